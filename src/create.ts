@@ -1,0 +1,105 @@
+/** The create command: ask, plan, check the target, write, then git and uv. */
+import { basename, delimiter, join, resolve } from "node:path";
+import kleur from "kleur";
+import { resolveAnswers } from "./answers.js";
+import type { ParsedArgs } from "./args.js";
+import { CancelledError, GenerateError, UsageError } from "./errors.js";
+import type { RunContext } from "./main.js";
+import { checkFolderName, shadowsStdlib } from "./names.js";
+import type { Facts } from "./options.js";
+import { planPreset } from "./plan.js";
+import { gitUserName, initGit, nextSteps, uvSync } from "./post.js";
+import { formatNextSteps, formatPlan, formatWritten } from "./report.js";
+import { inspectTarget } from "./target.js";
+import { writePlan } from "./write.js";
+
+function onPath(ctx: RunContext, command: string): boolean {
+  const extensions = process.platform === "win32" ? ["", ".exe", ".cmd"] : [""];
+  const folders = (ctx.env.PATH ?? "").split(delimiter).filter(Boolean);
+  return folders.some((folder) => extensions.some((ext) => ctx.isExecutableFile(join(folder, command + ext))));
+}
+
+function once<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => {
+    value ??= { v: compute() };
+    return value.v;
+  };
+}
+
+export async function create(ctx: RunContext, { positionals, given, switches }: ParsedArgs): Promise<void> {
+  const [folderArg, extra] = positionals;
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}": give one folder`);
+  if (folderArg !== undefined && folderArg !== ".") {
+    const problem = checkFolderName(folderArg);
+    if (problem) throw new UsageError(`${problem}: give the name of a folder to create here, or "."`);
+  }
+
+  const hasGit = once(() => onPath(ctx, "git"));
+  const facts: Facts = {
+    folderName: folderArg === undefined ? undefined : basename(resolve(ctx.cwd, folderArg)),
+    gitUserName: once(() => (hasGit() ? gitUserName(ctx.exec, ctx.cwd) : "")),
+    hasGit,
+    hasUv: once(() => onPath(ctx, "uv")),
+  };
+  const interactive = ctx.terminal && !ctx.env.CI && !switches.yes;
+  const prompter = interactive ? await ctx.createPrompter(ctx.stdin, ctx.stdout) : undefined;
+  const answers = await resolveAnswers({ given, facts, yes: switches.yes, prompter });
+  if (shadowsStdlib(answers.package)) {
+    ctx.stderr.write(
+      `${kleur.yellow("warning")}: Python package "${answers.package}" has the name of a standard-library module and will hide it; --package changes it\n`,
+    );
+  }
+
+  const folder = folderArg ?? answers.name;
+  const root = resolve(ctx.cwd, folder);
+  const where = folder === "." ? "the current folder" : `./${folder}`;
+  const files = planPreset(ctx.templatesDir, answers, ctx.version);
+  const inspection = inspectTarget(ctx.fs, root, where, files);
+
+  const occupied = inspection.occupants.length > 0 && !switches.force;
+  if (switches["dry-run"]) ctx.stdout.write(formatPlan(files, inspection.statuses, where));
+  if (occupied) {
+    const shown =
+      inspection.occupants.slice(0, 3).join(", ") +
+      (inspection.occupants.length > 3 ? ` and ${inspection.occupants.length - 3} more` : "");
+    const overwrites = inspection.statuses.filter((s) => s === "differs").length;
+    const question = `${where} is not empty (${shown}). Write the preset into it, overwriting ${overwrites} file(s) that differ?`;
+    if (!prompter || switches["dry-run"]) {
+      throw new UsageError(
+        `${where} is not empty (it holds ${shown}): choose a new folder, or pass --force to write the preset into it (${overwrites} file(s) that differ would be overwritten)`,
+      );
+    }
+    if (!(await prompter.confirm(question, false))) throw new CancelledError("Cancelled: nothing was written.");
+  }
+  if (switches["dry-run"]) return;
+
+  const report = await writePlan(ctx.fs, root, files, inspection, ctx.signal);
+  ctx.stdout.write(formatWritten(report, where));
+
+  const failures: string[] = [];
+  const steps = [];
+  if (answers.git && hasGit()) steps.push(() => initGit(ctx.exec, root));
+  if (answers.install && facts.hasUv()) steps.push(() => uvSync(ctx.exec, root));
+  for (const step of steps) {
+    const { ok, note } = step();
+    if (ok) ctx.stdout.write(`${kleur.green("✔")} ${note}\n`);
+    else failures.push(note);
+  }
+  ctx.stdout.write(
+    formatNextSteps(
+      nextSteps({
+        folder,
+        inCurrentFolder: folder === ".",
+        installed: answers.install && facts.hasUv() && failures.length === 0,
+        hasUv: facts.hasUv(),
+        userAgent: ctx.env.npm_config_user_agent,
+      }),
+    ),
+  );
+  if (ctx.signal.aborted)
+    throw new CancelledError(
+      `Cancelled after the files were written: ${where} is complete, but git or uv may not have finished.`,
+    );
+  if (failures.length) throw new GenerateError(failures.join("; "));
+}

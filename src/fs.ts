@@ -1,0 +1,24 @@
+/** The file-system calls the core makes, so tests can inject failures. Synchronous: small files, fewer ticks. */
+import * as nodeFs from "node:fs";
+
+export interface FileSystem {
+  lstatSync(path: string, options: { throwIfNoEntry: false }): nodeFs.Stats | undefined;
+  readdirSync(path: string): string[];
+  readFileSync(path: string): Buffer;
+  writeFileSync(path: string, data: string, options: { mode: number; flag: string }): void;
+  renameSync(from: string, to: string): void;
+  mkdirSync(path: string): void;
+  rmSync(path: string, options: { force: boolean }): void;
+  rmdirSync(path: string): void;
+}
+
+export const realFileSystem: FileSystem = {
+  lstatSync: (path, options) => nodeFs.lstatSync(path, options),
+  readdirSync: (path) => nodeFs.readdirSync(path),
+  readFileSync: (path) => nodeFs.readFileSync(path),
+  writeFileSync: (path, data, options) => nodeFs.writeFileSync(path, data, options),
+  renameSync: (from, to) => nodeFs.renameSync(from, to),
+  mkdirSync: (path) => nodeFs.mkdirSync(path),
+  rmSync: (path, options) => nodeFs.rmSync(path, options),
+  rmdirSync: (path) => nodeFs.rmdirSync(path),
+};

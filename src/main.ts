@@ -1,0 +1,53 @@
+/**
+ * The commands over injected I/O. Commands throw typed errors; `run` turns
+ * them into one line on stderr and an exit code.
+ */
+import type { Readable, Writable } from "node:stream";
+import kleur from "kleur";
+import { parseArgs } from "./args.js";
+import { EXIT, type ExitCode, exitCodeOf } from "./errors.js";
+import type { FileSystem } from "./fs.js";
+import { helpText } from "./help.js";
+import type { Exec } from "./post.js";
+import type { Prompter } from "./prompter.js";
+import { colorEnabled, formatError } from "./report.js";
+
+export interface RunContext {
+  argv: readonly string[];
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  /** stdin and stdout are both terminals: questions can be asked and answered. */
+  terminal: boolean;
+  fs: FileSystem;
+  exec: Exec;
+  isExecutableFile(path: string): boolean;
+  createPrompter(stdin: Readable, stdout: Writable): Promise<Prompter>;
+  /** Aborted on SIGINT/SIGTERM. */
+  signal: AbortSignal;
+  templatesDir: string;
+  version: string;
+}
+
+export async function run(ctx: RunContext): Promise<ExitCode> {
+  kleur.enabled = colorEnabled(ctx.env, ctx.terminal);
+  const verbose = ctx.argv.includes("--verbose");
+  try {
+    const args = parseArgs(ctx.argv);
+    if (args.switches.help) {
+      ctx.stdout.write(helpText(ctx.version));
+    } else if (args.switches.version) {
+      ctx.stdout.write(`${ctx.version}\n`);
+    } else {
+      // The create path (Handlebars, templates) loads only when it runs: --help and --version stay at bare start-up.
+      const { create } = await import("./create.js");
+      await create(ctx, args);
+    }
+    return EXIT.ok;
+  } catch (error) {
+    ctx.stderr.write(formatError(error, verbose));
+    return exitCodeOf(error);
+  }
+}

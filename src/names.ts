@@ -1,0 +1,109 @@
+/**
+ * Name rules, from PEP 508 (distribution names), the Python language
+ * (import packages) and Windows (folder and file names a clone must hold).
+ * Each check returns a one-line reason, or undefined when the name is fine.
+ */
+
+const DISTRIBUTION_NAME = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
+const IMPORT_PACKAGE = /^[a-z_][a-z0-9_]*$/;
+const PYTHON_VERSION = /^3\.(\d{1,2})$/;
+
+const PYTHON_KEYWORDS = new Set(
+  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(
+    " ",
+  ),
+);
+
+/** Top-level standard-library modules (sys.stdlib_module_names of CPython 3.11). */
+const STDLIB_MODULES = new Set(
+  "abc aifc antigravity argparse array ast asynchat asyncio asyncore atexit audioop base64 bdb binascii bisect builtins bz2 cProfile calendar cgi cgitb chunk cmath cmd code codecs codeop collections colorsys compileall concurrent configparser contextlib contextvars copy copyreg crypt csv ctypes curses dataclasses datetime dbm decimal difflib dis distutils doctest email encodings ensurepip enum errno faulthandler fcntl filecmp fileinput fnmatch fractions ftplib functools gc genericpath getopt getpass gettext glob graphlib grp gzip hashlib heapq hmac html http idlelib imaplib imghdr imp importlib inspect io ipaddress itertools json keyword lib2to3 linecache locale logging lzma mailbox mailcap marshal math mimetypes mmap modulefinder msilib msvcrt multiprocessing netrc nis nntplib nt ntpath nturl2path numbers opcode operator optparse os ossaudiodev pathlib pdb pickle pickletools pipes pkgutil platform plistlib poplib posix posixpath pprint profile pstats pty pwd py_compile pyclbr pydoc pydoc_data pyexpat queue quopri random re readline reprlib resource rlcompleter runpy sched secrets select selectors shelve shlex shutil signal site smtpd smtplib sndhdr socket socketserver spwd sqlite3 sre_compile sre_constants sre_parse ssl stat statistics string stringprep struct subprocess sunau symtable sys sysconfig syslog tabnanny tarfile telnetlib tempfile termios textwrap this threading time timeit tkinter token tokenize tomllib trace traceback tracemalloc tty turtle turtledemo types typing unicodedata unittest urllib uu uuid venv warnings wave weakref webbrowser winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib zoneinfo".split(
+    " ",
+  ),
+);
+
+/** Names Windows reserves for devices, with or without an extension. */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+/** Characters Windows refuses in a file name, and control characters. */
+const WINDOWS_FORBIDDEN = /[<>:"|?*\u0000-\u001f]/;
+
+/** PEP 503 normal form: runs of -, _ and . become one -, lower case. */
+export function normalizeName(name: string): string {
+  return name.replace(/[-_.]+/g, "-").toLowerCase();
+}
+
+/** The import package a distribution name gives by default: my-Service.x -> my_service_x. */
+export function packageFromName(name: string): string {
+  return normalizeName(name).replace(/-/g, "_");
+}
+
+/** A single path segment that every OS can hold and that stays where it is put. */
+export function checkPathSegment(segment: string): string | undefined {
+  if (segment === "") return "is empty";
+  if (segment === "." || segment === "..") return `"${segment}" is not a name`;
+  if (/[/\\]/.test(segment)) return `"${segment}" holds a path separator: give a plain name`;
+  const forbidden = WINDOWS_FORBIDDEN.exec(segment);
+  if (forbidden) return `"${segment}" holds ${JSON.stringify(forbidden[0])}, which Windows does not allow in names`;
+  if (/[. ]$/.test(segment)) return `"${segment}" ends with a dot or space, which Windows drops`;
+  if (WINDOWS_RESERVED.test(segment)) return `"${segment}" is a device name that Windows reserves`;
+  return undefined;
+}
+
+/** The project folder, created in the current folder. */
+export function checkFolderName(name: string): string | undefined {
+  const problem = checkPathSegment(name);
+  if (problem) return `folder ${problem}`;
+  if (name.startsWith("-")) return `folder "${name}" starts with "-", which reads as an option`;
+  return undefined;
+}
+
+/** The project's distribution name (PEP 508), also its command name. */
+export function checkProjectName(name: string): string | undefined {
+  if (name === "") return "project name is empty";
+  const segment = checkPathSegment(name);
+  if (segment) return `project name ${segment}`;
+  if (!DISTRIBUTION_NAME.test(name)) {
+    return `project name "${name}" is not a valid Python distribution name: use letters, digits, and . _ - inside`;
+  }
+  return undefined;
+}
+
+/** The Python import package under src/. */
+export function checkPackageName(pkg: string): string | undefined {
+  if (pkg === "") return "Python package name is empty";
+  if (!IMPORT_PACKAGE.test(pkg)) {
+    return `Python package "${pkg}" is not an identifier: use lower-case letters, digits and _, not starting with a digit`;
+  }
+  if (PYTHON_KEYWORDS.has(pkg)) return `Python package "${pkg}" is a Python keyword`;
+  const segment = checkPathSegment(pkg);
+  if (segment) return `Python package ${segment}`;
+  return undefined;
+}
+
+/** A warning, not an error: the package would hide a standard-library module. */
+export function shadowsStdlib(pkg: string): boolean {
+  return STDLIB_MODULES.has(pkg);
+}
+
+export function checkPythonVersion(version: string): string | undefined {
+  const match = PYTHON_VERSION.exec(version);
+  const minor = match ? Number(match[1]) : Number.NaN;
+  if (!(minor >= 10 && minor <= 99)) {
+    return `Python version "${version}" is not of the form 3.X with X from 10 (e.g. 3.13)`;
+  }
+  return undefined;
+}
+
+/**
+ * Free text that lands in TOML, YAML, JSON and Markdown: one line of printable
+ * characters. Line breaks would end a summary; control characters and lone
+ * surrogates cannot be written as UTF-8 text that every parser reads back.
+ */
+export function checkOneLine(label: string, value: string, { required }: { required: boolean }): string | undefined {
+  if (required && value.trim() === "") return `${label} is empty`;
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) {
+    return `${label} must be one line of printable text (no line breaks, tabs or control characters)`;
+  }
+  if (/\p{Surrogate}/u.test(value)) return `${label} holds a broken character (a lone UTF-16 surrogate)`;
+  if (value.length > 1000) return `${label} is longer than 1,000 characters`;
+  return undefined;
+}

@@ -1,0 +1,91 @@
+/** The plan is data: answers in, the exact files to write out. Pure; --dry-run prints it, tests snapshot it. */
+import { createHash } from "node:crypto";
+import { GenerateError } from "./errors.js";
+import { checkPathSegment } from "./names.js";
+import type { Answers } from "./options.js";
+import { loadTemplates, outputPath, type Template, type TemplateContext } from "./render.js";
+
+export interface PlannedFile {
+  /** Relative to the target, with / separators. */
+  path: string;
+  contents: string;
+}
+
+export const MANIFEST_PATH = ".spec-agent.json";
+export const GENERATOR = "create-spec-agent";
+
+export type ContentAnswers = Pick<Answers, "name" | "package" | "description" | "author" | "python">;
+
+/** Only the answers that shape file contents (git and install do not), in a fixed key order. */
+export function contentAnswers(answers: ContentAnswers): ContentAnswers {
+  const { name, package: pkg, description, author, python } = answers;
+  return { name, package: pkg, description, author, python };
+}
+
+export function templateContext(answers: ContentAnswers, generatorVersion: string): TemplateContext {
+  return { ...contentAnswers(answers), generatorVersion };
+}
+
+export function sha256(contents: string): string {
+  return createHash("sha256").update(contents).digest("hex");
+}
+
+/** Paths from a template pack must stay inside the target and be valid on every OS. */
+export function checkPlannedPath(path: string): string | undefined {
+  if (path.startsWith("/")) return `${path} is absolute`;
+  for (const segment of path.split("/")) {
+    const problem = checkPathSegment(segment);
+    if (problem) return `${path}: ${problem}`;
+  }
+  if (path.split("/")[0] === ".git") return `${path} is inside .git`;
+  return undefined;
+}
+
+const byPath = (a: PlannedFile, b: PlannedFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** `.spec-agent.json`: what generated this tree, from which answers, and each file's hash (no timestamps). */
+export function manifestFile(
+  files: readonly PlannedFile[],
+  answers: ContentAnswers,
+  generatorVersion: string,
+  template: string,
+): PlannedFile {
+  const hashes = Object.fromEntries(
+    [...files].sort(byPath).map((file) => [file.path, `sha256:${sha256(file.contents)}`]),
+  );
+  const manifest = {
+    generator: GENERATOR,
+    version: generatorVersion,
+    template,
+    answers: contentAnswers(answers),
+    files: hashes,
+  };
+  return { path: MANIFEST_PATH, contents: `${JSON.stringify(manifest, null, 2)}\n` };
+}
+
+export function planFiles(
+  templates: readonly Template[],
+  answers: ContentAnswers,
+  generatorVersion: string,
+  template = "default",
+): PlannedFile[] {
+  const context = templateContext(answers, generatorVersion);
+  const files = templates.map((t) => ({ path: outputPath(t.source, answers.package), contents: t.render(context) }));
+  const seen = new Set<string>([MANIFEST_PATH]);
+  for (const file of files) {
+    const problem = checkPlannedPath(file.path);
+    if (problem) throw new GenerateError(`template pack "${template}" would write outside the rules: ${problem}`);
+    if (seen.has(file.path.toLowerCase()))
+      throw new GenerateError(
+        `template pack "${template}" writes ${file.path} twice (names differing only in case clash on macOS and Windows)`,
+      );
+    seen.add(file.path.toLowerCase());
+  }
+  files.push(manifestFile(files, answers, generatorVersion, template));
+  return files.sort(byPath);
+}
+
+/** The built-in preset: every template of templates/default. */
+export function planPreset(templatesDir: string, answers: ContentAnswers, generatorVersion: string): PlannedFile[] {
+  return planFiles(loadTemplates(`${templatesDir}/default`), answers, generatorVersion, "default");
+}

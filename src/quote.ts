@@ -1,0 +1,25 @@
+/**
+ * Quoting for values placed inside YAML and TOML by templates. Each returns a
+ * complete scalar (quotes included) that parses back to exactly the input.
+ */
+
+/** Characters YAML reads as line breaks or refuses unescaped, even inside quotes. */
+const YAML_UNSAFE = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
+/** Characters a TOML basic string must escape besides quote and backslash. */
+const TOML_CONTROL = /[\u0000-\u001f\u007f]/g;
+const TOML_SHORT: Record<string, string> = { "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r" };
+
+const unicodeEscape = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+
+/** A YAML double-quoted scalar. JSON's escapes are a subset of YAML's. */
+export function yamlString(value: string): string {
+  return JSON.stringify(value).replace(YAML_UNSAFE, unicodeEscape);
+}
+
+/** A TOML basic string. */
+export function tomlString(value: string): string {
+  const body = value
+    .replace(/["\\]/g, (char) => `\\${char}`)
+    .replace(TOML_CONTROL, (char) => TOML_SHORT[char] ?? unicodeEscape(char));
+  return `"${body}"`;
+}

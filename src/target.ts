@@ -1,0 +1,65 @@
+/** What is already at the target, compared with the plan. Reads only; decides nothing. */
+import { join } from "node:path";
+import { UsageError } from "./errors.js";
+import type { FileSystem } from "./fs.js";
+import type { PlannedFile } from "./plan.js";
+
+export type FileStatus = "new" | "identical" | "differs";
+
+export interface Inspection {
+  rootExists: boolean;
+  /** Top-level entries that are not ours to ignore (a lone `.git` counts as empty). */
+  occupants: string[];
+  /** One per planned file, in plan order. */
+  statuses: FileStatus[];
+  /** The current bytes of each file that differs, to restore on rollback. */
+  previous: Map<string, Buffer>;
+}
+
+export function inspectTarget(
+  fs: FileSystem,
+  root: string,
+  display: string,
+  files: readonly PlannedFile[],
+): Inspection {
+  const stat = fs.lstatSync(root, { throwIfNoEntry: false });
+  if (stat?.isSymbolicLink())
+    throw new UsageError(`${display} is a symbolic link: give the folder it points to, or another name`);
+  if (stat && !stat.isDirectory()) throw new UsageError(`${display} is a file, not a folder: choose another name`);
+  if (!stat) return { rootExists: false, occupants: [], statuses: files.map(() => "new"), previous: new Map() };
+
+  const occupants = fs
+    .readdirSync(root)
+    .filter((entry) => entry !== ".git")
+    .sort();
+  const previous = new Map<string, Buffer>();
+  const statuses = files.map((file): FileStatus => {
+    assertFoldersOnTheWay(fs, root, file.path);
+    const path = join(root, file.path);
+    const existing = fs.lstatSync(path, { throwIfNoEntry: false });
+    if (!existing) return "new";
+    if (existing.isDirectory())
+      throw new UsageError(`${file.path} is a folder where the preset writes a file: move it away and run again`);
+    if (existing.isSymbolicLink())
+      throw new UsageError(
+        `${file.path} is a symbolic link where the preset writes a file: move it away and run again`,
+      );
+    const bytes = fs.readFileSync(path);
+    if (bytes.equals(Buffer.from(file.contents))) return "identical";
+    previous.set(file.path, bytes);
+    return "differs";
+  });
+  return { rootExists: true, occupants, statuses, previous };
+}
+
+/** Every folder on a file's way must be a real folder: --force never replaces someone's file with a folder. */
+function assertFoldersOnTheWay(fs: FileSystem, root: string, path: string): void {
+  const segments = path.split("/").slice(0, -1);
+  for (let i = 1; i <= segments.length; i++) {
+    const folder = segments.slice(0, i).join("/");
+    const stat = fs.lstatSync(join(root, folder), { throwIfNoEntry: false });
+    if (!stat) return;
+    if (!stat.isDirectory())
+      throw new UsageError(`${folder} is a file where the preset needs a folder: move it away and run again`);
+  }
+}
