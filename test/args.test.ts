@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { parseArgs } from "../src/args.js";
+import { UsageError } from "../src/errors.js";
+import { helpText } from "../src/help.js";
+import { QUESTIONS, SWITCHES } from "../src/options.js";
+
+describe("parseArgs", () => {
+  it.each([
+    [["my-svc"], { positionals: ["my-svc"], given: {} }],
+    [["my-svc", "--name", "svc"], { positionals: ["my-svc"], given: { name: "svc" } }],
+    [["--name=svc", "--package=pkg"], { positionals: [], given: { name: "svc", package: "pkg" } }],
+    [["--description", "--not-a-flag"], { positionals: [], given: { description: "--not-a-flag" } }],
+    [["--description=a=b"], { positionals: [], given: { description: "a=b" } }],
+    [["--no-git", "--install"], { positionals: [], given: { git: false, install: true } }],
+    [["--git", "--no-git"], { positionals: [], given: { git: false } }],
+    [["--", "--weird"], { positionals: ["--weird"], given: {} }],
+    [["-"], { positionals: ["-"], given: {} }],
+  ])("%j", (argv, expected) => {
+    const parsed = parseArgs(argv);
+    expect({ positionals: parsed.positionals, given: parsed.given }).toEqual(expected);
+  });
+
+  it("reads switches, long and short", () => {
+    const { switches } = parseArgs(["-y", "--dry-run", "--force", "--verbose", "-h", "-v"]);
+    expect(switches).toEqual({ yes: true, "dry-run": true, force: true, verbose: true, help: true, version: true });
+    expect(parseArgs([]).switches.yes).toBe(false);
+  });
+
+  it.each([
+    [["--nope"], "unknown option --nope: run create-spec-agent --help to see the options"],
+    [["-x"], "unknown option -x: run create-spec-agent --help to see the options"],
+    [["--Name=x"], "unknown option --Name=x: run create-spec-agent --help to see the options"],
+    [["--name"], "--name needs a value: --name NAME"],
+    [["--git=yes"], "--git takes no value: use --git or --no-git"],
+    [["--yes=1"], "--yes takes no value"],
+    [["--no-name"], "unknown option --no-name: run create-spec-agent --help to see the options"],
+  ])("refuses %j with a one-line reason", (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(new UsageError(message));
+  });
+});
+
+describe("--help", () => {
+  const help = helpText("1.2.3");
+
+  it("lists every option of the table", () => {
+    for (const q of QUESTIONS) expect(help).toContain(`--${q.key}`);
+    for (const q of QUESTIONS.filter((q) => q.kind === "confirm")) expect(help).toContain(`--no-${q.key}`);
+    for (const s of SWITCHES) expect(help).toContain(`--${s.flag}`);
+    expect(help).toContain("create-spec-agent 1.2.3");
+  });
+
+  it("keeps lines within 100 columns", () => {
+    for (const line of help.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+  });
+});

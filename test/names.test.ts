@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import {
+  checkFolderName,
+  checkOneLine,
+  checkPackageName,
+  checkPathSegment,
+  checkProjectName,
+  checkPythonVersion,
+  normalizeName,
+  packageFromName,
+  shadowsStdlib,
+} from "../src/names.js";
+
+describe("project names (PEP 508)", () => {
+  it.each([
+    ["my-service", undefined],
+    ["My.Service_2", undefined],
+    ["a", undefined],
+    ["1password", undefined],
+  ])("accepts %s", (name, expected) => {
+    expect(checkProjectName(name)).toBe(expected);
+  });
+
+  it.each([
+    ["", /empty/],
+    ["-lead", /not a valid Python distribution name/],
+    ["trail-", /not a valid Python distribution name/],
+    ["has space", /not a valid Python distribution name/],
+    ["a/b", /path separator/],
+    ["a\\b", /path separator/],
+    ["..", /not a name/],
+    ["CON", /device name/],
+    ["aux.txt", /device name/],
+    ["nul.tar.gz", /device name/],
+    ["ünï", /not a valid Python distribution name/],
+  ])("refuses %j", (name, reason) => {
+    expect(checkProjectName(name)).toMatch(reason);
+  });
+});
+
+describe("import packages", () => {
+  it.each([
+    ["my-service", "my_service"],
+    ["My.Service__2", "my_service_2"],
+    ["a--b..c", "a_b_c"],
+    ["1password", "1password"],
+  ])("%s gives %s", (name, pkg) => {
+    expect(packageFromName(name)).toBe(pkg);
+  });
+
+  it("normalizes like PEP 503", () => {
+    expect(normalizeName("Foo._-Bar")).toBe("foo-bar");
+  });
+
+  it.each([
+    ["my_service", undefined],
+    ["_private", undefined],
+    ["class", /Python keyword/],
+    ["import", /Python keyword/],
+    ["1password", /not an identifier/],
+    ["My_Service", /not an identifier/],
+    ["a-b", /not an identifier/],
+    ["con", /device name/],
+    ["", /empty/],
+  ])("%j -> %s", (pkg, reason) => {
+    const result = checkPackageName(pkg);
+    if (reason === undefined) expect(result).toBeUndefined();
+    else expect(result).toMatch(reason);
+  });
+
+  it("warns about standard-library names", () => {
+    expect(shadowsStdlib("json")).toBe(true);
+    expect(shadowsStdlib("test")).toBe(true);
+    expect(shadowsStdlib("my_service")).toBe(false);
+  });
+});
+
+describe("folders and path segments", () => {
+  it.each([
+    ["my-service", undefined],
+    [".hidden", undefined],
+    ["-rf", /reads as an option/],
+    ["a:b", /Windows does not allow/],
+    ["what?", /Windows does not allow/],
+    ["trailing.", /ends with a dot/],
+    ["trailing ", /ends with a dot or space/],
+    ["LPT1", /device name/],
+    ["com¹", /device name/],
+    [".", /not a name/],
+  ])("folder %j", (name, reason) => {
+    const result = checkFolderName(name);
+    if (reason === undefined) expect(result).toBeUndefined();
+    else expect(result).toMatch(reason);
+  });
+
+  it("refuses control characters in a segment", () => {
+    expect(checkPathSegment("a\u0001b")).toMatch(/Windows does not allow/);
+  });
+});
+
+describe("python versions", () => {
+  it.each(["3.10", "3.13", "3.14"])("accepts %s", (v) => expect(checkPythonVersion(v)).toBeUndefined());
+  it.each(["3", "3.9", "2.7", "3.13.1", "py3.13", "", "3.x"])("refuses %j", (v) =>
+    expect(checkPythonVersion(v)).toMatch(/3\.X/),
+  );
+});
+
+describe("one-line text", () => {
+  it.each([
+    ["Ships \"fast\": it's <safe> & {{not}} a #template", undefined],
+    ["Zoë O'Brien & Co", undefined],
+    ["emoji 🚀 and 中文", undefined],
+    ["", undefined],
+  ])("accepts %j", (value, expected) => {
+    expect(checkOneLine("author", value, { required: false })).toBe(expected);
+  });
+
+  it.each([
+    ["two\nlines", /one line/],
+    ["tab\there", /one line/],
+    ["nel\u0085", /one line/],
+    ["ls\u2028", /one line/],
+    ["del\u007f", /one line/],
+    ["lone \ud800", /broken character/],
+    ["x".repeat(1001), /longer than/],
+  ])("refuses %#", (value, reason) => {
+    expect(checkOneLine("description", value, { required: false })).toMatch(reason);
+  });
+
+  it("refuses an empty required value", () => {
+    expect(checkOneLine("description", "  ", { required: true })).toMatch(/empty/);
+  });
+});

@@ -1,0 +1,85 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { GenerateError } from "../src/errors.js";
+import { templatesDir } from "../src/package-info.js";
+import { templateContext } from "../src/plan.js";
+import { tomlString, yamlString } from "../src/quote.js";
+import { COMPILE_OPTIONS, createEngine, loadTemplates, outputPath } from "../src/render.js";
+import { DEFAULT_ANSWERS, HARD_ANSWERS, NO_AUTHOR } from "./support/answers.js";
+
+describe("outputPath", () => {
+  it.each([
+    ["_gitignore", ".gitignore"],
+    ["_github/agents/x.agent.md", ".github/agents/x.agent.md"],
+    ["src/__package__/__init__.py", "src/my_pkg/__init__.py"],
+    ["src/__package__/__main__.py", "src/my_pkg/__main__.py"],
+    ["spec/plan/TEMPLATE.md", "spec/plan/TEMPLATE.md"],
+    ["a/_b/__c", "a/.b/__c"],
+  ])("%s -> %s", (source, expected) => expect(outputPath(source, "my_pkg")).toBe(expected));
+});
+
+describe("the engine", () => {
+  const engine = createEngine();
+
+  it("does not HTML-escape", () => {
+    expect(engine.compile("{{v}}", COMPILE_OPTIONS)({ v: "O'Neil & <Co> \"q\" `b` =" })).toBe("O'Neil & <Co> \"q\" `b` =");
+  });
+
+  it("is strict: an unknown name throws instead of rendering nothing", () => {
+    expect(() => engine.compile("{{nope}}", COMPILE_OPTIONS)({})).toThrow(/"nope" not defined/);
+  });
+
+  it("keeps go-task variables escaped with a backslash", () => {
+    expect(engine.compile("run \\{{.CLI_ARGS}}", COMPILE_OPTIONS)({})).toBe("run {{.CLI_ARGS}}");
+  });
+
+  it("does not render what users typed a second time", () => {
+    expect(engine.compile("{{v}}", COMPILE_OPTIONS)({ v: "{{not}}" })).toBe("{{not}}");
+  });
+
+  it("quotes with yaml and toml helpers, and refuses non-strings", () => {
+    expect(engine.compile("{{yaml v}} {{toml v}} {{json v}}", COMPILE_OPTIONS)({ v: 'a"b' })).toBe(
+      '"a\\"b" "a\\"b" "a\\"b"',
+    );
+    expect(() => engine.compile("{{yaml v}}", COMPILE_OPTIONS)({ v: 1 })).toThrow(/takes a string/);
+  });
+
+  it("names the template that failed", () => {
+    const dir = mkdtempSync(join(tmpdir(), "spec-agent-pack-"));
+    writeFileSync(join(dir, "broken.md"), "{{missing}}\n");
+    const [template] = loadTemplates(dir);
+    expect(() => template?.render(templateContext(DEFAULT_ANSWERS, "0.0.0"))).toThrow(GenerateError);
+    expect(() => template?.render(templateContext(DEFAULT_ANSWERS, "0.0.0"))).toThrow(
+      /template broken.md failed to render: "missing" not defined/,
+    );
+  });
+});
+
+describe("every template of the preset", () => {
+  const templates = loadTemplates(join(templatesDir, "default"));
+
+  it("is there", () => {
+    expect(templates.length).toBeGreaterThan(20);
+  });
+
+  it.each([
+    ["default answers", DEFAULT_ANSWERS],
+    ["hard answers", HARD_ANSWERS],
+    ["no author", NO_AUTHOR],
+  ])("renders under strict mode with %s, ending in one newline, with no residue", (_label, answers) => {
+    const context = templateContext(answers, "9.9.9");
+    for (const template of templates) {
+      const text = template.render(context);
+      if (text === "") continue; // py.typed is an empty marker
+      expect(text.endsWith("\n"), template.source).toBe(true);
+      expect(text.endsWith("\n\n"), template.source).toBe(false);
+      expect(text, template.source).not.toMatch(/&(#x27|#39|quot|amp|lt|gt|#x3D|#x60);/);
+      expect(text, template.source).not.toMatch(/\r/);
+      const typed = [answers.description, tomlString(answers.description).slice(1, -1), yamlString(answers.description).slice(1, -1)];
+      const withoutTyped = typed.reduce((rest, form) => rest.replaceAll(form, ""), text);
+      expect(withoutTyped, template.source).not.toMatch(/\{\{(?!\s*\.[A-Z_]+\s*\}\})/);
+    }
+  });
+});

@@ -1,0 +1,98 @@
+/** A RunContext for tests: real files in a temp folder, captured output, scripted answers. */
+import { mkdtempSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough, Writable } from "node:stream";
+import { CancelledError } from "../../src/errors.js";
+import { realFileSystem } from "../../src/fs.js";
+import type { RunContext } from "../../src/main.js";
+import { run } from "../../src/main.js";
+import { readVersion, templatesDir } from "../../src/package-info.js";
+import type { ExecResult } from "../../src/post.js";
+import type { Prompter } from "../../src/prompter.js";
+
+export function tempDir(prefix = "spec-agent-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+class Capture extends Writable {
+  text = "";
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+/** Answers a scripted list of questions; "cancel" acts as Ctrl-C. */
+export function scriptedPrompter(answers: (string | boolean | "cancel" | undefined)[]): Prompter & { asked: string[] } {
+  const asked: string[] = [];
+  const next = (message: string, initial: unknown) => {
+    asked.push(message);
+    const answer = answers.shift();
+    if (answer === "cancel") throw new CancelledError();
+    return answer === undefined ? initial : answer;
+  };
+  return {
+    asked,
+    text: async (message, initial, validate) => {
+      const value = next(message, initial) as string;
+      const problem = validate(value);
+      if (problem) throw new Error(`the prompt would refuse ${JSON.stringify(value)}: ${problem}`);
+      return value;
+    },
+    confirm: async (message, initial) => next(message, initial) as boolean,
+  };
+}
+
+export interface TestRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  calls: string[];
+}
+
+export interface TestOptions {
+  cwd: string;
+  terminal?: boolean;
+  env?: Record<string, string | undefined>;
+  prompter?: Prompter;
+  exec?: (command: string, args: readonly string[], cwd: string) => ExecResult;
+  signal?: AbortSignal;
+  fs?: RunContext["fs"];
+}
+
+export async function runCli(argv: string[], options: TestOptions): Promise<TestRun> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const calls: string[] = [];
+  const exec =
+    options.exec ??
+    ((command: string, args: readonly string[]) => {
+      calls.push([command, ...args].join(" "));
+      return { status: 1, stdout: "", stderr: "" };
+    });
+  const code = await run({
+    argv,
+    cwd: options.cwd,
+    env: options.env ?? { PATH: "" },
+    stdin: new PassThrough(),
+    stdout,
+    stderr,
+    terminal: options.terminal ?? false,
+    fs: options.fs ?? realFileSystem,
+    exec: (command, args, cwd) => {
+      const result = exec(command, args, cwd);
+      if (options.exec) calls.push([command, ...args].join(" "));
+      return result;
+    },
+    isExecutableFile: (path) => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false,
+    createPrompter: async () => {
+      if (!options.prompter) throw new Error("this test does not expect questions");
+      return options.prompter;
+    },
+    signal: options.signal ?? new AbortController().signal,
+    templatesDir,
+    version: readVersion(),
+  });
+  return { code, stdout: stdout.text, stderr: stderr.text, calls };
+}
