@@ -1,6 +1,6 @@
 /** What the user reads: the plan for --dry-run, the summary after writing, errors. */
 import kleur from "kleur";
-import { CliError } from "./errors.js";
+import { CancelledError, CliError } from "./errors.js";
 import type { PlannedFile } from "./plan.js";
 import type { FileStatus } from "./target.js";
 import type { WriteReport } from "./write.js";
@@ -51,5 +51,7 @@ export function formatError(error: unknown, verbose: boolean): string {
   const line =
     error instanceof CliError ? message : `unexpected error: ${message} (run again with --verbose to see where)`;
   const stack = verbose && error instanceof Error && error.stack ? `\n${error.stack}` : "";
-  return `${kleur.red("error")}: ${line}${stack}\n`;
+  // Cancelling is the user's choice, not an error.
+  const label = error instanceof CancelledError ? kleur.yellow("✖") : `${kleur.red("error")}:`;
+  return `${label} ${line}${stack}\n`;
 }

@@ -107,7 +107,7 @@ describe("python versions", () => {
 
 describe("one-line text", () => {
   it.each([
-    ["Ships \"fast\": it's <safe> & {{not}} a #template", undefined],
+    ['Ships "fast": it\'s <safe> & {{not}} a #template', undefined],
     ["Zoë O'Brien & Co", undefined],
     ["emoji 🚀 and 中文", undefined],
     ["", undefined],

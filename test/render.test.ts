@@ -24,7 +24,9 @@ describe("the engine", () => {
   const engine = createEngine();
 
   it("does not HTML-escape", () => {
-    expect(engine.compile("{{v}}", COMPILE_OPTIONS)({ v: "O'Neil & <Co> \"q\" `b` =" })).toBe("O'Neil & <Co> \"q\" `b` =");
+    expect(engine.compile("{{v}}", COMPILE_OPTIONS)({ v: 'O\'Neil & <Co> "q" `b` =' })).toBe(
+      'O\'Neil & <Co> "q" `b` =',
+    );
   });
 
   it("is strict: an unknown name throws instead of rendering nothing", () => {
@@ -77,7 +79,11 @@ describe("every template of the preset", () => {
       expect(text.endsWith("\n\n"), template.source).toBe(false);
       expect(text, template.source).not.toMatch(/&(#x27|#39|quot|amp|lt|gt|#x3D|#x60);/);
       expect(text, template.source).not.toMatch(/\r/);
-      const typed = [answers.description, tomlString(answers.description).slice(1, -1), yamlString(answers.description).slice(1, -1)];
+      const typed = [
+        answers.description,
+        tomlString(answers.description).slice(1, -1),
+        yamlString(answers.description).slice(1, -1),
+      ];
       const withoutTyped = typed.reduce((rest, form) => rest.replaceAll(form, ""), text);
       expect(withoutTyped, template.source).not.toMatch(/\{\{(?!\s*\.[A-Z_]+\s*\}\})/);
     }

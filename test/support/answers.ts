@@ -15,7 +15,7 @@ export const HARD_ANSWERS: Answers = {
   ...DEFAULT_ANSWERS,
   name: "Hard.Name_2",
   package: "hard_name_2",
-  description: "Ships \"fast\": it's <safe> & {{not}} a #template — \\n ünïcödé: - [x] {a: b}",
+  description: 'Ships "fast": it\'s <safe> & {{not}} a #template — \\n ünïcödé: - [x] {a: b}',
   author: "Zoë O'Brien & Co <zoe@example.com>",
   python: "3.12",
 };

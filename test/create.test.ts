@@ -1,0 +1,335 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_DESCRIPTION } from "../src/options.js";
+import { runCli, scriptedPrompter, tempDir } from "./support/context.js";
+
+const manifestOf = (root: string) => JSON.parse(readFileSync(join(root, ".spec-agent.json"), "utf8"));
+
+describe("create-spec-agent DIR --yes", () => {
+  it("writes the preset with defaults, runs no prompt, and prints next steps", async () => {
+    const cwd = tempDir();
+    const result = await runCli(["my-service", "--yes", "--no-git", "--no-install"], { cwd });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Wrote \.\/my-service: \d+ new files/);
+    expect(result.stdout).toContain("cd my-service");
+    expect(result.stdout).toContain("task install");
+    expect(manifestOf(join(cwd, "my-service")).answers).toEqual({
+      name: "my-service",
+      package: "my_service",
+      description: DEFAULT_DESCRIPTION,
+      author: "",
+      python: "3.13",
+    });
+  });
+
+  it("takes every answer from flags", async () => {
+    const cwd = tempDir();
+    const argv = [
+      "svc",
+      "--name",
+      "Acme.Tool",
+      "--package",
+      "acme",
+      "--description",
+      "Does: things & <stuff>",
+      "--author=Zoë O'Brien",
+      "--python",
+      "3.12",
+      "--no-git",
+      "--no-install",
+    ];
+    const result = await runCli(argv, { cwd });
+    expect(result.code).toBe(0);
+    const root = join(cwd, "svc");
+    expect(manifestOf(root).answers).toEqual({
+      name: "Acme.Tool",
+      package: "acme",
+      description: "Does: things & <stuff>",
+      author: "Zoë O'Brien",
+      python: "3.12",
+    });
+    expect(existsSync(join(root, "src/acme/cli.py"))).toBe(true);
+    expect(readFileSync(join(root, ".python-version"), "utf8")).toBe("3.12\n");
+  });
+
+  it("writes into the current folder with '.' and names the project after it", async () => {
+    const cwd = join(tempDir(), "dot-project");
+    mkdirSync(cwd);
+    const result = await runCli([".", "--yes", "--no-git", "--no-install"], { cwd });
+    expect(result.code).toBe(0);
+    expect(manifestOf(cwd).answers.name).toBe("dot-project");
+    expect(result.stdout).not.toContain("cd ");
+  });
+
+  it("uses git config user.name as the default author and runs git init with a commit", async () => {
+    const cwd = tempDir();
+    const binDir = tempDir();
+    writeFileSync(join(binDir, "git"), "");
+    const result = await runCli(["svc", "--yes", "--no-install"], {
+      cwd,
+      env: { PATH: binDir },
+      exec: (_command, args) => {
+        if (args[0] === "config") return { status: 0, stdout: "Grace Hopper\n", stderr: "" };
+        if (args[0] === "rev-parse") return { status: 128, stdout: "", stderr: "fatal: not a git repository" };
+        return { status: 0, stdout: "", stderr: "" };
+      },
+    });
+    expect(result.code).toBe(0);
+    expect(manifestOf(join(cwd, "svc")).answers.author).toBe("Grace Hopper");
+    expect(result.calls).toEqual([
+      "git config user.name",
+      "git rev-parse --is-inside-work-tree",
+      "git init -q",
+      "git add -A",
+      "git commit -q -m Initial commit from create-spec-agent",
+    ]);
+    expect(result.stdout).toContain("git: initialised with a first commit");
+  });
+
+  it("skips the first commit with a note when git has no identity", async () => {
+    const binDir = tempDir();
+    writeFileSync(join(binDir, "git"), "");
+    const result = await runCli(["svc", "--yes", "--no-install", "--author", "A"], {
+      cwd: tempDir(),
+      env: { PATH: binDir },
+      exec: (_command, args) =>
+        args[0] === "commit"
+          ? { status: 128, stdout: "", stderr: "Author identity unknown\n*** Please tell me who you are." }
+          : { status: args[0] === "rev-parse" ? 128 : 0, stdout: "", stderr: "" },
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("no first commit because git has no user.name/user.email");
+  });
+
+  it("runs uv sync when uv is on PATH and reports its failure with exit 1, keeping the files", async () => {
+    const cwd = tempDir();
+    const binDir = tempDir();
+    writeFileSync(join(binDir, "uv"), "");
+    const result = await runCli(["svc", "--yes", "--no-git"], {
+      cwd,
+      env: { PATH: binDir },
+      exec: () => ({ status: 2, stdout: "", stderr: "error: no network\n" }),
+    });
+    expect(result.calls).toEqual(["uv sync"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      "error: uv sync failed (exit 2): error: no network; the files are written, run task install to retry\n",
+    );
+    expect(existsSync(join(cwd, "svc/pyproject.toml"))).toBe(true);
+  });
+
+  it.each([
+    ["npm/11.0.0 node/v20", "npm create spec-agent@latest"],
+    ["pnpm/9.1.0 npm/? node/v20", "pnpm create spec-agent"],
+    ["yarn/4.0.0 npm/? node/v20", "yarn create spec-agent"],
+    ["bun/1.2.0 npm/? node/v20", "bun create spec-agent"],
+  ])("prints next steps for %s", async (agent, command) => {
+    const result = await runCli(["svc", "--yes", "--no-git", "--no-install"], {
+      cwd: tempDir(),
+      env: { PATH: "", npm_config_user_agent: agent },
+    });
+    expect(result.stdout).toContain(command);
+  });
+});
+
+describe("--dry-run", () => {
+  it("prints every file as new and writes nothing", async () => {
+    const cwd = tempDir();
+    const result = await runCli(["svc", "--yes", "--dry-run"], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^ {2}new {7}\.github\/agents\/backend-engineer\.agent\.md {2}\(\d+\.\d KiB\)$/m);
+    expect(result.stdout).toMatch(/\d+ files: \d+ new, 0 identical, 0 to overwrite\./);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("reports identical and overwritten files in an existing tree, and a second run is all identical", async () => {
+    const cwd = tempDir();
+    await runCli(["svc", "--yes", "--no-git", "--no-install"], { cwd });
+    const identical = await runCli(["svc", "--yes", "--dry-run", "--force"], { cwd });
+    expect(identical.stdout).toMatch(/(\d+) files: 0 new, \1 identical, 0 to overwrite\./);
+    writeFileSync(join(cwd, "svc/README.md"), "mine\n");
+    const changed = await runCli(["svc", "--yes", "--dry-run", "--force"], { cwd });
+    expect(changed.stdout).toMatch(/^ {2}overwrite README\.md/m);
+    expect(readFileSync(join(cwd, "svc/README.md"), "utf8")).toBe("mine\n");
+  });
+});
+
+describe("targets in the way", () => {
+  it("refuses a folder with someone's files, naming them, and writes nothing", async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, "svc"));
+    writeFileSync(join(cwd, "svc/notes.txt"), "mine\n");
+    const result = await runCli(["svc", "--yes"], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "error: ./svc is not empty (it holds notes.txt): choose a new folder, or pass --force to write the preset into it (0 file(s) that differ would be overwritten)\n",
+    );
+    expect(readdirSync(join(cwd, "svc"))).toEqual(["notes.txt"]);
+  });
+
+  it("writes into a non-empty folder with --force, touching nothing else", async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, "svc"));
+    writeFileSync(join(cwd, "svc/notes.txt"), "mine\n");
+    writeFileSync(join(cwd, "svc/README.md"), "old\n");
+    const result = await runCli(["svc", "--yes", "--force", "--no-git", "--no-install"], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("overwritten: README.md");
+    expect(readFileSync(join(cwd, "svc/notes.txt"), "utf8")).toBe("mine\n");
+    expect(readFileSync(join(cwd, "svc/README.md"), "utf8")).toContain("# svc");
+  });
+
+  it("treats a folder holding only .git as empty", async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, "svc/.git"), { recursive: true });
+    const result = await runCli(["svc", "--yes", "--no-git", "--no-install"], { cwd });
+    expect(result.code).toBe(0);
+  });
+
+  it.each([
+    [
+      "a file",
+      (cwd: string) => writeFileSync(join(cwd, "svc"), "x"),
+      "error: ./svc is a file, not a folder: choose another name\n",
+    ],
+    [
+      "a symbolic link",
+      (cwd: string) => symlinkSync(tempDir(), join(cwd, "svc")),
+      "error: ./svc is a symbolic link: give the folder it points to, or another name\n",
+    ],
+  ])("refuses %s with exit 2", async (_label, arrange, message) => {
+    const cwd = tempDir();
+    arrange(cwd);
+    const result = await runCli(["svc", "--yes"], { cwd });
+    expect(result).toMatchObject({ code: 2, stderr: message });
+  });
+});
+
+describe("bad input", () => {
+  it.each([
+    [["class", "--yes"], 'error: Python package "class" is a Python keyword: pass --package\n'],
+    [
+      ["1password", "--yes"],
+      'error: Python package "1password" is not an identifier: use lower-case letters, digits and _, not starting with a digit: pass --package\n',
+    ],
+    [
+      ["a/b", "--yes"],
+      'error: folder "a/b" holds a path separator: give a plain name: give the name of a folder to create here, or "."\n',
+    ],
+    [["..", "--yes"], 'error: folder ".." is not a name: give the name of a folder to create here, or "."\n'],
+    [
+      ["CON", "--yes"],
+      'error: folder "CON" is a device name that Windows reserves: give the name of a folder to create here, or "."\n',
+    ],
+    [
+      ["svc", "--yes", "--python", "3.9"],
+      'error: Python version "3.9" is not of the form 3.X with X from 10 (e.g. 3.13): pass a valid --python\n',
+    ],
+    [
+      ["svc", "--description", "two\nlines"],
+      "error: description must be one line of printable text (no line breaks, tabs or control characters): pass a valid --description\n",
+    ],
+    [["svc", "--bogus"], "error: unknown option --bogus: run create-spec-agent --help to see the options\n"],
+    [["a", "b"], 'error: unexpected argument "b": give one folder\n'],
+  ])("%j exits 2 with one line", async (argv, message) => {
+    const cwd = tempDir();
+    const result = await runCli(argv, { cwd });
+    expect(result).toMatchObject({ code: 2, stderr: message, stdout: "" });
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("without a terminal, a missing folder is an error naming the flag", async () => {
+    const result = await runCli([], { cwd: tempDir() });
+    expect(result).toMatchObject({
+      code: 2,
+      stderr:
+        "error: missing the project folder: give it as the first argument or with --name (there is no terminal to ask)\n",
+    });
+  });
+
+  it("--yes without a folder takes the default name", async () => {
+    const cwd = tempDir();
+    expect((await runCli(["--yes", "--no-git", "--no-install"], { cwd })).code).toBe(0);
+    expect(readdirSync(cwd)).toEqual(["my-service"]);
+  });
+
+  it("warns when the package hides a standard-library module", async () => {
+    const result = await runCli(["json", "--yes", "--no-git", "--no-install"], { cwd: tempDir() });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('warning: Python package "json" has the name of a standard-library module');
+  });
+
+  it("shows the stack only with --verbose", async () => {
+    const quiet = await runCli(["--nope"], { cwd: tempDir() });
+    expect(quiet.stderr).not.toContain("    at ");
+    const verbose = await runCli(["--nope", "--verbose"], { cwd: tempDir() });
+    expect(verbose.stderr).toContain("    at ");
+  });
+});
+
+describe("interactive", () => {
+  it("asks what flags did not give, with derived defaults, then writes", async () => {
+    const cwd = tempDir();
+    const prompter = scriptedPrompter(["web-api", undefined, "An API", "Ann", undefined]);
+    const result = await runCli(["--no-git", "--no-install"], { cwd, terminal: true, prompter, env: { PATH: "" } });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(prompter.asked).toEqual(["Project name", "Python package", "Description", "Author", "Python version"]);
+    expect(manifestOf(join(cwd, "web-api")).answers).toEqual({
+      name: "web-api",
+      package: "web_api",
+      description: "An API",
+      author: "Ann",
+      python: "3.13",
+    });
+  });
+
+  it("does not ask the name when the folder was given", async () => {
+    const prompter = scriptedPrompter([]);
+    await runCli(["svc", "--no-git", "--no-install"], { cwd: tempDir(), terminal: true, prompter });
+    expect(prompter.asked[0]).toBe("Python package");
+  });
+
+  it("never prompts when CI is set", async () => {
+    const result = await runCli([], { cwd: tempDir(), terminal: true, env: { PATH: "", CI: "true" } });
+    expect(result.code).toBe(2);
+  });
+
+  it("exits 130 with nothing written when a prompt is cancelled", async () => {
+    const cwd = tempDir();
+    const result = await runCli([], {
+      cwd,
+      terminal: true,
+      env: { NO_COLOR: "1" },
+      prompter: scriptedPrompter(["svc", "cancel"]),
+    });
+    expect(result).toMatchObject({ code: 130, stderr: "✖ Cancelled: nothing was written.\n" });
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("asks before writing into a non-empty folder, default no", async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, "svc"));
+    writeFileSync(join(cwd, "svc/notes.txt"), "mine\n");
+    const prompter = scriptedPrompter([undefined, undefined, undefined, undefined]);
+    const result = await runCli(["svc", "--no-git", "--no-install"], { cwd, terminal: true, prompter });
+    expect(prompter.asked.at(-1)).toMatch(/^\.\/svc is not empty \(notes\.txt\)\. Write the preset into it/);
+    expect(result.code).toBe(130);
+    expect(readdirSync(join(cwd, "svc"))).toEqual(["notes.txt"]);
+  });
+});
+
+describe("--help and --version", () => {
+  it("prints help to stdout", async () => {
+    const result = await runCli(["--help"], { cwd: tempDir() });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Usage:");
+  });
+
+  it("prints the version", async () => {
+    const result = await runCli(["-v"], { cwd: tempDir() });
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});

@@ -1,0 +1,111 @@
+/** The built bin, spawned as npm create would: stdin not a terminal, real files, real exit codes. */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { packageRoot } from "../src/package-info.js";
+import { tempDir } from "./support/context.js";
+
+const bin = join(packageRoot, "dist/cli.js");
+
+function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: "utf8",
+    input: "",
+    timeout: 20_000,
+    env: { PATH: process.env.PATH ?? "", HOME: cwd, NO_COLOR: "1", ...env },
+  });
+  expect(result.signal, "the CLI did not finish in time").toBeNull();
+  return result;
+}
+
+beforeAll(() => {
+  if (!existsSync(bin)) {
+    const build = spawnSync("npm", ["run", "build", "--silent"], { cwd: packageRoot, encoding: "utf8" });
+    expect(build.status, build.stderr).toBe(0);
+  }
+});
+
+describe("the built bin", () => {
+  it("generates a repository with --yes and exits 0", () => {
+    const cwd = tempDir();
+    const result = cli(["my-service", "--yes", "--no-git", "--no-install"], cwd);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(existsSync(join(cwd, "my-service/.github/agents/backend-engineer.agent.md"))).toBe(true);
+    expect(existsSync(join(cwd, "my-service/.gitignore"))).toBe(true);
+  });
+
+  it("initialises git with a first commit when git is there", () => {
+    const cwd = tempDir();
+    const git = ["-c", "user.name=T", "-c", "user.email=t@example.com"];
+    const result = cli(["svc", "--yes", "--no-install"], cwd, {
+      GIT_CONFIG_COUNT: "2",
+      GIT_CONFIG_KEY_0: "user.name",
+      GIT_CONFIG_VALUE_0: "Test",
+      GIT_CONFIG_KEY_1: "user.email",
+      GIT_CONFIG_VALUE_1: "test@example.com",
+      GIT_CONFIG_NOSYSTEM: "1",
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const log = spawnSync("git", [...git, "log", "--oneline"], { cwd: join(cwd, "svc"), encoding: "utf8" });
+    expect(log.stdout).toContain("Initial commit from create-spec-agent");
+    const status = spawnSync("git", ["status", "--porcelain"], { cwd: join(cwd, "svc"), encoding: "utf8" });
+    expect(status.stdout).toBe("");
+  });
+
+  it("--dry-run writes nothing", () => {
+    const cwd = tempDir();
+    const result = cli(["svc", "--yes", "--dry-run"], cwd);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Dry run");
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("refuses a non-empty target with exit 2 and leaves it alone", () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, "svc"));
+    writeFileSync(join(cwd, "svc/keep.txt"), "mine");
+    const result = cli(["svc", "--yes"], cwd);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(readdirSync(join(cwd, "svc"))).toEqual(["keep.txt"]);
+  });
+
+  it.each(["class", "1password", "a/b", "..", "CON"])("refuses the name %s with exit 2 and one line", (name) => {
+    const cwd = tempDir();
+    const result = cli([name, "--yes"], cwd);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^error: [^\n]+\n$/);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("never waits for input without a terminal: a missing folder is exit 2 naming the flag", () => {
+    const result = cli([], tempDir());
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("--name");
+  });
+
+  it("prints help and version", () => {
+    const help = cli(["--help"], tempDir());
+    expect(help.status).toBe(0);
+    for (const flag of [
+      "--name",
+      "--package",
+      "--description",
+      "--author",
+      "--python",
+      "--no-git",
+      "--no-install",
+      "--yes",
+      "--dry-run",
+      "--force",
+      "--version",
+    ]) {
+      expect(help.stdout).toContain(flag);
+    }
+    const version = cli(["--version"], tempDir());
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});

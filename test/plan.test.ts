@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { templatesDir } from "../src/package-info.js";
+import { checkPlannedPath, MANIFEST_PATH, planFiles, planPreset, sha256 } from "../src/plan.js";
+import type { Template } from "../src/render.js";
+import { DEFAULT_ANSWERS, NO_AUTHOR } from "./support/answers.js";
+
+const plan = planPreset(templatesDir, DEFAULT_ANSWERS, "0.1.0");
+const byPath = Object.fromEntries(plan.map((f) => [f.path, f.contents]));
+
+describe("the preset's plan", () => {
+  it("lists the files of the preset", () => {
+    expect(plan.map((f) => f.path)).toMatchSnapshot();
+  });
+
+  it("has the contents it has (snapshot)", () => {
+    expect(byPath).toMatchSnapshot();
+  });
+
+  it("records each file's hash and the answers in .spec-agent.json, with no timestamp", () => {
+    const manifest = JSON.parse(byPath[MANIFEST_PATH] as string);
+    expect(manifest.generator).toBe("create-spec-agent");
+    expect(manifest.answers).toEqual({
+      name: "my-service",
+      package: "my_service",
+      description: DEFAULT_ANSWERS.description,
+      author: "Ada Lovelace",
+      python: "3.13",
+    });
+    for (const file of plan.filter((f) => f.path !== MANIFEST_PATH)) {
+      expect(manifest.files[file.path]).toBe(`sha256:${sha256(file.contents)}`);
+    }
+    expect(Object.keys(manifest.files)).toHaveLength(plan.length - 1);
+    expect(byPath[MANIFEST_PATH]).not.toMatch(/20\d\d-\d\d-\d\d/);
+  });
+
+  it("is the same for the same answers", () => {
+    expect(planPreset(templatesDir, DEFAULT_ANSWERS, "0.1.0")).toEqual(plan);
+  });
+
+  it("leaves authors out when there is no author", () => {
+    const pyproject = planPreset(templatesDir, NO_AUTHOR, "0.1.0").find((f) => f.path === "pyproject.toml");
+    expect(pyproject?.contents).not.toContain("authors");
+  });
+
+  it("names the project where the seed says 'this project', and links resolve from .github/agents/", () => {
+    const agent = byPath[".github/agents/backend-engineer.agent.md"] as string;
+    expect(agent).toContain("## Working with my-service");
+    expect(agent).toContain("(../copilot-instructions.md)");
+    expect(agent).toContain("(../instructions/python.instructions.md)");
+    expect(agent).not.toContain("](.github/");
+  });
+
+  it("configures an MCP server for every server/* tool of the agent", () => {
+    const agent = byPath[".github/agents/backend-engineer.agent.md"] as string;
+    const tools = /^tools: \[(.*)\]$/m.exec(agent)?.[1] ?? "";
+    const servers = [...tools.matchAll(/'([\w.-]+)\/\*'/g)].map((m) => m[1]);
+    expect(servers).toEqual(["context7", "sequentialthinking"]);
+    const mcp = JSON.parse(byPath[".vscode/mcp.json"] as string);
+    expect(Object.keys(mcp.servers).sort()).toEqual(servers);
+  });
+});
+
+describe("a pack's paths are confined", () => {
+  const pack = (source: string): Template[] => [{ source, render: () => "x\n" }];
+
+  it.each([
+    ["../escape.md", /not a name/],
+    ["a/../../b", /not a name/],
+    ["_git/config", /inside .git/],
+    ["docs/CON.md", /device name/],
+    ["docs/a:b.md", /Windows does not allow/],
+  ])("refuses %s", (source, reason) => {
+    expect(() => planFiles(pack(source), DEFAULT_ANSWERS, "0.1.0")).toThrow(reason);
+  });
+
+  it("refuses names that clash on case-insensitive file systems", () => {
+    const templates: Template[] = [
+      { source: "README.md", render: () => "a\n" },
+      { source: "readme.md", render: () => "b\n" },
+    ];
+    expect(() => planFiles(templates, DEFAULT_ANSWERS, "0.1.0")).toThrow(/twice/);
+  });
+
+  it.each([
+    ["/etc/passwd", "/etc/passwd is absolute"],
+    ["ok/path.md", undefined],
+  ])("checkPlannedPath(%s)", (path, expected) => expect(checkPlannedPath(path)).toBe(expected));
+});

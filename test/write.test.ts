@@ -1,0 +1,166 @@
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CancelledError, GenerateError } from "../src/errors.js";
+import { type FileSystem, realFileSystem } from "../src/fs.js";
+import { templatesDir } from "../src/package-info.js";
+import { planPreset } from "../src/plan.js";
+import { inspectTarget } from "../src/target.js";
+import { writePlan } from "../src/write.js";
+import { DEFAULT_ANSWERS } from "./support/answers.js";
+import { tempDir } from "./support/context.js";
+
+const files = planPreset(templatesDir, DEFAULT_ANSWERS, "0.1.0");
+
+/** Every file and folder under root with its contents, to compare before and after. */
+function snapshotTree(root: string): Record<string, string> {
+  const tree: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        tree[`${relative(root, path)}/`] = "";
+        walk(path);
+      } else tree[relative(root, path)] = readFileSync(path, "utf8");
+    }
+  };
+  walk(root);
+  return tree;
+}
+
+/** The real file system, failing on the Nth write. */
+function failingOnWrite(n: number): FileSystem {
+  let writes = 0;
+  return {
+    ...realFileSystem,
+    writeFileSync(path, data, options) {
+      writes += 1;
+      if (writes === n)
+        throw Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), { code: "ENOSPC" });
+      realFileSystem.writeFileSync(path, data, options);
+    },
+  };
+}
+
+describe("writePlan", () => {
+  it("writes the whole plan into a new folder, every file 0644", async () => {
+    const root = join(tempDir(), "my-service");
+    const inspection = inspectTarget(realFileSystem, root, "my-service", files);
+    const report = await writePlan(realFileSystem, root, files, inspection);
+    expect(report.created).toEqual(files.map((f) => f.path));
+    const tree = snapshotTree(root);
+    expect(Object.keys(tree).sort()).toMatchSnapshot();
+    for (const file of files) {
+      expect(tree[file.path]).toBe(file.contents);
+      expect(statSync(join(root, file.path)).mode & 0o777).toBe(0o644);
+    }
+  });
+
+  it("skips identical files and overwrites only those that differ", async () => {
+    const root = tempDir();
+    await writePlan(realFileSystem, root, files, inspectTarget(realFileSystem, root, "t", files));
+    writeFileSync(join(root, "README.md"), "mine\n");
+    const again = inspectTarget(realFileSystem, root, "t", files);
+    const report = await writePlan(realFileSystem, root, files, again);
+    expect(report).toEqual({
+      created: [],
+      overwritten: ["README.md"],
+      identical: files.map((f) => f.path).filter((p) => p !== "README.md"),
+    });
+  });
+
+  it.each([1, 2, 7, files.length])("leaves a new target as it was when write %i fails", async (n) => {
+    const parent = tempDir();
+    const root = join(parent, "my-service");
+    const inspection = inspectTarget(realFileSystem, root, "my-service", files);
+    const run = writePlan(failingOnWrite(n), root, files, inspection);
+    await expect(run).rejects.toThrow(GenerateError);
+    await expect(writePlan(failingOnWrite(n), root, files, inspection)).rejects.toThrow(
+      n === 1 ? /ENOSPC.*nothing was written/ : new RegExp(`ENOSPC.*removed the ${n - 1} files? this run had written`),
+    );
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it("puts back what it overwrote and keeps the user's files when a write fails part-way", async () => {
+    const root = tempDir();
+    mkdirSync(join(root, "src"));
+    writeFileSync(join(root, "notes.txt"), "keep me\n");
+    writeFileSync(join(root, "README.md"), "my readme\n");
+    writeFileSync(join(root, "AGENTS.md"), "my agents\n");
+    const before = snapshotTree(root);
+    const inspection = inspectTarget(realFileSystem, root, "t", files);
+    await expect(writePlan(failingOnWrite(files.length - 2), root, files, inspection)).rejects.toThrow(/ENOSPC/);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it("stops between files on a signal and removes what it wrote", async () => {
+    const parent = tempDir();
+    const root = join(parent, "my-service");
+    const controller = new AbortController();
+    let writes = 0;
+    const fs: FileSystem = {
+      ...realFileSystem,
+      writeFileSync(path, data, options) {
+        realFileSystem.writeFileSync(path, data, options);
+        if (++writes === 5) controller.abort();
+      },
+    };
+    const run = writePlan(fs, root, files, inspectTarget(realFileSystem, root, "t", files), controller.signal);
+    await expect(run).rejects.toThrow(CancelledError);
+    await expect(run).rejects.toThrow("Cancelled: removed the 5 files this run had written.");
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it("never leaves a temporary file behind when a rename fails", async () => {
+    const parent = tempDir();
+    const root = join(parent, "x");
+    const fs: FileSystem = {
+      ...realFileSystem,
+      renameSync() {
+        throw new Error("EXDEV: cross-device link not permitted");
+      },
+    };
+    await expect(writePlan(fs, root, files, inspectTarget(realFileSystem, root, "x", files))).rejects.toThrow(/EXDEV/);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+});
+
+describe("inspectTarget", () => {
+  it("treats a lone .git as empty and reports each file's status", async () => {
+    const root = tempDir();
+    mkdirSync(join(root, ".git"));
+    const first = inspectTarget(realFileSystem, root, "t", files);
+    expect(first.occupants).toEqual([]);
+    expect(new Set(first.statuses)).toEqual(new Set(["new"]));
+    await writePlan(realFileSystem, root, files, first);
+    writeFileSync(join(root, "pyproject.toml"), "changed\n");
+    const second = inspectTarget(realFileSystem, root, "t", files);
+    expect(second.occupants.length).toBeGreaterThan(0);
+    expect(second.statuses.filter((s) => s === "differs")).toHaveLength(1);
+    expect(second.previous.get("pyproject.toml")?.toString()).toBe("changed\n");
+  });
+
+  it.each([
+    ["a file at the target", (root: string) => writeFileSync(root, "x"), /is a file, not a folder/],
+    [
+      "a file where a folder goes",
+      (root: string) => {
+        mkdirSync(root);
+        writeFileSync(join(root, "spec"), "x");
+      },
+      /spec is a file where the preset needs a folder/,
+    ],
+    [
+      "a folder where a file goes",
+      (root: string) => {
+        mkdirSync(root);
+        mkdirSync(join(root, "README.md"));
+      },
+      /README.md is a folder where the preset writes a file/,
+    ],
+  ])("refuses %s", (_label, arrange, reason) => {
+    const root = join(tempDir(), "t");
+    arrange(root);
+    expect(() => inspectTarget(realFileSystem, root, "t", files)).toThrow(reason);
+  });
+});
