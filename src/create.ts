@@ -1,5 +1,5 @@
 /** The create command: ask, plan, check the target, write, then git and uv. */
-import { basename, delimiter, join, resolve } from "node:path";
+import { basename, delimiter, dirname, isAbsolute, join, resolve } from "node:path";
 import kleur from "kleur";
 import { resolveAnswers } from "./answers.js";
 import type { ParsedArgs } from "./args.js";
@@ -27,13 +27,28 @@ function once<T>(compute: () => T): () => T {
   };
 }
 
+/**
+ * The target may be a path, as with create-vite, but the folder it names must
+ * have a portable name, and only that one folder is created: its parent must exist.
+ */
+function checkTarget(ctx: RunContext, folderArg: string): void {
+  if (folderArg === ".") return;
+  const trimmed = folderArg.replace(/[\\/]+$/, "");
+  const problem = checkFolderName(trimmed.split(/[\\/]/).at(-1) ?? "");
+  if (problem) throw new UsageError(`${problem}: give a folder name, or "." for the current folder`);
+  const parent = dirname(resolve(ctx.cwd, trimmed));
+  if (!ctx.fs.statSync(parent, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`${dirname(trimmed)} is not a folder: create it first, or give a folder name here`);
+  }
+}
+
+const displayPath = (folder: string): string =>
+  folder === "." ? "the current folder" : isAbsolute(folder) || folder.startsWith(".") ? folder : `./${folder}`;
+
 export async function create(ctx: RunContext, { positionals, given, switches }: ParsedArgs): Promise<void> {
   const [folderArg, extra] = positionals;
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}": give one folder`);
-  if (folderArg !== undefined && folderArg !== ".") {
-    const problem = checkFolderName(folderArg);
-    if (problem) throw new UsageError(`${problem}: give the name of a folder to create here, or "."`);
-  }
+  if (folderArg !== undefined) checkTarget(ctx, folderArg);
 
   const hasGit = once(() => onPath(ctx, "git"));
   const facts: Facts = {
@@ -53,7 +68,7 @@ export async function create(ctx: RunContext, { positionals, given, switches }: 
 
   const folder = folderArg ?? answers.name;
   const root = resolve(ctx.cwd, folder);
-  const where = folder === "." ? "the current folder" : `./${folder}`;
+  const where = displayPath(folder);
   const files = planPreset(ctx.templatesDir, answers, ctx.version);
   const inspection = inspectTarget(ctx.fs, root, where, files);
 

@@ -3,6 +3,7 @@ import * as nodeFs from "node:fs";
 
 export interface FileSystem {
   lstatSync(path: string, options: { throwIfNoEntry: false }): nodeFs.Stats | undefined;
+  statSync(path: string, options: { throwIfNoEntry: false }): nodeFs.Stats | undefined;
   readdirSync(path: string): string[];
   readFileSync(path: string): Buffer;
   writeFileSync(path: string, data: string, options: { mode: number; flag: string }): void;
@@ -14,6 +15,7 @@ export interface FileSystem {
 
 export const realFileSystem: FileSystem = {
   lstatSync: (path, options) => nodeFs.lstatSync(path, options),
+  statSync: (path, options) => nodeFs.statSync(path, options),
   readdirSync: (path) => nodeFs.readdirSync(path),
   readFileSync: (path) => nodeFs.readFileSync(path),
   writeFileSync: (path, data, options) => nodeFs.writeFileSync(path, data, options),

@@ -1,8 +1,11 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseArgs } from "../src/args.js";
 import { UsageError } from "../src/errors.js";
 import { helpText } from "../src/help.js";
 import { QUESTIONS, SWITCHES } from "../src/options.js";
+import { packageRoot } from "../src/package-info.js";
 
 describe("parseArgs", () => {
   it.each([
@@ -51,5 +54,14 @@ describe("--help", () => {
 
   it("keeps lines within 100 columns", () => {
     for (const line of help.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe("README's options table", () => {
+  it("lists every option of the table", () => {
+    const readme = readFileSync(join(packageRoot, "README.md"), "utf8");
+    const table = readme.slice(readme.indexOf("## Options"), readme.indexOf("### Exit codes"));
+    for (const q of QUESTIONS) expect(table).toContain(`\`--${q.key}`);
+    for (const s of SWITCHES) expect(table).toContain(`\`--${s.flag}\``);
   });
 });

@@ -54,6 +54,28 @@ describe("create-spec-agent DIR --yes", () => {
     expect(readFileSync(join(root, ".python-version"), "utf8")).toBe("3.12\n");
   });
 
+  it("takes a path whose parent exists, as create-vite does, and names the project after its last folder", async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, "apps"));
+    const absolute = join(tempDir(), "abs-svc");
+    expect((await runCli(["apps/web-api/", "--yes", "--no-git", "--no-install"], { cwd })).code).toBe(0);
+    expect(manifestOf(join(cwd, "apps/web-api")).answers.name).toBe("web-api");
+    const result = await runCli([absolute, "--yes", "--no-git", "--no-install"], { cwd });
+    expect(result.stdout).toContain(`Wrote ${absolute}:`);
+    expect(manifestOf(absolute).answers.name).toBe("abs-svc");
+  });
+
+  it("takes a path whose parent exists, as create-vite does, and names the project after its last folder", async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, "apps"));
+    const absolute = join(tempDir(), "abs-svc");
+    expect((await runCli(["apps/web-api/", "--yes", "--no-git", "--no-install"], { cwd })).code).toBe(0);
+    expect(manifestOf(join(cwd, "apps/web-api")).answers.name).toBe("web-api");
+    const result = await runCli([absolute, "--yes", "--no-git", "--no-install"], { cwd });
+    expect(result.stdout).toContain(`Wrote ${absolute}:`);
+    expect(manifestOf(absolute).answers.name).toBe("abs-svc");
+  });
+
   it("writes into the current folder with '.' and names the project after it", async () => {
     const cwd = join(tempDir(), "dot-project");
     mkdirSync(cwd);
@@ -214,14 +236,16 @@ describe("bad input", () => {
       ["1password", "--yes"],
       'error: Python package "1password" is not an identifier: use lower-case letters, digits and _, not starting with a digit: pass --package\n',
     ],
+    [["a/b", "--yes"], "error: a is not a folder: create it first, or give a folder name here\n"],
+    [["..", "--yes"], 'error: folder ".." is not a name: give a folder name, or "." for the current folder\n'],
+    [["x/..", "--yes"], 'error: folder ".." is not a name: give a folder name, or "." for the current folder\n'],
     [
-      ["a/b", "--yes"],
-      'error: folder "a/b" holds a path separator: give a plain name: give the name of a folder to create here, or "."\n',
+      ["--name", "a/b", "--yes"],
+      'error: project name "a/b" holds a path separator: give a plain name: pass a valid --name\n',
     ],
-    [["..", "--yes"], 'error: folder ".." is not a name: give the name of a folder to create here, or "."\n'],
     [
       ["CON", "--yes"],
-      'error: folder "CON" is a device name that Windows reserves: give the name of a folder to create here, or "."\n',
+      'error: folder "CON" is a device name that Windows reserves: give a folder name, or "." for the current folder\n',
     ],
     [
       ["svc", "--yes", "--python", "3.9"],
