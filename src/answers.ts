@@ -32,7 +32,8 @@ export async function resolveAnswers({ given, facts, yes, prompter }: ResolveOpt
       answers[q.key] = flagValue;
       continue;
     }
-    const initial = q.initial(answers, facts) ?? (q.key === "name" && (yes || prompter) ? DEFAULT_NAME : undefined);
+    const initial =
+      (await q.initial(answers, facts)) ?? (q.key === "name" && (yes || prompter) ? DEFAULT_NAME : undefined);
     const problem = initial === undefined ? undefined : q.validate(initial);
     if (prompter && (q.askIf(facts) || problem)) {
       answers[q.key] = await prompter.text(q.message, initial, q.validate);

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /** The bin: the only module that reads process state and sets the exit code. */
-import { spawnSync } from "node:child_process";
-import { statSync } from "node:fs";
-import { realFileSystem } from "./fs.js";
+import { createRequire } from "node:module";
+import { nodeFs, realFileSystem } from "./fs.js";
 import { run } from "./main.js";
 import { readVersion, templatesDir } from "./package-info.js";
 import { createPrompter } from "./prompter.js";
+
+// child_process costs milliseconds to load; only runs that spawn git or uv load it.
+const require = createRequire(import.meta.url);
 
 const controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -16,7 +18,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-process.exitCode = await run({
+run({
   argv: process.argv.slice(2),
   cwd: process.cwd(),
   env: process.env,
@@ -25,13 +27,19 @@ process.exitCode = await run({
   stderr: process.stderr,
   terminal: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   fs: realFileSystem,
-  exec: (command, args, cwd) => {
-    const result = spawnSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-    return { status: result.status, stdout: result.stdout ?? "", stderr: result.stderr ?? "", error: result.error };
-  },
-  isExecutableFile: (path) => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false,
+  exec: (command, args, cwd) =>
+    new Promise((done) => {
+      const { execFile } = require("node:child_process") as typeof import("node:child_process");
+      execFile(command, args, { cwd, encoding: "utf8" }, (error, stdout, stderr) => {
+        const status = error ? (typeof error.code === "number" ? error.code : null) : 0;
+        done({ status, stdout, stderr, error: error ?? undefined });
+      });
+    }),
+  isExecutableFile: (path) => nodeFs.statSync(path, { throwIfNoEntry: false })?.isFile() ?? false,
   createPrompter,
   signal: controller.signal,
   templatesDir,
   version: readVersion(),
+}).then((code) => {
+  process.exitCode = code;
 });

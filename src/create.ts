@@ -1,5 +1,5 @@
 /** The create command: ask, plan, check the target, write, then git and uv. */
-import { basename, delimiter, dirname, isAbsolute, join, resolve } from "node:path";
+import { dirname, isAbsolute, resolve } from "node:path";
 import kleur from "kleur";
 import { resolveAnswers } from "./answers.js";
 import type { ParsedArgs } from "./args.js";
@@ -8,24 +8,10 @@ import type { RunContext } from "./main.js";
 import { checkFolderName, shadowsStdlib } from "./names.js";
 import type { Facts } from "./options.js";
 import { planPreset } from "./plan.js";
-import { gitUserName, initGit, nextSteps, uvSync } from "./post.js";
+import { initGit, nextSteps, uvSync } from "./post.js";
 import { formatNextSteps, formatPlan, formatWritten } from "./report.js";
 import { inspectTarget } from "./target.js";
 import { writePlan } from "./write.js";
-
-function onPath(ctx: RunContext, command: string): boolean {
-  const extensions = process.platform === "win32" ? ["", ".exe", ".cmd"] : [""];
-  const folders = (ctx.env.PATH ?? "").split(delimiter).filter(Boolean);
-  return folders.some((folder) => extensions.some((ext) => ctx.isExecutableFile(join(folder, command + ext))));
-}
-
-function once<T>(compute: () => T): () => T {
-  let value: { v: T } | undefined;
-  return () => {
-    value ??= { v: compute() };
-    return value.v;
-  };
-}
 
 /**
  * The target may be a path, as with create-vite, but the folder it names must
@@ -45,18 +31,15 @@ function checkTarget(ctx: RunContext, folderArg: string): void {
 const displayPath = (folder: string): string =>
   folder === "." ? "the current folder" : isAbsolute(folder) || folder.startsWith(".") ? folder : `./${folder}`;
 
-export async function create(ctx: RunContext, { positionals, given, switches }: ParsedArgs): Promise<void> {
+export async function create(
+  ctx: RunContext,
+  { positionals, given, switches }: ParsedArgs,
+  facts: Facts,
+): Promise<void> {
   const [folderArg, extra] = positionals;
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}": give one folder`);
   if (folderArg !== undefined) checkTarget(ctx, folderArg);
 
-  const hasGit = once(() => onPath(ctx, "git"));
-  const facts: Facts = {
-    folderName: folderArg === undefined ? undefined : basename(resolve(ctx.cwd, folderArg)),
-    gitUserName: once(() => (hasGit() ? gitUserName(ctx.exec, ctx.cwd) : "")),
-    hasGit,
-    hasUv: once(() => onPath(ctx, "uv")),
-  };
   const interactive = ctx.terminal && !ctx.env.CI && !switches.yes;
   const prompter = interactive ? await ctx.createPrompter(ctx.stdin, ctx.stdout) : undefined;
   const answers = await resolveAnswers({ given, facts, yes: switches.yes, prompter });
@@ -69,7 +52,7 @@ export async function create(ctx: RunContext, { positionals, given, switches }: 
   const folder = folderArg ?? answers.name;
   const root = resolve(ctx.cwd, folder);
   const where = displayPath(folder);
-  const files = planPreset(ctx.templatesDir, answers, ctx.version);
+  const files = await planPreset(ctx.templatesDir, answers, ctx.version);
   const inspection = inspectTarget(ctx.fs, root, where, files);
 
   const occupied = inspection.occupants.length > 0 && !switches.force;
@@ -94,10 +77,10 @@ export async function create(ctx: RunContext, { positionals, given, switches }: 
 
   const failures: string[] = [];
   const steps = [];
-  if (answers.git && hasGit()) steps.push(() => initGit(ctx.exec, root));
+  if (answers.git && facts.hasGit()) steps.push(() => initGit(ctx.exec, root));
   if (answers.install && facts.hasUv()) steps.push(() => uvSync(ctx.exec, root));
   for (const step of steps) {
-    const { ok, note } = step();
+    const { ok, note } = await step();
     if (ok) ctx.stdout.write(`${kleur.green("✔")} ${note}\n`);
     else failures.push(note);
   }

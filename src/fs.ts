@@ -1,9 +1,14 @@
 /** The file-system calls the core makes, so tests can inject failures. Synchronous: small files, fewer ticks. */
-import * as nodeFs from "node:fs";
+import type * as NodeFs from "node:fs";
+import { createRequire } from "node:module";
+
+// Through require, not an ES import: importing node:fs as an ES module builds a
+// facade that loads fs streams, a few milliseconds of start-up we never use.
+export const nodeFs = createRequire(import.meta.url)("node:fs") as typeof NodeFs;
 
 export interface FileSystem {
-  lstatSync(path: string, options: { throwIfNoEntry: false }): nodeFs.Stats | undefined;
-  statSync(path: string, options: { throwIfNoEntry: false }): nodeFs.Stats | undefined;
+  lstatSync(path: string, options: { throwIfNoEntry: false }): NodeFs.Stats | undefined;
+  statSync(path: string, options: { throwIfNoEntry: false }): NodeFs.Stats | undefined;
   readdirSync(path: string): string[];
   readFileSync(path: string): Buffer;
   writeFileSync(path: string, data: string, options: { mode: number; flag: string }): void;

@@ -6,6 +6,7 @@ import type { Readable, Writable } from "node:stream";
 import kleur from "kleur";
 import { parseArgs } from "./args.js";
 import { EXIT, type ExitCode, exitCodeOf } from "./errors.js";
+import { gatherFacts } from "./facts.js";
 import type { FileSystem } from "./fs.js";
 import { helpText } from "./help.js";
 import type { Exec } from "./post.js";
@@ -41,9 +42,10 @@ export async function run(ctx: RunContext): Promise<ExitCode> {
     } else if (args.switches.version) {
       ctx.stdout.write(`${ctx.version}\n`);
     } else {
-      // The create path (Handlebars, templates) loads only when it runs: --help and --version stay at bare start-up.
+      const facts = gatherFacts(ctx, args.positionals[0], args.given.author === undefined);
+      // The create path (templates, Handlebars' runtime, hashing) loads only when it runs.
       const { create } = await import("./create.js");
-      await create(ctx, args);
+      await create(ctx, args, facts);
     }
     return EXIT.ok;
   } catch (error) {

@@ -18,7 +18,7 @@ export interface Answers {
 export interface Facts {
   /** The folder's own name when the target was given (`my-svc`, or cwd's name for `.`). */
   folderName: string | undefined;
-  gitUserName(): string;
+  gitUserName(): Promise<string>;
   hasGit(): boolean;
   hasUv(): boolean;
 }
@@ -33,7 +33,7 @@ export interface TextQuestion {
   help: string;
   message: string;
   /** The default; undefined means the answer is required and nothing gives it. */
-  initial(answers: Partial<Answers>, facts: Facts): string | undefined;
+  initial(answers: Partial<Answers>, facts: Facts): string | undefined | Promise<string>;
   validate(value: string): string | undefined;
   /** Whether to ask when a terminal is there; an invalid default is always asked about. */
   askIf(facts: Facts): boolean;

@@ -1,10 +1,10 @@
 /** Where this package's files are: one level up from src/ in development and from dist/ when built. */
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { nodeFs } from "./fs.js";
 
 export const packageRoot = fileURLToPath(new URL("..", import.meta.url));
 export const templatesDir = `${packageRoot}templates`;
 
 export function readVersion(): string {
-  return (JSON.parse(readFileSync(`${packageRoot}package.json`, "utf8")) as { version: string }).version;
+  return (JSON.parse(nodeFs.readFileSync(`${packageRoot}package.json`, "utf8")) as { version: string }).version;
 }

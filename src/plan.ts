@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { GenerateError } from "./errors.js";
 import { checkPathSegment } from "./names.js";
 import type { Answers } from "./options.js";
-import { loadTemplates, outputPath, type Template, type TemplateContext } from "./render.js";
+import { presetTemplates } from "./preset.js";
+import { outputPath, type Template, type TemplateContext } from "./render.js";
 
 export interface PlannedFile {
   /** Relative to the target, with / separators. */
@@ -86,6 +87,10 @@ export function planFiles(
 }
 
 /** The built-in preset: every template of templates/default. */
-export function planPreset(templatesDir: string, answers: ContentAnswers, generatorVersion: string): PlannedFile[] {
-  return planFiles(loadTemplates(`${templatesDir}/default`), answers, generatorVersion, "default");
+export async function planPreset(
+  templatesDir: string,
+  answers: ContentAnswers,
+  generatorVersion: string,
+): Promise<PlannedFile[]> {
+  return planFiles(await presetTemplates(templatesDir), answers, generatorVersion, "default");
 }

@@ -17,7 +17,7 @@ import { writePlan } from "./write.js";
 
 export default function specAgentPlopfile(plop: NodePlopAPI): void {
   const cwd = plop.getDestBasePath();
-  const exec = (command: string, args: readonly string[], dir: string) => {
+  const exec = async (command: string, args: readonly string[], dir: string) => {
     const r = spawnSync(command, args, { cwd: dir, encoding: "utf8" });
     return { status: r.status, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
   };
@@ -41,7 +41,7 @@ export default function specAgentPlopfile(plop: NodePlopAPI): void {
     actions: [
       async function writeSpecAgentPreset(answers: object) {
         const preset = answers as Answers;
-        const files = planPreset(templatesDir, preset, readVersion());
+        const files = await planPreset(templatesDir, preset, readVersion());
         const root = join(plop.getDestBasePath(), preset.name);
         const inspection = inspectTarget(realFileSystem, root, preset.name, files);
         if (inspection.occupants.length > 0)

@@ -7,7 +7,7 @@ export interface ExecResult {
   error?: Error | undefined;
 }
 
-export type Exec = (command: string, args: readonly string[], cwd: string) => ExecResult;
+export type Exec = (command: string, args: readonly string[], cwd: string) => Promise<ExecResult>;
 
 export interface StepResult {
   ok: boolean;
@@ -17,13 +17,13 @@ export interface StepResult {
 
 const firstLine = (text: string): string => text.trim().split("\n")[0] ?? "";
 
-export function gitUserName(exec: Exec, cwd: string): string {
-  const result = exec("git", ["config", "user.name"], cwd);
+export async function gitUserName(exec: Exec, cwd: string): Promise<string> {
+  const result = await exec("git", ["config", "user.name"], cwd);
   return result.status === 0 ? result.stdout.trim() : "";
 }
 
-export function initGit(exec: Exec, root: string): StepResult {
-  const inside = exec("git", ["rev-parse", "--is-inside-work-tree"], root);
+export async function initGit(exec: Exec, root: string): Promise<StepResult> {
+  const inside = await exec("git", ["rev-parse", "--is-inside-work-tree"], root);
   if (inside.status === 0 && inside.stdout.trim() === "true") {
     return { ok: true, note: "git: already inside a repository, so no git init" };
   }
@@ -31,11 +31,11 @@ export function initGit(exec: Exec, root: string): StepResult {
     ["init", "-q"],
     ["add", "-A"],
   ]) {
-    const result = exec("git", args, root);
+    const result = await exec("git", args, root);
     if (result.status !== 0)
       return { ok: false, note: `git ${args[0]} failed: ${firstLine(result.stderr) || result.error?.message}` };
   }
-  const commit = exec("git", ["commit", "-q", "-m", "Initial commit from create-spec-agent"], root);
+  const commit = await exec("git", ["commit", "-q", "-m", "Initial commit from create-spec-agent"], root);
   if (commit.status === 0) return { ok: true, note: "git: initialised with a first commit" };
   if (/user\.(name|email)|identity|who you are/i.test(commit.stderr)) {
     return {
@@ -46,8 +46,8 @@ export function initGit(exec: Exec, root: string): StepResult {
   return { ok: false, note: `git commit failed: ${firstLine(commit.stderr) || commit.error?.message}` };
 }
 
-export function uvSync(exec: Exec, root: string): StepResult {
-  const result = exec("uv", ["sync"], root);
+export async function uvSync(exec: Exec, root: string): Promise<StepResult> {
+  const result = await exec("uv", ["sync"], root);
   if (result.status === 0) return { ok: true, note: "uv: installed (uv sync)" };
   return {
     ok: false,

@@ -1,15 +1,13 @@
 /**
- * Templates are files under templates/<pack>/, each a Handlebars template on
- * our own instance: strict (an unknown name throws) and unescaped (what the user
- * typed arrives as typed; YAML and TOML values are quoted by helpers instead).
+ * Templates are files under templates/<pack>/, rendered on our Handlebars setup
+ * (engine.ts). This module holds the runtime side; compile.ts the compiler.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import Handlebars from "handlebars";
+import type Handlebars from "handlebars";
+import runtimeModule from "handlebars/runtime.js";
+import { registerHelpers } from "./engine.js";
 import { GenerateError } from "./errors.js";
-import { tomlString, yamlString } from "./quote.js";
-
-export const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
+import { nodeFs } from "./fs.js";
 
 export interface TemplateContext {
   name: string;
@@ -26,40 +24,41 @@ export interface Template {
   render(context: TemplateContext): string;
 }
 
-function stringArgument(helper: string, value: unknown): string {
-  if (typeof value !== "string") throw new Error(`{{${helper}}} takes a string, got ${typeof value}`);
-  return value;
+// Node's ESM needs the .js path, whose bundled typings declare nothing; it is the runtime part of Handlebars.
+const Runtime = runtimeModule as unknown as typeof Handlebars;
+
+export type TemplateSpecs = Record<string, TemplateSpecification>;
+type TemplateSpecification = Parameters<typeof Runtime.template>[0];
+
+export function template(source: string, compiled: (context: TemplateContext) => string): Template {
+  return {
+    source,
+    render(context) {
+      try {
+        return compiled(context);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+        throw new GenerateError(`template ${source} failed to render: ${reason}`, { cause: error });
+      }
+    },
+  };
 }
 
-export function createEngine(): typeof Handlebars {
-  const engine = Handlebars.create();
-  engine.registerHelper("yaml", (value: unknown) => yamlString(stringArgument("yaml", value)));
-  engine.registerHelper("toml", (value: unknown) => tomlString(stringArgument("toml", value)));
-  engine.registerHelper("json", (value: unknown) => JSON.stringify(value));
-  return engine;
-}
-
-/** Reads and compiles every file of a template pack, sorted by path. */
-export function loadTemplates(packDir: string, engine = createEngine()): Template[] {
-  const sources = readdirSync(packDir, { recursive: true, withFileTypes: true })
+/** Every file of a pack, as `[source, text]`, sorted by path. */
+export function readPack(packDir: string): [string, string][] {
+  return nodeFs
+    .readdirSync(packDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(packDir, join(entry.parentPath, entry.name)).split(sep).join("/"))
-    .sort();
-  return sources.map((source) => {
-    const text = readFileSync(join(packDir, source), "utf8");
-    const compiled = engine.compile(text, COMPILE_OPTIONS);
-    return {
-      source,
-      render(context) {
-        try {
-          return compiled(context);
-        } catch (error) {
-          const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-          throw new GenerateError(`template ${source} failed to render: ${reason}`, { cause: error });
-        }
-      },
-    };
-  });
+    .sort()
+    .map((source) => [source, nodeFs.readFileSync(join(packDir, source), "utf8")]);
+}
+
+export function precompiledPack(specs: TemplateSpecs): Template[] {
+  const engine = registerHelpers(Runtime.create());
+  return Object.keys(specs)
+    .sort()
+    .map((source) => template(source, engine.template(specs[source] as TemplateSpecification)));
 }
 
 /**

@@ -40,11 +40,15 @@ export async function writePlan(
   const report: WriteReport = { created: [], overwritten: [], identical: [] };
   const createdFolders: string[] = [];
 
+  const knownFolders = new Set<string>();
   const ensureFolder = (folder: string): void => {
-    if (fs.lstatSync(folder, { throwIfNoEntry: false })) return;
-    ensureFolder(dirname(folder));
-    fs.mkdirSync(folder);
-    createdFolders.push(folder);
+    if (knownFolders.has(folder)) return;
+    if (!fs.lstatSync(folder, { throwIfNoEntry: false })) {
+      ensureFolder(dirname(folder));
+      fs.mkdirSync(folder);
+      createdFolders.push(folder);
+    }
+    knownFolders.add(folder);
   };
 
   const rollBack = (): void => {

@@ -4,7 +4,7 @@ import { checkPlannedPath, MANIFEST_PATH, planFiles, planPreset, sha256 } from "
 import type { Template } from "../src/render.js";
 import { DEFAULT_ANSWERS, NO_AUTHOR } from "./support/answers.js";
 
-const plan = planPreset(templatesDir, DEFAULT_ANSWERS, "0.1.0");
+const plan = await planPreset(templatesDir, DEFAULT_ANSWERS, "0.1.0");
 const byPath = Object.fromEntries(plan.map((f) => [f.path, f.contents]));
 
 describe("the preset's plan", () => {
@@ -33,12 +33,12 @@ describe("the preset's plan", () => {
     expect(byPath[MANIFEST_PATH]).not.toMatch(/20\d\d-\d\d-\d\d/);
   });
 
-  it("is the same for the same answers", () => {
-    expect(planPreset(templatesDir, DEFAULT_ANSWERS, "0.1.0")).toEqual(plan);
+  it("is the same for the same answers", async () => {
+    expect(await planPreset(templatesDir, DEFAULT_ANSWERS, "0.1.0")).toEqual(plan);
   });
 
-  it("leaves authors out when there is no author", () => {
-    const pyproject = planPreset(templatesDir, NO_AUTHOR, "0.1.0").find((f) => f.path === "pyproject.toml");
+  it("leaves authors out when there is no author", async () => {
+    const pyproject = (await planPreset(templatesDir, NO_AUTHOR, "0.1.0")).find((f) => f.path === "pyproject.toml");
     expect(pyproject?.contents).not.toContain("authors");
   });
 

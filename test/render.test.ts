@@ -1,12 +1,16 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
+import { compilePack } from "../src/compile.js";
+import { COMPILE_OPTIONS, registerHelpers } from "../src/engine.js";
 import { GenerateError } from "../src/errors.js";
 import { templatesDir } from "../src/package-info.js";
 import { templateContext } from "../src/plan.js";
+import { precompileSpecs } from "../src/precompile.js";
 import { tomlString, yamlString } from "../src/quote.js";
-import { COMPILE_OPTIONS, createEngine, loadTemplates, outputPath } from "../src/render.js";
+import { outputPath, precompiledPack, type TemplateSpecs } from "../src/render.js";
 import { DEFAULT_ANSWERS, HARD_ANSWERS, NO_AUTHOR } from "./support/answers.js";
 
 describe("outputPath", () => {
@@ -21,7 +25,7 @@ describe("outputPath", () => {
 });
 
 describe("the engine", () => {
-  const engine = createEngine();
+  const engine = registerHelpers(Handlebars.create());
 
   it("does not HTML-escape", () => {
     expect(engine.compile("{{v}}", COMPILE_OPTIONS)({ v: 'O\'Neil & <Co> "q" `b` =' })).toBe(
@@ -48,10 +52,10 @@ describe("the engine", () => {
     expect(() => engine.compile("{{yaml v}}", COMPILE_OPTIONS)({ v: 1 })).toThrow(/takes a string/);
   });
 
-  it("names the template that failed", () => {
+  it("names the template that failed", async () => {
     const dir = mkdtempSync(join(tmpdir(), "spec-agent-pack-"));
     writeFileSync(join(dir, "broken.md"), "{{missing}}\n");
-    const [template] = loadTemplates(dir);
+    const [template] = compilePack(dir);
     expect(() => template?.render(templateContext(DEFAULT_ANSWERS, "0.0.0"))).toThrow(GenerateError);
     expect(() => template?.render(templateContext(DEFAULT_ANSWERS, "0.0.0"))).toThrow(
       /template broken.md failed to render: "missing" not defined/,
@@ -59,8 +63,23 @@ describe("the engine", () => {
   });
 });
 
-describe("every template of the preset", () => {
-  const templates = loadTemplates(join(templatesDir, "default"));
+describe("every template of the preset", async () => {
+  const packDir = join(templatesDir, "default");
+  const templates = compilePack(packDir);
+  // What the build bundles: the same templates precompiled, on Handlebars' runtime.
+  const specs: TemplateSpecs = Object.fromEntries(
+    precompileSpecs(packDir).map(([source, spec]) => [source, new Function(`return ${spec}`)()]),
+  );
+  const precompiled = precompiledPack(specs);
+
+  it("renders the same precompiled (as built) as compiled from disk", () => {
+    expect(precompiled.map((t) => t.source)).toEqual(templates.map((t) => t.source));
+    for (const answers of [DEFAULT_ANSWERS, HARD_ANSWERS, NO_AUTHOR]) {
+      const context = templateContext(answers, "9.9.9");
+      for (const [i, t] of precompiled.entries())
+        expect(t.render(context), t.source).toBe(templates[i]?.render(context));
+    }
+  });
 
   it("is there", () => {
     expect(templates.length).toBeGreaterThan(20);

@@ -10,7 +10,7 @@ import { writePlan } from "../src/write.js";
 import { DEFAULT_ANSWERS } from "./support/answers.js";
 import { tempDir } from "./support/context.js";
 
-const files = planPreset(templatesDir, DEFAULT_ANSWERS, "0.1.0");
+const files = await planPreset(templatesDir, DEFAULT_ANSWERS, "0.1.0");
 
 /** Every file and folder under root with its contents, to compare before and after. */
 function snapshotTree(root: string): Record<string, string> {

@@ -80,7 +80,7 @@ export async function runCli(argv: string[], options: TestOptions): Promise<Test
     stderr,
     terminal: options.terminal ?? false,
     fs: options.fs ?? realFileSystem,
-    exec: (command, args, cwd) => {
+    exec: async (command, args, cwd) => {
       const result = exec(command, args, cwd);
       if (options.exec) calls.push([command, ...args].join(" "));
       return result;

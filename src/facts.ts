@@ -1,0 +1,35 @@
+/** What defaults are derived from: the target's name, git's user.name, which tools are on PATH. */
+import { basename, delimiter, join, resolve } from "node:path";
+import type { RunContext } from "./main.js";
+import type { Facts } from "./options.js";
+import { gitUserName } from "./post.js";
+
+function once<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => {
+    value ??= { v: compute() };
+    return value.v;
+  };
+}
+
+function onPath(ctx: RunContext, command: string): boolean {
+  const extensions = process.platform === "win32" ? ["", ".exe", ".cmd"] : [""];
+  const folders = (ctx.env.PATH ?? "").split(delimiter).filter(Boolean);
+  return folders.some((folder) => extensions.some((ext) => ctx.isExecutableFile(join(folder, command + ext))));
+}
+
+/**
+ * When the author's default will be needed, `git config user.name` starts at
+ * once, so git runs while the create path is still loading.
+ */
+export function gatherFacts(ctx: RunContext, folderArg: string | undefined, authorNeeded: boolean): Facts {
+  const hasGit = once(() => onPath(ctx, "git"));
+  const facts: Facts = {
+    folderName: folderArg === undefined ? undefined : basename(resolve(ctx.cwd, folderArg)),
+    gitUserName: once(() => (hasGit() ? gitUserName(ctx.exec, ctx.cwd) : Promise.resolve(""))),
+    hasGit,
+    hasUv: once(() => onPath(ctx, "uv")),
+  };
+  if (authorNeeded) void facts.gitUserName();
+  return facts;
+}
