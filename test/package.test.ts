@@ -1,0 +1,156 @@
+/**
+ * What `npm pack` would publish: the bundle, the templates, package.json, README.md and LICENSE, nothing else,
+ * with no runtime dependencies. Reads the built dist/ (`npm test` builds first); never builds or packs for real.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const MAX_PACKED_BYTES = 200 * 1024;
+/** esbuild's entries and chunks: `cli.js`, `plopfile.js`, `chunk-3RNHDNP5.js`, `prompts-KZ6RA5HT.js`. */
+const DIST_FILE = /^dist\/[A-Za-z0-9_-]+\.js$/;
+
+interface PackedFile {
+  path: string;
+  size: number;
+  mode: number;
+}
+interface PackResult {
+  name: string;
+  version: string;
+  size: number;
+  unpackedSize: number;
+  entryCount: number;
+  files: PackedFile[];
+}
+interface Manifest {
+  name: string;
+  version: string;
+  main?: string;
+  bin?: string | Record<string, string>;
+  engines?: Record<string, string>;
+  files?: string[];
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  bundleDependencies?: string[] | boolean;
+  bundledDependencies?: string[] | boolean;
+}
+
+const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Manifest;
+
+/** Every file under `dir`, as a POSIX path relative to the package root. */
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (abs: string): void => {
+    for (const entry of readdirSync(abs, { withFileTypes: true })) {
+      const path = join(abs, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out.push(relative(root, path).split(sep).join("/"));
+    }
+  };
+  walk(join(root, dir));
+  return out.sort();
+}
+
+/** `./dist/cli.js` and `dist/cli.js` name the same file. */
+function normalize(path: string): string {
+  return path.replace(/^\.\//, "");
+}
+
+let pack: PackResult;
+let packed: string[];
+
+beforeAll(() => {
+  if (!existsSync(join(root, "dist", "cli.js"))) {
+    throw new Error("dist/cli.js is missing: run `npm run build` first (`npm test` does)");
+  }
+  // --ignore-scripts: a prepack hook must not rebuild dist/ under the other test files running beside this one.
+  const result = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, npm_config_update_notifier: "false", npm_config_loglevel: "error" },
+  });
+  if (result.status !== 0) throw new Error(`npm pack --dry-run failed (${result.status}):\n${result.stderr}`);
+  const parsed = JSON.parse(result.stdout) as PackResult[];
+  expect(parsed).toHaveLength(1);
+  pack = parsed[0] as PackResult;
+  packed = pack.files.map((file) => file.path).sort();
+});
+
+describe("npm pack", () => {
+  it("contains the bundle, every template file, package.json, README.md and LICENSE, and nothing else", () => {
+    const templates = filesUnder("templates");
+    const distOnDisk = filesUnder("dist").filter((path) => path.endsWith(".js"));
+    const expected = [...distOnDisk, ...templates, "LICENSE", "README.md", "package.json"].sort();
+    const unexpected = packed.filter(
+      (path) =>
+        !DIST_FILE.test(path) &&
+        !path.startsWith("templates/") &&
+        path !== "package.json" &&
+        path !== "README.md" &&
+        path !== "LICENSE",
+    );
+    expect(unexpected, "files outside dist/*.js, templates/, package.json, README.md, LICENSE").toEqual([]);
+    expect(packed).toEqual(expected);
+  });
+
+  it("keeps every template file, dotfile stand-ins such as _gitignore included", () => {
+    const templates = filesUnder("templates");
+    expect(templates.length).toBeGreaterThan(0);
+    expect(templates.some((path) => path.endsWith("/_gitignore"))).toBe(true);
+    expect(packed.filter((path) => path.startsWith("templates/"))).toEqual(templates);
+  });
+
+  it("ships README.md and LICENSE", () => {
+    expect(packed).toContain("README.md");
+    expect(packed).toContain("LICENSE");
+  });
+
+  it("has only named bundle files under dist/ and the two entry points", () => {
+    const dist = packed.filter((path) => path.startsWith("dist/"));
+    expect(dist.filter((path) => !DIST_FILE.test(path))).toEqual([]);
+    expect(dist).toContain("dist/cli.js");
+    expect(dist).toContain("dist/plopfile.js");
+  });
+
+  it(`is at most ${MAX_PACKED_BYTES / 1024} KiB packed`, () => {
+    expect(pack.size).toBeGreaterThan(0);
+    expect(pack.size).toBeLessThanOrEqual(MAX_PACKED_BYTES);
+    expect(pack.entryCount).toBe(packed.length);
+  });
+});
+
+describe("package.json", () => {
+  it("has no runtime dependencies", () => {
+    expect(manifest.dependencies ?? {}).toEqual({});
+    expect(manifest.optionalDependencies ?? {}).toEqual({});
+    expect(manifest.peerDependencies ?? {}).toEqual({});
+    expect(manifest.bundleDependencies ?? manifest.bundledDependencies ?? []).toEqual([]);
+  });
+
+  it("declares the create-spec-agent bin as a packed, existing dist file with a node shebang", () => {
+    expect(typeof manifest.bin).toBe("object");
+    const bin = (manifest.bin as Record<string, string>)["create-spec-agent"];
+    expect(bin).toBeTypeOf("string");
+    const path = normalize(bin as string);
+    expect(path).toMatch(DIST_FILE);
+    expect(statSync(join(root, path)).isFile()).toBe(true);
+    expect(packed).toContain(path);
+    expect(readFileSync(join(root, path), "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+  });
+
+  it("points main at the plopfile module that node-plop loads", () => {
+    expect(manifest.main).toBe("dist/plopfile.js");
+    expect(existsSync(join(root, "dist", "plopfile.js"))).toBe(true);
+    expect(packed).toContain("dist/plopfile.js");
+  });
+
+  it("states the Node versions it runs on", () => {
+    expect(manifest.engines?.node).toBeTypeOf("string");
+    expect(manifest.engines?.node?.trim()).not.toBe("");
+  });
+});
