@@ -49,6 +49,8 @@ for (const [entry, source] of [["cli", "src/cli.ts"], ["plopfile", "src/plop.ts"
     // handlebars asks for source-map inside a try/catch; the output needs no source maps.
     external: ["source-map"],
     plugins: [precompiledTemplates],
+    // Bundled CommonJS (prompts, handlebars) calls require() for Node's built-ins; ES modules have none.
+    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
     legalComments: "none",
     logLevel: "warning",
   });
