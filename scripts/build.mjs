@@ -35,7 +35,10 @@ const precompiledTemplates = {
 
 // One build per entry: the bin's static graph stays one file (every extra ES module costs
 // start-up time); the create path and prompts are split off and load only when used.
-for (const [entry, source] of [["cli", "src/cli.ts"], ["plopfile", "src/plop.ts"]]) {
+for (const [entry, source] of [
+  ["cli", "src/cli.ts"],
+  ["plopfile", "src/plop.ts"],
+]) {
   await build({
     entryPoints: { [entry]: `${root}${source}` },
     outdir: `${root}dist`,
@@ -50,7 +53,9 @@ for (const [entry, source] of [["cli", "src/cli.ts"], ["plopfile", "src/plop.ts"
     external: ["source-map"],
     plugins: [precompiledTemplates],
     // Bundled CommonJS (prompts, handlebars) calls require() for Node's built-ins; ES modules have none.
-    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+    },
     legalComments: "none",
     logLevel: "warning",
   });

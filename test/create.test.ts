@@ -65,17 +65,6 @@ describe("create-spec-agent DIR --yes", () => {
     expect(manifestOf(absolute).answers.name).toBe("abs-svc");
   });
 
-  it("takes a path whose parent exists, as create-vite does, and names the project after its last folder", async () => {
-    const cwd = tempDir();
-    mkdirSync(join(cwd, "apps"));
-    const absolute = join(tempDir(), "abs-svc");
-    expect((await runCli(["apps/web-api/", "--yes", "--no-git", "--no-install"], { cwd })).code).toBe(0);
-    expect(manifestOf(join(cwd, "apps/web-api")).answers.name).toBe("web-api");
-    const result = await runCli([absolute, "--yes", "--no-git", "--no-install"], { cwd });
-    expect(result.stdout).toContain(`Wrote ${absolute}:`);
-    expect(manifestOf(absolute).answers.name).toBe("abs-svc");
-  });
-
   it("writes into the current folder with '.' and names the project after it", async () => {
     const cwd = join(tempDir(), "dot-project");
     mkdirSync(cwd);
