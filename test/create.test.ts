@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { realFileSystem } from "../src/fs.js";
 import { DEFAULT_DESCRIPTION } from "../src/options.js";
 import { runCli, scriptedPrompter, tempDir } from "./support/context.js";
 
@@ -344,5 +345,23 @@ describe("--help and --version", () => {
   it("prints the version", async () => {
     const result = await runCli(["-v"], { cwd: tempDir() });
     expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe("I/O failures", () => {
+  it("exits 1 with one line and leaves nothing when the target cannot be written", async () => {
+    const cwd = tempDir();
+    const fs = {
+      ...realFileSystem,
+      mkdirSync(path: string) {
+        throw Object.assign(new Error(`EACCES: permission denied, mkdir '${path}'`), { code: "EACCES" });
+      },
+    };
+    const result = await runCli(["svc", "--yes", "--no-git", "--no-install"], { cwd, fs });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^error: could not write .*svc: EACCES: permission denied, mkdir .*; nothing was written\n$/,
+    );
+    expect(readdirSync(cwd)).toEqual([]);
   });
 });
