@@ -1,6 +1,7 @@
 /** Turns argv into typed values, driven by the option table; the only rule source is options.ts. */
 import { UsageError } from "./errors.js";
 import { type Answers, QUESTIONS, SWITCHES, type SwitchSpec } from "./options.js";
+import { quoted } from "./quote.js";
 
 export type Switches = Record<SwitchSpec["flag"], boolean>;
 
@@ -30,12 +31,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const short = /^-([A-Za-z])$/.exec(arg);
     if (short) {
       const spec = SWITCHES.find((s) => s.short === short[1]);
-      if (!spec) throw new UsageError(`unknown option ${arg}: ${HINT}`);
+      if (!spec) throw new UsageError(`unknown option ${quoted(arg)}: ${HINT}`);
       switches[spec.flag] = true;
       continue;
     }
     const long = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
-    if (!long) throw new UsageError(`unknown option ${arg}: ${HINT}`);
+    if (!long) throw new UsageError(`unknown option ${quoted(arg)}: ${HINT}`);
     const flag = long[1] as string;
     const inline = long[2];
 

@@ -9,6 +9,7 @@ import { checkFolderName, shadowsStdlib } from "./names.js";
 import type { Facts } from "./options.js";
 import { planPreset } from "./plan.js";
 import { initGit, nextSteps, uvSync } from "./post.js";
+import { quoted } from "./quote.js";
 import { formatNextSteps, formatPlan, formatWritten } from "./report.js";
 import { inspectTarget } from "./target.js";
 import { writePlan } from "./write.js";
@@ -19,12 +20,13 @@ import { writePlan } from "./write.js";
  */
 function checkTarget(ctx: RunContext, folderArg: string): void {
   if (folderArg === ".") return;
+  if (folderArg.includes("\0")) throw new UsageError("the folder holds a NUL character: give a folder name");
   const trimmed = folderArg.replace(/[\\/]+$/, "");
   const problem = checkFolderName(trimmed.split(/[\\/]/).at(-1) ?? "");
   if (problem) throw new UsageError(`${problem}: give a folder name, or "." for the current folder`);
   const parent = dirname(resolve(ctx.cwd, trimmed));
   if (!ctx.fs.statSync(parent, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new UsageError(`${dirname(trimmed)} is not a folder: create it first, or give a folder name here`);
+    throw new UsageError(`${quoted(dirname(trimmed))} is not a folder: create it first, or give a folder name here`);
   }
 }
 
@@ -37,7 +39,7 @@ export async function create(
   facts: Facts,
 ): Promise<void> {
   const [folderArg, extra] = positionals;
-  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}": give one folder`);
+  if (extra !== undefined) throw new UsageError(`unexpected argument ${quoted(extra)}: give one folder`);
   if (folderArg !== undefined) checkTarget(ctx, folderArg);
 
   const interactive = ctx.terminal && !ctx.env.CI && !switches.yes;

@@ -3,6 +3,7 @@
  * (import packages) and Windows (folder and file names a clone must hold).
  * Each check returns a one-line reason, or undefined when the name is fine.
  */
+import { quoted } from "./quote.js";
 
 const DISTRIBUTION_NAME = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
 const IMPORT_PACKAGE = /^[a-z_][a-z0-9_]*$/;
@@ -39,12 +40,12 @@ export function packageFromName(name: string): string {
 /** A single path segment that every OS can hold and that stays where it is put. */
 export function checkPathSegment(segment: string): string | undefined {
   if (segment === "") return "is empty";
-  if (segment === "." || segment === "..") return `"${segment}" is not a name`;
-  if (/[/\\]/.test(segment)) return `"${segment}" holds a path separator: give a plain name`;
+  if (segment === "." || segment === "..") return `${quoted(segment)} is not a name`;
+  if (/[/\\]/.test(segment)) return `${quoted(segment)} holds a path separator: give a plain name`;
   const forbidden = WINDOWS_FORBIDDEN.exec(segment);
-  if (forbidden) return `"${segment}" holds ${JSON.stringify(forbidden[0])}, which Windows does not allow in names`;
-  if (/[. ]$/.test(segment)) return `"${segment}" ends with a dot or space, which Windows drops`;
-  if (WINDOWS_RESERVED.test(segment)) return `"${segment}" is a device name that Windows reserves`;
+  if (forbidden) return `${quoted(segment)} holds ${quoted(forbidden[0])}, which Windows does not allow in names`;
+  if (/[. ]$/.test(segment)) return `${quoted(segment)} ends with a dot or space, which Windows drops`;
+  if (WINDOWS_RESERVED.test(segment)) return `${quoted(segment)} is a device name that Windows reserves`;
   return undefined;
 }
 
@@ -52,7 +53,7 @@ export function checkPathSegment(segment: string): string | undefined {
 export function checkFolderName(name: string): string | undefined {
   const problem = checkPathSegment(name);
   if (problem) return `folder ${problem}`;
-  if (name.startsWith("-")) return `folder "${name}" starts with "-", which reads as an option`;
+  if (name.startsWith("-")) return `folder ${quoted(name)} starts with "-", which reads as an option`;
   return undefined;
 }
 
@@ -62,7 +63,7 @@ export function checkProjectName(name: string): string | undefined {
   const segment = checkPathSegment(name);
   if (segment) return `project name ${segment}`;
   if (!DISTRIBUTION_NAME.test(name)) {
-    return `project name "${name}" is not a valid Python distribution name: use letters, digits, and . _ - inside`;
+    return `project name ${quoted(name)} is not a valid Python distribution name: use letters, digits, and . _ - inside`;
   }
   return undefined;
 }
@@ -71,9 +72,9 @@ export function checkProjectName(name: string): string | undefined {
 export function checkPackageName(pkg: string): string | undefined {
   if (pkg === "") return "Python package name is empty";
   if (!IMPORT_PACKAGE.test(pkg)) {
-    return `Python package "${pkg}" is not an identifier: use lower-case letters, digits and _, not starting with a digit`;
+    return `Python package ${quoted(pkg)} is not an identifier: use lower-case letters, digits and _, not starting with a digit`;
   }
-  if (PYTHON_KEYWORDS.has(pkg)) return `Python package "${pkg}" is a Python keyword`;
+  if (PYTHON_KEYWORDS.has(pkg)) return `Python package ${quoted(pkg)} is a Python keyword`;
   const segment = checkPathSegment(pkg);
   if (segment) return `Python package ${segment}`;
   return undefined;
@@ -88,7 +89,7 @@ export function checkPythonVersion(version: string): string | undefined {
   const match = PYTHON_VERSION.exec(version);
   const minor = match ? Number(match[1]) : Number.NaN;
   if (!(minor >= 10 && minor <= 99)) {
-    return `Python version "${version}" is not of the form 3.X with X from 10 (e.g. 3.13)`;
+    return `Python version ${quoted(version)} is not of the form 3.X with X from 10 (e.g. 3.13)`;
   }
   return undefined;
 }

@@ -11,10 +11,16 @@ const TOML_SHORT: Record<string, string> = { "\b": "\\b", "\t": "\\t", "\n": "\\
 
 const unicodeEscape = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
-/** A YAML double-quoted scalar. JSON's escapes are a subset of YAML's. */
+/**
+ * Double-quoted with every line break and control character escaped, so it
+ * stays on one line: a YAML double-quoted scalar (JSON's escapes are a subset
+ * of YAML's), and the way error messages show what the user typed.
+ */
 export function yamlString(value: string): string {
   return JSON.stringify(value).replace(YAML_UNSAFE, unicodeEscape);
 }
+
+export const quoted = yamlString;
 
 /** A TOML basic string. */
 export function tomlString(value: string): string {

@@ -31,12 +31,13 @@ describe("parseArgs", () => {
 
   it.each([
     [["--nope"], "unknown option --nope: run create-spec-agent --help to see the options"],
-    [["-x"], "unknown option -x: run create-spec-agent --help to see the options"],
-    [["--Name=x"], "unknown option --Name=x: run create-spec-agent --help to see the options"],
+    [["-x"], 'unknown option "-x": run create-spec-agent --help to see the options'],
+    [["--Name=x"], 'unknown option "--Name=x": run create-spec-agent --help to see the options'],
     [["--name"], "--name needs a value: --name NAME"],
     [["--git=yes"], "--git takes no value: use --git or --no-git"],
     [["--yes=1"], "--yes takes no value"],
     [["--no-name"], "unknown option --no-name: run create-spec-agent --help to see the options"],
+    [["--x\ny"], 'unknown option "--x\\ny": run create-spec-agent --help to see the options'],
   ])("refuses %j with a one-line reason", (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(new UsageError(message));
   });

@@ -226,7 +226,12 @@ describe("bad input", () => {
       ["1password", "--yes"],
       'error: Python package "1password" is not an identifier: use lower-case letters, digits and _, not starting with a digit: pass --package\n',
     ],
-    [["a/b", "--yes"], "error: a is not a folder: create it first, or give a folder name here\n"],
+    [["a/b", "--yes"], 'error: "a" is not a folder: create it first, or give a folder name here\n'],
+    [["a", "b\nc"], 'error: unexpected argument "b\\nc": give one folder\n'],
+    [
+      ["--name", "a\u2028b"],
+      'error: project name "a\\u2028b" is not a valid Python distribution name: use letters, digits, and . _ - inside: pass a valid --name\n',
+    ],
     [["..", "--yes"], 'error: folder ".." is not a name: give a folder name, or "." for the current folder\n'],
     [["x/..", "--yes"], 'error: folder ".." is not a name: give a folder name, or "." for the current folder\n'],
     [

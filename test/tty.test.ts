@@ -1,0 +1,251 @@
+/**
+ * The built bin in a real terminal (issue 3): tmux runs it in a shell, send-keys
+ * answers the prompts, capture-pane reads the screen. A full run with defaults,
+ * Ctrl-C and Esc at every prompt (exit 130, nothing written, terminal restored),
+ * an invalid answer, a non-empty target; and, without a terminal, exit 2 at once.
+ */
+import { spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_DESCRIPTION, DEFAULT_PYTHON, type Facts, QUESTIONS } from "../src/options.js";
+import { packageRoot } from "../src/package-info.js";
+import { hasTmux, NO_TMUX, TmuxServer, type TmuxSession } from "./support/tmux.js";
+
+const bin = join(packageRoot, "dist/cli.js");
+const tmuxThere = hasTmux();
+
+beforeAll(() => {
+  // `npm test` builds first; a lone `npx vitest run test/tty.test.ts` may find no dist/ yet.
+  if (!existsSync(bin)) {
+    const build = spawnSync("npm", ["run", "build", "--silent"], { cwd: packageRoot, encoding: "utf8" });
+    expect(build.status, build.stderr).toBe(0);
+  }
+});
+
+const emptyDir = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** The line prompts draws for an open question: `? Project name › my-service`. */
+const asking = (message: string): RegExp => new RegExp(`^\\? ${escapeRegExp(message)} ›`, "m");
+const EXIT = /^EXIT=(\d+)$/m;
+/** The terminal modes a shell needs back: signals, line editing and echo. */
+const TTY = /^TTY=(.*)$/m;
+const RESTORED = "isig,icanon,echo";
+
+const onPath = (command: string): boolean => spawnSync("sh", ["-c", `command -v ${command}`]).status === 0;
+/** The questions a run with no folder argument asks, in order, from the option table itself. */
+const facts: Facts = {
+  folderName: undefined,
+  gitUserName: async () => "",
+  hasGit: () => onPath("git"),
+  hasUv: () => onPath("uv"),
+};
+const PROMPTS = QUESTIONS.filter((q) => q.askIf(facts)).map((q) => q.message);
+const INSTALL = QUESTIONS.find((q) => q.key === "install")?.message;
+const AUTHOR = "Tmux Tester";
+
+describe.skipIf(!tmuxThere)(`in a real terminal (tmux)${tmuxThere ? "" : ` (skipped: ${NO_TMUX})`}`, () => {
+  let server: TmuxServer;
+  let harness: string;
+  let session: TmuxSession | undefined;
+
+  beforeAll(() => {
+    server = new TmuxServer();
+    const quote = (value: string): string => `'${value.replaceAll("'", "'\\''")}'`;
+    // Outside every target folder: the command the shell types, and a git identity of our own.
+    harness = emptyDir("spec-agent-tty-harness-");
+    writeFileSync(join(harness, "gitconfig"), `[user]\n\tname = ${AUTHOR}\n\temail = tmux@example.com\n`);
+    // `cli ARGS` runs the bin, then prints its exit code and the terminal modes it left behind.
+    writeFileSync(
+      join(harness, "cli"),
+      [
+        "#!/bin/sh",
+        `${quote(process.execPath)} ${quote(bin)} "$@"`,
+        'echo "EXIT=$?"',
+        "printf 'TTY=%s\\n' \"$(stty -a | tr -s ' ;' '\\n\\n' | grep -xE -- '-?(isig|icanon|echo)' | paste -sd, -)\"",
+        "",
+      ].join("\n"),
+    );
+    chmodSync(join(harness, "cli"), 0o755);
+    // tmux starts commands through the user's shell, which may reset PATH and drop PS1: the rc file sets them last.
+    writeFileSync(
+      join(harness, "bashrc"),
+      [
+        "PS1='$ '",
+        "HISTFILE=",
+        "unset CI",
+        `export HOME=${quote(harness)}`,
+        `export PATH=${quote(`${harness}${delimiter}${process.env.PATH ?? ""}`)}`,
+        `export GIT_CONFIG_GLOBAL=${quote(join(harness, "gitconfig"))} GIT_CONFIG_NOSYSTEM=1`,
+        "",
+      ].join("\n"),
+    );
+  });
+
+  afterEach(() => {
+    session?.kill();
+    session = undefined;
+  });
+
+  afterAll(() => {
+    server?.kill();
+    if (harness) rmSync(harness, { recursive: true, force: true });
+  });
+
+  /** A plain bash in `cwd` with a `$ ` prompt, CI unset (CI=true turns prompts off), no history, no user rc files. */
+  async function shell(cwd: string): Promise<TmuxSession> {
+    session = server.start({
+      cwd,
+      command: `env -u CI bash --noprofile --rcfile '${join(harness, "bashrc")}'`,
+    });
+    await session.waitFor(/^\$ /m);
+    return session;
+  }
+
+  async function runCli(s: TmuxSession, args = ""): Promise<void> {
+    s.type(`cli ${args}`.trim());
+    s.sendKeys("Enter");
+    await s.waitFor(asking(args ? (PROMPTS[1] as string) : (PROMPTS[0] as string)));
+  }
+
+  /** Waits for the exit code; then checks the terminal was handed back as it was found. */
+  async function expectExit(s: TmuxSession, code: number): Promise<string> {
+    const [, status] = await s.waitFor(EXIT);
+    const screen = s.screen();
+    expect(Number(status), screen).toBe(code);
+    const [, modes] = await s.waitFor(TTY);
+    expect(modes, "stty after the CLI exited").toBe(RESTORED);
+    expect(s.cursorVisible(), "the cursor is shown again").toBe(true);
+    s.type("echo restored");
+    s.sendKeys("Enter");
+    await s.waitFor(/^restored$/m);
+    return screen;
+  }
+
+  /** Takes the default at each of these questions, in order. */
+  async function acceptDefaults(s: TmuxSession, prompts: readonly string[]): Promise<void> {
+    for (const message of prompts) {
+      await s.waitFor(asking(message));
+      // uv sync would need the network: the one default not taken.
+      if (message === INSTALL) s.type("n");
+      else s.sendKeys("Enter");
+    }
+  }
+
+  it(`asks ${PROMPTS.length} questions and writes the preset with their defaults`, async () => {
+    const cwd = emptyDir("spec-agent-tty-");
+    const s = await shell(cwd);
+    await runCli(s);
+    s.type("demo");
+    s.sendKeys("Enter");
+    await acceptDefaults(s, PROMPTS.slice(1));
+    const screen = await expectExit(s, 0);
+    expect(screen).toContain("Wrote ./demo");
+
+    expect(existsSync(join(cwd, "demo/pyproject.toml"))).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(cwd, "demo/.spec-agent.json"), "utf8"));
+    expect(manifest.answers).toEqual({
+      name: "demo",
+      package: "demo",
+      description: DEFAULT_DESCRIPTION,
+      author: facts.hasGit() ? AUTHOR : "",
+      python: DEFAULT_PYTHON,
+    });
+    // git's default is yes when git is there.
+    expect(existsSync(join(cwd, "demo/.git"))).toBe(facts.hasGit());
+  });
+
+  describe.each([
+    ["Ctrl-C", "C-c"],
+    ["Esc", "Escape"],
+  ])("%s", (_label, key) => {
+    it.each(PROMPTS.map((message, i) => [message, i] as const))(
+      "at %j: exit 130, nothing written, terminal restored",
+      async (message, i) => {
+        const cwd = emptyDir("spec-agent-tty-");
+        const s = await shell(cwd);
+        await runCli(s);
+        await acceptDefaults(s, PROMPTS.slice(0, i));
+        await s.waitFor(asking(message));
+        s.sendKeys(key);
+        const screen = await expectExit(s, 130);
+        expect(screen).toContain("Cancelled: nothing was written.");
+        expect(readdirSync(cwd)).toEqual([]);
+      },
+    );
+  });
+
+  it("shows why an invalid package is refused, stays on the question, then takes a valid one", async () => {
+    const cwd = emptyDir("spec-agent-tty-");
+    const s = await shell(cwd);
+    await runCli(s);
+    s.type("demo");
+    s.sendKeys("Enter");
+    await s.waitFor(asking("Python package"));
+    s.type("class");
+    s.sendKeys("Enter");
+    await s.waitFor(/Python package "class" is a Python keyword/);
+    expect(s.screen()).toMatch(asking("Python package"));
+    expect(s.screen()).not.toMatch(asking(PROMPTS[2] as string));
+
+    s.sendKeys(..."class".split("").map(() => "BSpace"));
+    s.type("good_pkg");
+    s.sendKeys("Enter");
+    await s.waitFor(asking(PROMPTS[2] as string));
+    expect(s.screen()).toMatch(/^✔ Python package … good_pkg$/m);
+
+    s.sendKeys("C-c");
+    await expectExit(s, 130);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  describe.each([
+    ["Enter (default No)", "Enter"],
+    ["Ctrl-C", "C-c"],
+  ])("a folder that is not empty, answered with %s", (_label, key) => {
+    it("asks before writing into it, and leaves it untouched", async () => {
+      const cwd = emptyDir("spec-agent-tty-");
+      mkdirSync(join(cwd, "existing"));
+      writeFileSync(join(cwd, "existing/notes.txt"), "mine\n");
+      const s = await shell(cwd);
+      await runCli(s, "existing");
+      await acceptDefaults(s, PROMPTS.slice(1));
+      await s.waitFor(/^\? \.\/existing is not empty \(notes\.txt\)\. Write the preset into it.*› \(y\/N\)/m);
+      s.sendKeys(key);
+      const screen = await expectExit(s, 130);
+      expect(screen).toContain("Cancelled: nothing was written.");
+      expect(readdirSync(join(cwd, "existing"))).toEqual(["notes.txt"]);
+      expect(readFileSync(join(cwd, "existing/notes.txt"), "utf8")).toBe("mine\n");
+    });
+  });
+});
+
+describe("without a terminal", () => {
+  it("exits 2 at once with one line naming --name and the folder argument, writing nothing", () => {
+    const cwd = emptyDir("spec-agent-notty-");
+    const { CI: _ci, ...env } = process.env;
+    const result = spawnSync(process.execPath, [bin], {
+      cwd,
+      env: { ...env, NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"], // stdin is /dev/null
+      encoding: "utf8",
+      timeout: 5000,
+    });
+    expect(result.signal, "the CLI waited for input that cannot come").toBeNull();
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.split("\n")).toEqual([expect.stringMatching(/--name/), ""]);
+    expect(result.stderr).toMatch(/first argument/);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});
