@@ -39,7 +39,7 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const cli = join(root, "dist", "cli.js");
+const cli = join(root, "dist", "cli.cjs");
 const createVite = join(root, "node_modules", "create-vite", "index.js");
 const TIME = "/usr/bin/time";
 const KIB = 1024;
@@ -453,7 +453,7 @@ function writeAtomic(path, text) {
 
 function main() {
   const options = parseArgs(process.argv.slice(2));
-  if (!existsSync(cli)) fail("dist/cli.js is missing: run `npm run build` first (`npm run bench` does)");
+  if (!existsSync(cli)) fail("dist/cli.cjs is missing: run `npm run build` first (`npm run bench` does)");
   if (!existsSync(createVite)) fail("node_modules/create-vite is missing: run `npm ci`");
   const ourVersion = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
   const viteVersion = JSON.parse(

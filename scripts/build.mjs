@@ -1,6 +1,9 @@
-// Bundles the CLI and the plop entry into dist/ (users install one package with
-// no dependencies), with the preset's templates precompiled: the built CLI loads
-// Handlebars' runtime, never its compiler.
+// Builds dist/ for users who install one package with no dependencies:
+//   cli.cjs       the bin: CommonJS, since Node starts it faster than an ES module entry;
+//                 one file holding everything but prompts, with the preset precompiled
+//                 (Handlebars' runtime only, never its compiler);
+//   prompts.cjs   the prompt library, loaded only when a question is asked;
+//   plopfile.js   the package's main, an ES module for plop.load().
 import { mkdirSync, rmSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -22,8 +25,9 @@ await build({
 });
 const { precompiledPresetModule } = await import(`${pathToFileURL(`${cache}/precompile.mjs`)}?${Date.now()}`);
 
-const precompiledTemplates = {
-  name: "precompiled-templates",
+/** src/preset.ts compiles templates from disk; the bundle gets them precompiled instead. */
+const precompiledPreset = {
+  name: "precompiled-preset",
   setup(bundle) {
     bundle.onLoad({ filter: /[\\/]src[\\/]preset\.ts$/ }, () => ({
       contents: precompiledPresetModule(`${root}templates/default`),
@@ -33,30 +37,49 @@ const precompiledTemplates = {
   },
 };
 
-// One build per entry: the bin's static graph stays one file (every extra ES module costs
-// start-up time); the create path and prompts are split off and load only when used.
-for (const [entry, source] of [
-  ["cli", "src/cli.ts"],
-  ["plopfile", "src/plop.ts"],
-]) {
-  await build({
-    entryPoints: { [entry]: `${root}${source}` },
-    outdir: `${root}dist`,
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    minify: true,
-    chunkNames: `${entry}-[name]-[hash]`,
-    // handlebars asks for source-map inside a try/catch; the output needs no source maps.
-    external: ["source-map"],
-    plugins: [precompiledTemplates],
-    // Bundled CommonJS (prompts, handlebars) calls require() for Node's built-ins; ES modules have none.
-    banner: {
-      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
-    },
-    legalComments: "none",
-    logLevel: "warning",
-  });
-}
+/** The bin leaves prompts to its own file, imported when the first question is asked. */
+const promptsApart = {
+  name: "prompts-apart",
+  setup(bundle) {
+    bundle.onResolve({ filter: /^prompts$/ }, () => ({ path: "./prompts.cjs", external: true }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  minify: true,
+  // handlebars asks for source-map inside a try/catch; the output needs no source maps.
+  external: ["source-map"],
+  legalComments: "none",
+  logLevel: "warning",
+};
+
+await build({
+  ...common,
+  entryPoints: [`${root}src/cli.ts`],
+  outfile: `${root}dist/cli.cjs`,
+  format: "cjs",
+  plugins: [precompiledPreset, promptsApart],
+  // The sources are ES modules that locate files through import.meta.url.
+  define: { "import.meta.url": "__importMetaUrl" },
+  inject: [`${root}scripts/inject-import-meta-url.js`],
+});
+await build({
+  ...common,
+  entryPoints: [`${root}node_modules/prompts/index.js`],
+  outfile: `${root}dist/prompts.cjs`,
+  format: "cjs",
+});
+await build({
+  ...common,
+  entryPoints: [`${root}src/plop.ts`],
+  outfile: `${root}dist/plopfile.js`,
+  format: "esm",
+  plugins: [precompiledPreset],
+  // Bundled CommonJS (handlebars) calls require() for Node's built-ins; ES modules have none.
+  banner: {
+    js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+  },
+});

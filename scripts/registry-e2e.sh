@@ -69,8 +69,8 @@ npm_isolated() {
     npm_config_update_notifier=false npm "$@" </dev/null
 }
 
-if [[ ! -f $root/dist/cli.js ]]; then
-  fail "dist/cli.js is built (run npm run build, or npm run e2e:registry)"
+if [[ ! -f $root/dist/cli.cjs ]]; then
+  fail "dist/cli.cjs is built (run npm run build, or npm run e2e:registry)"
   finish
 fi
 version=$(node -p 'require(process.argv[1]).version' "$root/package.json")

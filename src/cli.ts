@@ -1,13 +1,10 @@
 #!/usr/bin/env node
 /** The bin: the only module that reads process state and sets the exit code. */
-import { createRequire } from "node:module";
 import { nodeFs, realFileSystem } from "./fs.js";
 import { run } from "./main.js";
 import { readVersion, templatesDir } from "./package-info.js";
 import { createPrompter } from "./prompter.js";
-
-// child_process costs milliseconds to load; only runs that spawn git or uv load it.
-const require = createRequire(import.meta.url);
+import { nodeRequire } from "./require.js";
 
 const controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -29,7 +26,7 @@ run({
   fs: realFileSystem,
   exec: (command, args, cwd) =>
     new Promise((done) => {
-      const { execFile } = require("node:child_process") as typeof import("node:child_process");
+      const { execFile } = nodeRequire("node:child_process") as typeof import("node:child_process");
       execFile(command, args, { cwd, encoding: "utf8" }, (error, stdout, stderr) => {
         const status = error ? (typeof error.code === "number" ? error.code : null) : 0;
         done({ status, stdout, stderr, error: error ?? undefined });

@@ -1,5 +1,6 @@
 /** What defaults are derived from: the target's name, git's user.name, which tools are on PATH. */
 import { basename, delimiter, join, resolve } from "node:path";
+import { readGitUserName } from "./gitconfig.js";
 import type { RunContext } from "./main.js";
 import type { Facts } from "./options.js";
 import { gitUserName } from "./post.js";
@@ -19,14 +20,19 @@ function onPath(ctx: RunContext, command: string): boolean {
 }
 
 /**
- * When the author's default will be needed, `git config user.name` starts at
- * once, so git runs while the create path is still loading.
+ * When the author's default will be needed, it is looked up at once: read from
+ * git's config files when they are plain, otherwise by starting git, which then
+ * runs while the create path is still loading.
  */
 export function gatherFacts(ctx: RunContext, folderArg: string | undefined, authorNeeded: boolean): Facts {
   const hasGit = once(() => onPath(ctx, "git"));
   const facts: Facts = {
     folderName: folderArg === undefined ? undefined : basename(resolve(ctx.cwd, folderArg)),
-    gitUserName: once(() => (hasGit() ? gitUserName(ctx.exec, ctx.cwd) : Promise.resolve(""))),
+    gitUserName: once(async () => {
+      const read = readGitUserName(ctx.fs, ctx.env, ctx.cwd);
+      if (read !== undefined) return read;
+      return hasGit() ? gitUserName(ctx.exec, ctx.cwd) : "";
+    }),
     hasGit,
     hasUv: once(() => onPath(ctx, "uv")),
   };

@@ -1,10 +1,8 @@
 /** The file-system calls the core makes, so tests can inject failures. Synchronous: small files, fewer ticks. */
 import type * as NodeFs from "node:fs";
-import { createRequire } from "node:module";
+import { nodeRequire } from "./require.js";
 
-// Through require, not an ES import: importing node:fs as an ES module builds a
-// facade that loads fs streams, a few milliseconds of start-up we never use.
-export const nodeFs = createRequire(import.meta.url)("node:fs") as typeof NodeFs;
+export const nodeFs = nodeRequire("node:fs") as typeof NodeFs;
 
 export interface FileSystem {
   lstatSync(path: string, options: { throwIfNoEntry: false }): NodeFs.Stats | undefined;

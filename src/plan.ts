@@ -1,10 +1,10 @@
 /** The plan is data: answers in, the exact files to write out. Pure; --dry-run prints it, tests snapshot it. */
-import { createHash } from "node:crypto";
 import { GenerateError } from "./errors.js";
 import { checkPathSegment } from "./names.js";
 import type { Answers } from "./options.js";
 import { presetTemplates } from "./preset.js";
 import { outputPath, type Template, type TemplateContext } from "./render.js";
+import { nodeRequire } from "./require.js";
 
 export interface PlannedFile {
   /** Relative to the target, with / separators. */
@@ -27,7 +27,9 @@ export function templateContext(answers: ContentAnswers, generatorVersion: strin
   return { ...contentAnswers(answers), generatorVersion };
 }
 
+/** node:crypto is required only here, by the one command that hashes. */
 export function sha256(contents: string): string {
+  const { createHash } = nodeRequire("node:crypto") as typeof import("node:crypto");
   return createHash("sha256").update(contents).digest("hex");
 }
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../src/package-info.js";
 import { tempDir } from "./support/context.js";
 
-const bin = join(packageRoot, "dist/cli.js");
+const bin = join(packageRoot, "dist/cli.cjs");
 
 function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [bin, ...args], {

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const MAX_PACKED_BYTES = 200 * 1024;
 /** esbuild's entries and chunks: `cli.js`, `plopfile.js`, `chunk-3RNHDNP5.js`, `prompts-KZ6RA5HT.js`. */
-const DIST_FILE = /^dist\/[A-Za-z0-9_-]+\.js$/;
+const DIST_FILE = /^dist\/[A-Za-z0-9_-]+\.c?js$/;
 
 interface PackedFile {
   path: string;
@@ -56,7 +56,7 @@ function filesUnder(dir: string): string[] {
   return out.sort();
 }
 
-/** `./dist/cli.js` and `dist/cli.js` name the same file. */
+/** `./dist/cli.cjs` and `dist/cli.cjs` name the same file. */
 function normalize(path: string): string {
   return path.replace(/^\.\//, "");
 }
@@ -65,8 +65,8 @@ let pack: PackResult;
 let packed: string[];
 
 beforeAll(() => {
-  if (!existsSync(join(root, "dist", "cli.js"))) {
-    throw new Error("dist/cli.js is missing: run `npm run build` first (`npm test` does)");
+  if (!existsSync(join(root, "dist", "cli.cjs"))) {
+    throw new Error("dist/cli.cjs is missing: run `npm run build` first (`npm test` does)");
   }
   // --ignore-scripts: a prepack hook must not rebuild dist/ under the other test files running beside this one.
   const result = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
@@ -84,7 +84,7 @@ beforeAll(() => {
 describe("npm pack", () => {
   it("contains the bundle, every template file, package.json, README.md and LICENSE, and nothing else", () => {
     const templates = filesUnder("templates");
-    const distOnDisk = filesUnder("dist").filter((path) => path.endsWith(".js"));
+    const distOnDisk = filesUnder("dist").filter((path) => /\.c?js$/.test(path));
     const expected = [...distOnDisk, ...templates, "LICENSE", "README.md", "package.json"].sort();
     const unexpected = packed.filter(
       (path) =>
@@ -113,7 +113,7 @@ describe("npm pack", () => {
   it("has only named bundle files under dist/ and the two entry points", () => {
     const dist = packed.filter((path) => path.startsWith("dist/"));
     expect(dist.filter((path) => !DIST_FILE.test(path))).toEqual([]);
-    expect(dist).toContain("dist/cli.js");
+    expect(dist).toContain("dist/cli.cjs");
     expect(dist).toContain("dist/plopfile.js");
   });
 

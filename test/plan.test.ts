@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { templatesDir } from "../src/package-info.js";
-import { checkPlannedPath, MANIFEST_PATH, planFiles, planPreset, sha256 } from "../src/plan.js";
+import { checkPlannedPath, MANIFEST_PATH, planFiles, planPreset } from "../src/plan.js";
 import type { Template } from "../src/render.js";
 import { DEFAULT_ANSWERS, NO_AUTHOR } from "./support/answers.js";
 
@@ -27,7 +28,7 @@ describe("the preset's plan", () => {
       python: "3.13",
     });
     for (const file of plan.filter((f) => f.path !== MANIFEST_PATH)) {
-      expect(manifest.files[file.path]).toBe(`sha256:${sha256(file.contents)}`);
+      expect(manifest.files[file.path]).toBe(`sha256:${createHash("sha256").update(file.contents).digest("hex")}`);
     }
     expect(Object.keys(manifest.files)).toHaveLength(plan.length - 1);
     expect(byPath[MANIFEST_PATH]).not.toMatch(/20\d\d-\d\d-\d\d/);

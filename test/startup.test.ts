@@ -1,58 +1,67 @@
 /**
- * Start-up does only what the command needs: the modules that --help and
- * --version load, and those a --yes run adds, hold neither the prompt library
- * nor the Handlebars compiler. Read off the built bundle's import graph.
+ * Start-up does only what the command needs. A preload hook records every
+ * module the built bin requires: --version and --help load no prompt library,
+ * no template, no crypto and no child_process; a --yes run adds the create path
+ * but still no prompts; and no Handlebars compiler is bundled at all.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../src/package-info.js";
+import { tempDir } from "./support/context.js";
 
 const dist = join(packageRoot, "dist");
-const read = (file: string) => readFileSync(join(dist, file), "utf8");
-const staticImports = (file: string) =>
-  [...read(file).matchAll(/(?:from|import)\s*"\.\/([^"]+)"/g)].map((m) => m[1] as string);
-const dynamicImports = (file: string) =>
-  [...read(file).matchAll(/import\("\.\/([^"]+)"\)/g)].map((m) => m[1] as string);
+const bin = join(dist, "cli.cjs");
 
-/** A module and everything it imports statically: what loading it loads. */
-function closure(entry: string): Set<string> {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const next of staticImports(file)) visit(next);
-  };
-  visit(entry);
-  return seen;
+/** What `node <hook> bin ...args` required, builtins and files, and whether the preset's templates were evaluated. */
+function loaded(args: string[]): { modules: string[]; presetEvaluated: boolean } {
+  const dir = tempDir();
+  const hook = join(dir, "hook.cjs");
+  const log = join(dir, "loaded.json");
+  writeFileSync(
+    hook,
+    `const Module = require("node:module"); const fs = require("node:fs"); const seen = new Set();
+const load = Module._load;
+Module._load = function (request, ...rest) { seen.add(request); return load.call(this, request, ...rest); };
+process.on("exit", () => fs.writeFileSync(${JSON.stringify(log)}, JSON.stringify([...seen])));`,
+  );
+  const result = spawnSync(process.execPath, ["--require", hook, bin, ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" },
+  });
+  expect(result.status, result.stderr).toBe(0);
+  const modules = JSON.parse(readFileSync(log, "utf8")) as string[];
+  const written = existsSync(join(dir, "svc/.github/agents/backend-engineer.agent.md"));
+  return { modules, presetEvaluated: written };
 }
 
-const isPrompts = (file: string) => /prompts/.test(file) || read(file).includes("sisteransi");
-// A string only Handlebars' compiler (its parser) holds.
-const isCompiler = (file: string) => read(file).includes("Parse error on line");
+const HEAVY = ["./prompts.cjs", "node:crypto", "node:child_process"];
 
 describe("the built bin's start-up", () => {
   beforeAll(() => {
-    expect(existsSync(join(dist, "cli.js")), "run npm run build first (npm test does)").toBe(true);
+    expect(existsSync(bin), "run npm run build first (npm test does)").toBe(true);
   });
 
-  it("loads neither prompts nor a template compiler for --help and --version", () => {
-    const loaded = [...closure("cli.js")];
-    expect(loaded.filter(isPrompts)).toEqual([]);
-    expect(loaded.filter(isCompiler)).toEqual([]);
-    expect(loaded.some((file) => read(file).includes("backend-engineer.agent.md"))).toBe(false);
+  it.each([["--version"], ["--help"]])("%s loads no prompts, crypto or child_process", (flag) => {
+    const { modules } = loaded([flag]);
+    expect(modules.filter((m) => HEAVY.includes(m))).toEqual([]);
   });
 
-  it("adds the create path, without prompts, only when creating", () => {
-    const [create, ...others] = dynamicImports("cli.js").filter((file) => !isPrompts(file));
-    expect(others).toEqual([]);
-    const loaded = [...closure(create as string)];
-    expect(loaded.some((file) => read(file).includes("backend-engineer.agent.md"))).toBe(true);
-    expect(loaded.filter(isPrompts)).toEqual([]);
-    expect(loaded.filter(isCompiler)).toEqual([]);
+  it("a --yes run loads crypto for the manifest's hashes, but no prompts and, with --author given, no child_process", () => {
+    const { modules, presetEvaluated } = loaded(["svc", "--yes", "--no-git", "--no-install", "--author", "A"]);
+    expect(presetEvaluated).toBe(true);
+    expect(modules).toContain("node:crypto");
+    expect(modules).not.toContain("./prompts.cjs");
+    expect(modules).not.toContain("node:child_process");
   });
 
-  it("bundles no Handlebars compiler at all: the preset is precompiled", () => {
-    expect(readdirSync(dist).filter(isCompiler)).toEqual([]);
+  it("bundles no Handlebars compiler: the preset is precompiled", () => {
+    // A string only Handlebars' compiler (its parser) holds.
+    const withCompiler = readdirSync(dist).filter((file) =>
+      readFileSync(join(dist, file), "utf8").includes("Parse error on line"),
+    );
+    expect(withCompiler).toEqual([]);
   });
 });

@@ -22,7 +22,7 @@ import { DEFAULT_DESCRIPTION, DEFAULT_PYTHON, type Facts, QUESTIONS } from "../s
 import { packageRoot } from "../src/package-info.js";
 import { hasTmux, NO_TMUX, TmuxServer, type TmuxSession } from "./support/tmux.js";
 
-const bin = join(packageRoot, "dist/cli.js");
+const bin = join(packageRoot, "dist/cli.cjs");
 const tmuxThere = hasTmux();
 
 beforeAll(() => {
