@@ -100,6 +100,20 @@ describe("create-spec-agent DIR --yes", () => {
     expect(result.stdout).toContain("git: initialised with a first commit");
   });
 
+  it("reads the default author from a plain ~/.gitconfig without starting git", async () => {
+    const cwd = tempDir();
+    const home = tempDir();
+    writeFileSync(join(home, ".gitconfig"), '[user]\n\tname = "Ada Lovelace"\n');
+    const result = await runCli(["svc", "--yes", "--no-git", "--no-install"], {
+      cwd,
+      env: { PATH: "", HOME: home, GIT_CONFIG_NOSYSTEM: "1" },
+      exec: () => ({ status: 1, stdout: "", stderr: "" }),
+    });
+    expect(result.code).toBe(0);
+    expect(result.calls).toEqual([]);
+    expect(manifestOf(join(cwd, "svc")).answers.author).toBe("Ada Lovelace");
+  });
+
   it("skips the first commit with a note when git has no identity", async () => {
     const binDir = tempDir();
     writeFileSync(join(binDir, "git"), "");
