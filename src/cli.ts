@@ -19,10 +19,20 @@ run({
   argv: process.argv.slice(2),
   cwd: process.cwd(),
   env: process.env,
-  stdin: process.stdin,
+  // Getters: Node builds each standard stream on first use, a few milliseconds
+  // for a pipe; stdin is used only to ask questions, stderr only to report.
+  get stdin() {
+    return process.stdin;
+  },
   stdout: process.stdout,
-  stderr: process.stderr,
-  terminal: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  get stderr() {
+    return process.stderr;
+  },
+  // node:tty loads node:net: only a run that may ask questions looks.
+  get terminal() {
+    const { isatty } = nodeRequire("node:tty") as typeof import("node:tty");
+    return isatty(0) && isatty(1);
+  },
   fs: realFileSystem,
   exec: (command, args, cwd) =>
     new Promise((done) => {

@@ -42,7 +42,7 @@ export async function create(
   if (extra !== undefined) throw new UsageError(`unexpected argument ${quoted(extra)}: give one folder`);
   if (folderArg !== undefined) checkTarget(ctx, folderArg);
 
-  const interactive = ctx.terminal && !ctx.env.CI && !switches.yes;
+  const interactive = !switches.yes && !ctx.env.CI && ctx.terminal;
   const prompter = interactive ? await ctx.createPrompter(ctx.stdin, ctx.stdout) : undefined;
   const answers = await resolveAnswers({ given, facts, yes: switches.yes, prompter });
   if (shadowsStdlib(answers.package)) {

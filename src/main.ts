@@ -20,7 +20,7 @@ export interface RunContext {
   stdin: Readable;
   stdout: Writable;
   stderr: Writable;
-  /** stdin and stdout are both terminals: questions can be asked and answered. */
+  /** stdin and stdout are both terminals: questions can be asked and answered. Read only when that matters. */
   terminal: boolean;
   fs: FileSystem;
   exec: Exec;
@@ -33,7 +33,7 @@ export interface RunContext {
 }
 
 export async function run(ctx: RunContext): Promise<ExitCode> {
-  kleur.enabled = colorEnabled(ctx.env, ctx.terminal);
+  kleur.enabled = colorEnabled(ctx.env, Boolean((ctx.stdout as { isTTY?: boolean }).isTTY));
   const verbose = ctx.argv.includes("--verbose");
   try {
     const args = parseArgs(ctx.argv);

@@ -37,14 +37,14 @@ process.on("exit", () => fs.writeFileSync(${JSON.stringify(log)}, JSON.stringify
   return { modules, presetEvaluated: written };
 }
 
-const HEAVY = ["./prompts.cjs", "node:crypto", "node:child_process"];
+const HEAVY = ["./prompts.cjs", "node:crypto", "node:child_process", "node:tty"];
 
 describe("the built bin's start-up", () => {
   beforeAll(() => {
     expect(existsSync(bin), "run npm run build first (npm test does)").toBe(true);
   });
 
-  it.each([["--version"], ["--help"]])("%s loads no prompts, crypto or child_process", (flag) => {
+  it.each([["--version"], ["--help"]])("%s loads no prompts, crypto, child_process or tty", (flag) => {
     const { modules } = loaded([flag]);
     expect(modules.filter((m) => HEAVY.includes(m))).toEqual([]);
   });
@@ -55,6 +55,7 @@ describe("the built bin's start-up", () => {
     expect(modules).toContain("node:crypto");
     expect(modules).not.toContain("./prompts.cjs");
     expect(modules).not.toContain("node:child_process");
+    expect(modules, "--yes never asks, so it never looks for a terminal").not.toContain("node:tty");
   });
 
   it("bundles no Handlebars compiler: the preset is precompiled", () => {
