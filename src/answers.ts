@@ -1,6 +1,6 @@
 /** Flags first, prompts fill the gaps, defaults otherwise: `flag ?? (interactive ? ask() : default)`. */
 import { UsageError } from "./errors.js";
-import { type Answers, DEFAULT_NAME, type Facts, QUESTIONS } from "./options.js";
+import { type Answers, type Facts, QUESTIONS } from "./options.js";
 import type { Prompter } from "./prompter.js";
 
 export interface ResolveOptions {
@@ -32,8 +32,7 @@ export async function resolveAnswers({ given, facts, yes, prompter }: ResolveOpt
       answers[q.key] = flagValue;
       continue;
     }
-    const initial =
-      (await q.initial(answers, facts)) ?? (q.key === "name" && (yes || prompter) ? DEFAULT_NAME : undefined);
+    const initial = (await q.initial(answers, facts)) ?? (yes || prompter ? q.fallback : undefined);
     const problem = initial === undefined ? undefined : q.validate(initial);
     if (prompter && (q.askIf(facts) || problem)) {
       answers[q.key] = await prompter.text(q.message, initial, q.validate);

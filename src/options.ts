@@ -34,6 +34,8 @@ export interface TextQuestion {
   message: string;
   /** The default; undefined means the answer is required and nothing gives it. */
   initial(answers: Partial<Answers>, facts: Facts): string | undefined | Promise<string>;
+  /** What --yes or a prompt offers when initial gives nothing; without them, the answer stays required. */
+  fallback?: string;
   validate(value: string): string | undefined;
   /** Whether to ask when a terminal is there; an invalid default is always asked about. */
   askIf(facts: Facts): boolean;
@@ -63,6 +65,7 @@ export const QUESTIONS: readonly Question[] = [
     help: "project name (distribution and command); default: the folder name",
     message: "Project name",
     initial: (_answers, facts) => facts.folderName,
+    fallback: DEFAULT_NAME,
     validate: checkProjectName,
     askIf: (facts) => facts.folderName === undefined,
   },

@@ -8,7 +8,8 @@ import { join } from "node:path";
 import type { NodePlopAPI } from "node-plop";
 import { UsageError } from "./errors.js";
 import { realFileSystem } from "./fs.js";
-import { type Answers, DEFAULT_NAME, type Facts, QUESTIONS } from "./options.js";
+import { readGitUserName } from "./gitconfig.js";
+import { type Answers, type Facts, QUESTIONS } from "./options.js";
 import { readVersion, templatesDir } from "./package-info.js";
 import { planPreset } from "./plan.js";
 import { gitUserName } from "./post.js";
@@ -23,7 +24,7 @@ export default function specAgentPlopfile(plop: NodePlopAPI): void {
   };
   const facts: Facts = {
     folderName: undefined,
-    gitUserName: () => gitUserName(exec, cwd),
+    gitUserName: async () => readGitUserName(realFileSystem, process.env, cwd) ?? gitUserName(exec, cwd),
     hasGit: () => false,
     hasUv: () => false,
   };
@@ -31,7 +32,7 @@ export default function specAgentPlopfile(plop: NodePlopAPI): void {
     type: "input",
     name: q.key,
     message: q.message,
-    default: (answers: Partial<Answers>) => q.initial(answers, facts) ?? DEFAULT_NAME,
+    default: async (answers: Partial<Answers>) => (await q.initial(answers, facts)) ?? q.fallback,
     validate: (value: string) => q.validate(value) ?? true,
   }));
 
