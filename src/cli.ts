@@ -6,12 +6,13 @@ import { readVersion, templatesDir } from "./package-info.js";
 import { createPrompter } from "./prompter.js";
 import { nodeRequire } from "./require.js";
 
-const controller = new AbortController();
+// A plain flag, not an AbortController: that would load Node's event-target machinery at every start.
+const interruption = { aborted: false };
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     // A second signal means: stop now.
-    if (controller.signal.aborted) process.exit(130);
-    controller.abort();
+    if (interruption.aborted) process.exit(130);
+    interruption.aborted = true;
   });
 }
 
@@ -44,7 +45,7 @@ run({
     }),
   isExecutableFile: (path) => nodeFs.statSync(path, { throwIfNoEntry: false })?.isFile() ?? false,
   createPrompter,
-  signal: controller.signal,
+  signal: interruption,
   templatesDir,
   version: readVersion(),
 }).then((code) => {

@@ -12,6 +12,7 @@ import { helpText } from "./help.js";
 import type { Exec } from "./post.js";
 import type { Prompter } from "./prompter.js";
 import { colorEnabled, formatError } from "./report.js";
+import type { Interruption } from "./write.js";
 
 export interface RunContext {
   argv: readonly string[];
@@ -26,8 +27,8 @@ export interface RunContext {
   exec: Exec;
   isExecutableFile(path: string): boolean;
   createPrompter(stdin: Readable, stdout: Writable): Promise<Prompter>;
-  /** Aborted on SIGINT/SIGTERM. */
-  signal: AbortSignal;
+  /** Aborted on SIGINT/SIGTERM (an AbortSignal will do). */
+  signal: Interruption;
   templatesDir: string;
   version: string;
 }

@@ -10,6 +10,11 @@ import type { FileSystem } from "./fs.js";
 import type { PlannedFile } from "./plan.js";
 import type { Inspection } from "./target.js";
 
+/** Set when the run is interrupted; checked between files. */
+export interface Interruption {
+  readonly aborted: boolean;
+}
+
 export interface WriteReport {
   created: string[];
   overwritten: string[];
@@ -35,7 +40,7 @@ export async function writePlan(
   root: string,
   files: readonly PlannedFile[],
   inspection: Inspection,
-  signal?: AbortSignal,
+  signal?: Interruption,
 ): Promise<WriteReport> {
   const report: WriteReport = { created: [], overwritten: [], identical: [] };
   const createdFolders: string[] = [];

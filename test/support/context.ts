@@ -57,7 +57,7 @@ export interface TestOptions {
   env?: Record<string, string | undefined>;
   prompter?: Prompter;
   exec?: (command: string, args: readonly string[], cwd: string) => ExecResult;
-  signal?: AbortSignal;
+  signal?: { readonly aborted: boolean };
   fs?: RunContext["fs"];
 }
 
@@ -90,7 +90,7 @@ export async function runCli(argv: string[], options: TestOptions): Promise<Test
       if (!options.prompter) throw new Error("this test does not expect questions");
       return options.prompter;
     },
-    signal: options.signal ?? new AbortController().signal,
+    signal: options.signal ?? { aborted: false },
     templatesDir,
     version: readVersion(),
   });
