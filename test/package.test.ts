@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const MAX_PACKED_BYTES = 200 * 1024;
-/** esbuild's entries and chunks: `cli.js`, `plopfile.js`, `chunk-3RNHDNP5.js`, `prompts-KZ6RA5HT.js`. */
+/** What the build writes: `cli.cjs`, `prompts.cjs`, `plopfile.js`. */
 const DIST_FILE = /^dist\/[A-Za-z0-9_-]+\.c?js$/;
 
 interface PackedFile {
