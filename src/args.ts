@@ -13,6 +13,32 @@ export interface ParsedArgs {
 
 const HINT = "run create-spec-agent --help to see the options";
 
+const LONG_FLAGS = [
+  ...QUESTIONS.flatMap((q) => (q.kind === "confirm" ? [q.key, `no-${q.key}`] : [q.key])),
+  ...SWITCHES.map((s) => s.flag),
+];
+
+/** Edit distance, for "did you mean": small strings, so the plain dynamic programme. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+function unknownOption(flag: string): UsageError {
+  const closest = LONG_FLAGS.map((known) => ({ known, d: distance(flag, known) })).sort((x, y) => x.d - y.d)[0];
+  const guess =
+    closest && closest.d <= Math.max(1, Math.floor(flag.length / 3)) ? `did you mean --${closest.known}? ` : "";
+  return new UsageError(`unknown option --${flag}: ${guess}${guess ? `(${HINT})` : HINT}`);
+}
+
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positionals: string[] = [];
   const given: Partial<Answers> = {};
@@ -54,7 +80,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       continue;
     }
     const spec = SWITCHES.find((s) => s.flag === flag);
-    if (!spec) throw new UsageError(`unknown option --${flag}: ${HINT}`);
+    if (!spec) throw unknownOption(flag);
     if (inline !== undefined) throw new UsageError(`--${flag} takes no value`);
     switches[spec.flag] = true;
   }

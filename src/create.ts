@@ -63,11 +63,13 @@ export async function create(
     const shown =
       inspection.occupants.slice(0, 3).join(", ") +
       (inspection.occupants.length > 3 ? ` and ${inspection.occupants.length - 3} more` : "");
-    const overwrites = inspection.statuses.filter((s) => s === "differs").length;
-    const question = `${where} is not empty (${shown}). Write the preset into it, overwriting ${overwrites} file(s) that differ?`;
+    const differing = inspection.statuses.filter((s) => s === "differs").length;
+    const overwritten =
+      differing === 0 ? "none of its files would be overwritten" : `${differing} of its files would be overwritten`;
+    const question = `${where} is not empty (${shown}). Write the preset into it? (${overwritten})`;
     if (!prompter || switches["dry-run"]) {
       throw new UsageError(
-        `${where} is not empty (it holds ${shown}): choose a new folder, or pass --force to write the preset into it (${overwrites} file(s) that differ would be overwritten)`,
+        `${where} is not empty (it holds ${shown}): choose a new folder, or pass --force to write the preset into it (${overwritten})`,
       );
     }
     if (!(await prompter.confirm(question, false))) throw new CancelledError("Cancelled: nothing was written.");

@@ -38,6 +38,12 @@ describe("parseArgs", () => {
     [["--yes=1"], "--yes takes no value"],
     [["--no-name"], "unknown option --no-name: run create-spec-agent --help to see the options"],
     [["--x\ny"], 'unknown option "--x\\ny": run create-spec-agent --help to see the options'],
+    [["--nme", "x"], "unknown option --nme: did you mean --name? (run create-spec-agent --help to see the options)"],
+    [
+      ["--dryrun"],
+      "unknown option --dryrun: did you mean --dry-run? (run create-spec-agent --help to see the options)",
+    ],
+    [["--no-gti"], "unknown option --no-gti: did you mean --no-git? (run create-spec-agent --help to see the options)"],
   ])("refuses %j with a one-line reason", (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(new UsageError(message));
   });

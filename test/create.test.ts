@@ -190,7 +190,7 @@ describe("targets in the way", () => {
     const result = await runCli(["svc", "--yes"], { cwd });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      "error: ./svc is not empty (it holds notes.txt): choose a new folder, or pass --force to write the preset into it (0 file(s) that differ would be overwritten)\n",
+      "error: ./svc is not empty (it holds notes.txt): choose a new folder, or pass --force to write the preset into it (none of its files would be overwritten)\n",
     );
     expect(readdirSync(join(cwd, "svc"))).toEqual(["notes.txt"]);
   });
@@ -348,7 +348,9 @@ describe("interactive", () => {
     writeFileSync(join(cwd, "svc/notes.txt"), "mine\n");
     const prompter = scriptedPrompter([undefined, undefined, undefined, undefined]);
     const result = await runCli(["svc", "--no-git", "--no-install"], { cwd, terminal: true, prompter });
-    expect(prompter.asked.at(-1)).toMatch(/^\.\/svc is not empty \(notes\.txt\)\. Write the preset into it/);
+    expect(prompter.asked.at(-1)).toBe(
+      "./svc is not empty (notes.txt). Write the preset into it? (none of its files would be overwritten)",
+    );
     expect(result.code).toBe(130);
     expect(readdirSync(join(cwd, "svc"))).toEqual(["notes.txt"]);
   });
