@@ -82,7 +82,13 @@ export async function create(
   const failures: string[] = [];
   const steps = [];
   if (answers.git && facts.hasGit()) steps.push(() => initGit(ctx.exec, root));
-  if (answers.install && facts.hasUv()) steps.push(() => uvSync(ctx.exec, root));
+  if (answers.install && facts.hasUv()) {
+    steps.push(() => {
+      // uv may download Python and the dev tools: say what is happening before the wait.
+      ctx.stdout.write(`${kleur.dim("… uv sync")}\n`);
+      return uvSync(ctx.exec, root);
+    });
+  }
   for (const step of steps) {
     const { ok, note } = await step();
     if (ok) ctx.stdout.write(`${kleur.green("✔")} ${note}\n`);
