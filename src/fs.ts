@@ -9,7 +9,7 @@ export interface FileSystem {
   statSync(path: string, options: { throwIfNoEntry: false }): NodeFs.Stats | undefined;
   readdirSync(path: string): string[];
   readFileSync(path: string): Buffer;
-  writeFileSync(path: string, data: string, options: { mode: number; flag: string }): void;
+  writeFileSync(path: string, data: string | Uint8Array, options: { mode: number; flag: string }): void;
   renameSync(from: string, to: string): void;
   mkdirSync(path: string): void;
   rmSync(path: string, options: { force: boolean }): void;

@@ -12,8 +12,8 @@ export interface Inspection {
   occupants: string[];
   /** One per planned file, in plan order. */
   statuses: FileStatus[];
-  /** The current bytes of each file that differs, to restore on rollback. */
-  previous: Map<string, Buffer>;
+  /** The current bytes and mode of each file that differs, to restore on rollback. */
+  previous: Map<string, { bytes: Buffer; mode: number }>;
 }
 
 export function inspectTarget(
@@ -32,7 +32,7 @@ export function inspectTarget(
     .readdirSync(root)
     .filter((entry) => entry !== ".git")
     .sort();
-  const previous = new Map<string, Buffer>();
+  const previous: Inspection["previous"] = new Map();
   const statuses = files.map((file): FileStatus => {
     assertFoldersOnTheWay(fs, root, file.path);
     const path = join(root, file.path);
@@ -46,7 +46,7 @@ export function inspectTarget(
       );
     const bytes = fs.readFileSync(path);
     if (bytes.equals(Buffer.from(file.contents))) return "identical";
-    previous.set(file.path, bytes);
+    previous.set(file.path, { bytes, mode: existing.mode & 0o7777 });
     return "differs";
   });
   return { rootExists: true, occupants, statuses, previous };

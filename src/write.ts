@@ -24,10 +24,11 @@ export interface WriteReport {
 const FILE_MODE = 0o644;
 const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-function writeAtomically(fs: FileSystem, path: string, contents: string | Buffer): void {
+/** Bytes go back as they were (a file being restored need not be UTF-8), with their mode. */
+function writeAtomically(fs: FileSystem, path: string, contents: string | Uint8Array, mode = FILE_MODE): void {
   const temporary = join(dirname(path), `.${basename(path)}.spec-agent-tmp`);
   try {
-    fs.writeFileSync(temporary, contents.toString(), { mode: FILE_MODE, flag: "w" });
+    fs.writeFileSync(temporary, contents, { mode, flag: "w" });
     fs.renameSync(temporary, path);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
@@ -59,8 +60,8 @@ export async function writePlan(
   const rollBack = (): void => {
     for (const path of report.created) fs.rmSync(join(root, path), { force: true });
     for (const path of report.overwritten) {
-      const bytes = inspection.previous.get(path);
-      if (bytes) writeAtomically(fs, join(root, path), bytes);
+      const previous = inspection.previous.get(path);
+      if (previous) writeAtomically(fs, join(root, path), previous.bytes, previous.mode);
     }
     for (const folder of createdFolders.reverse()) fs.rmdirSync(folder);
   };
@@ -81,7 +82,6 @@ export async function writePlan(
       (status === "differs" ? report.overwritten : report.created).push(file.path);
     }
   } catch (error) {
-    const done = report.created.length + report.overwritten.length;
     try {
       rollBack();
     } catch (rollbackError) {
@@ -90,12 +90,21 @@ export async function writePlan(
         { cause: error },
       );
     }
-    const undone =
-      done > 0 ? `removed the ${done} file${done === 1 ? "" : "s"} this run had written` : "nothing was written";
+    const undone = describeUndo(report);
     if (error instanceof CancelledError) throw new CancelledError(`Cancelled: ${undone}.`, { cause: error });
     throw new GenerateError(`could not write ${root}: ${message(error)}; ${undone}`, { cause: error });
   }
   return report;
+}
+
+const files = (n: number): string => `${n} file${n === 1 ? "" : "s"}`;
+
+function describeUndo({ created, overwritten }: WriteReport): string {
+  if (created.length === 0 && overwritten.length === 0) return "nothing was written";
+  const parts = [];
+  if (created.length > 0) parts.push(`removed the ${files(created.length)} this run had written`);
+  if (overwritten.length > 0) parts.push(`put back the ${files(overwritten.length)} it had overwritten`);
+  return parts.join(" and ");
 }
 
 function message(error: unknown): string {

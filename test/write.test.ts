@@ -93,6 +93,19 @@ describe("writePlan", () => {
     expect(snapshotTree(root)).toEqual(before);
   });
 
+  it("puts back an overwritten file byte for byte and with its mode, even one that is not UTF-8", async () => {
+    const root = tempDir();
+    const latin1 = Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a, 0xff, 0x00]);
+    writeFileSync(join(root, "README.md"), latin1, { mode: 0o600 });
+    const inspection = inspectTarget(realFileSystem, root, "t", files);
+    await expect(writePlan(failingOnWrite(files.length), root, files, inspection)).rejects.toThrow(
+      /removed the \d+ files this run had written and put back the 1 file it had overwritten/,
+    );
+    expect(readFileSync(join(root, "README.md")).equals(latin1)).toBe(true);
+    expect(statSync(join(root, "README.md")).mode & 0o777).toBe(0o600);
+    expect(readdirSync(root)).toEqual(["README.md"]);
+  });
+
   it("stops between files on a signal and removes what it wrote", async () => {
     const parent = tempDir();
     const root = join(parent, "my-service");
@@ -137,7 +150,7 @@ describe("inspectTarget", () => {
     const second = inspectTarget(realFileSystem, root, "t", files);
     expect(second.occupants.length).toBeGreaterThan(0);
     expect(second.statuses.filter((s) => s === "differs")).toHaveLength(1);
-    expect(second.previous.get("pyproject.toml")?.toString()).toBe("changed\n");
+    expect(second.previous.get("pyproject.toml")?.bytes.toString()).toBe("changed\n");
   });
 
   it.each([
