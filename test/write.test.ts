@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CancelledError, GenerateError } from "../src/errors.js";
@@ -170,6 +170,14 @@ describe("inspectTarget", () => {
         mkdirSync(join(root, "README.md"));
       },
       /README.md is a folder where the preset writes a file/,
+    ],
+    [
+      "a link to a folder elsewhere where the preset needs a folder (nothing leaves the target)",
+      (root: string) => {
+        mkdirSync(root);
+        symlinkSync(tempDir(), join(root, "spec"));
+      },
+      /spec is a symbolic link where the preset needs a folder of its own/,
     ],
   ])("refuses %s", (_label, arrange, reason) => {
     const root = join(tempDir(), "t");
