@@ -59,7 +59,13 @@ function assertFoldersOnTheWay(fs: FileSystem, root: string, path: string): void
     const folder = segments.slice(0, i).join("/");
     const stat = fs.lstatSync(join(root, folder), { throwIfNoEntry: false });
     if (!stat) return;
-    if (!stat.isDirectory())
+    if (stat.isSymbolicLink()) {
+      throw new UsageError(
+        `${folder} is a symbolic link where the preset needs a folder of its own: move it away and run again`,
+      );
+    }
+    if (!stat.isDirectory()) {
       throw new UsageError(`${folder} is a file where the preset needs a folder: move it away and run again`);
+    }
   }
 }
