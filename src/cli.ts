@@ -16,6 +16,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
+// Output piped into a reader that stops early (`| head`) is not a failure of the run.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+});
+
 run({
   argv: process.argv.slice(2),
   cwd: process.cwd(),

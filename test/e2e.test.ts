@@ -1,5 +1,5 @@
 /** The built bin, spawned as npm create would: stdin not a terminal, real files, real exit codes. */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -85,6 +85,24 @@ describe("the built bin", () => {
     const result = cli([], tempDir());
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("--name");
+  });
+
+  it("finishes its work when the reader of its output goes away (EPIPE, as with | head)", async () => {
+    const cwd = tempDir();
+    const child = spawn(process.execPath, [bin, "svc", "--yes", "--no-git", "--no-install"], {
+      cwd,
+      env: { PATH: process.env.PATH ?? "", HOME: cwd, NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout.destroy(); // the read end closes long before the CLI's first write
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const code = await new Promise((done) => child.on("close", done));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(existsSync(join(cwd, "svc/.spec-agent.json"))).toBe(true);
   });
 
   it("prints help and version", () => {
