@@ -7,7 +7,6 @@ import type { PlannedFile } from "./plan.js";
 export type FileStatus = "new" | "identical" | "differs";
 
 export interface Inspection {
-  rootExists: boolean;
   /** Top-level entries that are not ours to ignore (a lone `.git` counts as empty). */
   occupants: string[];
   /** One per planned file, in plan order. */
@@ -26,15 +25,16 @@ export function inspectTarget(
   if (stat?.isSymbolicLink())
     throw new UsageError(`${display} is a symbolic link: give the folder it points to, or another name`);
   if (stat && !stat.isDirectory()) throw new UsageError(`${display} is a file, not a folder: choose another name`);
-  if (!stat) return { rootExists: false, occupants: [], statuses: files.map(() => "new"), previous: new Map() };
+  if (!stat) return { occupants: [], statuses: files.map(() => "new"), previous: new Map() };
 
   const occupants = fs
     .readdirSync(root)
     .filter((entry) => entry !== ".git")
     .sort();
   const previous: Inspection["previous"] = new Map();
+  const checkedFolders = new Set<string>();
   const statuses = files.map((file): FileStatus => {
-    assertFoldersOnTheWay(fs, root, file.path);
+    assertFoldersOnTheWay(fs, root, file.path, checkedFolders);
     const path = join(root, file.path);
     const existing = fs.lstatSync(path, { throwIfNoEntry: false });
     if (!existing) return "new";
@@ -49,14 +49,16 @@ export function inspectTarget(
     previous.set(file.path, { bytes, mode: existing.mode & 0o7777 });
     return "differs";
   });
-  return { rootExists: true, occupants, statuses, previous };
+  return { occupants, statuses, previous };
 }
 
 /** Every folder on a file's way must be a real folder: --force never replaces someone's file with a folder. */
-function assertFoldersOnTheWay(fs: FileSystem, root: string, path: string): void {
+function assertFoldersOnTheWay(fs: FileSystem, root: string, path: string, checked: Set<string>): void {
   const segments = path.split("/").slice(0, -1);
   for (let i = 1; i <= segments.length; i++) {
     const folder = segments.slice(0, i).join("/");
+    if (checked.has(folder)) continue;
+    checked.add(folder);
     const stat = fs.lstatSync(join(root, folder), { throwIfNoEntry: false });
     if (!stat) return;
     if (stat.isSymbolicLink()) {
