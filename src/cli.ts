@@ -2,6 +2,7 @@
 /** The bin: the only module that reads process state and sets the exit code. */
 import { nodeFs, realFileSystem } from "./fs.js";
 import { run } from "./main.js";
+import { descriptorOutput } from "./output.js";
 import { readVersion, templatesDir } from "./package-info.js";
 import { createPrompter } from "./prompter.js";
 import { nodeRequire } from "./require.js";
@@ -16,24 +17,13 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-// Output piped into a reader that stops early (`| head`) is not a failure of the run.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code !== "EPIPE") throw error;
-});
-
 run({
   argv: process.argv.slice(2),
   cwd: process.cwd(),
   env: process.env,
-  // Getters: Node builds each standard stream on first use, a few milliseconds
-  // for a pipe; stdin is used only to ask questions, stderr only to report.
-  get stdin() {
-    return process.stdin;
-  },
-  stdout: process.stdout,
-  get stderr() {
-    return process.stderr;
-  },
+  // Node's standard streams cost milliseconds to build: only prompts use them.
+  stdout: descriptorOutput(1, () => process.stdout),
+  stderr: descriptorOutput(2, () => process.stderr),
   // node:tty loads node:net: only a run that may ask questions looks.
   get terminal() {
     const { isatty } = nodeRequire("node:tty") as typeof import("node:tty");
@@ -49,7 +39,7 @@ run({
       });
     }),
   isExecutableFile: (path) => nodeFs.statSync(path, { throwIfNoEntry: false })?.isFile() ?? false,
-  createPrompter,
+  createPrompter: () => createPrompter(process.stdin, process.stdout),
   signal: interruption,
   templatesDir,
   version: readVersion(),

@@ -1,12 +1,12 @@
 /** The create command: ask, plan, check the target, write, then git and uv. */
 import { dirname, isAbsolute, resolve } from "node:path";
-import kleur from "kleur";
 import { resolveAnswers } from "./answers.js";
 import type { ParsedArgs } from "./args.js";
 import { CancelledError, GenerateError, UsageError } from "./errors.js";
 import type { RunContext } from "./main.js";
 import { checkFolderName, shadowsStdlib } from "./names.js";
 import type { Facts } from "./options.js";
+import { paint } from "./paint.js";
 import { planPreset } from "./plan.js";
 import { initGit, nextSteps, uvSync } from "./post.js";
 import { quoted } from "./quote.js";
@@ -43,11 +43,11 @@ export async function create(
   if (folderArg !== undefined) checkTarget(ctx, folderArg);
 
   const interactive = !switches.yes && !ctx.env.CI && ctx.terminal;
-  const prompter = interactive ? await ctx.createPrompter(ctx.stdin, ctx.stdout) : undefined;
+  const prompter = interactive ? await ctx.createPrompter() : undefined;
   const answers = await resolveAnswers({ given, facts, yes: switches.yes, prompter });
   if (shadowsStdlib(answers.package)) {
     ctx.stderr.write(
-      `${kleur.yellow("warning")}: Python package "${answers.package}" has the name of a standard-library module and will hide it; --package changes it\n`,
+      `${paint.yellow("warning")}: Python package "${answers.package}" has the name of a standard-library module and will hide it; --package changes it\n`,
     );
   }
 
@@ -85,13 +85,13 @@ export async function create(
   if (answers.install && facts.hasUv()) {
     steps.push(() => {
       // uv may download Python and the dev tools: say what is happening before the wait.
-      ctx.stdout.write(`${kleur.dim("… uv sync")}\n`);
+      ctx.stdout.write(`${paint.dim("… uv sync")}\n`);
       return uvSync(ctx.exec, root);
     });
   }
   for (const step of steps) {
     const { ok, note } = await step();
-    if (ok) ctx.stdout.write(`${kleur.green("✔")} ${note}\n`);
+    if (ok) ctx.stdout.write(`${paint.green("✔")} ${note}\n`);
     else failures.push(note);
   }
   ctx.stdout.write(

@@ -2,13 +2,13 @@
  * The commands over injected I/O. Commands throw typed errors; `run` turns
  * them into one line on stderr and an exit code.
  */
-import type { Readable, Writable } from "node:stream";
-import kleur from "kleur";
 import { parseArgs } from "./args.js";
 import { EXIT, type ExitCode, exitCodeOf } from "./errors.js";
 import { gatherFacts } from "./facts.js";
 import type { FileSystem } from "./fs.js";
 import { helpText } from "./help.js";
+import type { Output } from "./output.js";
+import { useColor } from "./paint.js";
 import type { Exec } from "./post.js";
 import type { Prompter } from "./prompter.js";
 import { colorEnabled, formatError } from "./report.js";
@@ -18,15 +18,15 @@ export interface RunContext {
   argv: readonly string[];
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
-  stdin: Readable;
-  stdout: Writable;
-  stderr: Writable;
+  stdout: Output;
+  stderr: Output;
   /** stdin and stdout are both terminals: questions can be asked and answered. Read only when that matters. */
   terminal: boolean;
   fs: FileSystem;
   exec: Exec;
   isExecutableFile(path: string): boolean;
-  createPrompter(stdin: Readable, stdout: Writable): Promise<Prompter>;
+  /** Questions on the terminal: loads the prompt library, so only a run that asks calls it. */
+  createPrompter(): Promise<Prompter>;
   /** Aborted on SIGINT/SIGTERM (an AbortSignal will do). */
   signal: Interruption;
   templatesDir: string;
@@ -34,7 +34,7 @@ export interface RunContext {
 }
 
 export async function run(ctx: RunContext): Promise<ExitCode> {
-  kleur.enabled = colorEnabled(ctx.env, Boolean((ctx.stdout as { isTTY?: boolean }).isTTY));
+  await useColor(colorEnabled(ctx.env, () => ctx.stdout.isTTY === true));
   const verbose = ctx.argv.includes("--verbose");
   try {
     const args = parseArgs(ctx.argv);

@@ -105,6 +105,22 @@ describe("the built bin", () => {
     expect(existsSync(join(cwd, "svc/.spec-agent.json"))).toBe(true);
   });
 
+  it.each([
+    ["FORCE_COLOR=1", { FORCE_COLOR: "1" }, true],
+    ["a pipe and no colour variable", {}, false],
+    ["NO_COLOR=1", { NO_COLOR: "1" }, false],
+  ])("paints its report in colour with %s: %s", (_label, env, coloured) => {
+    const cwd = tempDir();
+    const result = spawnSync(process.execPath, [bin, "svc", "--yes", "--no-git", "--no-install"], {
+      cwd,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "", HOME: cwd, ...env },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain("Wrote ./svc");
+    expect(result.stdout.includes("\u001b[")).toBe(coloured);
+  });
+
   it("prints help and version", () => {
     const help = cli(["--help"], tempDir());
     expect(help.status).toBe(0);

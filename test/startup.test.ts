@@ -1,8 +1,10 @@
 /**
  * Start-up does only what the command needs. A preload hook records every
- * module the built bin requires: --version and --help load no prompt library,
- * no template, no crypto and no child_process; a --yes run adds the create path
- * but still no prompts; and no Handlebars compiler is bundled at all.
+ * module the built bin requires, and Node's own list of the internals it
+ * loaded: --version and --help load no prompt library, no template, no crypto,
+ * no child_process and no stream library (output goes straight to the file
+ * descriptor); a --yes run adds the create path but still no prompts or
+ * streams; and no Handlebars compiler is bundled at all.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -14,8 +16,14 @@ import { tempDir } from "./support/context.js";
 const dist = join(packageRoot, "dist");
 const bin = join(dist, "cli.cjs");
 
-/** What `node <hook> bin ...args` required, builtins and files, and whether the preset's templates were evaluated. */
-function loaded(args: string[]): { modules: string[]; presetEvaluated: boolean } {
+/**
+ * What `node <hook> bin ...args` required (builtins and files), the internals
+ * Node loaded for it, and whether the preset's templates were evaluated.
+ */
+function loaded(
+  args: string[],
+  env: Record<string, string> = { NO_COLOR: "1" },
+): { modules: string[]; internals: string[]; presetEvaluated: boolean } {
   const dir = tempDir();
   const hook = join(dir, "hook.cjs");
   const log = join(dir, "loaded.json");
@@ -24,29 +32,33 @@ function loaded(args: string[]): { modules: string[]; presetEvaluated: boolean }
     `const Module = require("node:module"); const fs = require("node:fs"); const seen = new Set();
 const load = Module._load;
 Module._load = function (request, ...rest) { seen.add(request); return load.call(this, request, ...rest); };
-process.on("exit", () => fs.writeFileSync(${JSON.stringify(log)}, JSON.stringify([...seen])));`,
+process.on("exit", () => fs.writeFileSync(${JSON.stringify(log)}, JSON.stringify([[...seen], process.moduleLoadList])));`,
   );
   const result = spawnSync(process.execPath, ["--require", hook, bin, ...args], {
     cwd: dir,
     encoding: "utf8",
-    env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" },
+    env: { PATH: process.env.PATH ?? "", ...env },
   });
   expect(result.status, result.stderr).toBe(0);
-  const modules = JSON.parse(readFileSync(log, "utf8")) as string[];
+  expect(result.stdout, "the output still arrives, through a pipe").not.toBe("");
+  const [modules, internals] = JSON.parse(readFileSync(log, "utf8")) as [string[], string[]];
   const written = existsSync(join(dir, "svc/.github/agents/backend-engineer.agent.md"));
-  return { modules, presetEvaluated: written };
+  return { modules, internals, presetEvaluated: written };
 }
 
 const HEAVY = ["./prompts.cjs", "node:crypto", "node:child_process", "node:tty"];
+/** Node's stream library, which building process.stdout for a pipe or a file loads. */
+const STREAMS = "NativeModule stream";
 
 describe("the built bin's start-up", () => {
   beforeAll(() => {
     expect(existsSync(bin), "run npm run build first (npm test does)").toBe(true);
   });
 
-  it.each([["--version"], ["--help"]])("%s loads no prompts, crypto, child_process or tty", (flag) => {
-    const { modules } = loaded([flag]);
+  it.each([["--version"], ["--help"]])("%s loads no prompts, crypto, child_process, tty or streams", (flag) => {
+    const { modules, internals } = loaded([flag]);
     expect(modules.filter((m) => HEAVY.includes(m))).toEqual([]);
+    expect(internals).not.toContain(STREAMS);
   });
 
   it("a --yes run loads crypto for the manifest's hashes, but no prompts and, with --author given, no child_process", () => {
@@ -56,6 +68,12 @@ describe("the built bin's start-up", () => {
     expect(modules).not.toContain("./prompts.cjs");
     expect(modules).not.toContain("node:child_process");
     expect(modules, "--yes never asks, so it never looks for a terminal").not.toContain("node:tty");
+  });
+
+  it("deciding on colour for a pipe loads neither node:tty nor kleur's stream check", () => {
+    const { modules, internals } = loaded(["--help"], {});
+    expect(modules).not.toContain("node:tty");
+    expect(internals).not.toContain(STREAMS);
   });
 
   it("bundles no Handlebars compiler: the preset is precompiled", () => {

@@ -2,7 +2,7 @@
 import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough, Writable } from "node:stream";
+import { Writable } from "node:stream";
 import { CancelledError } from "../../src/errors.js";
 import { realFileSystem } from "../../src/fs.js";
 import type { RunContext } from "../../src/main.js";
@@ -75,7 +75,6 @@ export async function runCli(argv: string[], options: TestOptions): Promise<Test
     argv,
     cwd: options.cwd,
     env: options.env ?? { PATH: "" },
-    stdin: new PassThrough(),
     stdout,
     stderr,
     terminal: options.terminal ?? false,
