@@ -13,6 +13,8 @@ export interface Inspection {
   statuses: FileStatus[];
   /** The current bytes and mode of each file that differs, to restore on rollback. */
   previous: Map<string, { bytes: Buffer; mode: number }>;
+  /** The target and the folders on the plan's paths that already exist, as absolute paths: no need to create them. */
+  existingFolders: Set<string>;
 }
 
 export function inspectTarget(
@@ -25,7 +27,8 @@ export function inspectTarget(
   if (stat?.isSymbolicLink())
     throw new UsageError(`${display} is a symbolic link: give the folder it points to, or another name`);
   if (stat && !stat.isDirectory()) throw new UsageError(`${display} is a file, not a folder: choose another name`);
-  if (!stat) return { occupants: [], statuses: files.map(() => "new"), previous: new Map() };
+  if (!stat)
+    return { occupants: [], statuses: files.map(() => "new"), previous: new Map(), existingFolders: new Set() };
 
   const occupants = fs
     .readdirSync(root)
@@ -33,8 +36,9 @@ export function inspectTarget(
     .sort();
   const previous: Inspection["previous"] = new Map();
   const checkedFolders = new Set<string>();
+  const existingFolders = new Set([root]);
   const statuses = files.map((file): FileStatus => {
-    assertFoldersOnTheWay(fs, root, file.path, checkedFolders);
+    assertFoldersOnTheWay(fs, root, file.path, checkedFolders, existingFolders);
     const path = join(root, file.path);
     const existing = fs.lstatSync(path, { throwIfNoEntry: false });
     if (!existing) return "new";
@@ -49,17 +53,24 @@ export function inspectTarget(
     previous.set(file.path, { bytes, mode: existing.mode & 0o7777 });
     return "differs";
   });
-  return { occupants, statuses, previous };
+  return { occupants, statuses, previous, existingFolders };
 }
 
 /** Every folder on a file's way must be a real folder: --force never replaces someone's file with a folder. */
-function assertFoldersOnTheWay(fs: FileSystem, root: string, path: string, checked: Set<string>): void {
+function assertFoldersOnTheWay(
+  fs: FileSystem,
+  root: string,
+  path: string,
+  checked: Set<string>,
+  existing: Set<string>,
+): void {
   const segments = path.split("/").slice(0, -1);
   for (let i = 1; i <= segments.length; i++) {
     const folder = segments.slice(0, i).join("/");
     if (checked.has(folder)) continue;
     checked.add(folder);
-    const stat = fs.lstatSync(join(root, folder), { throwIfNoEntry: false });
+    const absolute = join(root, folder);
+    const stat = fs.lstatSync(absolute, { throwIfNoEntry: false });
     if (!stat) return;
     if (stat.isSymbolicLink()) {
       throw new UsageError(
@@ -69,5 +80,6 @@ function assertFoldersOnTheWay(fs: FileSystem, root: string, path: string, check
     if (!stat.isDirectory()) {
       throw new UsageError(`${folder} is a file where the preset needs a folder: move it away and run again`);
     }
+    existing.add(absolute);
   }
 }

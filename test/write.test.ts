@@ -28,15 +28,18 @@ function snapshotTree(root: string): Record<string, string> {
   return tree;
 }
 
-/** The real file system, failing on the Nth write. */
+/** The real file system, failing on the Nth write as a full disk does: half the bytes are on disk. */
 function failingOnWrite(n: number): FileSystem {
   let writes = 0;
   return {
     ...realFileSystem,
     writeFileSync(path, data, options) {
       writes += 1;
-      if (writes === n)
+      if (writes === n) {
+        const bytes = Buffer.from(data);
+        realFileSystem.writeFileSync(path, bytes.subarray(0, bytes.length >> 1), options);
         throw Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), { code: "ENOSPC" });
+      }
       realFileSystem.writeFileSync(path, data, options);
     },
   };
@@ -124,17 +127,35 @@ describe("writePlan", () => {
     expect(readdirSync(parent)).toEqual([]);
   });
 
-  it("never leaves a temporary file behind when a rename fails", async () => {
-    const parent = tempDir();
-    const root = join(parent, "x");
+  it("never leaves a temporary file behind when the rename over a user's file fails, and keeps that file", async () => {
+    const root = tempDir();
+    writeFileSync(join(root, "README.md"), "my readme\n");
+    const before = snapshotTree(root);
     const fs: FileSystem = {
       ...realFileSystem,
       renameSync() {
         throw new Error("EXDEV: cross-device link not permitted");
       },
     };
-    await expect(writePlan(fs, root, files, inspectTarget(realFileSystem, root, "x", files))).rejects.toThrow(/EXDEV/);
-    expect(readdirSync(parent)).toEqual([]);
+    await expect(writePlan(fs, root, files, inspectTarget(realFileSystem, root, "t", files))).rejects.toThrow(/EXDEV/);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it("neither overwrites nor removes a file that appeared after the inspection", async () => {
+    const root = tempDir();
+    const inspection = inspectTarget(realFileSystem, root, "t", files);
+    writeFileSync(join(root, "README.md"), "written meanwhile\n");
+    await expect(writePlan(realFileSystem, root, files, inspection)).rejects.toThrow(/EEXIST.*removed the \d+ files/);
+    expect(snapshotTree(root)).toEqual({ "README.md": "written meanwhile\n" });
+  });
+
+  it("writes into a folder that appeared after the inspection, and leaves that folder on rollback", async () => {
+    const root = tempDir();
+    const inspection = inspectTarget(realFileSystem, root, "t", files);
+    mkdirSync(join(root, "spec"));
+    writeFileSync(join(root, "spec", "mine.md"), "mine\n");
+    await expect(writePlan(failingOnWrite(files.length), root, files, inspection)).rejects.toThrow(/ENOSPC/);
+    expect(snapshotTree(root)).toEqual({ "spec/": "", "spec/mine.md": "mine\n" });
   });
 });
 
