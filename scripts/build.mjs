@@ -1,7 +1,7 @@
 // Builds dist/ for users who install one package with no dependencies:
 //   cli.cjs       the bin: CommonJS, since Node starts it faster than an ES module entry;
-//                 one file holding everything but prompts, with the preset precompiled
-//                 (Handlebars' runtime only, never its compiler);
+//                 one file holding everything but prompts, with the preset's templates
+//                 turned into JavaScript at build time (no Handlebars inside);
 //   prompts.cjs   the prompt library, loaded only when a question is asked;
 //   plopfile.js   the package's main, an ES module for plop.load().
 import { mkdirSync, rmSync } from "node:fs";
@@ -25,7 +25,7 @@ await build({
 });
 const { precompiledPresetModule } = await import(`${pathToFileURL(`${cache}/precompile.mjs`)}?${Date.now()}`);
 
-/** src/preset.ts compiles templates from disk; the bundle gets them precompiled instead. */
+/** src/preset.ts compiles templates from disk; the bundle gets them as JavaScript functions instead. */
 const precompiledPreset = {
   name: "precompiled-preset",
   setup(bundle) {
@@ -50,8 +50,6 @@ const common = {
   platform: "node",
   target: "node20",
   minify: true,
-  // handlebars asks for source-map inside a try/catch; the output needs no source maps.
-  external: ["source-map"],
   legalComments: "none",
   logLevel: "warning",
 };
@@ -78,8 +76,4 @@ await build({
   outfile: `${root}dist/plopfile.js`,
   format: "esm",
   plugins: [precompiledPreset],
-  // Bundled CommonJS (handlebars) calls require() for Node's built-ins; ES modules have none.
-  banner: {
-    js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
-  },
 });

@@ -1,8 +1,8 @@
 /**
- * Our Handlebars setup, shared by the compiler (team packs, tests, the build's
- * precompiler) and the runtime (the built CLI's precompiled preset): strict, so
- * an unknown name throws; unescaped, so what the user typed arrives as typed,
- * with YAML and TOML values quoted by helpers instead.
+ * Our Handlebars setup, shared by the compiler (team packs, tests) and the
+ * build's precompiler (the built CLI's preset): strict, so an unknown name
+ * throws; unescaped, so what the user typed arrives as typed, with YAML and
+ * TOML values quoted by helpers instead.
  */
 import type { HelperDelegate } from "handlebars";
 import { tomlString, yamlString } from "./quote.js";
@@ -18,9 +18,18 @@ function stringArgument(helper: string, value: unknown): string {
   return value;
 }
 
+export const HELPERS: Readonly<Record<string, (value: unknown) => string>> = {
+  yaml: (value) => yamlString(stringArgument("yaml", value)),
+  toml: (value) => tomlString(stringArgument("toml", value)),
+  json: (value) => JSON.stringify(value),
+};
+
+/** What `{{#if}}` takes for false, as Handlebars' own `if` does. */
+export function isEmpty(value: unknown): boolean {
+  return (!value && value !== 0) || (Array.isArray(value) && value.length === 0);
+}
+
 export function registerHelpers<Env extends HelperHost>(env: Env): Env {
-  env.registerHelper("yaml", (value: unknown) => yamlString(stringArgument("yaml", value)));
-  env.registerHelper("toml", (value: unknown) => tomlString(stringArgument("toml", value)));
-  env.registerHelper("json", (value: unknown) => JSON.stringify(value));
+  for (const [name, helper] of Object.entries(HELPERS)) env.registerHelper(name, (value: unknown) => helper(value));
   return env;
 }

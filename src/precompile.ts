@@ -1,21 +1,102 @@
-/** Build-time only: the preset's templates precompiled to JavaScript, replacing src/preset.ts in the bundle. */
+/**
+ * Build-time only: the preset's templates as plain JavaScript, replacing
+ * src/preset.ts in the bundle. Handlebars' own parser reads each template,
+ * with its whitespace rules; what comes out is string concatenation, so the
+ * CLI carries neither Handlebars' compiler nor its runtime (whose start-up
+ * alone cost more than rendering). It takes what the preset uses: text,
+ * `{{name}}`, `{{helper name}}`, `{{#if name}}…{{else}}…{{/if}}` and comments.
+ * Anything else, or a name that is not a template variable (strict, as at run
+ * time), fails the build with the template and line. Tests hold the output
+ * equal to Handlebars' own rendering.
+ */
 import Handlebars from "handlebars";
-import { COMPILE_OPTIONS } from "./engine.js";
-import { readPack } from "./render.js";
+import { HELPERS } from "./engine.js";
+import { readPack, TEMPLATE_VARIABLES } from "./render.js";
 
-/** Each template's source path and its precompiled specification, as JavaScript text. */
-export function precompileSpecs(packDir: string): [string, string][] {
-  return readPack(packDir).map(([source, text]) => [source, Handlebars.precompile(text, COMPILE_OPTIONS) as string]);
+type Node = hbs.AST.Node;
+
+class Unsupported extends Error {}
+
+function where(node: Node): string {
+  return `line ${node.loc.start.line}`;
 }
 
-/** The stand-in for src/preset.ts: the same export, from precompiled templates. */
+/** A template variable, as JavaScript reading it from the context `c`. */
+function variable(node: hbs.AST.Expression): string {
+  const path = node as hbs.AST.PathExpression;
+  if (node.type !== "PathExpression" || path.data || path.depth !== 0 || path.parts.length !== 1)
+    throw new Unsupported(`${where(node)}: only a plain name is supported here`);
+  const name = path.parts[0] as string;
+  if (!(TEMPLATE_VARIABLES as readonly string[]).includes(name))
+    throw new Unsupported(`${where(node)}: "${name}" is not a template variable (${TEMPLATE_VARIABLES.join(", ")})`);
+  return `c.${name}`;
+}
+
+function mustache(node: hbs.AST.MustacheStatement): string {
+  if (node.hash?.pairs.length) throw new Unsupported(`${where(node)}: hash arguments are not supported`);
+  if (node.params.length === 0) return variable(node.path);
+  const helper = (node.path as hbs.AST.PathExpression).original;
+  if (node.params.length !== 1 || !Object.hasOwn(HELPERS, helper))
+    throw new Unsupported(
+      `${where(node)}: {{${helper} ...}} is not a helper of ours (${Object.keys(HELPERS).join(", ")})`,
+    );
+  return `HELPERS.${helper}(${variable(node.params[0] as hbs.AST.Expression)})`;
+}
+
+function block(node: hbs.AST.BlockStatement): string {
+  const helper = (node.path as hbs.AST.PathExpression).original;
+  if (helper !== "if" || node.params.length !== 1 || node.hash?.pairs.length)
+    throw new Unsupported(`${where(node)}: only {{#if name}} blocks are supported`);
+  const test = variable(node.params[0] as hbs.AST.Expression);
+  const otherwise = node.inverse ? program(node.inverse) : '""';
+  return `(isEmpty(${test}) ? ${otherwise} : ${program(node.program)})`;
+}
+
+function program(node: hbs.AST.Program): string {
+  const parts = node.body.flatMap((statement): string[] => {
+    switch (statement.type) {
+      case "ContentStatement": {
+        const { value } = statement as hbs.AST.ContentStatement;
+        return value === "" ? [] : [JSON.stringify(value)];
+      }
+      case "CommentStatement":
+        return [];
+      case "MustacheStatement":
+        return [mustache(statement as hbs.AST.MustacheStatement)];
+      case "BlockStatement":
+        return [block(statement as hbs.AST.BlockStatement)];
+      default:
+        throw new Unsupported(`${where(statement)}: ${statement.type} is not supported`);
+    }
+  });
+  return parts.length === 0 ? '""' : parts.join(" + ");
+}
+
+/**
+ * One template as the source of a JavaScript function `(c) => string`, which
+ * calls `HELPERS` and `isEmpty` from engine.ts.
+ */
+export function templateFunction(source: string, text: string): string {
+  try {
+    return `(c) => ${program(Handlebars.parse(text))}`;
+  } catch (error) {
+    if (error instanceof Unsupported) throw new Error(`templates: ${source}, ${error.message}`);
+    throw error;
+  }
+}
+
+/** The stand-in for src/preset.ts: the same export, from templates turned into functions. */
 export function precompiledPresetModule(packDir: string): string {
-  const entries = precompileSpecs(packDir).map(([source, spec]) => `${JSON.stringify(source)}: ${spec}`);
+  const entries = readPack(packDir).map(
+    ([source, text]) => `  template(${JSON.stringify(source)}, ${templateFunction(source, text)}),`,
+  );
   return [
-    'import { precompiledPack } from "./render.js";',
-    `const specs = {\n${entries.join(",\n")}\n};`,
+    'import { HELPERS, isEmpty } from "./engine.js";',
+    'import { template } from "./render.js";',
     "export async function presetTemplates() {",
-    "  return precompiledPack(specs);",
+    "  return [",
+    ...entries,
+    "  ];",
     "}",
     "",
   ].join("\n");

@@ -1,8 +1,8 @@
 /**
  * The built-in preset's templates. From source they are compiled from
  * templates/default at run time; the build replaces this module with the
- * templates precompiled (scripts/build.mjs), so the bundle carries Handlebars'
- * runtime and never its compiler.
+ * templates turned into JavaScript (precompile.ts, run by scripts/build.mjs),
+ * so the bundle carries no Handlebars at all.
  */
 import { join } from "node:path";
 import { compilePack } from "./compile.js";

@@ -1,34 +1,22 @@
 /**
- * Templates are files under templates/<pack>/, rendered on our Handlebars setup
- * (engine.ts). This module holds the runtime side; compile.ts the compiler.
+ * Templates are files under templates/<pack>/, in Handlebars on our setup
+ * (engine.ts). This module holds what rendering needs at run time; compile.ts
+ * compiles a pack with Handlebars, precompile.ts turns one into JavaScript.
  */
 import { join, relative, sep } from "node:path";
-import type Handlebars from "handlebars";
-import runtimeModule from "handlebars/runtime.js";
-import { registerHelpers } from "./engine.js";
 import { GenerateError } from "./errors.js";
 import { nodeFs } from "./fs.js";
 
-export interface TemplateContext {
-  name: string;
-  package: string;
-  description: string;
-  author: string;
-  python: string;
-  generatorVersion: string;
-}
+/** The names a template may use: every answer that shapes content, and the generator's version. */
+export const TEMPLATE_VARIABLES = ["name", "package", "description", "author", "python", "generatorVersion"] as const;
+
+export type TemplateContext = Record<(typeof TEMPLATE_VARIABLES)[number], string>;
 
 export interface Template {
   /** Path inside the pack, with / separators: `_github/agents/x.agent.md`. */
   source: string;
   render(context: TemplateContext): string;
 }
-
-// Node's ESM needs the .js path, whose bundled typings declare nothing; it is the runtime part of Handlebars.
-const Runtime = runtimeModule as unknown as typeof Handlebars;
-
-export type TemplateSpecs = Record<string, TemplateSpecification>;
-type TemplateSpecification = Parameters<typeof Runtime.template>[0];
 
 export function template(source: string, compiled: (context: TemplateContext) => string): Template {
   return {
@@ -52,13 +40,6 @@ export function readPack(packDir: string): [string, string][] {
     .map((entry) => relative(packDir, join(entry.parentPath, entry.name)).split(sep).join("/"))
     .sort()
     .map((source) => [source, nodeFs.readFileSync(join(packDir, source), "utf8")]);
-}
-
-export function precompiledPack(specs: TemplateSpecs): Template[] {
-  const engine = registerHelpers(Runtime.create());
-  return Object.keys(specs)
-    .sort()
-    .map((source) => template(source, engine.template(specs[source] as TemplateSpecification)));
 }
 
 /**

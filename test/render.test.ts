@@ -1,16 +1,17 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
 import { compilePack } from "../src/compile.js";
-import { COMPILE_OPTIONS, registerHelpers } from "../src/engine.js";
+import { COMPILE_OPTIONS, HELPERS, isEmpty, registerHelpers } from "../src/engine.js";
 import { GenerateError } from "../src/errors.js";
 import { templatesDir } from "../src/package-info.js";
 import { templateContext } from "../src/plan.js";
-import { precompileSpecs } from "../src/precompile.js";
+import { templateFunction } from "../src/precompile.js";
 import { tomlString, yamlString } from "../src/quote.js";
-import { outputPath, precompiledPack, type TemplateSpecs } from "../src/render.js";
+import { outputPath, readPack, type TemplateContext, template } from "../src/render.js";
 import { DEFAULT_ANSWERS, HARD_ANSWERS, NO_AUTHOR } from "./support/answers.js";
 
 describe("outputPath", () => {
@@ -63,22 +64,69 @@ describe("the engine", () => {
   });
 });
 
+/** A template as the build bundles it: turned into a JavaScript function by precompile.ts. */
+function precompiled(source: string, text: string): (context: TemplateContext) => string {
+  return new Function("HELPERS", "isEmpty", `return ${templateFunction(source, text)}`)(HELPERS, isEmpty);
+}
+
+describe("the build's precompiler", () => {
+  const context = templateContext(DEFAULT_ANSWERS, "1.2.3");
+  const both = (text: string) => [precompiled("t.md", text)(context), engine.compile(text, COMPILE_OPTIONS)(context)];
+  const engine = registerHelpers(Handlebars.create());
+
+  it.each([
+    "plain text, no mustache\n",
+    "{{name}} and {{{package}}}, {{toml author}} {{yaml description}} {{json python}}\n",
+    "{{! a comment }}a\n{{!-- another --}}\nb",
+    "x\n{{#if author}}\nby {{author}}\n{{/if}}\ny\n",
+    "{{#if author}}yes{{else}}no{{/if}} {{#if name}}{{/if}}",
+    "  {{~name~}}  \n\\{{.CLI_ARGS}} \\{{name}}\n",
+    "",
+  ])("renders %j as Handlebars does", (text) => {
+    const [ours, theirs] = both(text);
+    expect(ours).toBe(theirs);
+  });
+
+  it.each([
+    ["{{missing}}", /t\.md, line 1: "missing" is not a template variable/],
+    ["a\n{{#each name}}x{{/each}}", /t\.md, line 2: only \{\{#if name\}\} blocks/],
+    ["{{../name}}", /only a plain name/],
+    ["{{@root.name}}", /only a plain name/],
+    ["{{name.length}}", /only a plain name/],
+    ["{{> partial}}", /PartialStatement is not supported/],
+    ["{{upper name}}", /\{\{upper \.\.\.\}\} is not a helper of ours/],
+    ["{{toml name x=1}}", /hash arguments/],
+  ])("refuses %j at build time, naming the template and line", (text, message) => {
+    expect(() => templateFunction("t.md", text)).toThrow(message);
+  });
+});
+
 describe("every template of the preset", async () => {
   const packDir = join(templatesDir, "default");
   const templates = compilePack(packDir);
-  // What the build bundles: the same templates precompiled, on Handlebars' runtime.
-  const specs: TemplateSpecs = Object.fromEntries(
-    precompileSpecs(packDir).map(([source, spec]) => [source, new Function(`return ${spec}`)()]),
-  );
-  const precompiled = precompiledPack(specs);
+  // What the build bundles: the same templates as JavaScript functions.
+  const built = readPack(packDir).map(([source, text]) => template(source, precompiled(source, text)));
 
-  it("renders the same precompiled (as built) as compiled from disk", () => {
-    expect(precompiled.map((t) => t.source)).toEqual(templates.map((t) => t.source));
+  it("renders the same precompiled (as built) as compiled by Handlebars", () => {
+    expect(built.map((t) => t.source)).toEqual(templates.map((t) => t.source));
     for (const answers of [DEFAULT_ANSWERS, HARD_ANSWERS, NO_AUTHOR]) {
       const context = templateContext(answers, "9.9.9");
-      for (const [i, t] of precompiled.entries())
-        expect(t.render(context), t.source).toBe(templates[i]?.render(context));
+      for (const [i, t] of built.entries()) expect(t.render(context), t.source).toBe(templates[i]?.render(context));
     }
+  });
+
+  it("renders the same precompiled as compiled for any answers (1,000 runs)", () => {
+    const text = fc.string({ unit: "binary", maxLength: 40 });
+    fc.assert(
+      fc.property(
+        fc.record({ name: text, package: text, description: text, author: text, python: text }),
+        (answers) => {
+          const context = templateContext(answers, "9.9.9");
+          for (const [i, t] of built.entries()) expect(t.render(context), t.source).toBe(templates[i]?.render(context));
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it("is there", () => {

@@ -4,7 +4,7 @@
  * loaded: --version and --help load no prompt library, no template, no crypto,
  * no child_process and no stream library (output goes straight to the file
  * descriptor); a --yes run adds the create path but still no prompts or
- * streams; and no Handlebars compiler is bundled at all.
+ * streams; and no Handlebars, compiler or runtime, is bundled at all.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -76,11 +76,12 @@ describe("the built bin's start-up", () => {
     expect(internals).not.toContain(STREAMS);
   });
 
-  it("bundles no Handlebars compiler: the preset is precompiled", () => {
-    // A string only Handlebars' compiler (its parser) holds.
-    const withCompiler = readdirSync(dist).filter((file) =>
-      readFileSync(join(dist, file), "utf8").includes("Parse error on line"),
-    );
-    expect(withCompiler).toEqual([]);
+  it("bundles no Handlebars, compiler or runtime: the preset is precompiled to JavaScript", () => {
+    // Strings only Handlebars' compiler (its parser) and its runtime (its version check) hold.
+    const withHandlebars = readdirSync(dist).filter((file) => {
+      const text = readFileSync(join(dist, file), "utf8");
+      return text.includes("Parse error on line") || text.includes("Template was precompiled with");
+    });
+    expect(withHandlebars).toEqual([]);
   });
 });
