@@ -37,6 +37,20 @@ const precompiledPreset = {
   },
 };
 
+/** In the CommonJS bin, the package's place and Node's require come from __dirname and require: no URL to parse. */
+const commonJsLocation = {
+  name: "commonjs-location",
+  setup(bundle) {
+    bundle.onLoad({ filter: /[\\/]src[\\/]location\.ts$/ }, () => ({
+      contents: [
+        "export const nodeRequire = require;",
+        'export const packageRoot = require("node:path").join(__dirname, "..", "/");',
+      ].join("\n"),
+      loader: "js",
+    }));
+  },
+};
+
 /** The bin leaves prompts to its own file, imported when the first question is asked. */
 const promptsApart = {
   name: "prompts-apart",
@@ -59,10 +73,7 @@ await build({
   entryPoints: [`${root}src/cli.ts`],
   outfile: `${root}dist/cli.cjs`,
   format: "cjs",
-  plugins: [precompiledPreset, promptsApart],
-  // The sources are ES modules that locate files through import.meta.url.
-  define: { "import.meta.url": "__importMetaUrl" },
-  inject: [`${root}scripts/inject-import-meta-url.js`],
+  plugins: [precompiledPreset, promptsApart, commonJsLocation],
 });
 await build({
   ...common,

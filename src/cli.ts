@@ -5,7 +5,7 @@ import { run } from "./main.js";
 import { descriptorOutput } from "./output.js";
 import { readVersion, templatesDir } from "./package-info.js";
 import { createPrompter } from "./prompter.js";
-import { nodeRequire } from "./require.js";
+import { nodeRequire } from "./location.js";
 
 // A plain flag, not an AbortController: that would load Node's event-target machinery at every start.
 const interruption = { aborted: false };

@@ -1,6 +1,6 @@
 /** The file-system calls the core makes, so tests can inject failures. Synchronous: small files, fewer ticks. */
 import type * as NodeFs from "node:fs";
-import { nodeRequire } from "./require.js";
+import { nodeRequire } from "./location.js";
 
 export const nodeFs = nodeRequire("node:fs") as typeof NodeFs;
 

@@ -7,7 +7,7 @@
  * rest, and everything after it, to Node's stream, which waits for the reader.
  */
 import { nodeFs } from "./fs.js";
-import { nodeRequire } from "./require.js";
+import { nodeRequire } from "./location.js";
 
 /** Where text goes. The bin writes to a file descriptor; tests capture it. */
 export interface Output {

@@ -1,8 +1,8 @@
 /** Where this package's files are: one level up from src/ in development and from dist/ when built. */
-import { fileURLToPath } from "node:url";
 import { nodeFs } from "./fs.js";
+import { packageRoot } from "./location.js";
 
-export const packageRoot = fileURLToPath(new URL("..", import.meta.url));
+export { packageRoot };
 export const templatesDir = `${packageRoot}templates`;
 
 export function readVersion(): string {

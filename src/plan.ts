@@ -4,7 +4,7 @@ import { checkPathSegment } from "./names.js";
 import type { Answers } from "./options.js";
 import { presetTemplates } from "./preset.js";
 import { outputPath, type Template, type TemplateContext } from "./render.js";
-import { nodeRequire } from "./require.js";
+import { nodeRequire } from "./location.js";
 
 export interface PlannedFile {
   /** Relative to the target, with / separators. */
