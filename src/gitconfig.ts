@@ -97,7 +97,7 @@ export function readGitUserName(fs: FileSystem, env: Env, cwd: string): string |
   let name = "";
   for (const file of files) {
     if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
-    const found = userNameIn(fs.readFileSync(file).toString("utf8"));
+    const found = userNameIn(fs.readTextSync(file));
     if (found === NOT_MODELLED) return undefined;
     if (found !== undefined) name = found;
   }
