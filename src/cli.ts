@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /** The bin: the only module that reads process state and sets the exit code. */
 import { nodeFs, realFileSystem } from "./fs.js";
+import { nodeRequire } from "./location.js";
 import { run } from "./main.js";
 import { descriptorOutput } from "./output.js";
 import { readVersion, templatesDir } from "./package-info.js";
 import { createPrompter } from "./prompter.js";
-import { nodeRequire } from "./location.js";
 
 // A plain flag, not an AbortController: that would load Node's event-target machinery at every start.
 const interruption = { aborted: false };

@@ -1,10 +1,10 @@
 /** The plan is data: answers in, the exact files to write out. Pure; --dry-run prints it, tests snapshot it. */
 import { GenerateError } from "./errors.js";
+import { nodeRequire } from "./location.js";
 import { checkPathSegment } from "./names.js";
 import type { Answers } from "./options.js";
 import { presetTemplates } from "./preset.js";
 import { outputPath, type Template, type TemplateContext } from "./render.js";
-import { nodeRequire } from "./location.js";
 
 export interface PlannedFile {
   /** Relative to the target, with / separators. */
