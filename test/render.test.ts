@@ -9,7 +9,7 @@ import { COMPILE_OPTIONS, HELPERS, isEmpty, registerHelpers } from "../src/engin
 import { GenerateError } from "../src/errors.js";
 import { templatesDir } from "../src/package-info.js";
 import { templateContext } from "../src/plan.js";
-import { templateFunction } from "../src/precompile.js";
+import { StaticText, templateFunction } from "../src/precompile.js";
 import { tomlString, yamlString } from "../src/quote.js";
 import { outputPath, readPack, type TemplateContext, template } from "../src/render.js";
 import { DEFAULT_ANSWERS, HARD_ANSWERS, NO_AUTHOR } from "./support/answers.js";
@@ -65,8 +65,10 @@ describe("the engine", () => {
 });
 
 /** A template as the build bundles it: turned into a JavaScript function by precompile.ts. */
-function precompiled(source: string, text: string): (context: TemplateContext) => string {
-  return new Function("HELPERS", "isEmpty", `return ${templateFunction(source, text)}`)(HELPERS, isEmpty);
+function precompiled(source: string, template: string): (context: TemplateContext) => string {
+  const text = new StaticText();
+  const code = templateFunction(source, template, text);
+  return new Function("HELPERS", "isEmpty", "S", `return ${code}`)(HELPERS, isEmpty, text.pieces);
 }
 
 describe("the build's precompiler", () => {
@@ -87,6 +89,13 @@ describe("the build's precompiler", () => {
     expect(ours).toBe(theirs);
   });
 
+  it("keeps each distinct piece of text once, shared between templates", () => {
+    const text = new StaticText();
+    templateFunction("a.md", "# {{name}}\n", text);
+    templateFunction("b.md", "# {{package}}\n", text);
+    expect(text.pieces).toEqual(["# ", "\n"]);
+  });
+
   it.each([
     ["{{missing}}", /t\.md, line 1: "missing" is not a template variable/],
     ["a\n{{#each name}}x{{/each}}", /t\.md, line 2: only \{\{#if name\}\} blocks/],
@@ -97,7 +106,7 @@ describe("the build's precompiler", () => {
     ["{{upper name}}", /\{\{upper \.\.\.\}\} is not a helper of ours/],
     ["{{toml name x=1}}", /hash arguments/],
   ])("refuses %j at build time, naming the template and line", (text, message) => {
-    expect(() => templateFunction("t.md", text)).toThrow(message);
+    expect(() => templateFunction("t.md", text, new StaticText())).toThrow(message);
   });
 });
 
