@@ -104,7 +104,7 @@ export function checkOneLine(label: string, value: string, { required }: { requi
   if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) {
     return `${label} must be one line of printable text (no line breaks, tabs or control characters)`;
   }
-  if (/\p{Surrogate}/u.test(value)) return `${label} holds a broken character (a lone UTF-16 surrogate)`;
+  if (!value.isWellFormed()) return `${label} holds a broken character (a lone UTF-16 surrogate)`;
   if (value.length > 1000) return `${label} is longer than 1,000 characters`;
   return undefined;
 }
