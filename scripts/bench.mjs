@@ -18,6 +18,9 @@
  * /usr/bin/time (Debian package `time`) peak memory is not measured and its target reads "n/a". Every create run
  * writes into a fresh temporary folder, removed after the run and outside the timing.
  *
+ * The targets compare medians. Since each round runs both commands back to back, the round-by-round ratio is also
+ * given (median and middle half): on a machine whose speed drifts, it shows how far the ratio of medians can be trusted.
+ *
  * Prints a table with medians and ratios (ours / theirs) and PASS/MISS per target from issue 4, and writes
  * bench/results.json and bench/results.md. Exits 0 whatever the ratios: a benchmark measures, it does not assert.
  * It exits 1 only when a command under measurement fails, since then there is nothing valid to report.
@@ -150,8 +153,17 @@ function measure(commands, { runs, warmup, memory, label }) {
     name: command.name,
     command: command.display,
     wallMs: summary(wall[c]),
+    // Each round's ratio to the last command: both ran back to back, so drift on the machine cancels out.
+    pairedRatio: c < commands.length - 1 ? quartiles(wall[c].map((ms, i) => ms / wall.at(-1)[i])) : null,
     peakRssKiB: rss[c].length > 0 ? summary(rss[c]) : null,
   }));
+}
+
+/** Median and the middle half (first and third quartiles, nearest rank). */
+function quartiles(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { q1: round(at(0.25), 3), median: round(at(0.5), 3), q3: round(at(0.75), 3) };
 }
 
 function summary(values) {
@@ -360,6 +372,10 @@ function table(header, rows) {
   return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
 }
 
+function pairedLine(paired) {
+  return `Round by round (ours / theirs within each round, which cancels drift on the machine): median ${fmtRatio(paired.median)}, middle half ${fmtRatio(paired.q1)} to ${fmtRatio(paired.q3)}.`;
+}
+
 function render(results) {
   const m = results.machine;
   const [oursCreate, vite] = results.create;
@@ -395,9 +411,13 @@ function render(results) {
     "",
     timing([oursCreate, vite], true),
     "",
+    pairedLine(oursCreate.pairedRatio),
+    "",
     "## (b) Start-up: `--version` against bare Node",
     "",
     timing([oursVersion, bare], true),
+    "",
+    pairedLine(oursVersion.pairedRatio),
     "",
   ];
   if (results.install) {
