@@ -27,10 +27,10 @@ export function templateContext(answers: ContentAnswers, generatorVersion: strin
   return { ...contentAnswers(answers), generatorVersion };
 }
 
-/** node:crypto is required only here, by the one command that hashes. */
+/** node:crypto is required only here, by the one command that hashes; one-shot `hash` (Node 20.12) skips Hash objects. */
 export function sha256(contents: string): string {
-  const { createHash } = nodeRequire("node:crypto") as typeof import("node:crypto");
-  return createHash("sha256").update(contents).digest("hex");
+  const { hash } = nodeRequire("node:crypto") as typeof import("node:crypto");
+  return hash("sha256", contents, "hex");
 }
 
 /** Paths from a template pack must stay inside the target and be valid on every OS. */
