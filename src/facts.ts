@@ -22,7 +22,7 @@ function onPath(ctx: RunContext, command: string): boolean {
 /**
  * When the author's default will be needed, it is looked up at once: read from
  * git's config files when they are plain, otherwise by starting git, which then
- * runs while the create path is still loading.
+ * runs while the rest of the answers are worked out.
  */
 export function gatherFacts(ctx: RunContext, folderArg: string | undefined, authorNeeded: boolean): Facts {
   const hasGit = once(() => onPath(ctx, "git"));

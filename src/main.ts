@@ -3,6 +3,9 @@
  * them into one line on stderr and an exit code.
  */
 import { parseArgs } from "./args.js";
+// A static import: the bundle then initialises the create path with the rest, which
+// costs less than a lazy module; what is heavy (node:crypto, prompts) is loaded where used.
+import { create } from "./create.js";
 import { EXIT, type ExitCode, exitCodeOf } from "./errors.js";
 import { gatherFacts } from "./facts.js";
 import type { FileSystem } from "./fs.js";
@@ -44,8 +47,6 @@ export async function run(ctx: RunContext): Promise<ExitCode> {
       ctx.stdout.write(`${ctx.version}\n`);
     } else {
       const facts = gatherFacts(ctx, args.positionals[0], args.given.author === undefined);
-      // The create path (templates, Handlebars' runtime, hashing) loads only when it runs.
-      const { create } = await import("./create.js");
       await create(ctx, args, facts);
     }
     return EXIT.ok;
