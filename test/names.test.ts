@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   checkFolderName,
@@ -72,6 +73,44 @@ describe("import packages", () => {
     expect(shadowsStdlib("json")).toBe(true);
     expect(shadowsStdlib("test")).toBe(true);
     expect(shadowsStdlib("my_service")).toBe(false);
+  });
+});
+
+describe("case without case-insensitive regexes", () => {
+  // The rules as first written, with the `i` flag: the faster forms must agree with them on any text.
+  const reserved = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+  const distribution = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
+  const text = fc.oneof(
+    fc.string({ unit: "binary", maxLength: 12 }),
+    fc.stringMatching(
+      /^([cC][oO][nN]|[pP][rR][nN]|[aA][uU][xX]|[nN][uU][lL]|[cC][oO][mM][0-9¹²³]|[lL][pP][tT][0-9¹²³])(\..{0,3})?$/,
+    ),
+    fc.constantFrom("\u212Aon", "İ", "COM¹", "Lpt3.txt", "ſ", "K"),
+  );
+
+  it("finds Windows device names as the case-insensitive rule does (2,000 runs)", () => {
+    fc.assert(
+      fc.property(text, (segment) => {
+        expect(/device name/.test(checkPathSegment(segment) ?? "")).toBe(
+          reserved.test(segment) &&
+            !/[/\\<>:"|?*\u0000-\u001f]|[. ]$/.test(segment) &&
+            segment !== "." &&
+            segment !== "..",
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("takes the distribution names the case-insensitive rule takes (2,000 runs)", () => {
+    fc.assert(
+      fc.property(text, (name) => {
+        expect(/not a valid Python distribution name/.test(checkProjectName(name) ?? "")).toBe(
+          name !== "" && checkPathSegment(name) === undefined && !distribution.test(name),
+        );
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
