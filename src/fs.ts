@@ -1,4 +1,8 @@
-/** The file-system calls the core makes, so tests can inject failures. Synchronous: small files, fewer ticks. */
+/**
+ * The file-system calls the core makes, so tests can inject failures.
+ * Synchronous, but for new files, which are written on libuv's thread while
+ * the caller goes on.
+ */
 import type * as NodeFs from "node:fs";
 import { nodeRequire } from "./location.js";
 
@@ -12,6 +16,8 @@ export interface FileSystem {
   /** UTF-8 text: Node's fast path, which skips the Buffer a first readFileSync sets up. */
   readTextSync(path: string): string;
   writeFileSync(path: string, data: string | Uint8Array, options: { mode: number; flag: string }): void;
+  /** Creates `path`, which must not exist yet (EEXIST otherwise), holding `data`. */
+  writeNewFile(path: string, data: string, mode: number): Promise<void>;
   renameSync(from: string, to: string): void;
   mkdirSync(path: string): void;
   rmSync(path: string, options: { force: boolean }): void;
@@ -25,6 +31,10 @@ export const realFileSystem: FileSystem = {
   readFileSync: (path) => nodeFs.readFileSync(path),
   readTextSync: (path) => nodeFs.readFileSync(path, "utf8"),
   writeFileSync: (path, data, options) => nodeFs.writeFileSync(path, data, options),
+  writeNewFile: (path, data, mode) =>
+    new Promise((resolve, reject) =>
+      nodeFs.writeFile(path, data, { mode, flag: "wx" }, (error) => (error ? reject(error) : resolve())),
+    ),
   renameSync: (from, to) => nodeFs.renameSync(from, to),
   mkdirSync: (path) => nodeFs.mkdirSync(path),
   rmSync: (path, options) => nodeFs.rmSync(path, options),

@@ -10,6 +10,8 @@ export interface PlannedFile {
   /** Relative to the target, with / separators. */
   path: string;
   contents: string;
+  /** Written after every other file, since it records them (the manifest). */
+  last?: boolean;
 }
 
 export const MANIFEST_PATH = ".spec-agent.json";
@@ -66,6 +68,27 @@ export function manifestFile(
   return { path: MANIFEST_PATH, contents: `${JSON.stringify(manifest, null, 2)}\n` };
 }
 
+/**
+ * The manifest, hashed when first read: a new target's files are then on
+ * their way to disk while node:crypto loads (write.ts writes it last).
+ */
+function lazyManifest(
+  files: readonly PlannedFile[],
+  answers: ContentAnswers,
+  generatorVersion: string,
+  template: string,
+): PlannedFile {
+  let contents: string | undefined;
+  return {
+    path: MANIFEST_PATH,
+    get contents() {
+      contents ??= manifestFile(files, answers, generatorVersion, template).contents;
+      return contents;
+    },
+    last: true,
+  };
+}
+
 export function planFiles(
   templates: readonly Template[],
   answers: ContentAnswers,
@@ -84,7 +107,7 @@ export function planFiles(
       );
     seen.add(file.path.toLowerCase());
   }
-  files.push(manifestFile(files, answers, generatorVersion, template));
+  files.push(lazyManifest(files.slice(), answers, generatorVersion, template));
   return files.sort(byPath);
 }
 

@@ -1,10 +1,12 @@
 /**
  * Writes the plan so that nothing half-written remains. A new file is created
- * exclusively (never over something that appeared since the inspection); a
- * file that is overwritten goes to a temporary name in its own folder and is
- * renamed into place, so the user's version is whole until the new one is. On
- * a failure or an interruption, what this run created is removed and what it
- * overwrote is put back, and the error says so.
+ * exclusively (never over something that appeared since the inspection), on
+ * libuv's thread: while the files go to disk, this thread goes on, to hash
+ * them for the manifest, which is written last. A file that is overwritten
+ * goes to a temporary name in its own folder and is renamed into place, so the
+ * user's version is whole until the new one is. On a failure or an
+ * interruption, the run waits for what is under way, then removes what it
+ * created and puts back what it overwrote, and the error says so.
  */
 import { basename, dirname, join } from "node:path";
 import { CancelledError, GenerateError } from "./errors.js";
@@ -44,14 +46,10 @@ function writeAtomically(fs: FileSystem, path: string, contents: string | Uint8A
   }
 }
 
-/** A partly written new file is removed; one that someone else made meanwhile (EEXIST) is not ours to remove. */
-function writeNew(fs: FileSystem, path: string, contents: string): void {
-  try {
-    fs.writeFileSync(path, contents, { mode: FILE_MODE, flag: "wx" });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") fs.rmSync(path, { force: true });
-    throw error;
-  }
+/** Plan order, except that what records the other files is written after them. */
+function writeOrder(files: readonly PlannedFile[]): number[] {
+  const order = files.map((_, i) => i);
+  return [...order.filter((i) => !files[i]?.last), ...order.filter((i) => files[i]?.last)];
 }
 
 export async function writePlan(
@@ -61,8 +59,14 @@ export async function writePlan(
   inspection: Inspection,
   signal?: Interruption,
 ): Promise<WriteReport> {
-  const report: WriteReport = { created: [], overwritten: [], identical: [] };
   const createdFolders: string[] = [];
+  const overwritten = new Set<string>();
+  /** New files written whole, and those a failed write may have left in part: both are removed on rollback. */
+  const created = new Set<string>();
+  const partlyWritten = new Set<string>();
+  /** New files under way; each settles without rejecting (a rejection nobody awaits yet would end the process). */
+  const writes: Promise<void>[] = [];
+  const writeErrors: unknown[] = [];
 
   // The target's parent exists (the create command checked it); the inspection saw the rest.
   const knownFolders = new Set([dirname(root), ...inspection.existingFolders]);
@@ -80,39 +84,64 @@ export async function writePlan(
     knownFolders.add(folder);
   };
 
+  const writeNew = (file: PlannedFile, path: string): void => {
+    const failed = (error: unknown): void => {
+      // A file someone made meanwhile (EEXIST) is not ours to remove.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") partlyWritten.add(file.path);
+      writeErrors.push(error);
+    };
+    try {
+      writes.push(fs.writeNewFile(path, file.contents, FILE_MODE).then(() => void created.add(file.path), failed));
+    } catch (error) {
+      failed(error);
+    }
+  };
+
   const rollBack = (): void => {
-    for (const path of report.created) fs.rmSync(join(root, path), { force: true });
-    for (const path of report.overwritten) {
+    for (const path of [...created, ...partlyWritten]) fs.rmSync(join(root, path), { force: true });
+    for (const path of overwritten) {
       const previous = inspection.previous.get(path);
       if (previous) writeAtomically(fs, join(root, path), previous.bytes, previous.mode);
     }
     for (const folder of createdFolders.reverse()) fs.rmdirSync(folder);
   };
 
-  try {
+  const writeAll = async (): Promise<void> => {
     let turned = Date.now();
-    for (const [i, file] of files.entries()) {
+    for (const i of writeOrder(files)) {
       if (Date.now() - turned >= TURN_EVERY_MS) {
         await turnEventLoop();
         turned = Date.now();
       }
       if (signal?.aborted) throw new CancelledError();
+      const file = files[i] as PlannedFile;
       const status = inspection.statuses[i];
-      if (status === "identical") {
-        report.identical.push(file.path);
-        continue;
-      }
+      if (status === "identical") continue;
       const path = join(root, file.path);
       ensureFolder(dirname(path));
       if (status === "differs") {
         writeAtomically(fs, path, file.contents);
-        report.overwritten.push(file.path);
+        overwritten.add(file.path);
       } else {
-        writeNew(fs, path, file.contents);
-        report.created.push(file.path);
+        writeNew(file, path);
       }
     }
+  };
+
+  let failure: { error: unknown } | undefined;
+  try {
+    await writeAll();
   } catch (error) {
+    failure = { error };
+  }
+  // Nothing is undone while a write is still under way; the first failure is the one reported.
+  await Promise.all(writes);
+  if (!failure && writeErrors.length > 0) failure = { error: writeErrors[0] };
+  if (!failure && signal?.aborted) failure = { error: new CancelledError() };
+
+  if (failure) {
+    const { error } = failure;
+    const report = reportOf(files, inspection, created, overwritten);
     try {
       rollBack();
     } catch (rollbackError) {
@@ -125,7 +154,22 @@ export async function writePlan(
     if (error instanceof CancelledError) throw new CancelledError(`Cancelled: ${undone}.`, { cause: error });
     throw new GenerateError(`could not write ${root}: ${message(error)}; ${undone}`, { cause: error });
   }
-  return report;
+  return reportOf(files, inspection, created, overwritten);
+}
+
+/** What was written, in plan order. */
+function reportOf(
+  files: readonly PlannedFile[],
+  inspection: Inspection,
+  created: ReadonlySet<string>,
+  overwritten: ReadonlySet<string>,
+): WriteReport {
+  const paths = files.map((file) => file.path);
+  return {
+    created: paths.filter((path) => created.has(path)),
+    overwritten: paths.filter((path) => overwritten.has(path)),
+    identical: paths.filter((_, i) => inspection.statuses[i] === "identical"),
+  };
 }
 
 const files = (n: number): string => `${n} file${n === 1 ? "" : "s"}`;

@@ -28,7 +28,14 @@ function snapshotTree(root: string): Record<string, string> {
   return tree;
 }
 
-/** The real file system, failing on the Nth write as a full disk does: half the bytes are on disk. */
+const noSpace = (path: string): Error =>
+  Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), { code: "ENOSPC" });
+
+/**
+ * The real file system, failing on the Nth write (new files and overwrites
+ * alike, in the order they are started) as a full disk does: half the bytes
+ * are on disk.
+ */
 function failingOnWrite(n: number): FileSystem {
   let writes = 0;
   return {
@@ -38,9 +45,17 @@ function failingOnWrite(n: number): FileSystem {
       if (writes === n) {
         const bytes = Buffer.from(data);
         realFileSystem.writeFileSync(path, bytes.subarray(0, bytes.length >> 1), options);
-        throw Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), { code: "ENOSPC" });
+        throw noSpace(path);
       }
       realFileSystem.writeFileSync(path, data, options);
+    },
+    async writeNewFile(path, data, mode) {
+      writes += 1;
+      if (writes === n) {
+        realFileSystem.writeFileSync(path, data.slice(0, data.length >> 1), { mode, flag: "wx" });
+        throw noSpace(path);
+      }
+      await realFileSystem.writeNewFile(path, data, mode);
     },
   };
 }
@@ -57,6 +72,23 @@ describe("writePlan", () => {
       expect(tree[file.path]).toBe(file.contents);
       expect(statSync(join(root, file.path)).mode & 0o777).toBe(0o644);
     }
+  });
+
+  it("starts every other file before it hashes them for the manifest, which it writes last", async () => {
+    const root = join(tempDir(), "my-service");
+    const planned = await planPreset(templatesDir, DEFAULT_ANSWERS, "0.1.0");
+    const started: string[] = [];
+    const fs: FileSystem = {
+      ...realFileSystem,
+      writeNewFile(path, data, mode) {
+        started.push(relative(root, path));
+        return realFileSystem.writeNewFile(path, data, mode);
+      },
+    };
+    const report = await writePlan(fs, root, planned, inspectTarget(realFileSystem, root, "my-service", planned));
+    expect(started.at(-1)).toBe(".spec-agent.json");
+    expect(started.slice().sort()).toEqual(planned.map((f) => f.path).sort());
+    expect(report.created, "the report keeps plan order").toEqual(planned.map((f) => f.path));
   });
 
   it("skips identical files and overwrites only those that differ", async () => {
@@ -78,8 +110,9 @@ describe("writePlan", () => {
     const inspection = inspectTarget(realFileSystem, root, "my-service", files);
     const run = writePlan(failingOnWrite(n), root, files, inspection);
     await expect(run).rejects.toThrow(GenerateError);
+    // The writes already under way finish, then every file this run wrote is removed.
     await expect(writePlan(failingOnWrite(n), root, files, inspection)).rejects.toThrow(
-      n === 1 ? /ENOSPC.*nothing was written/ : new RegExp(`ENOSPC.*removed the ${n - 1} files? this run had written`),
+      new RegExp(`ENOSPC.*removed the ${files.length - 1} files this run had written`),
     );
     expect(readdirSync(parent)).toEqual([]);
   });
@@ -116,9 +149,9 @@ describe("writePlan", () => {
     let writes = 0;
     const fs: FileSystem = {
       ...realFileSystem,
-      writeFileSync(path, data, options) {
-        realFileSystem.writeFileSync(path, data, options);
+      async writeNewFile(path, data, mode) {
         if (++writes === 5) controller.abort();
+        await realFileSystem.writeNewFile(path, data, mode);
       },
     };
     const run = writePlan(fs, root, files, inspectTarget(realFileSystem, root, "t", files), controller.signal);
