@@ -7,6 +7,13 @@ import { descriptorOutput } from "./output.js";
 import { readVersion, templatesDir } from "./package-info.js";
 import { createPrompter } from "./prompter.js";
 
+// The environment as given: what git and uv inherit.
+const env = { ...process.env };
+// One libuv thread, unless the user chose otherwise: new files are written on it,
+// in order, while this thread hashes them for the manifest; four threads would
+// contend for the same folders. libuv reads this when the first write starts.
+process.env.UV_THREADPOOL_SIZE ??= "1";
+
 // A plain flag, not an AbortController: that would load Node's event-target machinery at every start.
 const interruption = { aborted: false };
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -20,7 +27,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 run({
   argv: process.argv.slice(2),
   cwd: process.cwd(),
-  env: process.env,
+  env,
   // Node's standard streams cost milliseconds to build: only prompts use them.
   stdout: descriptorOutput(1, () => process.stdout),
   stderr: descriptorOutput(2, () => process.stderr),
@@ -33,7 +40,7 @@ run({
   exec: (command, args, cwd) =>
     new Promise((done) => {
       const { execFile } = nodeRequire("node:child_process") as typeof import("node:child_process");
-      execFile(command, args, { cwd, encoding: "utf8" }, (error, stdout, stderr) => {
+      execFile(command, args, { cwd, env, encoding: "utf8" }, (error, stdout, stderr) => {
         const status = error ? (typeof error.code === "number" ? error.code : null) : 0;
         done({ status, stdout, stderr, error: error ?? undefined });
       });

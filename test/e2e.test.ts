@@ -1,6 +1,6 @@
 /** The built bin, spawned as npm create would: stdin not a terminal, real files, real exit codes. */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../src/package-info.js";
@@ -119,6 +119,19 @@ describe("the built bin", () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain("Wrote ./svc");
     expect(result.stdout.includes("\u001b[")).toBe(coloured);
+  });
+
+  it("runs uv with the environment it was given, not its own one-thread setting", () => {
+    const cwd = tempDir();
+    const bin = join(cwd, "bin");
+    mkdirSync(bin);
+    writeFileSync(join(bin, "uv"), `#!/bin/sh\nenv > "${join(cwd, "uv-env.txt")}"\n`);
+    chmodSync(join(bin, "uv"), 0o755);
+    const result = cli(["svc", "--yes", "--no-git"], cwd, { PATH: `${bin}:${process.env.PATH ?? ""}` });
+    expect(result.status, result.stderr).toBe(0);
+    const seen = readFileSync(join(cwd, "uv-env.txt"), "utf8");
+    expect(seen).toContain(`PATH=${bin}:`);
+    expect(seen).not.toContain("UV_THREADPOOL_SIZE");
   });
 
   it("prints help and version", () => {
