@@ -160,6 +160,43 @@ describe("writePlan", () => {
     expect(readdirSync(parent)).toEqual([]);
   });
 
+  it("holds a write that fails while the event loop turns mid-plan, and reports it once every write is done", async () => {
+    const parent = tempDir();
+    const root = join(parent, "my-service");
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    let writes = 0;
+    const fs: FileSystem = {
+      ...realFileSystem,
+      mkdirSync(path) {
+        Atomics.wait(pause, 0, 0, 25); // a slow disk: the writer turns the event loop between files
+        realFileSystem.mkdirSync(path);
+      },
+      writeNewFile(path, data, mode) {
+        if (++writes === 1) return Promise.reject(noSpace(path));
+        return realFileSystem.writeNewFile(path, data, mode);
+      },
+    };
+    const run = writePlan(fs, root, files, inspectTarget(realFileSystem, root, "t", files));
+    await expect(run).rejects.toThrow(new RegExp(`ENOSPC.*removed the ${files.length - 1} files this run had written`));
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it("rolls back everything when the signal comes while the last writes are still under way", async () => {
+    const parent = tempDir();
+    const root = join(parent, "my-service");
+    const controller = new AbortController();
+    const fs: FileSystem = {
+      ...realFileSystem,
+      async writeNewFile(path, data, mode) {
+        await realFileSystem.writeNewFile(path, data, mode);
+        if (path.endsWith(".spec-agent.json")) controller.abort(); // after the loop has started every file
+      },
+    };
+    const run = writePlan(fs, root, files, inspectTarget(realFileSystem, root, "t", files), controller.signal);
+    await expect(run).rejects.toThrow(`Cancelled: removed the ${files.length} files this run had written.`);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
   it("never leaves a temporary file behind when the rename over a user's file fails, and keeps that file", async () => {
     const root = tempDir();
     writeFileSync(join(root, "README.md"), "my readme\n");
