@@ -2,7 +2,8 @@
  * Text to the terminal, a pipe or a file, written straight to its file
  * descriptor. Node builds process.stdout on first use, and for a pipe or a
  * file that loads its whole stream library: milliseconds on every run.
- * A reader that went away (EPIPE, as with `| head`) is not the run's failure;
+ * A reader that went away (EPIPE, as with `| head`) or a descriptor that was
+ * closed before the run (EBADF, as with `>&-`) is not the run's failure;
  * a descriptor that would block (a non-blocking pipe that is full) hands the
  * rest, and everything after it, to Node's stream, which waits for the reader.
  */
@@ -21,7 +22,12 @@ export interface Output {
  * node:tty, which loads node:net, is needed only for another character device.
  */
 function isTerminal(fd: number): boolean {
-  const stat = nodeFs.fstatSync(fd);
+  let stat: ReturnType<typeof nodeFs.fstatSync>;
+  try {
+    stat = nodeFs.fstatSync(fd);
+  } catch {
+    return false; // closed before the run
+  }
   if (!stat.isCharacterDevice()) return false;
   if (nodeFs.statSync("/dev/null", { throwIfNoEntry: false })?.rdev === stat.rdev) return false;
   return (nodeRequire("node:tty") as typeof import("node:tty")).isatty(fd);
@@ -49,7 +55,7 @@ export function descriptorOutput(
           written += writeSync(fd, bytes, written);
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
-          if (code === "EPIPE") {
+          if (code === "EPIPE" || code === "EBADF") {
             readerGone = true;
             return;
           }

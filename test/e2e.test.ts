@@ -105,6 +105,18 @@ describe("the built bin", () => {
     expect(existsSync(join(cwd, "svc/.spec-agent.json"))).toBe(true);
   });
 
+  it("writes the project when its output is closed before it starts (>&-)", () => {
+    const cwd = tempDir();
+    const result = spawnSync("sh", ["-c", `"${process.execPath}" "${bin}" svc --yes --no-git --no-install >&-`], {
+      cwd,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "", HOME: cwd },
+    });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(existsSync(join(cwd, "svc/.spec-agent.json"))).toBe(true);
+  });
+
   it.each([
     ["FORCE_COLOR=1", { FORCE_COLOR: "1" }, true],
     ["a pipe and no colour variable", {}, false],

@@ -55,6 +55,21 @@ describe("descriptorOutput", () => {
     expect(stream.read().toString()).toBe("t line\nsecond line\n");
   });
 
+  it.each(["EPIPE", "EBADF"])("drops text quietly after %s (a reader gone, a descriptor closed)", (code) => {
+    let calls = 0;
+    const out = descriptorOutput(
+      9,
+      () => new PassThrough(),
+      () => {
+        calls += 1;
+        throw errno(code);
+      },
+    );
+    out.write("a");
+    out.write("b");
+    expect(calls).toBe(1);
+  });
+
   it("drops text quietly once the reader has gone (EPIPE), and throws any other error", () => {
     let calls = 0;
     const gone = descriptorOutput(
@@ -84,6 +99,7 @@ describe("descriptorOutput", () => {
     const noStream = () => new PassThrough();
     expect(descriptorOutput(file, noStream).isTTY).toBe(false);
     expect(descriptorOutput(devNull, noStream).isTTY).toBe(false);
+    expect(descriptorOutput(1_000_000, noStream).isTTY, "a closed descriptor").toBe(false);
     closeSync(file);
     closeSync(devNull);
   });
