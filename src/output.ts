@@ -17,6 +17,11 @@ export interface Output {
   readonly isTTY?: boolean;
 }
 
+/** Output to a descriptor: `settled` is false once text was handed to a stream, which may still hold it. */
+export interface DescriptorOutput extends Output {
+  readonly settled: boolean;
+}
+
 /**
  * Pipes and files are never terminals, and /dev/null is known by its device:
  * node:tty, which loads node:net, is needed only for another character device.
@@ -37,7 +42,7 @@ export function descriptorOutput(
   fd: number,
   stream: () => NodeJS.WritableStream,
   writeSync: (fd: number, bytes: Uint8Array, offset: number) => number = nodeFs.writeSync,
-): Output {
+): DescriptorOutput {
   let fallback: NodeJS.WritableStream | undefined;
   let readerGone = false;
   let isTTY: boolean | undefined;
@@ -73,6 +78,9 @@ export function descriptorOutput(
     get isTTY() {
       isTTY ??= isTerminal(fd);
       return isTTY;
+    },
+    get settled() {
+      return fallback === undefined;
     },
   };
 }

@@ -18,6 +18,7 @@ describe("descriptorOutput", () => {
     });
     out.write("✔ Wrote ./my-service\n");
     out.write("ünïcödé — 100%\n");
+    expect(out.settled, "nothing is left for a stream to write").toBe(true);
     closeSync(fd);
     expect(readFileSync(path, "utf8")).toBe("✔ Wrote ./my-service\nünïcödé — 100%\n");
   });
@@ -52,6 +53,7 @@ describe("descriptorOutput", () => {
     out.write("first line\n");
     out.write("second line\n");
     expect(direct).toBe("firs");
+    expect(out.settled, "the bin must not exit before the stream has written").toBe(false);
     expect(stream.read().toString()).toBe("t line\nsecond line\n");
   });
 
