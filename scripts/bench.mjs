@@ -10,7 +10,8 @@
  * (c) installing each package into an empty folder with a fresh npm cache: packages and bytes in node_modules;
  *     ours is the tarball `npm pack` makes of this checkout, create-vite@9 and plop@4 come from the registry.
  *
- * Method. Each command gets --warmup runs (default 3), then --runs timed runs (default 20), alternating between
+ * Method. Each command gets --warmup runs (default 3), then --runs timed runs (default 60: fewer leave
+ * the create ratio a few percent apart from one run to the next on a VM), alternating between
  * the two commands and flipping the order every round (A B, B A, A B, ...), so that drift on the machine falls on
  * both alike. Wall time is process.hrtime.bigint() around spawnSync of the bare command. Peak memory is measured
  * in separate runs (also alternated) under `/usr/bin/time -f %M`, which reports the child's ru_maxrss in KiB; it
@@ -50,7 +51,7 @@ const KIB = 1024;
 // ---------------------------------------------------------------------------------------------- arguments
 
 function parseArgs(argv) {
-  const options = { runs: 20, warmup: 3, install: true };
+  const options = { runs: 60, warmup: 3, install: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.split("=", 2);
@@ -64,7 +65,7 @@ function parseArgs(argv) {
     else if (flag === "--warmup") options.warmup = value();
     else if (flag === "--skip-install") options.install = false;
     else if (flag === "--help" || flag === "-h") {
-      console.log("usage: node scripts/bench.mjs [--runs N (20)] [--warmup N (3)] [--skip-install]");
+      console.log("usage: node scripts/bench.mjs [--runs N (60)] [--warmup N (3)] [--skip-install]");
       process.exit(0);
     } else fail(`unknown argument ${arg}`);
   }
