@@ -60,8 +60,8 @@ run({
 }).then((code) => {
   process.exitCode = code;
   // The run has awaited its writes and the git and uv steps, and its text went straight
-  // to the descriptors: exiting now skips V8's heap teardown and a garbage collection
-  // it keeps for the exit (about 1 ms). Text a stream still holds, or a terminal the
-  // prompts used, gets Node's normal exit.
+  // to the descriptors: exiting now skips Node's teardown of the environment and the
+  // heap (about 1 ms). Text a stream still holds, or a terminal the prompts used, gets
+  // Node's normal exit.
   if (stdout.settled && stderr.settled && !asked) process.exit();
 });
