@@ -41,6 +41,7 @@ import {
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { installedPackages } from "./installed-packages.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const cli = join(root, "dist", "cli.cjs");
@@ -215,26 +216,6 @@ function npm(args, cwd, cache) {
     throw new Error(`npm ${args.join(" ")} failed in ${cwd}: ${result.error?.message ?? result.stderr}`);
   }
   return result.stdout;
-}
-
-/** Every installed package folder (one with a package.json) under node_modules, nested ones included. */
-function installedPackages(nodeModules) {
-  const found = [];
-  const visit = (dir) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (!entry.isDirectory() || entry.name.startsWith(".")) continue;
-      const path = join(dir, entry.name);
-      if (entry.name.startsWith("@")) {
-        visit(path);
-        continue;
-      }
-      if (existsSync(join(path, "package.json"))) found.push(path);
-      visit(join(path, "node_modules"));
-    }
-  };
-  visit(nodeModules);
-  return found;
 }
 
 /** Apparent bytes of a tree, as `du -sb` counts them; a walk of file sizes where du is missing. */

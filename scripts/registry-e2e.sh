@@ -183,25 +183,17 @@ if [[ $status -eq 0 ]]; then pass "npm create exits 0"; else fail "npm create ex
 
 check "the tarball was fetched from the local registry" \
   grep -q "GET /create-spec-agent/-/create-spec-agent-$version.tgz" "$tmp/verdaccio.log"
-check "npm create installed exactly one package (create-spec-agent, no dependencies)" node -e '
-  const { readdirSync, existsSync } = require("node:fs");
-  const { join } = require("node:path");
+check "npm create installed exactly one package (create-spec-agent, no dependencies)" node --input-type=module -e '
+  const { existsSync, readdirSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const { installedPackages } = await import(process.argv[2]);
   const npx = join(process.argv[1], "_npx");
-  const found = [];
-  const visit = (dir) => {
-    if (!existsSync(dir)) return;
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (!e.isDirectory() || e.name.startsWith(".")) continue;
-      const p = join(dir, e.name);
-      if (e.name.startsWith("@")) { visit(p); continue; }
-      if (existsSync(join(p, "package.json"))) found.push(p.slice(npx.length + 1));
-      visit(join(p, "node_modules"));
-    }
-  };
-  for (const h of existsSync(npx) ? readdirSync(npx) : []) visit(join(npx, h, "node_modules"));
+  const found = (existsSync(npx) ? readdirSync(npx) : [])
+    .flatMap((h) => installedPackages(join(npx, h, "node_modules")))
+    .map((p) => p.slice(npx.length + 1));
   if (found.length !== 1 || !found[0].endsWith("/node_modules/create-spec-agent"))
     throw new Error(`installed: ${JSON.stringify(found)}`);
-' "$create_cache"
+' "$create_cache" "$root/scripts/installed-packages.mjs"
 
 step "check the project it wrote"
 key_files=(pyproject.toml .github/agents/backend-engineer.agent.md .spec-agent.json .gitignore .python-version

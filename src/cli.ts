@@ -61,7 +61,8 @@ run({
   process.exitCode = code;
   // The run has awaited its writes and the git and uv steps, and its text went straight
   // to the descriptors: exiting now skips Node's teardown of the environment and the
-  // heap (about 1 ms). Text a stream still holds, or a terminal the prompts used, gets
-  // Node's normal exit.
+  // heap (about 1 ms). A `git config` lookup that a failed run no longer needs finishes
+  // on its own. Text a stream still holds, or a terminal the prompts used, gets Node's
+  // normal exit.
   if (stdout.settled && stderr.settled && !asked) process.exit();
 });
