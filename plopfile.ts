@@ -1,5 +1,6 @@
 /**
- * Contributors' plopfile: `npx plop spec-agent` in this repository runs the
+ * Contributors' plopfile: `npm run plop` in this repository (plop under tsx: Node 20
+ * cannot load a .ts plopfile alone) runs the
  * same generator that `plop.load("create-spec-agent")` gives other plopfiles
  * (through the package's main, dist/plopfile.js, built from src/plop.ts).
  */

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseArgs } from "../src/args.js";
-import { UsageError } from "../src/errors.js";
-import { helpText } from "../src/help.js";
-import { QUESTIONS, SWITCHES } from "../src/options.js";
-import { packageRoot } from "../src/package-info.js";
+import { UsageError } from "../src/core/errors.js";
+import { packageRoot } from "../src/io/package-info.js";
+import { helpText } from "../src/options/help.js";
+import { parseArgs } from "../src/options/parse.js";
+import { QUESTIONS, SWITCHES } from "../src/options/table.js";
 
 describe("parseArgs", () => {
   it.each([
@@ -35,7 +35,7 @@ describe("parseArgs", () => {
     [["--Name=x"], 'unknown option "--Name=x": run create-spec-agent --help to see the options'],
     [["--name"], "--name needs a value: --name NAME"],
     [["--git=yes"], "--git takes no value: use --git or --no-git"],
-    [["--yes=1"], "--yes takes no value"],
+    [["--yes=1"], "--yes takes no value: give --yes alone, or leave it out"],
     [["--no-name"], "unknown option --no-name: run create-spec-agent --help to see the options"],
     [["--x\ny"], 'unknown option "--x\\ny": run create-spec-agent --help to see the options'],
     [["--nme", "x"], "unknown option --nme: did you mean --name? (run create-spec-agent --help to see the options)"],

@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { realFileSystem } from "../src/fs.js";
-import { DEFAULT_DESCRIPTION } from "../src/options.js";
+import { realFileSystem } from "../src/io/fs.js";
+import { DEFAULT_DESCRIPTION } from "../src/options/table.js";
 import { runCli, scriptedPrompter, tempDir } from "./support/context.js";
+import { readTree, writeTree } from "./support/tree.js";
 
 const manifestOf = (root: string) => JSON.parse(readFileSync(join(root, ".spec-agent.json"), "utf8"));
 
@@ -233,14 +234,44 @@ describe("targets in the way", () => {
   });
 });
 
+describe("running again", () => {
+  it("into a folder that already holds the preset as it would be written: exit 0, nothing written", async () => {
+    const cwd = tempDir();
+    const argv = ["svc", "--yes", "--no-git", "--no-install", "--author", "A"];
+    expect((await runCli(argv, { cwd })).code).toBe(0);
+    // What uv sync and a virtual environment leave beside the preset is no reason to refuse.
+    writeTree(join(cwd, "svc"), { "uv.lock": "version = 1\n", ".venv/pyvenv.cfg": "home = /usr\n" });
+    const before = readTree(join(cwd, "svc"));
+    const again = await runCli(argv, { cwd });
+    expect(again.stderr).toBe("");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(
+      "./svc already holds every file of the preset as it would be written: nothing needed writing",
+    );
+    expect(readTree(join(cwd, "svc"))).toEqual(before);
+  });
+
+  it("still refuses, without --force, a folder where something would be written", async () => {
+    const cwd = tempDir();
+    const argv = ["svc", "--yes", "--no-git", "--no-install", "--author", "A"];
+    expect((await runCli(argv, { cwd })).code).toBe(0);
+    writeTree(join(cwd, "svc"), { "README.md": "mine\n" });
+    const again = await runCli(argv, { cwd });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/not empty .*1 of its files would be overwritten/);
+    expect(readTree(join(cwd, "svc"))["README.md"]).toBe("mine\n");
+  });
+});
+
 describe("bad input", () => {
   it.each([
     [["class", "--yes"], 'error: Python package "class" is a Python keyword: pass --package\n'],
     [
       ["1password", "--yes"],
-      'error: Python package "1password" is not an identifier: use lower-case letters, digits and _, not starting with a digit: pass --package\n',
+      'error: Python package "1password" is not a lower-case ASCII identifier: use a-z, 0-9 and _, not starting with a digit: pass --package\n',
     ],
-    [["a/b", "--yes"], 'error: "a" is not a folder: create it first, or give a folder name here\n'],
+    [["a/b", "--yes"], 'error: "a" does not exist: create it first, or give a folder name\n'],
+    [["x", "--yes", "--dry-run=false"], "error: --dry-run takes no value: give --dry-run alone, or leave it out\n"],
     [["a", "b\nc"], 'error: unexpected argument "b\\nc": give one folder\n'],
     [
       ["--name", "a\u2028b"],
@@ -258,7 +289,7 @@ describe("bad input", () => {
     ],
     [
       ["svc", "--yes", "--python", "3.9"],
-      'error: Python version "3.9" is not of the form 3.X with X from 10 (e.g. 3.13): pass a valid --python\n',
+      'error: Python version "3.9" is not one of 3.10 to 3.16 (released, or in development): pass a valid --python\n',
     ],
     [
       ["svc", "--description", "two\nlines"],
@@ -271,6 +302,16 @@ describe("bad input", () => {
     const result = await runCli(argv, { cwd });
     expect(result).toMatchObject({ code: 2, stderr: message, stdout: "" });
     expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("a parent that is a file is called a file, with no advice to create it", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "LICENSE"), "mine\n");
+    const result = await runCli(["LICENSE/b", "--yes"], { cwd });
+    expect(result).toMatchObject({
+      code: 2,
+      stderr: 'error: "LICENSE" is a file, not a folder: give a path inside a folder\n',
+    });
   });
 
   it("without a terminal, a missing folder is an error naming the flag", async () => {
@@ -288,10 +329,18 @@ describe("bad input", () => {
     expect(readdirSync(cwd)).toEqual(["my-service"]);
   });
 
-  it("warns when the package hides a standard-library module", async () => {
+  it("warns when the package hides a standard-library module of the chosen Python, or a dev tool", async () => {
     const result = await runCli(["json", "--yes", "--no-git", "--no-install"], { cwd: tempDir() });
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('warning: Python package "json" has the name of a standard-library module');
+    expect(result.stderr).toBe(
+      'warning: Python package "json" has the name of the standard-library module of Python 3.13, and will hide it; --package changes it\n',
+    );
+    const removed = ["telnetlib", "--yes", "--no-git", "--no-install"];
+    expect((await runCli([...removed, "--python", "3.13"], { cwd: tempDir() })).stderr).toBe("");
+    expect((await runCli([...removed, "--python", "3.12"], { cwd: tempDir() })).stderr).toContain("Python 3.12");
+    expect((await runCli(["pytest", "--yes", "--no-git", "--no-install"], { cwd: tempDir() })).stderr).toContain(
+      "the dev tool of that name",
+    );
   });
 
   it("shows the stack only with --verbose", async () => {

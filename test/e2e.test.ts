@@ -2,8 +2,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { packageRoot } from "../src/package-info.js";
+import { describe, expect, it } from "vitest";
+import { packageRoot } from "../src/io/package-info.js";
 import { tempDir } from "./support/context.js";
 
 const bin = join(packageRoot, "dist/cli.cjs");
@@ -19,13 +19,6 @@ function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
   expect(result.signal, "the CLI did not finish in time").toBeNull();
   return result;
 }
-
-beforeAll(() => {
-  if (!existsSync(bin)) {
-    const build = spawnSync("npm", ["run", "build", "--silent"], { cwd: packageRoot, encoding: "utf8" });
-    expect(build.status, build.stderr).toBe(0);
-  }
-});
 
 describe("the built bin", () => {
   it("generates a repository with --yes and exits 0", () => {
@@ -105,18 +98,6 @@ describe("the built bin", () => {
     expect(existsSync(join(cwd, "svc/.spec-agent.json"))).toBe(true);
   });
 
-  it("writes the project when its output is closed before it starts (>&-)", () => {
-    const cwd = tempDir();
-    const result = spawnSync("sh", ["-c", `"${process.execPath}" "${bin}" svc --yes --no-git --no-install >&-`], {
-      cwd,
-      encoding: "utf8",
-      env: { PATH: process.env.PATH ?? "", HOME: cwd },
-    });
-    expect(result.stderr).toBe("");
-    expect(result.status).toBe(0);
-    expect(existsSync(join(cwd, "svc/.spec-agent.json"))).toBe(true);
-  });
-
   it.each([
     ["FORCE_COLOR=1", { FORCE_COLOR: "1" }, true],
     ["a pipe and no colour variable", {}, false],
@@ -144,6 +125,16 @@ describe("the built bin", () => {
     const seen = readFileSync(join(cwd, "uv-env.txt"), "utf8");
     expect(seen).toContain(`PATH=${bin}:`);
     expect(seen).not.toContain("UV_THREADPOOL_SIZE");
+  });
+
+  it("--verbose shows the stack with our own function names and source lines, from the bin's source map", () => {
+    const quiet = cli(["--nope"], tempDir());
+    expect(quiet.stderr).toBe("error: unknown option --nope: run create-spec-agent --help to see the options\n");
+    const verbose = cli(["--nope", "--verbose"], tempDir());
+    expect(verbose.status).toBe(2);
+    expect(verbose.stderr).toMatch(/^ {4}at unknownOption \(.*src\/options\/parse\.ts:\d+:\d+\)$/m);
+    expect(verbose.stderr).toMatch(/^ {4}at parseArgs \(.*src\/options\/parse\.ts:\d+:\d+\)$/m);
+    expect(verbose.stderr).not.toContain("cli.cjs:");
   });
 
   it("prints help and version", () => {

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { packageRoot } from "../src/package-info.js";
+import { packageRoot } from "../src/io/package-info.js";
 import { DEFAULT_ANSWERS, HARD_ANSWERS } from "./support/answers.js";
 import { runCli, tempDir } from "./support/context.js";
 import { NO_PYTHON, systemPython } from "./support/python.js";
@@ -205,7 +205,7 @@ describe.each([
   });
 
   it.skipIf(!existsSync(SEED))(
-    "carries the seed agent line for line, changing only links and the project's name",
+    `carries the seed agent line for line, changing only links and the project's name${existsSync(SEED) ? "" : ` (skipped: ${SEED} is not there; it lives in ../shared beside this checkout)`}`,
     () => {
       const seed = readFileSync(SEED, "utf8").split("\n");
       const agent = read(".github/agents/backend-engineer.agent.md").split("\n");

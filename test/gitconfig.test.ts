@@ -3,8 +3,8 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { realFileSystem } from "../src/fs.js";
-import { readGitUserName } from "../src/gitconfig.js";
+import { realFileSystem } from "../src/io/fs.js";
+import { readGitUserName } from "../src/io/gitconfig.js";
 import { tempDir } from "./support/context.js";
 
 const gitThere = spawnSync("git", ["--version"]).status === 0;
@@ -26,39 +26,42 @@ function gitSays(env: Record<string, string>, cwd: string): string {
   return result.status === 0 ? result.stdout.replace(/\n$/, "") : "";
 }
 
-describe.skipIf(!gitThere)("readGitUserName reads what git config user.name prints", () => {
-  it.each([
-    ["a plain value", "[user]\n\tname = Ada Lovelace\n"],
-    ["no user section", "[core]\n\teditor = vim\n"],
-    ["no file at all", undefined],
-    ["quotes, inner blanks and escapes", '[user]\n  name = "Zoë  O\'Brien" \\"Jr\\" \\\\ x  \n'],
-    ["a comment after the value", "[user]\nname = Grace Hopper # the admiral\n"],
-    ["a semicolon comment", "[user]\nname = Grace ; Hopper\n"],
-    ["a # inside quotes", '[user]\nname = "C# Dev"\n'],
-    ["the last value wins", "[user]\nname = First\n[core]\nx = 1\n[user]\nname = Second\n"],
-    ["case-insensitive section and key", "[User]\n\tNAME = Cased\n"],
-    ["a subsection is another section", '[user "work"]\nname = Nope\n[user]\nname = Yes\n'],
-    ["a key on the header line", "[user] name = Inline\n"],
-    ["CRLF line endings", "[user]\r\nname = Windows User\r\n"],
-    ["an email only", "[user]\nemail = a@example.com\n"],
-    ["trailing blanks", "[user]\nname = Spaced   \n"],
-  ])("%s", (_label, global) => {
-    const { cwd, env } = setUp(global);
-    const ours = readGitUserName(realFileSystem, env, cwd);
-    expect(ours).toBe(gitSays(env, cwd));
-  });
+describe.skipIf(!gitThere)(
+  `readGitUserName reads what git config user.name prints${gitThere ? "" : " (skipped: git is not on PATH)"}`,
+  () => {
+    it.each([
+      ["a plain value", "[user]\n\tname = Ada Lovelace\n"],
+      ["no user section", "[core]\n\teditor = vim\n"],
+      ["no file at all", undefined],
+      ["quotes, inner blanks and escapes", '[user]\n  name = "Zoë  O\'Brien" \\"Jr\\" \\\\ x  \n'],
+      ["a comment after the value", "[user]\nname = Grace Hopper # the admiral\n"],
+      ["a semicolon comment", "[user]\nname = Grace ; Hopper\n"],
+      ["a # inside quotes", '[user]\nname = "C# Dev"\n'],
+      ["the last value wins", "[user]\nname = First\n[core]\nx = 1\n[user]\nname = Second\n"],
+      ["case-insensitive section and key", "[User]\n\tNAME = Cased\n"],
+      ["a subsection is another section", '[user "work"]\nname = Nope\n[user]\nname = Yes\n'],
+      ["a key on the header line", "[user] name = Inline\n"],
+      ["CRLF line endings", "[user]\r\nname = Windows User\r\n"],
+      ["an email only", "[user]\nemail = a@example.com\n"],
+      ["trailing blanks", "[user]\nname = Spaced   \n"],
+    ])("%s", (_label, global) => {
+      const { cwd, env } = setUp(global);
+      const ours = readGitUserName(realFileSystem, env, cwd);
+      expect(ours).toBe(gitSays(env, cwd));
+    });
 
-  it("lets ~/.gitconfig win over the XDG file, as git does", () => {
-    const { cwd, env } = setUp("[user]\nname = From Home\n", "[user]\nname = From XDG\n");
-    expect(readGitUserName(realFileSystem, env, cwd)).toBe("From Home");
-    expect(gitSays(env, cwd)).toBe("From Home");
-  });
+    it("lets ~/.gitconfig win over the XDG file, as git does", () => {
+      const { cwd, env } = setUp("[user]\nname = From Home\n", "[user]\nname = From XDG\n");
+      expect(readGitUserName(realFileSystem, env, cwd)).toBe("From Home");
+      expect(gitSays(env, cwd)).toBe("From Home");
+    });
 
-  it("reads the XDG file when it is the only one", () => {
-    const { cwd, env } = setUp(undefined, "[user]\nname = From XDG\n");
-    expect(readGitUserName(realFileSystem, env, cwd)).toBe(gitSays(env, cwd));
-  });
-});
+    it("reads the XDG file when it is the only one", () => {
+      const { cwd, env } = setUp(undefined, "[user]\nname = From XDG\n");
+      expect(readGitUserName(realFileSystem, env, cwd)).toBe(gitSays(env, cwd));
+    });
+  },
+);
 
 describe("readGitUserName leaves to git what it does not model", () => {
   it.each([

@@ -9,8 +9,8 @@ import {
   checkPythonVersion,
   normalizeName,
   packageFromName,
-  shadowsStdlib,
-} from "../src/names.js";
+  shadowedModule,
+} from "../src/core/names.js";
 
 describe("project names (PEP 508)", () => {
   it.each([
@@ -58,9 +58,11 @@ describe("import packages", () => {
     ["_private", undefined],
     ["class", /Python keyword/],
     ["import", /Python keyword/],
-    ["1password", /not an identifier/],
-    ["My_Service", /not an identifier/],
-    ["a-b", /not an identifier/],
+    ["1password", /not a lower-case ASCII identifier/],
+    ["My_Service", /not a lower-case ASCII identifier/],
+    ["Foo", /not a lower-case ASCII identifier: use a-z, 0-9 and _/],
+    ["café", /not a lower-case ASCII identifier: use a-z, 0-9 and _/],
+    ["a-b", /not a lower-case ASCII identifier/],
     ["con", /device name/],
     ["", /empty/],
   ])("%j -> %s", (pkg, reason) => {
@@ -69,23 +71,38 @@ describe("import packages", () => {
     else expect(result).toMatch(reason);
   });
 
-  it("warns about standard-library names", () => {
-    expect(shadowsStdlib("json")).toBe(true);
-    expect(shadowsStdlib("test")).toBe(true);
-    expect(shadowsStdlib("my_service")).toBe(false);
+  it.each([
+    ["json", "3.13", /standard-library module of Python 3.13/],
+    ["test", "3.10", /standard-library module/],
+    ["tomllib", "3.11", /standard-library module/],
+    ["tomllib", "3.10", undefined],
+    ["distutils", "3.11", /standard-library module/],
+    ["distutils", "3.12", undefined],
+    ["telnetlib", "3.12", /standard-library module/],
+    ["telnetlib", "3.13", undefined],
+    ["annotationlib", "3.13", undefined],
+    ["annotationlib", "3.14", /standard-library module/],
+    ["pytest", "3.13", /dev tool/],
+    ["ruff", "3.13", /dev tool/],
+    ["mypy", "3.13", /dev tool/],
+    ["my_service", "3.13", undefined],
+  ])("warns that %s hides a module in Python %s", (pkg, python, warning) => {
+    const result = shadowedModule(pkg, python);
+    if (warning === undefined) expect(result).toBeUndefined();
+    else expect(result).toMatch(warning);
   });
 });
 
 describe("case without case-insensitive regexes", () => {
   // The rules as first written, with the `i` flag: the faster forms must agree with them on any text.
-  const reserved = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+  const reserved = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\..*)?$/i;
   const distribution = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
   const text = fc.oneof(
     fc.string({ unit: "binary", maxLength: 12 }),
     fc.stringMatching(
       /^([cC][oO][nN]|[pP][rR][nN]|[aA][uU][xX]|[nN][uU][lL]|[cC][oO][mM][0-9¹²³]|[lL][pP][tT][0-9¹²³])(\..{0,3})?$/,
     ),
-    fc.constantFrom("\u212Aon", "İ", "COM¹", "Lpt3.txt", "ſ", "K"),
+    fc.constantFrom("\u212Aon", "İ", "COM¹", "Lpt3.txt", "ſ", "K", "CONIN$", "conout$.txt", "CONIN"),
   );
 
   it("finds Windows device names as the case-insensitive rule does (2,000 runs)", () => {
@@ -123,8 +140,15 @@ describe("folders and path segments", () => {
     ["what?", /Windows does not allow/],
     ["trailing.", /ends with a dot/],
     ["trailing ", /ends with a dot or space/],
+    ["x".repeat(256), /longer than 255 bytes/],
+    ["é".repeat(128), /longer than 255 bytes/],
+    ["x".repeat(255), undefined],
     ["LPT1", /device name/],
     ["com¹", /device name/],
+    ["CONIN$", /device name/],
+    ["conout$", /device name/],
+    ["CONOUT$.log", /device name/],
+    ["CONIN", undefined],
     [".", /not a name/],
   ])("folder %j", (name, reason) => {
     const result = checkFolderName(name);
@@ -138,9 +162,9 @@ describe("folders and path segments", () => {
 });
 
 describe("python versions", () => {
-  it.each(["3.10", "3.13", "3.14"])("accepts %s", (v) => expect(checkPythonVersion(v)).toBeUndefined());
-  it.each(["3", "3.9", "2.7", "3.13.1", "py3.13", "", "3.x"])("refuses %j", (v) =>
-    expect(checkPythonVersion(v)).toMatch(/3\.X/),
+  it.each(["3.10", "3.13", "3.14", "3.15", "3.16"])("accepts %s", (v) => expect(checkPythonVersion(v)).toBeUndefined());
+  it.each(["3", "3.9", "2.7", "3.13.1", "py3.13", "", "3.x", "3.17", "3.99", "3.010"])("refuses %j", (v) =>
+    expect(checkPythonVersion(v)).toMatch(/not one of 3\.10 to 3\.16 \(released, or in development\)/),
   );
 });
 

@@ -11,7 +11,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const MAX_PACKED_BYTES = 200 * 1024;
 /** What the build writes: `cli.cjs`, `prompts.cjs`, `plopfile.js`. */
-const DIST_FILE = /^dist\/[A-Za-z0-9_-]+\.c?js$/;
+/** Bundles, and the bin's source map (read only under --verbose). */
+const DIST_FILE = /^dist\/[A-Za-z0-9_-]+\.c?js$|^dist\/cli\.cjs\.map$/;
 
 interface PackedFile {
   path: string;
@@ -84,7 +85,7 @@ beforeAll(() => {
 describe("npm pack", () => {
   it("contains the bundle, every template file, package.json, README.md and LICENSE, and nothing else", () => {
     const templates = filesUnder("templates");
-    const distOnDisk = filesUnder("dist").filter((path) => /\.c?js$/.test(path));
+    const distOnDisk = filesUnder("dist").filter((path) => /\.c?js$|\.cjs\.map$/.test(path));
     const expected = [...distOnDisk, ...templates, "LICENSE", "README.md", "package.json"].sort();
     const unexpected = packed.filter(
       (path) =>
@@ -94,7 +95,10 @@ describe("npm pack", () => {
         path !== "README.md" &&
         path !== "LICENSE",
     );
-    expect(unexpected, "files outside dist/*.js, templates/, package.json, README.md, LICENSE").toEqual([]);
+    expect(
+      unexpected,
+      "files outside dist/*.js, dist/cli.cjs.map, templates/, package.json, README.md, LICENSE",
+    ).toEqual([]);
     expect(packed).toEqual(expected);
   });
 

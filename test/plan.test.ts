@@ -1,11 +1,13 @@
-import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { templatesDir } from "../src/package-info.js";
-import { checkPlannedPath, MANIFEST_PATH, planFiles, planPreset } from "../src/plan.js";
-import type { Template } from "../src/render.js";
+import { MANIFEST_PATH } from "../src/core/manifest.js";
+import { checkPlannedPath } from "../src/core/planned-file.js";
+import { realFileSystem } from "../src/io/fs.js";
+import { templatesDir } from "../src/io/package-info.js";
+import { planPreset, renderTemplates } from "../src/templates/render.js";
+import type { Template } from "../src/templates/template.js";
 import { DEFAULT_ANSWERS, NO_AUTHOR } from "./support/answers.js";
 
-const plan = await planPreset(templatesDir, DEFAULT_ANSWERS, "0.1.0");
+const plan = await planPreset(realFileSystem, templatesDir, DEFAULT_ANSWERS, "0.1.0");
 const byPath = Object.fromEntries(plan.map((f) => [f.path, f.contents]));
 
 describe("the preset's plan", () => {
@@ -13,11 +15,12 @@ describe("the preset's plan", () => {
     expect(plan.map((f) => f.path)).toMatchSnapshot();
   });
 
-  it("has the contents it has (snapshot)", () => {
-    expect(byPath).toMatchSnapshot();
+  it("has the contents it has (snapshot; the manifest, which repeats them, is checked below)", () => {
+    const { [MANIFEST_PATH]: _manifest, ...files } = byPath;
+    expect(files).toMatchSnapshot();
   });
 
-  it("records each file's hash and the answers in .spec-agent.json, with no timestamp", () => {
+  it("records each file as written (update's merge base) and the answers in .spec-agent.json, with no timestamp", () => {
     const manifest = JSON.parse(byPath[MANIFEST_PATH] as string);
     expect(manifest.generator).toBe("create-spec-agent");
     expect(manifest.answers).toEqual({
@@ -28,18 +31,20 @@ describe("the preset's plan", () => {
       python: "3.13",
     });
     for (const file of plan.filter((f) => f.path !== MANIFEST_PATH)) {
-      expect(manifest.files[file.path]).toBe(`sha256:${createHash("sha256").update(file.contents).digest("hex")}`);
+      expect(manifest.files[file.path]).toBe(file.contents);
     }
     expect(Object.keys(manifest.files)).toHaveLength(plan.length - 1);
     expect(byPath[MANIFEST_PATH]).not.toMatch(/20\d\d-\d\d-\d\d/);
   });
 
   it("is the same for the same answers", async () => {
-    expect(await planPreset(templatesDir, DEFAULT_ANSWERS, "0.1.0")).toEqual(plan);
+    expect(await planPreset(realFileSystem, templatesDir, DEFAULT_ANSWERS, "0.1.0")).toEqual(plan);
   });
 
   it("leaves authors out when there is no author", async () => {
-    const pyproject = (await planPreset(templatesDir, NO_AUTHOR, "0.1.0")).find((f) => f.path === "pyproject.toml");
+    const pyproject = (await planPreset(realFileSystem, templatesDir, NO_AUTHOR, "0.1.0")).find(
+      (f) => f.path === "pyproject.toml",
+    );
     expect(pyproject?.contents).not.toContain("authors");
   });
 
@@ -71,7 +76,7 @@ describe("a pack's paths are confined", () => {
     ["docs/CON.md", /device name/],
     ["docs/a:b.md", /Windows does not allow/],
   ])("refuses %s", (source, reason) => {
-    expect(() => planFiles(pack(source), DEFAULT_ANSWERS, "0.1.0")).toThrow(reason);
+    expect(() => renderTemplates(pack(source), DEFAULT_ANSWERS, "0.1.0")).toThrow(reason);
   });
 
   it("refuses names that clash on case-insensitive file systems", () => {
@@ -79,7 +84,7 @@ describe("a pack's paths are confined", () => {
       { source: "README.md", render: () => "a\n" },
       { source: "readme.md", render: () => "b\n" },
     ];
-    expect(() => planFiles(templates, DEFAULT_ANSWERS, "0.1.0")).toThrow(/twice/);
+    expect(() => renderTemplates(templates, DEFAULT_ANSWERS, "0.1.0")).toThrow(/twice/);
   });
 
   it.each([

@@ -1,41 +1,123 @@
 /** The package's main is a plopfile: other plopfiles load our generator with plop.load. */
-import { existsSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import nodePlop from "node-plop";
-import { describe, expect, it } from "vitest";
-import { packageRoot } from "../src/package-info.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { packageRoot } from "../src/io/package-info.js";
 import { tempDir } from "./support/context.js";
 
+async function loadGenerator(dest: string) {
+  const plop = await nodePlop(undefined, { destBasePath: dest, force: false });
+  await plop.load(join(packageRoot, readJson("package.json").main));
+  return plop.getGenerator("spec-agent");
+}
+
+/** What the generator printed on stdout (plop shares the process's streams). */
+function captureStdout(): () => string {
+  let text = "";
+  const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    text += chunk.toString();
+    return true;
+  });
+  return () => {
+    spy.mockRestore();
+    return text;
+  };
+}
+
+const answers = {
+  name: "plopped",
+  package: "plopped",
+  description: "O'Neil & <Co>",
+  author: "Zoë",
+  python: "3.13",
+  git: false,
+  install: false,
+};
+
+afterEach(() => vi.restoreAllMocks());
+
 describe("plop.load('create-spec-agent')", () => {
-  it("registers a spec-agent generator that writes the preset, unescaped", async () => {
+  it("registers a spec-agent generator that writes the preset, unescaped, and prints the CLI's summary", async () => {
     const dest = tempDir();
-    const plop = await nodePlop(undefined, { destBasePath: dest, force: false });
-    await plop.load(join(packageRoot, readJson("package.json").main));
-    const generator = plop.getGenerator("spec-agent");
-    const answers = {
-      name: "plopped",
-      package: "plopped",
-      description: "O'Neil & <Co>",
-      author: "Zoë",
-      python: "3.13",
-    };
+    const generator = await loadGenerator(dest);
+    const printed = captureStdout();
     const result = await generator.runActions(answers);
+    const stdout = printed();
     expect(result.failures).toEqual([]);
     expect(result.changes).toHaveLength(1);
+    expect(stdout).toMatch(/^✔ Wrote \.\/plopped: \d+ new files$/m);
+    expect(stdout).toContain("Next steps:");
     expect(existsSync(join(dest, "plopped/.github/agents/backend-engineer.agent.md"))).toBe(true);
     expect(readFileSync(join(dest, "plopped/pyproject.toml"), "utf8")).toContain(`description = "O'Neil & <Co>"`);
 
-    const again = await generator.runActions(answers);
-    expect(again.failures[0]?.error).toMatch(/plopped is not empty/);
+    const again = captureStdout();
+    expect((await generator.runActions(answers)).failures).toEqual([]);
+    expect(again()).toContain("nothing needed writing");
+  });
+
+  it("refuses a folder that holds other things, with the CLI's own message", async () => {
+    const dest = tempDir();
+    mkdirSync(join(dest, "plopped"));
+    writeFileSync(join(dest, "plopped/notes.txt"), "mine\n");
+    const generator = await loadGenerator(dest);
+    const result = await generator.runActions(answers);
+    expect(result.failures[0]?.error).toBe(
+      "./plopped is not empty (it holds notes.txt): choose a new folder, or pass --force to write the preset into it (none of its files would be overwritten)",
+    );
+    expect(readFileSync(join(dest, "plopped/notes.txt"), "utf8")).toBe("mine\n");
   });
 
   it("asks the same questions as the CLI, with the same validation", async () => {
+    const generator = await loadGenerator(tempDir());
+    const prompts = generator.prompts as { name: string; validate?: (v: string) => unknown }[];
+    expect(prompts.map((p) => p.name)).toEqual([
+      "name",
+      "package",
+      "description",
+      "author",
+      "python",
+      "git",
+      "install",
+    ]);
+    expect(prompts[1]?.validate?.("class")).toMatch(/keyword/);
+    expect(prompts[1]?.validate?.("ok_pkg")).toBe(true);
+  });
+});
+
+describe("the generators in plop's list", () => {
+  it("registered directly, they keep their description", async () => {
+    const plop = await nodePlop(undefined, { destBasePath: tempDir(), force: false });
+    const { default: specAgent } = await import(join(packageRoot, readJson("package.json").main));
+    specAgent(plop);
+    expect(plop.getGeneratorList()).toEqual([
+      { name: "spec-agent", description: expect.stringMatching(/spec-driven development/) },
+    ]);
+  });
+
+  it("loaded with plop.load, they are listed by name (node-plop drops a loaded generator's description)", async () => {
     const plop = await nodePlop(undefined, { destBasePath: tempDir(), force: false });
     await plop.load(join(packageRoot, readJson("package.json").main));
-    const prompts = plop.getGenerator("spec-agent").prompts as { name: string; validate: (v: string) => unknown }[];
-    expect(prompts.map((p) => p.name)).toEqual(["name", "package", "description", "author", "python"]);
-    expect(prompts[1]?.validate("class")).toMatch(/keyword/);
-    expect(prompts[1]?.validate("ok_pkg")).toBe(true);
+    expect(plop.getGeneratorList().map((g) => g.name)).toEqual(["spec-agent"]);
+  });
+});
+
+describe("npm run plop (contributors, the TypeScript plopfile on Node 20)", () => {
+  it("runs the real plop with answers given on the command line", () => {
+    const dest = tempDir();
+    const args = ["run", "--silent", "plop", "--", "--dest", dest, "spec-agent"];
+    const answers = ["plopped", "plopped", "A & <b>", "Zoë", "3.13", "n", "n"];
+    const result = spawnSync("npm", [...args, ...answers], {
+      cwd: packageRoot,
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain("Wrote ./plopped:");
+    expect(readFileSync(join(dest, "plopped/pyproject.toml"), "utf8")).toContain('description = "A & <b>"');
   });
 });
 

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { parse as parseToml } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { tomlString, yamlString } from "../src/quote.js";
+import { tomlString, yamlString } from "../src/core/quote.js";
 import { NO_PYTHON, systemPython } from "./support/python.js";
 
 // Any text a user could type or paste, lone surrogates aside (they are not text).

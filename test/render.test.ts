@@ -4,14 +4,15 @@ import { join } from "node:path";
 import fc from "fast-check";
 import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
-import { compilePack } from "../src/compile.js";
-import { COMPILE_OPTIONS, HELPERS, isEmpty, registerHelpers } from "../src/engine.js";
-import { GenerateError } from "../src/errors.js";
-import { templatesDir } from "../src/package-info.js";
-import { templateContext } from "../src/plan.js";
-import { StaticText, templateFunction } from "../src/precompile.js";
-import { tomlString, yamlString } from "../src/quote.js";
-import { outputPath, readPack, type TemplateContext, template } from "../src/render.js";
+import { StaticText, templateFunction } from "../build/precompile.js";
+import { GenerateError } from "../src/core/errors.js";
+import { tomlString, yamlString } from "../src/core/quote.js";
+import { realFileSystem } from "../src/io/fs.js";
+import { templatesDir } from "../src/io/package-info.js";
+import { compilePack } from "../src/templates/compile.js";
+import { COMPILE_OPTIONS, HELPERS, isEmpty, registerHelpers } from "../src/templates/engine.js";
+import { readPack } from "../src/templates/pack.js";
+import { outputPath, type TemplateContext, template, templateContext } from "../src/templates/template.js";
 import { DEFAULT_ANSWERS, HARD_ANSWERS, NO_AUTHOR } from "./support/answers.js";
 
 describe("outputPath", () => {
@@ -56,7 +57,7 @@ describe("the engine", () => {
   it("names the template that failed", async () => {
     const dir = mkdtempSync(join(tmpdir(), "spec-agent-pack-"));
     writeFileSync(join(dir, "broken.md"), "{{missing}}\n");
-    const [template] = compilePack(dir);
+    const [template] = compilePack(realFileSystem, dir);
     expect(() => template?.render(templateContext(DEFAULT_ANSWERS, "0.0.0"))).toThrow(GenerateError);
     expect(() => template?.render(templateContext(DEFAULT_ANSWERS, "0.0.0"))).toThrow(
       /template broken.md failed to render: "missing" not defined/,
@@ -112,9 +113,9 @@ describe("the build's precompiler", () => {
 
 describe("every template of the preset", async () => {
   const packDir = join(templatesDir, "default");
-  const templates = compilePack(packDir);
+  const templates = compilePack(realFileSystem, packDir);
   // What the build bundles: the same templates as JavaScript functions.
-  const built = readPack(packDir).map(([source, text]) => template(source, precompiled(source, text)));
+  const built = readPack(realFileSystem, packDir).map(([source, text]) => template(source, precompiled(source, text)));
 
   it("renders the same precompiled (as built) as compiled by Handlebars", () => {
     expect(built.map((t) => t.source)).toEqual(templates.map((t) => t.source));

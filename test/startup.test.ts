@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { packageRoot } from "../src/package-info.js";
+import { packageRoot } from "../src/io/package-info.js";
 import { tempDir } from "./support/context.js";
 
 const dist = join(packageRoot, "dist");
@@ -61,10 +61,10 @@ describe("the built bin's start-up", () => {
     expect(internals).not.toContain(STREAMS);
   });
 
-  it("a --yes run loads crypto for the manifest's hashes, but no prompts and, with --author given, no child_process", () => {
+  it("a --yes run loads no crypto (the manifest keeps files, not hashes), no prompts and, with --author given, no child_process", () => {
     const { modules, presetEvaluated } = loaded(["svc", "--yes", "--no-git", "--no-install", "--author", "A"]);
     expect(presetEvaluated).toBe(true);
-    expect(modules).toContain("node:crypto");
+    expect(modules).not.toContain("node:crypto");
     expect(modules).not.toContain("./prompts.cjs");
     expect(modules).not.toContain("node:child_process");
     expect(modules, "--yes never asks, so it never looks for a terminal").not.toContain("node:tty");

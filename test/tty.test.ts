@@ -18,20 +18,12 @@ import {
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_DESCRIPTION, DEFAULT_PYTHON, type Facts, QUESTIONS } from "../src/options.js";
-import { packageRoot } from "../src/package-info.js";
+import { packageRoot } from "../src/io/package-info.js";
+import { DEFAULT_DESCRIPTION, DEFAULT_PYTHON, type Facts, QUESTIONS } from "../src/options/table.js";
 import { hasTmux, NO_TMUX, TmuxServer, type TmuxSession } from "./support/tmux.js";
 
 const bin = join(packageRoot, "dist/cli.cjs");
 const tmuxThere = hasTmux();
-
-beforeAll(() => {
-  // `npm test` builds first; a lone `npx vitest run test/tty.test.ts` may find no dist/ yet.
-  if (!existsSync(bin)) {
-    const build = spawnSync("npm", ["run", "build", "--silent"], { cwd: packageRoot, encoding: "utf8" });
-    expect(build.status, build.stderr).toBe(0);
-  }
-});
 
 const emptyDir = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -227,6 +219,20 @@ describe.skipIf(!tmuxThere)(`in a real terminal (tmux)${tmuxThere ? "" : ` (skip
       expect(readdirSync(join(cwd, "existing"))).toEqual(["notes.txt"]);
       expect(readFileSync(join(cwd, "existing/notes.txt"), "utf8")).toBe("mine\n");
     });
+  });
+
+  it("colours each stream only when that stream is the terminal: 2>err.log gets no escape codes", async () => {
+    const cwd = emptyDir("spec-agent-tty-");
+    const s = await shell(cwd);
+    s.type("cli --nope 2>err.log; cli --nope");
+    s.sendKeys("Enter");
+    await s.waitFor(/EXIT=2[\s\S]*EXIT=2/);
+    const logged = readFileSync(join(cwd, "err.log"), "utf8");
+    expect(logged).toMatch(/^error: unknown option --nope/);
+    expect(logged).not.toContain("\u001b[");
+    // The second run's stderr is the terminal: tmux keeps the colour as an attribute, so ask for it with -e.
+    const painted = server.tmux(["capture-pane", "-p", "-e", "-t", s.name]);
+    expect(painted).toMatch(/\u001b\[[0-9;]*31m(\u001b\[[0-9;]*m)*error/);
   });
 });
 

@@ -1,16 +1,16 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CancelledError, GenerateError } from "../src/errors.js";
-import { type FileSystem, realFileSystem } from "../src/fs.js";
-import { templatesDir } from "../src/package-info.js";
-import { planPreset } from "../src/plan.js";
-import { inspectTarget } from "../src/target.js";
-import { writePlan } from "../src/write.js";
+import { CancelledError, GenerateError } from "../src/core/errors.js";
+import { type FileSystem, realFileSystem } from "../src/io/fs.js";
+import { inspectTarget } from "../src/io/inspect.js";
+import { templatesDir } from "../src/io/package-info.js";
+import { writePlan } from "../src/io/write.js";
+import { planPreset } from "../src/templates/render.js";
 import { DEFAULT_ANSWERS } from "./support/answers.js";
 import { tempDir } from "./support/context.js";
 
-const files = await planPreset(templatesDir, DEFAULT_ANSWERS, "0.1.0");
+const files = await planPreset(realFileSystem, templatesDir, DEFAULT_ANSWERS, "0.1.0");
 
 /** Every file and folder under root with its contents, to compare before and after. */
 function snapshotTree(root: string): Record<string, string> {
@@ -74,20 +74,22 @@ describe("writePlan", () => {
     }
   });
 
-  it("starts every other file before it hashes them for the manifest, which it writes last", async () => {
+  it("writes the manifest last, once every other file is on disk", async () => {
     const root = join(tempDir(), "my-service");
-    const planned = await planPreset(templatesDir, DEFAULT_ANSWERS, "0.1.0");
-    const started: string[] = [];
+    const planned = await planPreset(realFileSystem, templatesDir, DEFAULT_ANSWERS, "0.1.0");
+    const events: string[] = [];
     const fs: FileSystem = {
       ...realFileSystem,
-      writeNewFile(path, data, mode) {
-        started.push(relative(root, path));
-        return realFileSystem.writeNewFile(path, data, mode);
+      async writeNewFile(path, data, mode) {
+        events.push(`start ${relative(root, path)}`);
+        await realFileSystem.writeNewFile(path, data, mode);
+        events.push(`done ${relative(root, path)}`);
       },
     };
     const report = await writePlan(fs, root, planned, inspectTarget(realFileSystem, root, "my-service", planned));
-    expect(started.at(-1)).toBe(".spec-agent.json");
-    expect(started.slice().sort()).toEqual(planned.map((f) => f.path).sort());
+    const manifestStart = events.indexOf("start .spec-agent.json");
+    expect(events.slice(manifestStart)).toEqual(["start .spec-agent.json", "done .spec-agent.json"]);
+    expect(events.filter((e) => e.startsWith("done")).length).toBe(planned.length);
     expect(report.created, "the report keeps plan order").toEqual(planned.map((f) => f.path));
   });
 
@@ -110,9 +112,11 @@ describe("writePlan", () => {
     const inspection = inspectTarget(realFileSystem, root, "my-service", files);
     const run = writePlan(failingOnWrite(n), root, files, inspection);
     await expect(run).rejects.toThrow(GenerateError);
-    // The writes already under way finish, then every file this run wrote is removed.
+    // The writes already under way finish, then every file this run wrote is removed;
+    // after a failure the manifest is not written at all.
+    const written = n === files.length ? files.length - 1 : files.length - 2;
     await expect(writePlan(failingOnWrite(n), root, files, inspection)).rejects.toThrow(
-      new RegExp(`ENOSPC.*removed the ${files.length - 1} files this run had written`),
+      new RegExp(`ENOSPC.*removed the ${written} files this run had written`),
     );
     expect(readdirSync(parent)).toEqual([]);
   });
@@ -160,7 +164,7 @@ describe("writePlan", () => {
     expect(readdirSync(parent)).toEqual([]);
   });
 
-  it("holds a write that fails while the event loop turns mid-plan, and reports it once every write is done", async () => {
+  it("holds a write that fails while the others are under way, and reports it once every write is done", async () => {
     const parent = tempDir();
     const root = join(parent, "my-service");
     const pause = new Int32Array(new SharedArrayBuffer(4));
@@ -168,7 +172,7 @@ describe("writePlan", () => {
     const fs: FileSystem = {
       ...realFileSystem,
       mkdirSync(path) {
-        Atomics.wait(pause, 0, 0, 25); // a slow disk: the writer turns the event loop between files
+        Atomics.wait(pause, 0, 0, 25); // a slow disk: the failed write settles while the loop still runs
         realFileSystem.mkdirSync(path);
       },
       writeNewFile(path, data, mode) {
@@ -177,7 +181,7 @@ describe("writePlan", () => {
       },
     };
     const run = writePlan(fs, root, files, inspectTarget(realFileSystem, root, "t", files));
-    await expect(run).rejects.toThrow(new RegExp(`ENOSPC.*removed the ${files.length - 1} files this run had written`));
+    await expect(run).rejects.toThrow(new RegExp(`ENOSPC.*removed the ${files.length - 2} files this run had written`));
     expect(readdirSync(parent)).toEqual([]);
   });
 

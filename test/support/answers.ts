@@ -1,4 +1,4 @@
-import type { Answers } from "../../src/options.js";
+import type { Answers } from "../../src/options/table.js";
 
 export const DEFAULT_ANSWERS: Answers = {
   name: "my-service",

@@ -3,13 +3,12 @@ import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { CancelledError } from "../../src/errors.js";
-import { realFileSystem } from "../../src/fs.js";
-import type { RunContext } from "../../src/main.js";
-import { run } from "../../src/main.js";
-import { readVersion, templatesDir } from "../../src/package-info.js";
-import type { ExecResult } from "../../src/post.js";
-import type { Prompter } from "../../src/prompter.js";
+import type { ExecResult, RunContext } from "../../src/context.js";
+import { CancelledError } from "../../src/core/errors.js";
+import { realFileSystem } from "../../src/io/fs.js";
+import { readVersion, templatesDir } from "../../src/io/package-info.js";
+import type { Prompter } from "../../src/options/prompter.js";
+import { run } from "../../src/run.js";
 
 export function tempDir(prefix = "spec-agent-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -77,7 +76,8 @@ export async function runCli(argv: string[], options: TestOptions): Promise<Test
     env: options.env ?? { PATH: "" },
     stdout,
     stderr,
-    terminal: options.terminal ?? false,
+    platform: process.platform,
+    isTerminal: () => options.terminal ?? false,
     fs: options.fs ?? realFileSystem,
     exec: async (command, args, cwd) => {
       const result = exec(command, args, cwd);

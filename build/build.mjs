@@ -1,0 +1,128 @@
+// Builds dist/ for users who install one package with no dependencies:
+//   cli.cjs       the bin: CommonJS, since Node starts it faster than an ES module entry;
+//                 one file holding everything but prompts, with the preset's templates
+//                 turned into JavaScript at build time (no Handlebars inside);
+//   prompts.cjs   the prompt library, loaded only when a question is asked;
+//   plopfile.js   the package's main, an ES module for plop.load().
+// Each bundle has a source map, which the bin reads only under --verbose.
+import { mkdirSync, rmSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+rmSync(`${root}dist`, { recursive: true, force: true });
+
+// The precompiler is our own TypeScript (same options, same file walk): bundle it, then run it.
+const cache = `${root}node_modules/.cache/create-spec-agent`;
+mkdirSync(cache, { recursive: true });
+await build({
+  entryPoints: [`${root}build/precompile.ts`],
+  outfile: `${cache}/precompile.mjs`,
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  packages: "external",
+  logLevel: "warning",
+});
+const { precompiledPresetModule } = await import(`${pathToFileURL(`${cache}/precompile.mjs`)}?${Date.now()}`);
+
+/**
+ * Modules the bundles replace, by the name they are imported as (package.json "imports"):
+ * `#preset` becomes the templates as JavaScript functions, `#location` a stand-in for the
+ * bundle's own place. A bundle that does not use a stand-in it was given fails the build,
+ * so a renamed import cannot let the source version slip in unnoticed.
+ */
+function standIns(modules) {
+  return {
+    name: "stand-ins",
+    setup(bundle) {
+      const used = new Set();
+      const filter = new RegExp(`^(${Object.keys(modules).join("|")})$`);
+      bundle.onResolve({ filter }, (args) => ({ path: args.path, namespace: "stand-in" }));
+      bundle.onLoad({ filter: /.*/, namespace: "stand-in" }, (args) => {
+        used.add(args.path);
+        return { ...modules[args.path](), resolveDir: `${root}src/templates` };
+      });
+      bundle.onEnd((result) => {
+        const unused = Object.keys(modules).filter((name) => !used.has(name));
+        if (result.errors.length === 0 && unused.length > 0)
+          throw new Error(`the bundle never imported ${unused.join(", ")}: its stand-in would be skipped`);
+      });
+    },
+  };
+}
+
+const precompiledPreset = () => ({ contents: precompiledPresetModule(`${root}templates/default`), loader: "js" });
+/** In the CommonJS bin, the package's place and Node's require come from __dirname and require: no URL to parse. */
+const commonJsLocation = () => ({
+  contents: [
+    "export const nodeRequire = require;",
+    'export const packageRoot = require("node:path").join(__dirname, "..", "/");',
+  ].join("\n"),
+  loader: "js",
+});
+/** The ES module bundle sits in dist/, one level below the package. */
+const esmLocation = () => ({
+  contents: [
+    'import { createRequire } from "node:module";',
+    'import { fileURLToPath } from "node:url";',
+    "export const nodeRequire = createRequire(import.meta.url);",
+    'export const packageRoot = fileURLToPath(new URL("..", import.meta.url));',
+  ].join("\n"),
+  loader: "js",
+});
+
+/** The bin leaves prompts to its own file, imported when the first question is asked. */
+const promptsApart = {
+  name: "prompts-apart",
+  setup(bundle) {
+    bundle.onResolve({ filter: /^prompts$/ }, () => ({ path: "./prompts.cjs", external: true }));
+  },
+};
+
+/**
+ * Under --verbose the bin loads itself again with source maps on, before anything runs, so
+ * that a stack names our functions and source lines; Node maps only files loaded after that.
+ */
+const verboseWithSourceMaps = [
+  'if (process.argv.includes("--verbose") && !globalThis.__specAgentMapped) {',
+  "  globalThis.__specAgentMapped = true;",
+  "  process.setSourceMapsEnabled(true);",
+  "  delete require.cache[__filename];",
+  "  return void require(__filename);",
+  "}",
+].join("\n");
+
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  minify: true,
+  legalComments: "none",
+  logLevel: "warning",
+};
+/** Only the bin's stacks are shown to users (--verbose): it alone carries a map. */
+const withSourceMap = { sourcemap: true, sourcesContent: false };
+
+await build({
+  ...common,
+  entryPoints: [`${root}src/cli.ts`],
+  outfile: `${root}dist/cli.cjs`,
+  format: "cjs",
+  ...withSourceMap,
+  banner: { js: verboseWithSourceMaps },
+  plugins: [standIns({ "#preset": precompiledPreset, "#location": commonJsLocation }), promptsApart],
+});
+await build({
+  ...common,
+  entryPoints: [`${root}node_modules/prompts/index.js`],
+  outfile: `${root}dist/prompts.cjs`,
+  format: "cjs",
+});
+await build({
+  ...common,
+  entryPoints: [`${root}src/plop.ts`],
+  outfile: `${root}dist/plopfile.js`,
+  format: "esm",
+  plugins: [standIns({ "#preset": precompiledPreset, "#location": esmLocation }), promptsApart],
+});

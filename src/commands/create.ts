@@ -1,0 +1,116 @@
+/** The create command: ask, plan, run the pipeline into a new folder, then git and uv. */
+import { dirname, isAbsolute, resolve } from "node:path";
+import type { CommandContext } from "../context.js";
+import { CancelledError, GenerateError, UsageError } from "../core/errors.js";
+import { checkFolderName, shadowedModule } from "../core/names.js";
+import { quoted } from "../core/quote.js";
+import { gatherFacts } from "../io/facts.js";
+import { initGit, type StepResult } from "../io/git.js";
+import { uvSync } from "../io/uv.js";
+import { resolveAnswers } from "../options/answers.js";
+import type { ParsedArgs } from "../options/parse.js";
+import type { Prompter } from "../options/prompter.js";
+import type { Answers, Facts } from "../options/table.js";
+import { runPipeline } from "../pipeline.js";
+import { planPreset } from "../templates/render.js";
+import { nextSteps } from "../ui/next-steps.js";
+import { formatNextSteps } from "../ui/report.js";
+
+/**
+ * The target may be a path, as with create-vite, but the folder it names must
+ * have a portable name, and only that one folder is created: its parent must exist.
+ */
+function checkTarget(ctx: CommandContext, folderArg: string): void {
+  if (folderArg === ".") return;
+  if (folderArg.includes("\0")) throw new UsageError("the folder holds a NUL character: give a folder name");
+  const trimmed = folderArg.replace(/[\\/]+$/, "");
+  const problem = checkFolderName(trimmed.split(/[\\/]/).at(-1) ?? "");
+  if (problem) throw new UsageError(`${problem}: give a folder name, or "." for the current folder`);
+  const parent = dirname(resolve(ctx.cwd, trimmed));
+  const stat = ctx.fs.statSync(parent, { throwIfNoEntry: false });
+  if (!stat) throw new UsageError(`${quoted(dirname(trimmed))} does not exist: create it first, or give a folder name`);
+  if (!stat.isDirectory())
+    throw new UsageError(`${quoted(dirname(trimmed))} is a file, not a folder: give a path inside a folder`);
+}
+
+const displayPath = (folder: string): string =>
+  folder === "." ? "the current folder" : isAbsolute(folder) || folder.startsWith(".") ? folder : `./${folder}`;
+
+export async function create(ctx: CommandContext, { positionals, given, switches }: ParsedArgs): Promise<void> {
+  const [folderArg, extra] = positionals;
+  if (extra !== undefined) throw new UsageError(`unexpected argument ${quoted(extra)}: give one folder`);
+  if (folderArg !== undefined) checkTarget(ctx, folderArg);
+
+  // git's user.name may take a process: it starts now and runs while the prompt library loads.
+  const facts = gatherFacts(ctx, folderArg, given.author === undefined);
+  const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
+  const prompter = interactive ? await ctx.createPrompter() : undefined;
+  const answers = await resolveAnswers({ given, facts, yes: switches.yes, prompter });
+  await createRepository(ctx, {
+    folder: folderArg ?? answers.name,
+    answers,
+    facts,
+    prompter,
+    dryRun: switches["dry-run"],
+    force: switches.force,
+  });
+}
+
+export interface CreateJob {
+  /** As the user gave it: relative to the current folder, or absolute. */
+  folder: string;
+  answers: Answers;
+  facts: Facts;
+  prompter: Prompter | undefined;
+  dryRun: boolean;
+  force: boolean;
+}
+
+/** Everything after the answers: the CLI and plop's create generator both come here. */
+export async function createRepository(ctx: CommandContext, job: CreateJob): Promise<void> {
+  const { folder, answers, facts } = job;
+  const shadowed = shadowedModule(answers.package, answers.python);
+  if (shadowed) {
+    ctx.err.write(
+      `${ctx.err.paint.yellow("warning")}: Python package ${quoted(answers.package)} has the name of ${shadowed}, and will hide it; --package changes it\n`,
+    );
+  }
+  const root = resolve(ctx.cwd, folder);
+  const where = displayPath(folder);
+  const files = await planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version);
+  const report = await runPipeline(ctx, { root, where, files, ...job });
+  if (!report) return;
+
+  const failures: string[] = [];
+  const steps: (() => Promise<StepResult>)[] = [];
+  if (answers.git && facts.hasGit()) steps.push(() => initGit(ctx.exec, root));
+  if (answers.install && facts.hasUv()) {
+    steps.push(() => {
+      // uv may download Python and the dev tools: say what is happening before the wait.
+      ctx.out.write(`${ctx.out.paint.dim("… uv sync")}\n`);
+      return uvSync(ctx.exec, root);
+    });
+  }
+  for (const step of steps) {
+    const { ok, note } = await step();
+    if (ok) ctx.out.write(`${ctx.out.paint.green("✔")} ${note}\n`);
+    else failures.push(note);
+  }
+  ctx.out.write(
+    formatNextSteps(
+      nextSteps({
+        folder,
+        inCurrentFolder: folder === ".",
+        installed: answers.install && facts.hasUv() && failures.length === 0,
+        hasUv: facts.hasUv(),
+        userAgent: ctx.env.npm_config_user_agent,
+      }),
+      ctx.out.paint,
+    ),
+  );
+  if (ctx.signal.aborted)
+    throw new CancelledError(
+      `Cancelled after the files were written: ${where} is complete, but git or uv may not have finished.`,
+    );
+  if (failures.length) throw new GenerateError(failures.join("; "));
+}

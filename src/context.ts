@@ -1,0 +1,105 @@
+/**
+ * The run context: everything a command may touch outside itself (the
+ * file system, the output streams, other programs, the terminal, signals),
+ * passed in, so that tests give their own. `nodeContext` builds the real one
+ * from the process it is handed; only the entry points (cli.ts, plop.ts) hand it.
+ */
+import { nodeRequire } from "#location";
+import { type FileSystem, nodeFs, realFileSystem } from "./io/fs.js";
+import type { Env, Exec, ExecResult, Interruption } from "./io/host.js";
+import { readVersion, templatesDir } from "./io/package-info.js";
+import { createPrompter, type Prompter } from "./options/prompter.js";
+import { type DescriptorOutput, descriptorOutput, type Output } from "./ui/output.js";
+import type { Printer } from "./ui/paint.js";
+
+export type { Env, Exec, ExecResult, Interruption };
+
+export interface RunContext {
+  argv: readonly string[];
+  cwd: string;
+  env: Env;
+  platform: NodeJS.Platform;
+  stdout: Output;
+  stderr: Output;
+  /** stdin and stdout are both terminals: questions can be asked and answered. Called only when that matters. */
+  isTerminal(): boolean;
+  fs: FileSystem;
+  exec: Exec;
+  isExecutableFile(path: string): boolean;
+  /** Questions on the terminal: loads the prompt library, so only a run that asks calls it. */
+  createPrompter(): Promise<Prompter>;
+  signal: Interruption;
+  templatesDir: string;
+  version: string;
+}
+
+/** What a command runs with: the context, and each output stream with the colours that suit it. */
+export interface CommandContext extends RunContext {
+  out: Printer;
+  err: Printer;
+}
+
+export interface NodeRunContext extends RunContext {
+  /** The run's text went straight to the descriptors and no prompt used the terminal: the process may exit at once. */
+  readonly settled: boolean;
+}
+
+export interface NodeContextOptions {
+  /** The environment as given: what git and uv inherit. */
+  env: Env;
+  signal: Interruption;
+  argv?: readonly string[];
+  cwd?: string;
+  /** Write to file descriptors (the bin: no stream library at start-up) or to Node's streams (plop shares them). */
+  output?: "descriptors" | "streams";
+}
+
+const streamOutput = (stream: () => NodeJS.WriteStream): Output => ({
+  write: (text) => stream().write(text),
+  get isTTY() {
+    return stream().isTTY === true;
+  },
+});
+
+export function nodeContext(proc: NodeJS.Process, options: NodeContextOptions): NodeRunContext {
+  const { env, signal } = options;
+  const descriptors = options.output !== "streams";
+  // Node's standard streams cost milliseconds to build: only prompts (and plop) use them.
+  const stdout = descriptors ? descriptorOutput(1, () => proc.stdout) : streamOutput(() => proc.stdout);
+  const stderr = descriptors ? descriptorOutput(2, () => proc.stderr) : streamOutput(() => proc.stderr);
+  let asked = false;
+  return {
+    argv: options.argv ?? [],
+    cwd: options.cwd ?? proc.cwd(),
+    env,
+    platform: proc.platform,
+    stdout,
+    stderr,
+    // node:tty loads node:net: only a run that may ask questions looks.
+    isTerminal: () => {
+      const { isatty } = nodeRequire("node:tty") as typeof import("node:tty");
+      return isatty(0) && isatty(1);
+    },
+    fs: realFileSystem,
+    exec: (command, args, cwd) =>
+      new Promise((done) => {
+        const { execFile } = nodeRequire("node:child_process") as typeof import("node:child_process");
+        execFile(command, args, { cwd, env, encoding: "utf8" }, (error, out, err) => {
+          const status = error ? (typeof error.code === "number" ? error.code : null) : 0;
+          done({ status, stdout: out, stderr: err, error: error ?? undefined });
+        });
+      }),
+    isExecutableFile: (path) => nodeFs.statSync(path, { throwIfNoEntry: false })?.isFile() ?? false,
+    createPrompter: () => {
+      asked = true;
+      return createPrompter(proc.stdin, proc.stdout);
+    },
+    signal,
+    templatesDir,
+    version: readVersion(),
+    get settled() {
+      const straight = (output: Output): boolean => (output as Partial<DescriptorOutput>).settled === true;
+      return !asked && straight(stdout) && straight(stderr);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Target decisions: what the inspection found, weighed against what the
+ * user allowed. Pure; the pipeline asks or refuses on what these return.
+ */
+import { quoted } from "./quote.js";
+
+/** A planned file against the disk: not there, there with the same bytes, or there and different. */
+export type FileStatus = "new" | "identical" | "differs";
+
+export interface TargetState {
+  /** Top-level entries that are not ours to ignore (a lone `.git` counts as empty). */
+  occupants: readonly string[];
+  /** One per planned file, in plan order. */
+  statuses: readonly FileStatus[];
+}
+
+export interface Occupied {
+  /** For a prompt: default no. */
+  question: string;
+  /** Without a prompt, or with --dry-run: exit 2. */
+  refusal: string;
+}
+
+/**
+ * A folder that holds anything else is written into only with --force or a
+ * yes at the prompt, since the preset would mix with what is there. One that
+ * needs nothing written (every planned file already identical) is no risk.
+ */
+export function occupiedTarget(state: TargetState, where: string, force: boolean): Occupied | undefined {
+  if (force || state.occupants.length === 0) return undefined;
+  if (state.statuses.every((status) => status === "identical")) return undefined;
+  const shown =
+    state.occupants.slice(0, 3).map(displayName).join(", ") +
+    (state.occupants.length > 3 ? ` and ${state.occupants.length - 3} more` : "");
+  const differing = state.statuses.filter((s) => s === "differs").length;
+  const overwritten =
+    differing === 0 ? "none of its files would be overwritten" : `${differing} of its files would be overwritten`;
+  return {
+    question: `${where} is not empty (${shown}). Write the preset into it? (${overwritten})`,
+    refusal: `${where} is not empty (it holds ${shown}): choose a new folder, or pass --force to write the preset into it (${overwritten})`,
+  };
+}
+
+/** A name from the disk, shown on one line: quoted when it holds anything but plain characters. */
+function displayName(name: string): string {
+  return /^[\w.@+-]+$/.test(name) ? name : quoted(name);
+}

@@ -1,0 +1,46 @@
+/**
+ * `.spec-agent.json`, the record a generated repository keeps: what generated
+ * it, from which answers, and each file as it was written, which is what
+ * `update` will take as the merge base. Bases rather than hashes: an update
+ * then needs neither the old generator nor git history, and creating needs no
+ * hashing. No timestamps, so the same answers give the same bytes.
+ */
+import { FILE_MODE, type PlannedFile } from "./planned-file.js";
+
+export const MANIFEST_PATH = ".spec-agent.json";
+export const GENERATOR = "create-spec-agent";
+/** 1: version 0.1.0, which kept a sha256 per file; 2: the files themselves. */
+export const MANIFEST_FORMAT = 2;
+
+/** The answers that shape file contents (git and install do not). */
+export interface ContentAnswers {
+  name: string;
+  package: string;
+  description: string;
+  author: string;
+  python: string;
+}
+
+/** Those answers alone, in a fixed key order. */
+export function contentAnswers(answers: ContentAnswers): ContentAnswers {
+  const { name, package: pkg, description, author, python } = answers;
+  return { name, package: pkg, description, author, python };
+}
+
+export interface ManifestRecord {
+  version: string;
+  template: string;
+  answers: ContentAnswers;
+}
+
+export function manifestFile(files: readonly PlannedFile[], record: ManifestRecord): PlannedFile {
+  const manifest = {
+    generator: GENERATOR,
+    format: MANIFEST_FORMAT,
+    version: record.version,
+    template: record.template,
+    answers: record.answers,
+    files: Object.fromEntries(files.map((file) => [file.path, file.contents])),
+  };
+  return { path: MANIFEST_PATH, contents: `${JSON.stringify(manifest, null, 2)}\n`, mode: FILE_MODE };
+}

@@ -1,0 +1,111 @@
+/**
+ * Name rules, from PEP 508 (distribution names), the Python language
+ * (import packages) and Windows (folder and file names a clone must hold).
+ * Each check returns a one-line reason, or undefined when the name is fine.
+ */
+import { DEV_TOOLS, isStdlibModule, PYTHON_MINORS } from "./python.js";
+import { quoted } from "./quote.js";
+
+// Letter cases spelt out: a case-insensitive regex costs V8 a tenth of a millisecond to compile.
+const DISTRIBUTION_NAME = /^([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])$/;
+const IMPORT_PACKAGE = /^[a-z_][a-z0-9_]*$/;
+const PYTHON_VERSION = /^3\.(\d{1,2})$/;
+
+const PYTHON_KEYWORDS = new Set(
+  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(
+    " ",
+  ),
+);
+
+/** Names Windows reserves for devices, with or without an extension; tested on the lower-cased name. */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\..*)?$/;
+/** Characters Windows refuses in a file name, and control characters. */
+const WINDOWS_FORBIDDEN = /[<>:"|?*\u0000-\u001f]/;
+
+/** PEP 503 normal form: runs of -, _ and . become one -, lower case. */
+export function normalizeName(name: string): string {
+  return name.replace(/[-_.]+/g, "-").toLowerCase();
+}
+
+/** The import package a distribution name gives by default: my-Service.x -> my_service_x. */
+export function packageFromName(name: string): string {
+  return normalizeName(name).replace(/-/g, "_");
+}
+
+/** A single path segment that every OS can hold and that stays where it is put. */
+export function checkPathSegment(segment: string): string | undefined {
+  if (segment === "") return "is empty";
+  // File systems hold at most 255 bytes in a name (ext4, APFS; NTFS 255 UTF-16 units).
+  if (Buffer.byteLength(segment) > 255) return `${quoted(`${segment.slice(0, 20)}…`)} is longer than 255 bytes`;
+  if (segment === "." || segment === "..") return `${quoted(segment)} is not a name`;
+  if (/[/\\]/.test(segment)) return `${quoted(segment)} holds a path separator: give a plain name`;
+  const forbidden = WINDOWS_FORBIDDEN.exec(segment);
+  if (forbidden) return `${quoted(segment)} holds ${quoted(forbidden[0])}, which Windows does not allow in names`;
+  if (/[. ]$/.test(segment)) return `${quoted(segment)} ends with a dot or space, which Windows drops`;
+  if (WINDOWS_RESERVED.test(segment.toLowerCase())) return `${quoted(segment)} is a device name that Windows reserves`;
+  return undefined;
+}
+
+/** The project folder, created in the current folder. */
+export function checkFolderName(name: string): string | undefined {
+  const problem = checkPathSegment(name);
+  if (problem) return `folder ${problem}`;
+  if (name.startsWith("-")) return `folder ${quoted(name)} starts with "-", which reads as an option`;
+  return undefined;
+}
+
+/** The project's distribution name (PEP 508), also its command name. */
+export function checkProjectName(name: string): string | undefined {
+  if (name === "") return "project name is empty";
+  const segment = checkPathSegment(name);
+  if (segment) return `project name ${segment}`;
+  if (!DISTRIBUTION_NAME.test(name)) {
+    return `project name ${quoted(name)} is not a valid Python distribution name: use letters, digits, and . _ - inside`;
+  }
+  return undefined;
+}
+
+/** The Python import package under src/. */
+export function checkPackageName(pkg: string): string | undefined {
+  if (pkg === "") return "Python package name is empty";
+  if (!IMPORT_PACKAGE.test(pkg)) {
+    return `Python package ${quoted(pkg)} is not a lower-case ASCII identifier: use a-z, 0-9 and _, not starting with a digit`;
+  }
+  if (PYTHON_KEYWORDS.has(pkg)) return `Python package ${quoted(pkg)} is a Python keyword`;
+  const segment = checkPathSegment(pkg);
+  if (segment) return `Python package ${segment}`;
+  return undefined;
+}
+
+/** A warning, not an error: what the package would hide in that Python, if anything. */
+export function shadowedModule(pkg: string, python: string): string | undefined {
+  const minor = Number(PYTHON_VERSION.exec(python)?.[1]);
+  if (isStdlibModule(pkg, minor)) return `the standard-library module of Python ${python}`;
+  if ((DEV_TOOLS as readonly string[]).includes(pkg)) return "the dev tool of that name, which the project installs";
+  return undefined;
+}
+
+export function checkPythonVersion(version: string): string | undefined {
+  const match = PYTHON_VERSION.exec(version);
+  const minor = match ? Number(match[1]) : Number.NaN;
+  const { lowest, inDevelopment } = PYTHON_MINORS;
+  if (!(minor >= lowest && minor <= inDevelopment)) {
+    return `Python version ${quoted(version)} is not one of 3.${lowest} to 3.${inDevelopment} (released, or in development)`;
+  }
+  return undefined;
+}
+
+/**
+ * Free text that lands in TOML, YAML, JSON and Markdown: one line of printable
+ * characters. Line breaks would end a summary; control characters and lone
+ * surrogates cannot be written as UTF-8 text that every parser reads back.
+ */
+export function checkOneLine(label: string, value: string, { required }: { required: boolean }): string | undefined {
+  if (required && value.trim() === "") return `${label} is empty`;
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) {
+    return `${label} must be one line of printable text (no line breaks, tabs or control characters)`;
+  }
+  if (!value.isWellFormed()) return `${label} holds a broken character (a lone UTF-16 surrogate)`;
+  if (value.length > 1000) return `${label} is longer than 1,000 characters`;
+  return undefined;
+}

@@ -1,0 +1,41 @@
+/**
+ * The Pythons a generated project may target, and the standard library of
+ * each: a package named like a standard-library module hides it, and which
+ * names those are depends on the version (3.13 removed 19 modules).
+ */
+
+/** Oldest still supported upstream (3.9 reached its end in October 2025) to the one in development. */
+export const PYTHON_MINORS = { lowest: 10, newestReleased: 15, inDevelopment: 16 } as const;
+
+/** `sys.stdlib_module_names` of CPython 3.13 without private names, and `test`, which it leaves out. */
+const STDLIB_313 =
+  "test abc antigravity argparse array ast asyncio atexit base64 bdb binascii bisect builtins bz2 cProfile calendar cmath cmd code codecs codeop collections colorsys compileall concurrent configparser contextlib contextvars copy copyreg csv ctypes curses dataclasses datetime dbm decimal difflib dis doctest email encodings ensurepip enum errno faulthandler fcntl filecmp fileinput fnmatch fractions ftplib functools gc genericpath getopt getpass gettext glob graphlib grp gzip hashlib heapq hmac html http idlelib imaplib importlib inspect io ipaddress itertools json keyword linecache locale logging lzma mailbox marshal math mimetypes mmap modulefinder msvcrt multiprocessing netrc nt ntpath nturl2path numbers opcode operator optparse os pathlib pdb pickle pickletools pkgutil platform plistlib poplib posix posixpath pprint profile pstats pty pwd py_compile pyclbr pydoc pydoc_data pyexpat queue quopri random re readline reprlib resource rlcompleter runpy sched secrets select selectors shelve shlex shutil signal site smtplib socket socketserver sqlite3 sre_compile sre_constants sre_parse ssl stat statistics string stringprep struct subprocess symtable sys sysconfig syslog tabnanny tarfile tempfile termios textwrap this threading time timeit tkinter token tokenize tomllib trace traceback tracemalloc tty turtle turtledemo types typing unicodedata unittest urllib uuid venv warnings wave weakref webbrowser winreg winsound wsgiref xml xmlrpc zipapp zipfile zipimport zlib zoneinfo";
+
+/** Modules that left the standard library, with the last minor that had them (PEP 594, PEP 632, 3.12's removals). */
+const REMOVED_AFTER: Readonly<Record<string, number>> = {
+  binhex: 10,
+  ...Object.fromEntries("asynchat asyncore distutils imp smtpd".split(" ").map((m) => [m, 11])),
+  ...Object.fromEntries(
+    "aifc audioop cgi cgitb chunk crypt imghdr lib2to3 mailcap msilib nis nntplib ossaudiodev pipes sndhdr spwd sunau telnetlib uu xdrlib"
+      .split(" ")
+      .map((m) => [m, 12]),
+  ),
+};
+
+/** Modules that joined it, with the first minor that has them. */
+const ADDED_IN: Readonly<Record<string, number>> = { tomllib: 11, annotationlib: 14, compression: 14, profiling: 15 };
+
+let stdlib313: Set<string> | undefined;
+
+/** Whether `name` is a top-level standard-library module of Python 3.`minor`. */
+export function isStdlibModule(name: string, minor: number): boolean {
+  const removedAfter = REMOVED_AFTER[name];
+  if (removedAfter !== undefined) return minor <= removedAfter;
+  const addedIn = ADDED_IN[name];
+  if (addedIn !== undefined) return minor >= addedIn;
+  stdlib313 ??= new Set(STDLIB_313.split(" "));
+  return stdlib313.has(name);
+}
+
+/** The dev tools every generated project installs: a package of that name hides them from `uv run`. */
+export const DEV_TOOLS = ["pytest", "ruff", "mypy"] as const;

@@ -1,0 +1,39 @@
+/** git, after the files are written: init and a first commit; and git's user.name when its config needs git itself. */
+import type { Exec } from "./host.js";
+
+export interface StepResult {
+  ok: boolean;
+  /** One line for the user; empty when there is nothing to say. */
+  note: string;
+}
+
+export const firstLine = (text: string): string => text.trim().split("\n")[0] ?? "";
+
+export async function gitUserName(exec: Exec, cwd: string): Promise<string> {
+  const result = await exec("git", ["config", "user.name"], cwd);
+  return result.status === 0 ? result.stdout.trim() : "";
+}
+
+export async function initGit(exec: Exec, root: string): Promise<StepResult> {
+  const inside = await exec("git", ["rev-parse", "--is-inside-work-tree"], root);
+  if (inside.status === 0 && inside.stdout.trim() === "true") {
+    return { ok: true, note: "git: already inside a repository, so no git init" };
+  }
+  for (const args of [
+    ["init", "-q"],
+    ["add", "-A"],
+  ]) {
+    const result = await exec("git", args, root);
+    if (result.status !== 0)
+      return { ok: false, note: `git ${args[0]} failed: ${firstLine(result.stderr) || result.error?.message}` };
+  }
+  const commit = await exec("git", ["commit", "-q", "-m", "Initial commit from create-spec-agent"], root);
+  if (commit.status === 0) return { ok: true, note: "git: initialised with a first commit" };
+  if (/user\.(name|email)|identity|who you are/i.test(commit.stderr)) {
+    return {
+      ok: true,
+      note: "git: initialised; no first commit because git has no user.name/user.email (git config --global user.email you@example.com)",
+    };
+  }
+  return { ok: false, note: `git commit failed: ${firstLine(commit.stderr) || commit.error?.message}` };
+}

@@ -1,0 +1,34 @@
+/**
+ * The one place that talks to `prompts`, loaded only when a question is really
+ * asked. Ctrl-C and Esc go through one path: onCancel throws CancelledError
+ * (prompts would otherwise resolve with partial answers).
+ */
+import type { Readable, Writable } from "node:stream";
+import type { PromptObject } from "prompts";
+import { CancelledError } from "../core/errors.js";
+
+export interface Prompter {
+  text(message: string, initial: string | undefined, validate: (value: string) => string | undefined): Promise<string>;
+  confirm(message: string, initial: boolean): Promise<boolean>;
+}
+
+export async function createPrompter(stdin: Readable, stdout: Writable): Promise<Prompter> {
+  const { default: prompts } = await import("prompts");
+  const onCancel = (): never => {
+    throw new CancelledError();
+  };
+  const ask = async <T>(question: Omit<PromptObject, "name">): Promise<T> => {
+    const answer = await prompts({ ...question, name: "value", stdin, stdout }, { onCancel });
+    return answer.value as T;
+  };
+  return {
+    text: (message, initial, validate) =>
+      ask<string>({
+        type: "text",
+        message,
+        initial: initial ?? "",
+        validate: (value: string) => validate(value) ?? true,
+      }),
+    confirm: (message, initial) => ask<boolean>({ type: "confirm", message, initial }),
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * One run over injected I/O: choose the command, parse its arguments, run it.
+ * Commands throw typed errors; here they become one line on stderr and an exit code.
+ */
+import { COMMANDS, selectCommand } from "./commands/index.js";
+import type { RunContext } from "./context.js";
+import { EXIT, type ExitCode, exitCodeOf } from "./core/errors.js";
+import { helpText } from "./options/help.js";
+import { parseArgs } from "./options/parse.js";
+import { printerFor } from "./ui/paint.js";
+import { formatError } from "./ui/report.js";
+
+export async function run(ctx: RunContext): Promise<ExitCode> {
+  const [out, err] = await Promise.all([printerFor(ctx.stdout, ctx.env), printerFor(ctx.stderr, ctx.env)]);
+  const verbose = ctx.argv.includes("--verbose");
+  try {
+    const { name, rest } = selectCommand(ctx.argv);
+    const args = parseArgs(rest);
+    if (args.switches.help) {
+      out.write(helpText(ctx.version));
+    } else if (args.switches.version) {
+      out.write(`${ctx.version}\n`);
+    } else {
+      const command = await COMMANDS[name].load();
+      await command({ ...ctx, out, err }, args);
+    }
+    return EXIT.ok;
+  } catch (error) {
+    err.write(formatError(error, verbose, err.paint));
+    return exitCodeOf(error);
+  }
+}

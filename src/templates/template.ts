@@ -1,0 +1,52 @@
+/**
+ * Templates are files under templates/<pack>/, in Handlebars on our setup
+ * (engine.ts). This module holds what rendering needs at run time; compile.ts
+ * compiles a pack with Handlebars, and the build turns the preset into
+ * JavaScript (build/precompile.ts).
+ */
+import { GenerateError } from "../core/errors.js";
+import type { ContentAnswers } from "../core/manifest.js";
+
+/** The names a template may use: every answer that shapes content, and the generator's version. */
+export const TEMPLATE_VARIABLES = ["name", "package", "description", "author", "python", "generatorVersion"] as const;
+
+export type TemplateContext = Record<(typeof TEMPLATE_VARIABLES)[number], string>;
+
+export function templateContext(answers: ContentAnswers, generatorVersion: string): TemplateContext {
+  const { name, package: pkg, description, author, python } = answers;
+  return { name, package: pkg, description, author, python, generatorVersion };
+}
+
+export interface Template {
+  /** Path inside the pack, with / separators: `_github/agents/x.agent.md`. */
+  source: string;
+  render(context: TemplateContext): string;
+}
+
+export function template(source: string, compiled: (context: TemplateContext) => string): Template {
+  return {
+    source,
+    render(context) {
+      try {
+        return compiled(context);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+        throw new GenerateError(`template ${source} failed to render: ${reason}`, { cause: error });
+      }
+    },
+  };
+}
+
+/**
+ * Where a template lands: a segment with one leading `_` is a dotfile
+ * (npm drops `.gitignore` from packages), `__package__` is the import package.
+ */
+export function outputPath(source: string, pkg: string): string {
+  return source
+    .split("/")
+    .map((segment) => {
+      if (segment === "__package__") return pkg;
+      return /^_(?!_)/.test(segment) ? `.${segment.slice(1)}` : segment;
+    })
+    .join("/");
+}

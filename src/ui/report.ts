@@ -1,0 +1,58 @@
+/** What the user reads: the plan for --dry-run, the summary after writing, errors. */
+import { CancelledError, CliError } from "../core/errors.js";
+import type { PlannedFile } from "../core/planned-file.js";
+import type { FileStatus } from "../io/inspect.js";
+import type { WriteReport } from "../io/write.js";
+import type { Paint } from "./paint.js";
+
+const STATUS_LABEL: Record<FileStatus, string> = { new: "new", identical: "identical", differs: "overwrite" };
+
+function size(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+export function formatPlan(
+  files: readonly PlannedFile[],
+  statuses: readonly FileStatus[],
+  where: string,
+  paint: Paint,
+): string {
+  const lines = files.map((file, i) => {
+    const status = statuses[i] ?? "new";
+    const label = STATUS_LABEL[status].padEnd(10);
+    const painted =
+      status === "new" ? paint.green(label) : status === "differs" ? paint.yellow(label) : paint.dim(label);
+    return `  ${painted}${file.path}  ${paint.dim(`(${size(Buffer.byteLength(file.contents))})`)}`;
+  });
+  const count = (status: FileStatus): number => statuses.filter((s) => s === status).length;
+  return [
+    `${paint.bold("Dry run")}: nothing is written. create-spec-agent would write into ${where}:`,
+    ...lines,
+    `${files.length} files: ${count("new")} new, ${count("identical")} identical, ${count("differs")} to overwrite.`,
+    "",
+  ].join("\n");
+}
+
+export function formatWritten(report: WriteReport, where: string, paint: Paint): string {
+  if (report.created.length === 0 && report.overwritten.length === 0) {
+    return `${paint.green("✔")} ${where} already holds every file of the preset as it would be written: nothing needed writing\n`;
+  }
+  const lines = [`${paint.green("✔")} Wrote ${where}: ${report.created.length} new files`];
+  if (report.overwritten.length) lines.push(`  overwritten: ${report.overwritten.join(", ")}`);
+  if (report.identical.length) lines.push(`  ${report.identical.length} files already identical, left as they were`);
+  return `${lines.join("\n")}\n`;
+}
+
+export function formatNextSteps(steps: readonly string[], paint: Paint): string {
+  return `\n${paint.bold("Next steps:")}\n${steps.map((s) => `  ${s}`).join("\n")}\n`;
+}
+
+export function formatError(error: unknown, verbose: boolean, paint: Paint): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const line =
+    error instanceof CliError ? message : `unexpected error: ${message} (run again with --verbose to see where)`;
+  const stack = verbose && error instanceof Error && error.stack ? `\n${error.stack}` : "";
+  // Cancelling is the user's choice, not an error.
+  const label = error instanceof CancelledError ? paint.yellow("✖") : `${paint.red("error")}:`;
+  return `${label} ${line}${stack}\n`;
+}
