@@ -52,7 +52,7 @@ function standIns(modules) {
   };
 }
 
-const precompiledPreset = () => ({ contents: precompiledPresetModule(`${root}templates/default`), loader: "js" });
+const precompiledPreset = () => ({ contents: precompiledPresetModule(`${root}templates`), loader: "js" });
 /** In the CommonJS bin, the package's place and Node's require come from __dirname and require: no URL to parse. */
 const commonJsLocation = () => ({
   contents: [

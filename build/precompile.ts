@@ -106,19 +106,26 @@ export function templateFunction(source: string, template: string, text: StaticT
 }
 
 /** The stand-in for src/templates/preset.ts: the same export, from templates turned into functions. */
-export function precompiledPresetModule(packDir: string): string {
+export function precompiledPresetModule(templatesDir: string): string {
   const text = new StaticText();
-  const entries = readPack(realFileSystem, packDir).map(
-    ([source, template]) => `  template(${JSON.stringify(source)}, ${templateFunction(source, template, text)}),`,
-  );
+  const pack = (name: string): string[] =>
+    readPack(realFileSystem, `${templatesDir}/${name}`).map(
+      ([source, template]) => `    template(${JSON.stringify(source)}, ${templateFunction(`${name}/${source}`, template, text)}),`,
+    );
+  const [defaults, agents] = [pack("default"), pack("agents")];
   return [
     'import { HELPERS, isEmpty } from "./engine.js";',
     'import { template } from "./template.js";',
     `const S = [\n${text.pieces.map((piece) => JSON.stringify(piece)).join(",\n")},\n];`,
-    "export async function presetTemplates() {",
-    "  return [",
-    ...entries,
-    "  ];",
+    "export function presetPacks() {",
+    "  return {",
+    "    default: [",
+    ...defaults,
+    "    ],",
+    "    agents: [",
+    ...agents,
+    "    ],",
+    "  };",
     "}",
     "",
   ].join("\n");

@@ -8,6 +8,7 @@
 import type { ActionType, NodePlopAPI, PromptQuestion } from "node-plop";
 import { createRepository } from "./commands/create.js";
 import { type CommandContext, nodeContext } from "./context.js";
+import { DEFAULT_TARGETS, normalizeTargets } from "./core/targets.js";
 import { gatherFacts } from "./io/facts.js";
 import { type Answers, QUESTIONS } from "./options/table.js";
 import { printerFor } from "./ui/paint.js";
@@ -17,6 +18,17 @@ function plopPrompts(facts: ReturnType<typeof gatherFacts>): PromptQuestion[] {
   return QUESTIONS.map((q): PromptQuestion => {
     if (q.kind === "confirm") {
       return { type: "confirm", name: q.key, message: q.message, default: q.initial(facts), when: q.askIf(facts) };
+    }
+    if (q.kind === "list") {
+      const initial = q.initial();
+      const choices = q.choices.map((value) => ({ name: value, value, checked: initial.includes(value) }));
+      return {
+        type: "checkbox",
+        name: q.key,
+        message: q.message,
+        choices,
+        validate: (v: string[]) => q.validate(v) ?? true,
+      };
     }
     return {
       type: "input",
@@ -45,6 +57,7 @@ export default function specAgentPlopfile(plop: NodePlopAPI): void {
     const given = answers as Partial<Answers>;
     const complete: Answers = {
       ...(given as Answers),
+      agents: normalizeTargets(given.agents ?? DEFAULT_TARGETS),
       git: given.git ?? facts.hasGit(),
       install: given.install ?? facts.hasUv(),
     };

@@ -14,15 +14,15 @@ export async function run(ctx: RunContext): Promise<ExitCode> {
   const [out, err] = await Promise.all([printerFor(ctx.stdout, ctx.env), printerFor(ctx.stderr, ctx.env)]);
   const verbose = ctx.argv.includes("--verbose");
   try {
-    const { name, rest } = selectCommand(ctx.argv);
-    const args = parseArgs(rest);
+    const { command, rest } = selectCommand(ctx.argv);
+    const args = parseArgs(rest, command.name);
     if (args.switches.help) {
-      out.write(helpText(ctx.version));
+      out.write(helpText(ctx.version, command, COMMANDS));
     } else if (args.switches.version) {
       out.write(`${ctx.version}\n`);
     } else {
-      const command = await COMMANDS[name].load();
-      await command({ ...ctx, out, err }, args);
+      const runCommand = await command.load();
+      await runCommand({ ...ctx, out, err }, args);
     }
     return EXIT.ok;
   } catch (error) {

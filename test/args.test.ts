@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../src/commands/index.js";
 import { UsageError } from "../src/core/errors.js";
 import { packageRoot } from "../src/io/package-info.js";
+import { SWITCHES } from "../src/options/flags.js";
 import { helpText } from "../src/options/help.js";
 import { parseArgs } from "../src/options/parse.js";
-import { QUESTIONS, SWITCHES } from "../src/options/table.js";
+import { QUESTIONS } from "../src/options/table.js";
 
 describe("parseArgs", () => {
   it.each([
@@ -23,9 +25,22 @@ describe("parseArgs", () => {
     expect({ positionals: parsed.positionals, given: parsed.given }).toEqual(expected);
   });
 
+  it("reads --agents as a comma list, and leaves its checks to the answers", () => {
+    expect(parseArgs(["--agents", "claude, codex"]).given.agents).toEqual(["claude", "codex"]);
+    expect(parseArgs(["--agents=nope"]).given.agents).toEqual(["nope"]);
+  });
+
   it("reads switches, long and short", () => {
     const { switches } = parseArgs(["-y", "--dry-run", "--force", "--verbose", "-h", "-v"]);
-    expect(switches).toEqual({ yes: true, "dry-run": true, force: true, verbose: true, help: true, version: true });
+    expect(switches).toEqual({
+      yes: true,
+      "dry-run": true,
+      force: true,
+      json: false,
+      verbose: true,
+      help: true,
+      version: true,
+    });
     expect(parseArgs([]).switches.yes).toBe(false);
   });
 
@@ -44,18 +59,22 @@ describe("parseArgs", () => {
       "unknown option --dryrun: did you mean --dry-run? (run create-spec-agent --help to see the options)",
     ],
     [["--no-gti"], "unknown option --no-gti: did you mean --no-git? (run create-spec-agent --help to see the options)"],
+    [["--json"], "--json is an option of check, not of create: run create-spec-agent --help to see the options"],
+    [["--agents"], "--agents needs a value: --agents LIST"],
   ])("refuses %j with a one-line reason", (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(new UsageError(message));
   });
 });
 
 describe("--help", () => {
-  const help = helpText("1.2.3");
+  const create = COMMANDS[0] as (typeof COMMANDS)[number];
+  const help = helpText("1.2.3", create, COMMANDS);
 
   it("lists every option of the table", () => {
     for (const q of QUESTIONS) expect(help).toContain(`--${q.key}`);
     for (const q of QUESTIONS.filter((q) => q.kind === "confirm")) expect(help).toContain(`--no-${q.key}`);
-    for (const s of SWITCHES) expect(help).toContain(`--${s.flag}`);
+    for (const s of SWITCHES.filter((s) => s.commands.includes("create"))) expect(help).toContain(`--${s.flag}`);
+    expect(help).not.toContain("--json");
     expect(help).toContain("create-spec-agent 1.2.3");
   });
 
@@ -69,6 +88,6 @@ describe("README's options table", () => {
     const readme = readFileSync(join(packageRoot, "README.md"), "utf8");
     const table = readme.slice(readme.indexOf("## Options"), readme.indexOf("### Exit codes"));
     for (const q of QUESTIONS) expect(table).toContain(`\`--${q.key}`);
-    for (const s of SWITCHES) expect(table).toContain(`\`--${s.flag}\``);
+    for (const s of SWITCHES.filter((s) => s.commands.includes("create"))) expect(table).toContain(`\`--${s.flag}\``);
   });
 });

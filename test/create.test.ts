@@ -23,6 +23,7 @@ describe("create-spec-agent DIR --yes", () => {
       description: DEFAULT_DESCRIPTION,
       author: "",
       python: "3.13",
+      agents: ["copilot", "agents-md"],
     });
   });
 
@@ -39,6 +40,8 @@ describe("create-spec-agent DIR --yes", () => {
       "--author=Zoë O'Brien",
       "--python",
       "3.12",
+      "--agents",
+      "claude,codex",
       "--no-git",
       "--no-install",
     ];
@@ -51,6 +54,7 @@ describe("create-spec-agent DIR --yes", () => {
       description: "Does: things & <stuff>",
       author: "Zoë O'Brien",
       python: "3.12",
+      agents: ["agents-md", "claude", "codex"],
     });
     expect(existsSync(join(root, "src/acme/cli.py"))).toBe(true);
     expect(readFileSync(join(root, ".python-version"), "utf8")).toBe("3.12\n");
@@ -354,18 +358,28 @@ describe("bad input", () => {
 describe("interactive", () => {
   it("asks what flags did not give, with derived defaults, then writes", async () => {
     const cwd = tempDir();
-    const prompter = scriptedPrompter(["web-api", undefined, "An API", "Ann", undefined]);
+    const prompter = scriptedPrompter(["web-api", undefined, "An API", "Ann", undefined, ["cursor", "gemini"]]);
     const result = await runCli(["--no-git", "--no-install"], { cwd, terminal: true, prompter, env: { PATH: "" } });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(prompter.asked).toEqual(["Project name", "Python package", "Description", "Author", "Python version"]);
+    expect(prompter.asked).toEqual([
+      "Project name",
+      "Python package",
+      "Description",
+      "Author",
+      "Python version",
+      "AI tools to write for",
+    ]);
     expect(manifestOf(join(cwd, "web-api")).answers).toEqual({
       name: "web-api",
       package: "web_api",
       description: "An API",
       author: "Ann",
       python: "3.13",
+      agents: ["cursor", "gemini"],
     });
+    expect(existsSync(join(cwd, "web-api/.github/agents"))).toBe(false);
+    expect(existsSync(join(cwd, "web-api/.cursor/rules/project.mdc"))).toBe(true);
   });
 
   it("does not ask the name when the folder was given", async () => {

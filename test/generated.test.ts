@@ -205,15 +205,19 @@ describe.each([
   });
 
   it.skipIf(!existsSync(SEED))(
-    `carries the seed agent line for line, changing only links and the project's name${existsSync(SEED) ? "" : ` (skipped: ${SEED} is not there; it lives in ../shared beside this checkout)`}`,
+    `carries the seed agent line for line, changing only links, the project's name and the tool-set aliases${existsSync(SEED) ? "" : ` (skipped: ${SEED} is not there; it lives in ../shared beside this checkout)`}`,
     () => {
       const seed = readFileSync(SEED, "utf8").split("\n");
       const agent = read(".github/agents/backend-engineer.agent.md").split("\n");
       expect(agent).toHaveLength(seed.length);
       const changed = agent.flatMap((line, i) => (line === seed[i] ? [] : [line]));
-      expect(changed).toHaveLength(5);
-      for (const line of changed) expect(line).toMatch(/\]\(\.\.\/|Working with|working on/);
-      expect(agent.slice(0, 5)).toEqual(seed.slice(0, 5));
+      expect(changed).toHaveLength(6);
+      // The tools line: the seed's, with the aliases GitHub.com and Copilot CLI need, appended.
+      const tools = seed.find((line) => line.startsWith("tools: ")) as string;
+      expect(changed[0]).toBe(`${tools.slice(0, -1)}, 'read', 'edit', 'execute', 'web']`);
+      for (const line of changed.slice(1)) expect(line).toMatch(/\]\(\.\.\/|Working with|working on/);
+      expect(agent.slice(0, 3)).toEqual(seed.slice(0, 3));
+      expect(agent.slice(4, 6)).toEqual(seed.slice(4, 6));
     },
   );
 });

@@ -3,10 +3,12 @@ import { MANIFEST_PATH } from "../src/core/manifest.js";
 import { checkPlannedPath } from "../src/core/planned-file.js";
 import { realFileSystem } from "../src/io/fs.js";
 import { templatesDir } from "../src/io/package-info.js";
-import { planPreset, renderTemplates } from "../src/templates/render.js";
+import { planPreset, renderPreset } from "../src/targets/preset.js";
+import { presetPacks } from "../src/templates/preset.js";
 import type { Template } from "../src/templates/template.js";
 import { DEFAULT_ANSWERS, NO_AUTHOR } from "./support/answers.js";
 
+const PACKS = presetPacks(realFileSystem, templatesDir);
 const plan = await planPreset(realFileSystem, templatesDir, DEFAULT_ANSWERS, "0.1.0");
 const byPath = Object.fromEntries(plan.map((f) => [f.path, f.contents]));
 
@@ -29,6 +31,7 @@ describe("the preset's plan", () => {
       description: DEFAULT_ANSWERS.description,
       author: "Ada Lovelace",
       python: "3.13",
+      agents: ["copilot", "agents-md"],
     });
     for (const file of plan.filter((f) => f.path !== MANIFEST_PATH)) {
       expect(manifest.files[file.path]).toBe(file.contents);
@@ -76,7 +79,7 @@ describe("a pack's paths are confined", () => {
     ["docs/CON.md", /device name/],
     ["docs/a:b.md", /Windows does not allow/],
   ])("refuses %s", (source, reason) => {
-    expect(() => renderTemplates(pack(source), DEFAULT_ANSWERS, "0.1.0")).toThrow(reason);
+    expect(() => renderPreset({ ...PACKS, default: pack(source) }, DEFAULT_ANSWERS, "0.1.0")).toThrow(reason);
   });
 
   it("refuses names that clash on case-insensitive file systems", () => {
@@ -84,7 +87,7 @@ describe("a pack's paths are confined", () => {
       { source: "README.md", render: () => "a\n" },
       { source: "readme.md", render: () => "b\n" },
     ];
-    expect(() => renderTemplates(templates, DEFAULT_ANSWERS, "0.1.0")).toThrow(/twice/);
+    expect(() => renderPreset({ ...PACKS, default: templates }, DEFAULT_ANSWERS, "0.1.0")).toThrow(/twice/);
   });
 
   it.each([

@@ -78,6 +78,7 @@ describe("plop.load('create-spec-agent')", () => {
       "description",
       "author",
       "python",
+      "agents",
       "git",
       "install",
     ]);
@@ -107,7 +108,7 @@ describe("npm run plop (contributors, the TypeScript plopfile on Node 20)", () =
   it("runs the real plop with answers given on the command line", () => {
     const dest = tempDir();
     const args = ["run", "--silent", "plop", "--", "--dest", dest, "spec-agent"];
-    const answers = ["plopped", "plopped", "A & <b>", "Zoë", "3.13", "n", "n"];
+    const answers = ["plopped", "plopped", "A & <b>", "Zoë", "3.13", "copilot,claude", "n", "n"];
     const result = spawnSync("npm", [...args, ...answers], {
       cwd: packageRoot,
       encoding: "utf8",
@@ -118,6 +119,7 @@ describe("npm run plop (contributors, the TypeScript plopfile on Node 20)", () =
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain("Wrote ./plopped:");
     expect(readFileSync(join(dest, "plopped/pyproject.toml"), "utf8")).toContain('description = "A & <b>"');
+    expect(existsSync(join(dest, "plopped/.claude/agents/backend-engineer.md"))).toBe(true);
   });
 });
 

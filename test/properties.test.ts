@@ -20,11 +20,12 @@ import {
   packageFromName,
 } from "../src/core/names.js";
 import { checkPlannedPath, type PlannedFile } from "../src/core/planned-file.js";
+import { normalizeTargets, TARGET_IDS } from "../src/core/targets.js";
 import { realFileSystem } from "../src/io/fs.js";
 import { templatesDir } from "../src/io/package-info.js";
 import { type Answers, QUESTIONS } from "../src/options/table.js";
-import { compilePack } from "../src/templates/compile.js";
-import { planPreset, renderTemplates } from "../src/templates/render.js";
+import { planPreset, renderPreset } from "../src/targets/preset.js";
+import { presetPacks } from "../src/templates/preset.js";
 import { DEFAULT_ANSWERS, HARD_ANSWERS, NO_AUTHOR } from "./support/answers.js";
 import { runCli, tempDir } from "./support/context.js";
 import { NO_PYTHON, systemPython } from "./support/python.js";
@@ -36,8 +37,8 @@ const VERSION = "0.1.0";
 // planPreset reads and compiles templates/default on every call (~5 ms); planning
 // from templates compiled once is the same function without the disk (~0.3 ms),
 // which keeps 1,000 runs per property within seconds. A test below checks they agree.
-const TEMPLATES = compilePack(realFileSystem, `${templatesDir}/default`);
-const plan = (answers: Answers): PlannedFile[] => renderTemplates(TEMPLATES, answers, VERSION);
+const PACKS = presetPacks(realFileSystem, templatesDir);
+const plan = (answers: Answers): PlannedFile[] => renderPreset(PACKS, answers, VERSION);
 
 // ---------------------------------------------------------------- inputs
 
@@ -224,10 +225,12 @@ const acceptedAnswers: fc.Arbitrary<Answers> = fc
       fc.constant(""),
       freeText.filter((value) => !checkOneLine("author", value, { required: false })),
     ),
-    python: fc.integer({ min: 10, max: 99 }).map((minor) => `3.${minor}`),
+    python: fc.integer({ min: 10, max: 16 }).map((minor) => `3.${minor}`),
+    agents: fc.subarray([...TARGET_IDS], { minLength: 1 }),
   })
-  .map(({ package: pkg, ...rest }) => ({
+  .map(({ package: pkg, agents, ...rest }) => ({
     ...rest,
+    agents: normalizeTargets(agents),
     package: pkg ?? packageFromName(rest.name),
     git: false,
     install: false,
@@ -306,6 +309,7 @@ function expectReadsBack(files: readonly PlannedFile[], answers: Answers): void 
     description: answers.description,
     author: answers.author,
     python: answers.python,
+    agents: answers.agents,
   });
 
   expect(byPath.get("README.md")).toContain(answers.description);
@@ -558,11 +562,11 @@ describe("the folder-name oracle", () => {
 describe("determinism", () => {
   it(`the same answers give byte-identical files, manifest included (${RUNS} runs)`, () => {
     // A second, independently loaded copy of the templates: nothing may depend on load order or state.
-    const again = compilePack(realFileSystem, `${templatesDir}/default`);
+    const again = presetPacks(realFileSystem, templatesDir);
     fc.assert(
       fc.property(acceptedAnswers, (answers) => {
         const first = plan(answers);
-        const second = renderTemplates(again, answers, VERSION);
+        const second = renderPreset(again, answers, VERSION);
         expect(second.map((f) => f.path)).toEqual(first.map((f) => f.path));
         for (const [i, file] of first.entries()) {
           expect(Buffer.from(second[i]?.contents ?? "").equals(Buffer.from(file.contents)), file.path).toBe(true);

@@ -58,8 +58,8 @@ describe("the engine", () => {
     const dir = mkdtempSync(join(tmpdir(), "spec-agent-pack-"));
     writeFileSync(join(dir, "broken.md"), "{{missing}}\n");
     const [template] = compilePack(realFileSystem, dir);
-    expect(() => template?.render(templateContext(DEFAULT_ANSWERS, "0.0.0"))).toThrow(GenerateError);
-    expect(() => template?.render(templateContext(DEFAULT_ANSWERS, "0.0.0"))).toThrow(
+    expect(() => template?.render(templateContext(DEFAULT_ANSWERS, "0.0.0", TEXTS))).toThrow(GenerateError);
+    expect(() => template?.render(templateContext(DEFAULT_ANSWERS, "0.0.0", TEXTS))).toThrow(
       /template broken.md failed to render: "missing" not defined/,
     );
   });
@@ -73,7 +73,7 @@ function precompiled(source: string, template: string): (context: TemplateContex
 }
 
 describe("the build's precompiler", () => {
-  const context = templateContext(DEFAULT_ANSWERS, "1.2.3");
+  const context = templateContext(DEFAULT_ANSWERS, "1.2.3", TEXTS);
   const both = (text: string) => [precompiled("t.md", text)(context), engine.compile(text, COMPILE_OPTIONS)(context)];
   const engine = registerHelpers(Handlebars.create());
 
@@ -111,16 +111,26 @@ describe("the build's precompiler", () => {
   });
 });
 
+/** What src/targets/ gives templates about the chosen AI tools. */
+const TEXTS = {
+  aiLayout: ".github/\n  copilot-instructions.md  rules\n",
+  aiTools: "## AI tools\n\nHere.\n",
+  agentFile: "AGENTS.md",
+};
+
 describe("every template of the preset", async () => {
-  const packDir = join(templatesDir, "default");
-  const templates = compilePack(realFileSystem, packDir);
+  // Both packs: the files written as they are, and the one source of the AI tools' files.
+  const packDirs = ["default", "agents"].map((pack) => join(templatesDir, pack));
+  const templates = packDirs.flatMap((dir) => compilePack(realFileSystem, dir));
   // What the build bundles: the same templates as JavaScript functions.
-  const built = readPack(realFileSystem, packDir).map(([source, text]) => template(source, precompiled(source, text)));
+  const built = packDirs.flatMap((dir) =>
+    readPack(realFileSystem, dir).map(([source, text]) => template(source, precompiled(source, text))),
+  );
 
   it("renders the same precompiled (as built) as compiled by Handlebars", () => {
     expect(built.map((t) => t.source)).toEqual(templates.map((t) => t.source));
     for (const answers of [DEFAULT_ANSWERS, HARD_ANSWERS, NO_AUTHOR]) {
-      const context = templateContext(answers, "9.9.9");
+      const context = templateContext(answers, "9.9.9", TEXTS);
       for (const [i, t] of built.entries()) expect(t.render(context), t.source).toBe(templates[i]?.render(context));
     }
   });
@@ -129,9 +139,9 @@ describe("every template of the preset", async () => {
     const text = fc.string({ unit: "binary", maxLength: 40 });
     fc.assert(
       fc.property(
-        fc.record({ name: text, package: text, description: text, author: text, python: text }),
-        (answers) => {
-          const context = templateContext(answers, "9.9.9");
+        fc.record({ name: text, package: text, description: text, author: text, python: text, aiLayout: text }),
+        ({ aiLayout, ...answers }) => {
+          const context = templateContext({ ...answers, agents: [] }, "9.9.9", { ...TEXTS, aiLayout });
           for (const [i, t] of built.entries()) expect(t.render(context), t.source).toBe(templates[i]?.render(context));
         },
       ),
@@ -148,7 +158,7 @@ describe("every template of the preset", async () => {
     ["hard answers", HARD_ANSWERS],
     ["no author", NO_AUTHOR],
   ])("renders under strict mode with %s, ending in one newline, with no residue", (_label, answers) => {
-    const context = templateContext(answers, "9.9.9");
+    const context = templateContext(answers, "9.9.9", TEXTS);
     for (const template of templates) {
       const text = template.render(context);
       if (text === "") continue; // py.typed is an empty marker

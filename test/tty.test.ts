@@ -44,6 +44,7 @@ const facts: Facts = {
 };
 const PROMPTS = QUESTIONS.filter((q) => q.askIf(facts)).map((q) => q.message);
 const INSTALL = QUESTIONS.find((q) => q.key === "install")?.message;
+const AGENTS = QUESTIONS.find((q) => q.key === "agents")?.message as string;
 const AUTHOR = "Tmux Tester";
 
 describe.skipIf(!tmuxThere)(`in a real terminal (tmux)${tmuxThere ? "" : ` (skipped: ${NO_TMUX})`}`, () => {
@@ -152,9 +153,31 @@ describe.skipIf(!tmuxThere)(`in a real terminal (tmux)${tmuxThere ? "" : ` (skip
       description: DEFAULT_DESCRIPTION,
       author: facts.hasGit() ? AUTHOR : "",
       python: DEFAULT_PYTHON,
+      agents: ["copilot", "agents-md"],
     });
     // git's default is yes when git is there.
     expect(existsSync(join(cwd, "demo/.git"))).toBe(facts.hasGit());
+  });
+
+  it("chooses the AI tools with the arrow keys and space, and writes only theirs", async () => {
+    const cwd = emptyDir("spec-agent-tty-");
+    const s = await shell(cwd);
+    await runCli(s, "picked");
+    const before = PROMPTS.slice(1, PROMPTS.indexOf(AGENTS));
+    await acceptDefaults(s, before);
+    await s.waitFor(asking(AGENTS));
+    // copilot (on) → off; down to claude → on.
+    s.sendKeys("Space");
+    s.sendKeys("Down");
+    s.sendKeys("Down");
+    s.sendKeys("Space");
+    s.sendKeys("Enter");
+    await acceptDefaults(s, PROMPTS.slice(PROMPTS.indexOf(AGENTS) + 1));
+    await expectExit(s, 0);
+    const manifest = JSON.parse(readFileSync(join(cwd, "picked/.spec-agent.json"), "utf8"));
+    expect(manifest.answers.agents).toEqual(["agents-md", "claude"]);
+    expect(existsSync(join(cwd, "picked/.github/agents"))).toBe(false);
+    expect(readFileSync(join(cwd, "picked/CLAUDE.md"), "utf8")).toContain("\n@AGENTS.md\n");
   });
 
   describe.each([

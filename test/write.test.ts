@@ -6,7 +6,7 @@ import { type FileSystem, realFileSystem } from "../src/io/fs.js";
 import { inspectTarget } from "../src/io/inspect.js";
 import { templatesDir } from "../src/io/package-info.js";
 import { writePlan } from "../src/io/write.js";
-import { planPreset } from "../src/templates/render.js";
+import { planPreset } from "../src/targets/preset.js";
 import { DEFAULT_ANSWERS } from "./support/answers.js";
 import { tempDir } from "./support/context.js";
 

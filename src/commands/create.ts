@@ -12,9 +12,10 @@ import type { ParsedArgs } from "../options/parse.js";
 import type { Prompter } from "../options/prompter.js";
 import type { Answers, Facts } from "../options/table.js";
 import { runPipeline } from "../pipeline.js";
-import { planPreset } from "../templates/render.js";
+import { planPreset } from "../targets/preset.js";
+import { chosenTargets, targetNotes } from "../targets/table.js";
 import { nextSteps } from "../ui/next-steps.js";
-import { formatNextSteps } from "../ui/report.js";
+import { formatNextSteps, formatTargets } from "../ui/report.js";
 
 /**
  * The target may be a path, as with create-vite, but the folder it names must
@@ -77,8 +78,9 @@ export async function createRepository(ctx: CommandContext, job: CreateJob): Pro
   }
   const root = resolve(ctx.cwd, folder);
   const where = displayPath(folder);
-  const files = await planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version);
+  const files = planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version);
   const report = await runPipeline(ctx, { root, where, files, ...job });
+  ctx.out.write(formatTargets(answers.agents, targetNotes(answers.agents), ctx.out.paint));
   if (!report) return;
 
   const failures: string[] = [];
@@ -104,6 +106,7 @@ export async function createRepository(ctx: CommandContext, job: CreateJob): Pro
         installed: answers.install && facts.hasUv() && failures.length === 0,
         hasUv: facts.hasUv(),
         userAgent: ctx.env.npm_config_user_agent,
+        agentStep: chosenTargets(answers.agents).find((t) => t.start)?.start ?? "start with spec/context/",
       }),
       ctx.out.paint,
     ),

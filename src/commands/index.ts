@@ -3,31 +3,30 @@
  * to load it. A command's module is loaded only when that command runs.
  */
 import type { CommandContext } from "../context.js";
+import type { CommandName } from "../options/flags.js";
+import type { CommandHelp } from "../options/help.js";
 import type { ParsedArgs } from "../options/parse.js";
 
 export type CommandRun = (ctx: CommandContext, args: ParsedArgs) => Promise<void>;
 
-export interface CommandEntry {
-  usage: string;
-  summary: string;
+export interface CommandEntry extends CommandHelp {
   load(): Promise<CommandRun>;
 }
 
-export const COMMANDS = {
-  create: {
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: "create",
     usage: "create-spec-agent [dir] [options]",
     summary: "create a new repository (the default command)",
     load: async () => (await import("./create.js")).create,
   },
-} as const satisfies Record<string, CommandEntry>;
-
-export type CommandName = keyof typeof COMMANDS;
+];
 
 /** The command argv names, and the rest of argv; without a command name, create. */
-export function selectCommand(argv: readonly string[]): { name: CommandName; rest: readonly string[] } {
-  const first = argv[0];
-  if (first !== undefined && first !== "create" && Object.hasOwn(COMMANDS, first)) {
-    return { name: first as CommandName, rest: argv.slice(1) };
-  }
-  return { name: "create", rest: first === "create" ? argv.slice(1) : argv };
+export function selectCommand(argv: readonly string[]): { command: CommandEntry; rest: readonly string[] } {
+  const named = COMMANDS.find((c) => c.name === argv[0]);
+  const create = COMMANDS[0] as CommandEntry;
+  return named ? { command: named, rest: argv.slice(1) } : { command: create, rest: argv };
 }
+
+export type { CommandName };

@@ -6,6 +6,7 @@
  * hashing. No timestamps, so the same answers give the same bytes.
  */
 import { FILE_MODE, type PlannedFile } from "./planned-file.js";
+import type { TargetId } from "./targets.js";
 
 export const MANIFEST_PATH = ".spec-agent.json";
 export const GENERATOR = "create-spec-agent";
@@ -19,12 +20,14 @@ export interface ContentAnswers {
   description: string;
   author: string;
   python: string;
+  /** The AI tools written for, in the target table's order. */
+  agents: TargetId[];
 }
 
 /** Those answers alone, in a fixed key order. */
 export function contentAnswers(answers: ContentAnswers): ContentAnswers {
-  const { name, package: pkg, description, author, python } = answers;
-  return { name, package: pkg, description, author, python };
+  const { name, package: pkg, description, author, python, agents } = answers;
+  return { name, package: pkg, description, author, python, agents: [...agents] };
 }
 
 export interface ManifestRecord {
@@ -42,5 +45,8 @@ export function manifestFile(files: readonly PlannedFile[], record: ManifestReco
     answers: record.answers,
     files: Object.fromEntries(files.map((file) => [file.path, file.contents])),
   };
-  return { path: MANIFEST_PATH, contents: `${JSON.stringify(manifest, null, 2)}\n`, mode: FILE_MODE };
+  // `{{` only ever stands inside a string here (objects open on a line of their own): written as
+  // JSON escapes, the bases read back the same and the record shows no template syntax of its own.
+  const text = JSON.stringify(manifest, null, 2).replaceAll("{{", "\\u007b\\u007b");
+  return { path: MANIFEST_PATH, contents: `${text}\n`, mode: FILE_MODE };
 }

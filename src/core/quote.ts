@@ -29,3 +29,26 @@ export function tomlString(value: string): string {
     .replace(TOML_CONTROL, (char) => TOML_SHORT[char] ?? unicodeEscape(char));
   return `"${body}"`;
 }
+
+/** Control characters a TOML multi-line basic string must escape: all but tab and line feed. */
+const TOML_MULTILINE_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+/**
+ * A TOML multi-line basic string, for a Markdown body kept readable: line
+ * breaks stay as they are; backslashes, control characters and any run of
+ * three quotes are escaped. The opening line break is trimmed by TOML itself.
+ */
+export function tomlMultiline(value: string): string {
+  const body = value
+    .replace(/\\/g, "\\\\")
+    .replace(/"(?="")/g, '\\"')
+    .replace(/"$/, '\\"')
+    .replace(TOML_MULTILINE_CONTROL, (char) => TOML_SHORT[char] ?? unicodeEscape(char));
+  return `"""\n${body}"""`;
+}
+
+/** A YAML single-quoted scalar: one line of text, with `'` doubled. */
+export function yamlSingle(value: string): string {
+  if (/[\n\r]/.test(value)) throw new Error("a single-quoted YAML scalar here holds one line");
+  return `'${value.replaceAll("'", "''")}'`;
+}

@@ -1,9 +1,13 @@
 /** Flags first, prompts fill the gaps, defaults otherwise: `flag ?? (interactive ? ask() : default)`. */
 import { UsageError } from "../core/errors.js";
+import { normalizeTargets } from "../core/targets.js";
+import type { CommandName } from "./flags.js";
 import type { Prompter } from "./prompter.js";
 import { type Answers, type Facts, QUESTIONS } from "./table.js";
 
 export interface ResolveOptions {
+  /** Only this command's questions are asked; the others keep their off value. */
+  command?: CommandName;
   given: Partial<Answers>;
   facts: Facts;
   /** Take defaults for everything, even what would otherwise be required. */
@@ -12,10 +16,30 @@ export interface ResolveOptions {
   prompter: Prompter | undefined;
 }
 
-export async function resolveAnswers({ given, facts, yes, prompter }: ResolveOptions): Promise<Answers> {
-  const answers: Partial<Answers> = {};
+export async function resolveAnswers({
+  command = "create",
+  given,
+  facts,
+  yes,
+  prompter,
+}: ResolveOptions): Promise<Answers> {
+  const answers: Partial<Answers> = { git: false, install: false };
   for (const q of QUESTIONS) {
+    if (!q.commands.includes(command)) continue;
     const flagValue = given[q.key];
+    if (q.kind === "list") {
+      let values: readonly string[];
+      if (Array.isArray(flagValue)) {
+        const problem = q.validate(flagValue);
+        if (problem) throw new UsageError(`${problem}: pass a valid --${q.key}`);
+        values = flagValue;
+      } else {
+        values =
+          prompter && q.askIf(facts) ? await prompter.multiselect(q.message, q.choices, q.initial()) : q.initial();
+      }
+      answers[q.key] = normalizeTargets(values);
+      continue;
+    }
     if (q.kind === "confirm") {
       const value =
         typeof flagValue === "boolean"

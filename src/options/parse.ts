@@ -1,22 +1,21 @@
-/** Turns argv into typed values, driven by the option table; the only rule source is options.ts. */
+/** Turns argv into typed values, driven by the option tables (table.ts, flags.ts) for one command. */
 import { UsageError } from "../core/errors.js";
 import { quoted } from "../core/quote.js";
-import { type Answers, QUESTIONS, SWITCHES, type SwitchSpec } from "./table.js";
+import { splitList } from "../core/targets.js";
+import { type CommandName, SWITCHES, type Switches, VALUES, type Values } from "./flags.js";
+import { type Answers, QUESTIONS } from "./table.js";
 
-export type Switches = Record<SwitchSpec["flag"], boolean>;
+export type { Switches, Values };
 
 export interface ParsedArgs {
   positionals: string[];
   given: Partial<Answers>;
+  values: Values;
   switches: Switches;
 }
 
-const HINT = "run create-spec-agent --help to see the options";
-
-const LONG_FLAGS = [
-  ...QUESTIONS.flatMap((q) => (q.kind === "confirm" ? [q.key, `no-${q.key}`] : [q.key])),
-  ...SWITCHES.map((s) => s.flag),
-];
+const hint = (command: CommandName): string =>
+  `run create-spec-agent ${command === "create" ? "" : `${command} `}--help to see the options`;
 
 /** Edit distance, for "did you mean": small strings, so the plain dynamic programme. */
 function distance(a: string, b: string): number {
@@ -32,17 +31,28 @@ function distance(a: string, b: string): number {
   return previous[b.length] as number;
 }
 
-function unknownOption(flag: string): UsageError {
-  const closest = LONG_FLAGS.map((known) => ({ known, d: distance(flag, known) })).sort((x, y) => x.d - y.d)[0];
-  const guess =
-    closest && closest.d <= Math.max(1, Math.floor(flag.length / 3)) ? `did you mean --${closest.known}? ` : "";
-  return new UsageError(`unknown option --${flag}: ${guess}${guess ? `(${HINT})` : HINT}`);
+function unknownOption(flag: string, command: CommandName): UsageError {
+  const known = [
+    ...QUESTIONS.filter((q) => q.commands.includes(command)).flatMap((q) =>
+      q.kind === "confirm" ? [q.key, `no-${q.key}`] : [q.key],
+    ),
+    ...VALUES.filter((v) => v.commands.includes(command)).map((v) => v.flag),
+    ...SWITCHES.filter((s) => s.commands.includes(command)).map((s) => s.flag),
+  ];
+  const closest = known.map((k) => ({ k, d: distance(flag, k) })).sort((x, y) => x.d - y.d)[0];
+  const guess = closest && closest.d <= Math.max(1, Math.floor(flag.length / 3)) ? `did you mean --${closest.k}? ` : "";
+  const owners = [...QUESTIONS, ...VALUES, ...SWITCHES].find((o) => ("key" in o ? o.key : o.flag) === flag)?.commands;
+  if (owners)
+    return new UsageError(`--${flag} is an option of ${owners.join(", ")}, not of ${command}: ${hint(command)}`);
+  return new UsageError(`unknown option --${flag}: ${guess}${guess ? `(${hint(command)})` : hint(command)}`);
 }
 
-export function parseArgs(argv: readonly string[]): ParsedArgs {
+export function parseArgs(argv: readonly string[], command: CommandName = "create"): ParsedArgs {
   const positionals: string[] = [];
   const given: Partial<Answers> = {};
+  const values = Object.fromEntries(VALUES.map((v) => [v.flag, []])) as unknown as Values;
   const switches = Object.fromEntries(SWITCHES.map((s) => [s.flag, false])) as Switches;
+  const takes = (spec: { commands: readonly CommandName[] }): boolean => spec.commands.includes(command);
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -56,21 +66,28 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     const short = /^-([A-Za-z])$/.exec(arg);
     if (short) {
-      const spec = SWITCHES.find((s) => s.short === short[1]);
-      if (!spec) throw new UsageError(`unknown option ${quoted(arg)}: ${HINT}`);
+      const spec = SWITCHES.find((s) => s.short === short[1] && takes(s));
+      if (!spec) throw new UsageError(`unknown option ${quoted(arg)}: ${hint(command)}`);
       switches[spec.flag] = true;
       continue;
     }
     const long = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
-    if (!long) throw new UsageError(`unknown option ${quoted(arg)}: ${HINT}`);
+    if (!long) throw new UsageError(`unknown option ${quoted(arg)}: ${hint(command)}`);
     const flag = long[1] as string;
     const inline = long[2];
-
-    const question = QUESTIONS.find((q) => q.key === flag || `no-${q.key}` === flag);
-    if (question?.kind === "text" && question.key === flag) {
+    const takeValue = (placeholder: string): string => {
       const value = inline ?? argv[++i];
-      if (value === undefined) throw new UsageError(`--${flag} needs a value: --${flag} ${question.placeholder}`);
-      given[question.key] = value;
+      if (value === undefined) throw new UsageError(`--${flag} needs a value: --${flag} ${placeholder}`);
+      return value;
+    };
+
+    const question = QUESTIONS.find((q) => (q.key === flag || `no-${q.key}` === flag) && takes(q));
+    if (question?.kind === "text" && question.key === flag) {
+      given[question.key] = takeValue(question.placeholder);
+      continue;
+    }
+    if (question?.kind === "list" && question.key === flag) {
+      given[question.key] = splitList(takeValue(question.placeholder)) as Answers["agents"];
       continue;
     }
     if (question?.kind === "confirm") {
@@ -79,10 +96,18 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       given[question.key] = flag === question.key;
       continue;
     }
-    const spec = SWITCHES.find((s) => s.flag === flag);
-    if (!spec) throw unknownOption(flag);
+    const value = VALUES.find((v) => v.flag === flag && takes(v));
+    if (value) {
+      const text = takeValue(value.placeholder);
+      if (!value.repeatable && values[value.flag].length > 0)
+        throw new UsageError(`--${flag} is given twice: give it once`);
+      values[value.flag].push(text);
+      continue;
+    }
+    const spec = SWITCHES.find((s) => s.flag === flag && takes(s));
+    if (!spec) throw unknownOption(flag, command);
     if (inline !== undefined) throw new UsageError(`--${flag} takes no value: give --${flag} alone, or leave it out`);
     switches[spec.flag] = true;
   }
-  return { positionals, given, switches };
+  return { positionals, given, values, switches };
 }

@@ -10,6 +10,8 @@ import { CancelledError } from "../core/errors.js";
 export interface Prompter {
   text(message: string, initial: string | undefined, validate: (value: string) => string | undefined): Promise<string>;
   confirm(message: string, initial: boolean): Promise<boolean>;
+  /** Several of `choices`; at least one must be chosen. */
+  multiselect(message: string, choices: readonly string[], initial: readonly string[]): Promise<string[]>;
 }
 
 export async function createPrompter(stdin: Readable, stdout: Writable): Promise<Prompter> {
@@ -30,5 +32,14 @@ export async function createPrompter(stdin: Readable, stdout: Writable): Promise
         validate: (value: string) => validate(value) ?? true,
       }),
     confirm: (message, initial) => ask<boolean>({ type: "confirm", message, initial }),
+    multiselect: (message, choices, initial) =>
+      ask<string[]>({
+        type: "multiselect",
+        message,
+        choices: choices.map((value) => ({ title: value, value, selected: initial.includes(value) })),
+        min: 1,
+        hint: "space to choose, enter to accept",
+        instructions: false,
+      }),
   };
 }

@@ -1,6 +1,8 @@
 /**
- * Every option of the create command, as data. The same table feeds the
- * argument parser, the prompts, the answers' defaults and validation, and --help.
+ * Every question a command may ask, as data: the same table feeds the
+ * argument parser (each question is also a flag), the prompts, the answers'
+ * defaults and validation, --help, and plop's prompts. Flags that answer no
+ * question are in flags.ts.
  */
 import {
   checkOneLine,
@@ -9,7 +11,9 @@ import {
   checkPythonVersion,
   packageFromName,
 } from "../core/names.js";
+import { checkTargets, DEFAULT_TARGETS, TARGET_IDS, type TargetId } from "../core/targets.js";
 import type { Facts } from "../io/facts.js";
+import type { CommandName } from "./flags.js";
 
 export type { Facts };
 
@@ -19,9 +23,13 @@ export interface Answers {
   description: string;
   author: string;
   python: string;
+  agents: TargetId[];
   git: boolean;
   install: boolean;
 }
+
+/** The commands that ask the project's questions. */
+const PROJECT: readonly CommandName[] = ["create", "init"];
 
 type TextKey = "name" | "package" | "description" | "author" | "python";
 type ConfirmKey = "git" | "install";
@@ -29,6 +37,7 @@ type ConfirmKey = "git" | "install";
 export interface TextQuestion {
   kind: "text";
   key: TextKey;
+  commands: readonly CommandName[];
   placeholder: string;
   help: string;
   message: string;
@@ -41,9 +50,24 @@ export interface TextQuestion {
   askIf(facts: Facts): boolean;
 }
 
+/** A choice of several, given as a comma list (`--agents copilot,claude`). */
+export interface ListQuestion {
+  kind: "list";
+  key: "agents";
+  commands: readonly CommandName[];
+  placeholder: string;
+  help: string;
+  message: string;
+  choices: readonly string[];
+  initial(): readonly string[];
+  validate(values: readonly string[]): string | undefined;
+  askIf(facts: Facts): boolean;
+}
+
 export interface ConfirmQuestion {
   kind: "confirm";
   key: ConfirmKey;
+  commands: readonly CommandName[];
   help: string;
   message: string;
   initial(facts: Facts): boolean;
@@ -51,7 +75,7 @@ export interface ConfirmQuestion {
   askIf(facts: Facts): boolean;
 }
 
-export type Question = TextQuestion | ConfirmQuestion;
+export type Question = TextQuestion | ListQuestion | ConfirmQuestion;
 
 export const DEFAULT_NAME = "my-service";
 export const DEFAULT_DESCRIPTION = "A command-line tool built with spec-driven development.";
@@ -60,6 +84,7 @@ export const DEFAULT_PYTHON = "3.13";
 export const QUESTIONS: readonly Question[] = [
   {
     kind: "text",
+    commands: PROJECT,
     key: "name",
     placeholder: "NAME",
     help: "project name (distribution and command); default: the folder name",
@@ -71,6 +96,7 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     kind: "text",
+    commands: PROJECT,
     key: "package",
     placeholder: "PKG",
     help: "Python import package under src/; default: the name with - as _",
@@ -81,6 +107,7 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     kind: "text",
+    commands: PROJECT,
     key: "description",
     placeholder: "TEXT",
     help: "one-line description for pyproject.toml and the README",
@@ -91,6 +118,7 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     kind: "text",
+    commands: PROJECT,
     key: "author",
     placeholder: "TEXT",
     help: "author's name; default: git config user.name (empty for none)",
@@ -101,16 +129,30 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     kind: "text",
+    commands: PROJECT,
     key: "python",
     placeholder: "3.X",
-    help: `Python version (.python-version, requires-python); default ${DEFAULT_PYTHON}`,
+    help: `Python version, 3.10 to 3.16, for requires-python; default ${DEFAULT_PYTHON}`,
     message: "Python version",
     initial: () => DEFAULT_PYTHON,
     validate: checkPythonVersion,
     askIf: () => true,
   },
   {
+    kind: "list",
+    key: "agents",
+    commands: PROJECT,
+    placeholder: "LIST",
+    help: `AI tools to write for, comma-separated: ${TARGET_IDS.join(", ")}; default ${DEFAULT_TARGETS.join(",")}`,
+    message: "AI tools to write for",
+    choices: TARGET_IDS,
+    initial: () => DEFAULT_TARGETS,
+    validate: checkTargets,
+    askIf: () => true,
+  },
+  {
     kind: "confirm",
+    commands: ["create"],
     key: "git",
     help: "git init and a first commit (--no-git to skip)",
     message: "Initialise a git repository with a first commit?",
@@ -119,26 +161,11 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     kind: "confirm",
+    commands: ["create"],
     key: "install",
     help: "run uv sync when uv is on PATH (--no-install to skip)",
     message: "Install the project with uv sync?",
     initial: (facts) => facts.hasUv(),
     askIf: (facts) => facts.hasUv(),
   },
-];
-
-export interface SwitchSpec {
-  flag: "yes" | "dry-run" | "force" | "verbose" | "help" | "version";
-  short?: string;
-  help: string;
-}
-
-/** Flags that steer the run rather than answer a question. */
-export const SWITCHES: readonly SwitchSpec[] = [
-  { flag: "yes", short: "y", help: "take every default, never prompt" },
-  { flag: "dry-run", help: "print what would be written, write nothing" },
-  { flag: "force", help: "write into a folder that is not empty; files that differ are overwritten" },
-  { flag: "verbose", help: "show the stack of an error" },
-  { flag: "help", short: "h", help: "show this help" },
-  { flag: "version", short: "v", help: "print the version" },
 ];

@@ -1,27 +1,7 @@
-/** The preset rendered for a set of answers: the plan every command starts from. */
+/** Templates rendered for a context: where each lands, and what it holds. */
+import type { RenderedFile } from "../core/plan.js";
+import { outputPath, type Template, type TemplateContext } from "./template.js";
 
-import { presetTemplates } from "#preset";
-import type { ContentAnswers } from "../core/manifest.js";
-import { planFiles } from "../core/plan.js";
-import type { PlannedFile } from "../core/planned-file.js";
-import type { FileSystem } from "../io/fs.js";
-import { outputPath, type Template, templateContext } from "./template.js";
-
-export function renderTemplates(
-  templates: readonly Template[],
-  answers: ContentAnswers,
-  generatorVersion: string,
-): PlannedFile[] {
-  const context = templateContext(answers, generatorVersion);
-  const rendered = templates.map((t) => ({ path: outputPath(t.source, answers.package), contents: t.render(context) }));
-  return planFiles(rendered, answers, generatorVersion, "default");
-}
-
-export async function planPreset(
-  fs: FileSystem,
-  templatesDir: string,
-  answers: ContentAnswers,
-  generatorVersion: string,
-): Promise<PlannedFile[]> {
-  return renderTemplates(await presetTemplates(fs, templatesDir), answers, generatorVersion);
+export function renderTemplates(templates: readonly Template[], context: TemplateContext): RenderedFile[] {
+  return templates.map((t) => ({ path: outputPath(t.source, context.package), contents: t.render(context) }));
 }

@@ -7,14 +7,34 @@
 import { GenerateError } from "../core/errors.js";
 import type { ContentAnswers } from "../core/manifest.js";
 
-/** The names a template may use: every answer that shapes content, and the generator's version. */
-export const TEMPLATE_VARIABLES = ["name", "package", "description", "author", "python", "generatorVersion"] as const;
+/**
+ * The names a template may use: every answer that shapes content, the
+ * generator's version, and the texts that name the chosen AI tools' files
+ * (written by src/targets/ from the target table).
+ */
+export const TEMPLATE_VARIABLES = [
+  "name",
+  "package",
+  "description",
+  "author",
+  "python",
+  "generatorVersion",
+  "aiLayout",
+  "aiTools",
+  "agentFile",
+] as const;
 
 export type TemplateContext = Record<(typeof TEMPLATE_VARIABLES)[number], string>;
 
-export function templateContext(answers: ContentAnswers, generatorVersion: string): TemplateContext {
+export type TargetTexts = Pick<TemplateContext, "aiLayout" | "aiTools" | "agentFile">;
+
+export function templateContext(
+  answers: ContentAnswers,
+  generatorVersion: string,
+  texts: TargetTexts,
+): TemplateContext {
   const { name, package: pkg, description, author, python } = answers;
-  return { name, package: pkg, description, author, python, generatorVersion };
+  return { name, package: pkg, description, author, python, generatorVersion, ...texts };
 }
 
 export interface Template {

@@ -12,15 +12,24 @@ export interface NextStepsInput {
   installed: boolean;
   hasUv: boolean;
   userAgent: string | undefined;
+  /** How to reach the agent in the first AI tool chosen. */
+  agentStep: string;
 }
 
-export function nextSteps({ folder, inCurrentFolder, installed, hasUv, userAgent }: NextStepsInput): string[] {
+export function nextSteps({
+  folder,
+  inCurrentFolder,
+  installed,
+  hasUv,
+  userAgent,
+  agentStep,
+}: NextStepsInput): string[] {
   const steps: string[] = [];
   if (!inCurrentFolder) steps.push(`cd ${/^[\w.@/-]+$/.test(folder) ? folder : JSON.stringify(folder)}`);
   if (!hasUv) steps.push("install uv and go-task (https://docs.astral.sh/uv/, https://taskfile.dev/installation/)");
   if (!installed) steps.push("task install");
   steps.push("task test", "task run -- --help");
-  steps.push("open it in VS Code and pick the Backend Engineer agent in Copilot Chat; start with spec/context/");
+  steps.push(agentStep);
   steps.push(`another repository: ${createCommand(userAgent)} <dir>`);
   return steps;
 }

@@ -56,3 +56,9 @@ export function formatError(error: unknown, verbose: boolean, paint: Paint): str
   const label = error instanceof CancelledError ? paint.yellow("✖") : `${paint.red("error")}:`;
   return `${label} ${line}${stack}\n`;
 }
+
+/** The AI tools written for, and what each cannot take of the agent. */
+export function formatTargets(targets: readonly string[], notes: readonly string[], paint: Paint): string {
+  const lines = [`${paint.bold("AI tools")}: ${targets.join(", ")}`, ...notes.map((note) => `  ${paint.dim(note)}`)];
+  return `${lines.join("\n")}\n`;
+}

@@ -23,7 +23,9 @@ class Capture extends Writable {
 }
 
 /** Answers a scripted list of questions; "cancel" acts as Ctrl-C. */
-export function scriptedPrompter(answers: (string | boolean | "cancel" | undefined)[]): Prompter & { asked: string[] } {
+export function scriptedPrompter(
+  answers: (string | boolean | string[] | "cancel" | undefined)[],
+): Prompter & { asked: string[] } {
   const asked: string[] = [];
   const next = (message: string, initial: unknown) => {
     asked.push(message);
@@ -40,6 +42,7 @@ export function scriptedPrompter(answers: (string | boolean | "cancel" | undefin
       return value;
     },
     confirm: async (message, initial) => next(message, initial) as boolean,
+    multiselect: async (message, _choices, initial) => next(message, initial) as string[],
   };
 }
 

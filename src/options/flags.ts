@@ -1,0 +1,46 @@
+/**
+ * The flags that answer no question: switches that steer a run, and values
+ * that name things (a pack, an answer for a pack's question, a config file, a
+ * plan). Each says which commands take it; the parser refuses it elsewhere.
+ */
+
+export const COMMAND_NAMES = ["create", "init", "add", "check", "update"] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+const ALL = COMMAND_NAMES;
+const WRITING: readonly CommandName[] = ["create", "init", "add", "update"];
+
+export interface SwitchSpec {
+  flag: "yes" | "dry-run" | "force" | "json" | "verbose" | "help" | "version";
+  short?: string;
+  help: string;
+  commands: readonly CommandName[];
+}
+
+export const SWITCHES: readonly SwitchSpec[] = [
+  { flag: "yes", short: "y", help: "take every default, never prompt", commands: WRITING },
+  { flag: "dry-run", help: "print what would be written, write nothing", commands: WRITING },
+  {
+    flag: "force",
+    help: "write into a folder that is not empty; files that differ are overwritten",
+    commands: ["create", "init"],
+  },
+  { flag: "json", help: "print the findings as JSON", commands: ["check"] },
+  { flag: "verbose", help: "show the stack of an error", commands: ALL },
+  { flag: "help", short: "h", help: "show this help", commands: ALL },
+  { flag: "version", short: "v", help: "print the version", commands: ALL },
+];
+
+export interface ValueSpec {
+  flag: "template" | "set" | "config" | "plan";
+  placeholder: string;
+  help: string;
+  /** Given more than once, every value is kept, in order. */
+  repeatable: boolean;
+  commands: readonly CommandName[];
+}
+
+export const VALUES: readonly ValueSpec[] = [];
+
+export type Switches = Record<SwitchSpec["flag"], boolean>;
+export type Values = { [K in ValueSpec["flag"]]: string[] };

@@ -1,0 +1,78 @@
+/**
+ * The preset for a set of answers: the files written as they are, and every
+ * chosen AI tool's files, made from the one source (templates/agents) by the
+ * target table. Pure once the templates are loaded; the plan every command starts from.
+ */
+
+import { type PresetPacks, presetPacks } from "#preset";
+import { GenerateError } from "../core/errors.js";
+import type { ContentAnswers } from "../core/manifest.js";
+import { planFiles, type RenderedFile } from "../core/plan.js";
+import type { PlannedFile } from "../core/planned-file.js";
+import { normalizeTargets } from "../core/targets.js";
+import type { FileSystem } from "../io/fs.js";
+import { renderTemplates } from "../templates/render.js";
+import { templateContext } from "../templates/template.js";
+import { copilotInstructions, type Project, pythonInstructions, type Sources } from "./docs.js";
+import { aiToolsSection, layoutBlock, primaryAgentFile } from "./readme.js";
+import { STEPS, skillFile } from "./steps.js";
+import { TARGETS } from "./table.js";
+
+/** Every chosen tool's files; a file two tools share (`.mcp.json`, a skill home) is written once. */
+function targetFiles(sources: Sources, project: Project): RenderedFile[] {
+  const chosen = TARGETS.filter((t) => project.targets.includes(t.id));
+  const homes = new Map(chosen.flatMap((t) => (t.skills ? [[t.skills.home, t.skills.substitutes] as const] : [])));
+  const files = [
+    copilotInstructions(sources, project),
+    pythonInstructions(sources),
+    ...chosen.flatMap((t) => t.files(sources, project)),
+    ...[...homes].flatMap(([home, substitutes]) =>
+      STEPS.map((step) => skillFile(step, sources.steps.get(step.name) as string, home, substitutes)),
+    ),
+  ];
+  const byPath = new Map<string, RenderedFile>();
+  for (const file of files) {
+    const earlier = byPath.get(file.path);
+    if (earlier && earlier.contents !== file.contents)
+      throw new GenerateError(`two AI tools would write ${file.path} differently`);
+    byPath.set(file.path, file);
+  }
+  return [...byPath.values()];
+}
+
+export function renderPreset(packs: PresetPacks, given: ContentAnswers, generatorVersion: string): PlannedFile[] {
+  const answers = { ...given, agents: normalizeTargets(given.agents) };
+  const project: Project = { name: answers.name, targets: answers.agents };
+  const chosen = TARGETS.filter((t) => project.targets.includes(t.id));
+  const context = templateContext(answers, generatorVersion, {
+    aiLayout: layoutBlock(chosen),
+    aiTools: aiToolsSection(chosen, project),
+    agentFile: primaryAgentFile(project),
+  });
+  const rendered = new Map(packs.agents.map((t) => [t.source, t.render(context)]));
+  const source = (name: string): string => {
+    const text = rendered.get(name);
+    if (text === undefined) throw new GenerateError(`templates/agents/${name} is missing`);
+    return text;
+  };
+  const sources: Sources = {
+    agent: source("backend-engineer.md"),
+    rules: source("rules.md"),
+    python: source("python.md"),
+    steps: new Map(STEPS.map((step) => [step.name, source(`steps/${step.name}.md`)])),
+  };
+  return planFiles(
+    [...renderTemplates(packs.default, context), ...targetFiles(sources, project)],
+    answers,
+    generatorVersion,
+  );
+}
+
+export function planPreset(
+  fs: FileSystem,
+  templatesDir: string,
+  answers: ContentAnswers,
+  generatorVersion: string,
+): PlannedFile[] {
+  return renderPreset(presetPacks(fs, templatesDir), answers, generatorVersion);
+}

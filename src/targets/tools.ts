@@ -1,0 +1,78 @@
+/**
+ * The seed's tools, and what each of them is called in every tool that has
+ * subagents with a tool list. `undefined` means that tool has no equivalent
+ * there: the target's capability notes say so, nothing is dropped silently.
+ */
+
+/** The Backend Engineer's tools, as the seed lists them (VS Code's names). */
+export const SEED_TOOLS = [
+  "execute/testFailure",
+  "execute/getTerminalOutput",
+  "execute/runInTerminal",
+  "execute/runTests",
+  "read/problems",
+  "read/readFile",
+  "read/terminalSelection",
+  "read/terminalLastCommand",
+  "edit/createDirectory",
+  "edit/createFile",
+  "edit/editFiles",
+  "search",
+  "web/fetch",
+  "context7/*",
+  "sequentialthinking/*",
+  "agent",
+  "todo",
+] as const;
+
+export type SeedTool = (typeof SEED_TOOLS)[number];
+
+/**
+ * On GitHub.com and in Copilot CLI only tool-set aliases count: beside the
+ * seed's single VS Code tools, the agent lists the sets they belong to, so it
+ * can read, edit, run and fetch on every Copilot surface. (In VS Code a set
+ * is a superset of its single tools.)
+ */
+export const COPILOT_ALIASES = ["read", "edit", "execute", "web"] as const;
+
+type Names = readonly string[] | undefined;
+
+/** Claude Code (`tools` of `.claude/agents/*.md`) and Gemini CLI (`tools` of `.gemini/agents/*.md`). */
+export const TOOL_NAMES: Readonly<Record<SeedTool, { claude: Names; gemini: Names }>> = {
+  "execute/testFailure": { claude: ["Bash"], gemini: ["run_shell_command"] },
+  "execute/getTerminalOutput": { claude: ["Bash"], gemini: ["run_shell_command"] },
+  "execute/runInTerminal": { claude: ["Bash"], gemini: ["run_shell_command"] },
+  "execute/runTests": { claude: ["Bash"], gemini: ["run_shell_command"] },
+  "read/problems": { claude: undefined, gemini: undefined },
+  "read/readFile": { claude: ["Read"], gemini: ["read_file", "read_many_files"] },
+  "read/terminalSelection": { claude: undefined, gemini: undefined },
+  "read/terminalLastCommand": { claude: undefined, gemini: undefined },
+  "edit/createDirectory": { claude: ["Write"], gemini: ["write_file"] },
+  "edit/createFile": { claude: ["Write"], gemini: ["write_file"] },
+  "edit/editFiles": { claude: ["Edit"], gemini: ["replace"] },
+  search: { claude: ["Grep", "Glob"], gemini: ["glob", "search_file_content", "list_directory"] },
+  "web/fetch": { claude: ["WebFetch"], gemini: ["web_fetch"] },
+  "context7/*": { claude: ["mcp__context7__*"], gemini: ["mcp_context7_*"] },
+  "sequentialthinking/*": { claude: ["mcp__sequentialthinking__*"], gemini: ["mcp_sequentialthinking_*"] },
+  agent: { claude: ["Agent"], gemini: undefined },
+  todo: { claude: ["TaskCreate", "TaskUpdate", "TaskList", "TaskGet"], gemini: ["write_todos"] },
+};
+
+/** The seed's tools in one tool's names, each once, in the seed's order. */
+export function translateTools(tool: "claude" | "gemini"): string[] {
+  return [...new Set(SEED_TOOLS.flatMap((name) => TOOL_NAMES[name][tool] ?? []))];
+}
+
+/** The seed's tools that tool has no equivalent for. */
+export function untranslatedTools(tool: "claude" | "gemini"): SeedTool[] {
+  return SEED_TOOLS.filter((name) => TOOL_NAMES[name][tool] === undefined);
+}
+
+/** How the agent's body names the sequential-thinking tool (VS Code writes `#tool:server/tool`). */
+export const TOOL_REFERENCE = "#tool:sequentialthinking/sequentialthinking";
+export const TOOL_REFERENCES: Readonly<Record<"copilot" | "claude" | "gemini" | "plain", string>> = {
+  copilot: TOOL_REFERENCE,
+  claude: "mcp__sequentialthinking__sequentialthinking",
+  gemini: "mcp_sequentialthinking_sequentialthinking",
+  plain: "sequentialthinking",
+};

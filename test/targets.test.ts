@@ -1,0 +1,238 @@
+/**
+ * One agent, every AI tool: each target writes what its tool reads, from one
+ * source. Every frontmatter parses as YAML with only the keys the tool knows,
+ * every TOML file parses, the bodies do not drift between targets, links
+ * resolve from the file they are in, and every MCP server an agent names is
+ * configured for that tool.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, posix } from "node:path";
+import { parse as parseToml } from "smol-toml";
+import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import type { PlannedFile } from "../src/core/planned-file.js";
+import { TARGET_IDS, type TargetId } from "../src/core/targets.js";
+import { realFileSystem } from "../src/io/fs.js";
+import { packageRoot, templatesDir } from "../src/io/package-info.js";
+import { linksToRoot } from "../src/targets/links.js";
+import { renderPreset } from "../src/targets/preset.js";
+import { STEPS } from "../src/targets/steps.js";
+import { TOOL_NAMES, TOOL_REFERENCE, TOOL_REFERENCES, translateTools } from "../src/targets/tools.js";
+import { presetPacks } from "../src/templates/preset.js";
+import { templateContext } from "../src/templates/template.js";
+import { DEFAULT_ANSWERS, HARD_ANSWERS } from "./support/answers.js";
+
+const PACKS = presetPacks(realFileSystem, templatesDir);
+const plan = (agents: TargetId[], answers = DEFAULT_ANSWERS): Map<string, string> =>
+  new Map(renderPreset(PACKS, { ...answers, agents }, "1.0.0").map((f: PlannedFile) => [f.path, f.contents]));
+const ALL = [...TARGET_IDS];
+
+/** Frontmatter keys each tool reads (formats.md); anything else is refused or ignored by the tool. */
+const KEYS: Record<string, RegExp> = {
+  ".github/agents/":
+    /^(description|name|tools|model|argument-hint|target|handoffs|user-invocable|disable-model-invocation|agents|mcp-servers|metadata|hooks)$/,
+  ".github/prompts/": /^(description|name|argument-hint|agent|model|tools)$/,
+  ".github/instructions/": /^(applyTo|description|name|excludeAgent)$/,
+  ".claude/agents/":
+    /^(name|description|tools|disallowedTools|model|permissionMode|mcpServers|skills|color|hooks|memory|background|isolation)$/,
+  "SKILL.md": /^(name|description|argument-hint|disable-model-invocation|allowed-tools)$/,
+  ".cursor/rules/": /^(description|globs|alwaysApply)$/,
+  ".cursor/agents/": /^(name|description|model|readonly)$/,
+  ".gemini/agents/": /^(name|description|kind|tools|mcpServers|model|temperature|max_turns)$/,
+};
+
+function frontmatter(text: string): { data: Record<string, unknown>; body: string } | undefined {
+  const match = /^---\n([\s\S]*?)\n---\n\n?([\s\S]*)$/.exec(text);
+  return match ? { data: parseYaml(match[1] as string), body: match[2] as string } : undefined;
+}
+
+const folderOf = (path: string): string => posix.dirname(path);
+
+const SETS: [string, TargetId[]][] = [["all six", ALL], ...ALL.map((id): [string, TargetId[]] => [id, [id]])];
+
+describe.each(SETS)("--agents %s", (_label, agents) => {
+  const files = plan(agents);
+
+  it("parses every frontmatter and TOML file, with only the keys each tool knows", () => {
+    for (const [path, text] of files) {
+      if (path.endsWith(".toml")) {
+        expect(() => parseToml(text), path).not.toThrow();
+        continue;
+      }
+      if (!/\.(md|mdc)$/.test(path) || !text.startsWith("---\n")) continue;
+      const parsed = frontmatter(text);
+      expect(parsed, path).toBeDefined();
+      const rule = Object.entries(KEYS).find(([where]) => path.includes(where))?.[1];
+      expect(rule, `${path} has frontmatter but no known format`).toBeDefined();
+      for (const key of Object.keys(parsed?.data ?? {})) expect(key, path).toMatch(rule as RegExp);
+    }
+  });
+
+  it("has every relative link resolve from the file it is in", () => {
+    for (const [path, text] of files) {
+      if (!/\.(md|mdc)$/.test(path)) continue;
+      const body = text.replace(/```[\s\S]*?```/g, "").replace(/`[^`\n]*`/g, "");
+      for (const [, target] of body.matchAll(/(?<!!)\[[^\]\n]*\]\(([^)\s#]+)[^)]*\)/g)) {
+        if (/^[a-z]+:/.test(target as string)) continue;
+        const resolved = posix.normalize(posix.join(folderOf(path), target as string));
+        const exists =
+          files.has(resolved) || [...files.keys()].some((p) => p.startsWith(`${resolved.replace(/\/$/, "")}/`));
+        expect(exists, `${path} links to ${target}, which is not written`).toBe(true);
+      }
+    }
+  });
+
+  it("configures every MCP server that an agent names, for that tool, under the same names", () => {
+    const servers = (path: string, key: string): string[] | undefined => {
+      const text = files.get(path);
+      return text === undefined ? undefined : Object.keys(JSON.parse(text)[key]).sort();
+    };
+    const names = ["context7", "sequentialthinking"];
+    if (agents.includes("copilot")) {
+      expect(servers(".vscode/mcp.json", "servers")).toEqual(names);
+      expect(servers(".mcp.json", "mcpServers")).toEqual(names);
+    }
+    if (agents.includes("claude")) expect(servers(".mcp.json", "mcpServers")).toEqual(names);
+    if (agents.includes("cursor")) expect(servers(".cursor/mcp.json", "mcpServers")).toEqual(names);
+    if (agents.includes("gemini")) expect(servers(".gemini/settings.json", "mcpServers")).toEqual(names);
+    if (agents.includes("codex"))
+      expect(Object.keys(parseToml(files.get(".codex/config.toml") as string).mcp_servers as object).sort()).toEqual(
+        names,
+      );
+  });
+
+  it("keeps secrets out: no key, token or bearer header in any file", () => {
+    for (const [path, text] of files) expect(text, path).not.toMatch(/Bearer |ctx7sk-|CONTEXT7_API_KEY":/);
+  });
+});
+
+describe("one source", () => {
+  const files = plan(ALL);
+  const context = templateContext({ ...DEFAULT_ANSWERS, agents: ALL }, "1.0.0", {
+    aiLayout: "",
+    aiTools: "",
+    agentFile: "",
+  });
+  const source = (name: string): string => PACKS.agents.find((t) => t.source === name)?.render(context) ?? "missing";
+
+  it("gives every tool the same agent body: only its links' base and the tool's name for sequential thinking differ", () => {
+    const expected = source("backend-engineer.md");
+    const bodies: [string, string, keyof typeof TOOL_REFERENCES][] = [
+      [".github/agents/backend-engineer.agent.md", "copilot", "copilot"],
+      [".claude/agents/backend-engineer.md", "claude", "claude"],
+      [".cursor/agents/backend-engineer.md", "cursor", "plain"],
+      [".gemini/agents/backend-engineer.md", "gemini", "gemini"],
+    ];
+    for (const [path, , reference] of bodies) {
+      const body = frontmatter(files.get(path) as string)?.body as string;
+      // Each names the tool its own way (VS Code's `#tool:` form means nothing to the others).
+      expect(body, path).toContain(`\`${TOOL_REFERENCES[reference]}\``);
+      if (reference !== "copilot") expect(body, path).not.toContain(TOOL_REFERENCE);
+      const back = linksToRoot(body, folderOf(path)).replaceAll(TOOL_REFERENCES[reference], TOOL_REFERENCE);
+      expect(back, path).toBe(expected);
+    }
+    const codex = parseToml(files.get(".codex/agents/backend-engineer.toml") as string).developer_instructions;
+    expect(String(codex).replaceAll(TOOL_REFERENCES.plain, TOOL_REFERENCE)).toBe(expected);
+  });
+
+  it("gives every tool the same steps: only the argument's form and the links' base differ", () => {
+    for (const step of STEPS) {
+      const expected = source(`steps/${step.name}.md`);
+      const forms: [string, string][] = [
+        [`.github/prompts/${step.name}.prompt.md`, `\${input:${step.input}:${step.placeholder}}`],
+        [`.agents/skills/${step.name}/SKILL.md`, step.subject],
+        [`.claude/skills/${step.name}/SKILL.md`, "$ARGUMENTS"],
+      ];
+      for (const [path, argument] of forms) {
+        const body = frontmatter(files.get(path) as string)?.body as string;
+        expect(linksToRoot(body, folderOf(path)).replaceAll(argument, "$ARGUMENTS"), path).toBe(expected);
+      }
+      const gemini = parseToml(files.get(`.gemini/commands/${step.name}.toml`) as string).prompt;
+      expect(String(gemini).replaceAll("{{args}}", "$ARGUMENTS")).toBe(expected);
+    }
+  });
+
+  it("holds the rules once, in AGENTS.md, when it is chosen; the other files point to it", () => {
+    const all = source("rules.md");
+    const rules = all.slice(all.indexOf("## Key rules"), all.indexOf("## Layout"));
+    expect(rules).toContain("uv only, never pip");
+    expect(files.get("AGENTS.md")).toContain(rules);
+    for (const path of [".github/copilot-instructions.md", "CLAUDE.md", ".cursor/rules/project.mdc"]) {
+      expect(files.get(path), path).not.toContain("## Key rules");
+    }
+    expect(files.get("CLAUDE.md")).toMatch(/^@AGENTS\.md$/m);
+    expect(JSON.parse(files.get(".gemini/settings.json") as string).context.fileName).toContain("AGENTS.md");
+    expect(files.has("GEMINI.md")).toBe(false);
+  });
+
+  it("writes the rules into each tool's own file when AGENTS.md is not chosen", () => {
+    const alone = plan(["claude", "cursor", "gemini"]);
+    expect(alone.has("AGENTS.md")).toBe(false);
+    for (const path of ["CLAUDE.md", ".cursor/rules/project.mdc", "GEMINI.md", ".github/copilot-instructions.md"]) {
+      expect(alone.get(path), path).toContain("## Key rules");
+    }
+    expect(alone.get("CLAUDE.md")).not.toMatch(/^@AGENTS\.md$/m);
+  });
+
+  it("writes AGENTS.md for codex, whose instructions file it is", () => {
+    expect(plan(["codex"]).has("AGENTS.md")).toBe(true);
+  });
+
+  it("writes no .github/agents/ when only claude is chosen, and no prompt files", () => {
+    const paths = [...plan(["claude"]).keys()];
+    expect(paths.filter((p) => p.startsWith(".github/agents/") || p.startsWith(".github/prompts/"))).toEqual([]);
+    expect(paths.filter((p) => p.startsWith(".agents/"))).toEqual([]);
+  });
+
+  it("puts each skill in one home per tool: .agents/skills for Copilot, Codex and Cursor, .claude/skills for Claude", () => {
+    const paths = [...plan(["copilot", "codex", "cursor"]).keys()];
+    expect(paths.filter((p) => p.includes("/skills/")).map((p) => p.split("/")[0])).toEqual(
+      Array(STEPS.length).fill(".agents"),
+    );
+    expect(paths.some((p) => p.startsWith(".github/skills/"))).toBe(false);
+  });
+
+  it("carries what the user typed verbatim into every tool's files", () => {
+    const hard = plan(ALL, HARD_ANSWERS);
+    expect(parseToml(hard.get("pyproject.toml") as string)).toMatchObject({
+      project: { description: HARD_ANSWERS.description },
+    });
+    expect(hard.get("AGENTS.md")).toContain(HARD_ANSWERS.description);
+  });
+});
+
+describe("the tool-name translation", () => {
+  // Claude Code's built-in tool names (formats.md: Read, Grep, Glob, Edit, Write, Bash, WebFetch, WebSearch;
+  // Task is now Agent; the task list is the Task* tools), and MCP tools as mcp__server__*.
+  const CLAUDE =
+    /^(Read|Grep|Glob|Edit|Write|Bash|WebFetch|WebSearch|Agent|Task(Create|Update|List|Get))$|^mcp__[a-z0-9]+__\*$/;
+  const GEMINI =
+    /^(read_file|read_many_files|write_file|replace|run_shell_command|glob|search_file_content|list_directory|web_fetch|google_web_search|write_todos)$|^mcp_[a-z0-9]+_\*$/;
+
+  it("names only tools that exist in each tool", () => {
+    for (const name of translateTools("claude")) expect(name).toMatch(CLAUDE);
+    for (const name of translateTools("gemini")) expect(name).toMatch(GEMINI);
+  });
+
+  it("covers every tool of the seed, an MCP server as that server's tools", () => {
+    expect(TOOL_NAMES["context7/*"].claude).toEqual(["mcp__context7__*"]);
+    expect(TOOL_NAMES["sequentialthinking/*"].gemini).toEqual(["mcp_sequentialthinking_*"]);
+  });
+
+  const formats = join(packageRoot, "../shared/formats.md");
+  it.skipIf(!existsSync(formats))(
+    `agrees with formats.md where it names a tool${existsSync(formats) ? "" : " (skipped: ../shared/formats.md is not beside this checkout)"}`,
+    () => {
+      const text = readFileSync(formats, "utf8");
+      for (const name of ["Read", "Grep", "Glob", "Edit", "Write", "Bash", "WebFetch", "Agent", "mcp__context7__*"]) {
+        expect(text).toContain(name);
+        expect(translateTools("claude")).toContain(name);
+      }
+      for (const name of ["read_file", "run_shell_command", "mcp_context7_*"]) {
+        expect(text).toContain(name);
+        expect(translateTools("gemini")).toContain(name);
+      }
+      expect(dirname(formats)).toBeTruthy();
+    },
+  );
+});
