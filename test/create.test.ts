@@ -151,6 +151,24 @@ describe("create-spec-agent DIR --yes", () => {
     expect(existsSync(join(cwd, "svc/pyproject.toml"))).toBe(true);
   });
 
+  it("treats a uv that cannot start (a pyenv shim's exit 127) as no uv: a warning, exit 0, install in next steps", async () => {
+    const cwd = tempDir();
+    const binDir = tempDir();
+    writeFileSync(join(binDir, "uv"), "");
+    const result = await runCli(["svc", "--yes", "--no-git"], {
+      cwd,
+      env: { PATH: binDir },
+      exec: () => ({ status: 127, stdout: "", stderr: "pyenv: uv: command not found\n" }),
+    });
+    expect(result.calls).toEqual(["uv sync"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      "warning: uv: not run, the uv on PATH did not start here (pyenv: uv: command not found)",
+    );
+    expect(result.stdout).toContain("install uv and go-task");
+    expect(result.stdout).toContain("task install");
+  });
+
   it.each([
     ["npm/11.0.0 node/v20", "npm create spec-agent@latest"],
     ["pnpm/9.1.0 npm/? node/v20", "pnpm create spec-agent"],

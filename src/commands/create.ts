@@ -93,9 +93,13 @@ export async function createRepository(ctx: CommandContext, job: CreateJob): Pro
       return uvSync(ctx.exec, root);
     });
   }
+  let uvStarted = facts.hasUv();
   for (const step of steps) {
-    const { ok, note } = await step();
-    if (ok) ctx.out.write(`${ctx.out.paint.green("✔")} ${note}\n`);
+    const { ok, note, unavailable } = await step();
+    if (unavailable) {
+      uvStarted = false;
+      ctx.err.write(`${ctx.err.paint.yellow("warning")}: ${note}\n`);
+    } else if (ok) ctx.out.write(`${ctx.out.paint.green("✔")} ${note}\n`);
     else failures.push(note);
   }
   ctx.out.write(
@@ -103,8 +107,8 @@ export async function createRepository(ctx: CommandContext, job: CreateJob): Pro
       nextSteps({
         folder,
         inCurrentFolder: folder === ".",
-        installed: answers.install && facts.hasUv() && failures.length === 0,
-        hasUv: facts.hasUv(),
+        installed: answers.install && uvStarted && failures.length === 0,
+        hasUv: uvStarted,
         userAgent: ctx.env.npm_config_user_agent,
         agentStep: chosenTargets(answers.agents).find((t) => t.start)?.start ?? "start with spec/context/",
       }),

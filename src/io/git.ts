@@ -5,6 +5,8 @@ export interface StepResult {
   ok: boolean;
   /** One line for the user; empty when there is nothing to say. */
   note: string;
+  /** The tool could not start at all: nothing ran, so the run goes on as if it were absent. */
+  unavailable?: boolean;
 }
 
 export const firstLine = (text: string): string => text.trim().split("\n")[0] ?? "";
