@@ -143,7 +143,7 @@ describe("create-spec-agent DIR --yes", () => {
       env: { PATH: binDir },
       exec: () => ({ status: 2, stdout: "", stderr: "error: no network\n" }),
     });
-    expect(result.calls).toEqual(["uv sync"]);
+    expect(result.calls).toEqual(["uv --version", "uv sync"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       "error: uv sync failed (exit 2): error: no network; the files are written, run task install to retry\n",
@@ -160,7 +160,7 @@ describe("create-spec-agent DIR --yes", () => {
       env: { PATH: binDir },
       exec: () => ({ status: 127, stdout: "", stderr: "pyenv: uv: command not found\n" }),
     });
-    expect(result.calls).toEqual(["uv sync"]);
+    expect(result.calls).toEqual(["uv --version", "uv sync"]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(
       "warning: uv: not run, the uv on PATH did not start here (pyenv: uv: command not found)",

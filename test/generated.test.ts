@@ -6,6 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { uvBuildRequirement } from "../src/core/build-backend.js";
 import { packageRoot } from "../src/io/package-info.js";
 import { DEFAULT_ANSWERS, HARD_ANSWERS } from "./support/answers.js";
 import { runCli, tempDir } from "./support/context.js";
@@ -132,7 +133,7 @@ describe.each([
     expect(project.authors).toEqual([{ name: answers.author }]);
     expect(project["requires-python"]).toBe(`>=${answers.python}`);
     expect(project.scripts).toEqual({ [answers.name]: `${answers.package}.cli:main` });
-    expect(build).toEqual({ requires: ["uv_build>=0.12.5,<0.13.0"], "build-backend": "uv_build" });
+    expect(build).toEqual({ requires: [uvBuildRequirement(undefined)], "build-backend": "uv_build" });
     expect(tool.uv["build-backend"]["module-name"]).toBe(answers.package);
     expect(groups.dev.join(" ")).toMatch(/pytest.*ruff.*mypy/);
     expect(read(".python-version")).toBe(`${answers.python}\n`);

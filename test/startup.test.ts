@@ -61,8 +61,11 @@ describe("the built bin's start-up", () => {
     expect(internals).not.toContain(STREAMS);
   });
 
-  it("a --yes run loads no crypto (the manifest keeps files, not hashes), no prompts and, with --author given, no child_process", () => {
-    const { modules, presetEvaluated } = loaded(["svc", "--yes", "--no-git", "--no-install", "--author", "A"]);
+  it("a --yes run loads no crypto (the manifest keeps files, not hashes), no prompts and, with --author given and no uv to ask, no child_process", () => {
+    const { modules, presetEvaluated } = loaded(["svc", "--yes", "--no-git", "--no-install", "--author", "A"], {
+      NO_COLOR: "1",
+      PATH: "",
+    });
     expect(presetEvaluated).toBe(true);
     expect(modules).not.toContain("node:crypto");
     expect(modules).not.toContain("./prompts.cjs");

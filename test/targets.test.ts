@@ -112,6 +112,7 @@ describe("one source", () => {
     aiLayout: "",
     aiTools: "",
     agentFile: "",
+    uvBuild: "",
   });
   const source = (name: string): string => PACKS.agents.find((t) => t.source === name)?.render(context) ?? "missing";
 

@@ -41,6 +41,7 @@ const facts: Facts = {
   gitUserName: async () => "",
   hasGit: () => onPath("git"),
   hasUv: () => onPath("uv"),
+  uvVersion: async () => undefined,
 };
 const PROMPTS = QUESTIONS.filter((q) => q.askIf(facts)).map((q) => q.message);
 const INSTALL = QUESTIONS.find((q) => q.key === "install")?.message;

@@ -1,6 +1,7 @@
 /** The create command: ask, plan, run the pipeline into a new folder, then git and uv. */
 import { dirname, isAbsolute, resolve } from "node:path";
 import type { CommandContext } from "../context.js";
+import { uvBuildRequirement } from "../core/build-backend.js";
 import { CancelledError, GenerateError, UsageError } from "../core/errors.js";
 import { checkFolderName, shadowedModule } from "../core/names.js";
 import { quoted } from "../core/quote.js";
@@ -44,6 +45,8 @@ export async function create(ctx: CommandContext, { positionals, given, switches
 
   // git's user.name may take a process: it starts now and runs while the prompt library loads.
   const facts = gatherFacts(ctx, folderArg, given.author === undefined);
+  // So does `uv --version` when uv is on PATH: the build bound follows it.
+  void facts.uvVersion();
   const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
   const prompter = interactive ? await ctx.createPrompter() : undefined;
   const answers = await resolveAnswers({ given, facts, yes: switches.yes, prompter });
@@ -78,7 +81,7 @@ export async function createRepository(ctx: CommandContext, job: CreateJob): Pro
   }
   const root = resolve(ctx.cwd, folder);
   const where = displayPath(folder);
-  const files = planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version);
+  const files = planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, uvBuildRequirement(await facts.uvVersion()));
   const report = await runPipeline(ctx, { root, where, files, ...job });
   ctx.out.write(formatTargets(answers.agents, targetNotes(answers.agents), ctx.out.paint));
   if (!report) return;

@@ -22,6 +22,8 @@ export interface Facts {
   gitUserName(): Promise<string>;
   hasGit(): boolean;
   hasUv(): boolean;
+  /** `uv --version` when a uv on PATH answers it: the project's build bound follows it. */
+  uvVersion(): Promise<string | undefined>;
 }
 
 function once<T>(compute: () => T): () => T {
@@ -45,6 +47,7 @@ function onPath(ctx: FactSources, command: string): boolean {
  */
 export function gatherFacts(ctx: FactSources, folderArg: string | undefined, authorNeeded: boolean): Facts {
   const hasGit = once(() => onPath(ctx, "git"));
+  const hasUv = once(() => onPath(ctx, "uv"));
   const facts: Facts = {
     folderName: folderArg === undefined ? undefined : basename(resolve(ctx.cwd, folderArg)),
     gitUserName: once(async () => {
@@ -53,7 +56,12 @@ export function gatherFacts(ctx: FactSources, folderArg: string | undefined, aut
       return hasGit() ? gitUserName(ctx.exec, ctx.cwd) : "";
     }),
     hasGit,
-    hasUv: once(() => onPath(ctx, "uv")),
+    hasUv,
+    uvVersion: once(async () => {
+      if (!hasUv()) return undefined;
+      const result = await ctx.exec("uv", ["--version"], ctx.cwd);
+      return result.status === 0 ? result.stdout : undefined;
+    }),
   };
   if (authorNeeded) void facts.gitUserName();
   return facts;

@@ -5,6 +5,7 @@
  */
 
 import { type PresetPacks, presetPacks } from "#preset";
+import { uvBuildRequirement } from "../core/build-backend.js";
 import { GenerateError } from "../core/errors.js";
 import type { ContentAnswers } from "../core/manifest.js";
 import { planFiles, type RenderedFile } from "../core/plan.js";
@@ -40,7 +41,13 @@ function targetFiles(sources: Sources, project: Project): RenderedFile[] {
   return [...byPath.values()];
 }
 
-export function renderPreset(packs: PresetPacks, given: ContentAnswers, generatorVersion: string): PlannedFile[] {
+/** `uvBuild` is the `[build-system]` requirement (core/build-backend.ts): the default unless a uv was asked. */
+export function renderPreset(
+  packs: PresetPacks,
+  given: ContentAnswers,
+  generatorVersion: string,
+  uvBuild: string = uvBuildRequirement(undefined),
+): PlannedFile[] {
   const answers = { ...given, agents: normalizeTargets(given.agents) };
   const project: Project = { name: answers.name, targets: answers.agents };
   const chosen = TARGETS.filter((t) => project.targets.includes(t.id));
@@ -48,6 +55,7 @@ export function renderPreset(packs: PresetPacks, given: ContentAnswers, generato
     aiLayout: layoutBlock(chosen),
     aiTools: aiToolsSection(chosen, project),
     agentFile: primaryAgentFile(project),
+    uvBuild,
   });
   const rendered = new Map(packs.agents.map((t) => [t.source, t.render(context)]));
   const source = (name: string): string => {
@@ -73,6 +81,7 @@ export function planPreset(
   templatesDir: string,
   answers: ContentAnswers,
   generatorVersion: string,
+  uvBuild?: string,
 ): PlannedFile[] {
-  return renderPreset(presetPacks(fs, templatesDir), answers, generatorVersion);
+  return renderPreset(presetPacks(fs, templatesDir), answers, generatorVersion, uvBuild);
 }

@@ -22,16 +22,18 @@ export const TEMPLATE_VARIABLES = [
   "aiLayout",
   "aiTools",
   "agentFile",
+  "uvBuild",
 ] as const;
 
 export type TemplateContext = Record<(typeof TEMPLATE_VARIABLES)[number], string>;
 
-export type TargetTexts = Pick<TemplateContext, "aiLayout" | "aiTools" | "agentFile">;
+/** What the answers alone do not give: the AI tools' texts and the build backend's bound. */
+export type DerivedTexts = Pick<TemplateContext, "aiLayout" | "aiTools" | "agentFile" | "uvBuild">;
 
 export function templateContext(
   answers: ContentAnswers,
   generatorVersion: string,
-  texts: TargetTexts,
+  texts: DerivedTexts,
 ): TemplateContext {
   const { name, package: pkg, description, author, python } = answers;
   return { name, package: pkg, description, author, python, generatorVersion, ...texts };

@@ -1,0 +1,196 @@
+#!/usr/bin/env node
+// The generated repository, run by the real tools: generates a matrix of repositories with dist/cli.cjs and
+// runs uv, go-task and ruff in each, as a user would on the first day. `npm run e2e:tools` builds dist/ first.
+//
+// Needs uv, task and ruff on PATH (python3 -m pip install -r scripts/real-tools.txt) and, for each --python row,
+// that Python from pyenv: nothing is downloaded but packages (UV_PYTHON_DOWNLOADS=never). Prints one line per
+// repository and check, then `tools e2e: N passed, M failed`; exit 1 when any check failed.
+//
+// Environment: E2E_TOOLS_ONLY=ROW[,ROW] runs only those rows, E2E_TOOLS_JOBS (2) repositories at once,
+// KEEP_E2E_TMP=1 keeps the temporary folder.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import { delimiter, join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "..");
+const cli = join(root, "dist/cli.cjs");
+const HARD_DESCRIPTION = `Ships "fast": it's <safe> & {{not}} a #template: ünïcödé — 100%`;
+const HARD_AUTHOR = "Zoë O'Brien & Co <zoe@example.com>";
+const AGENT_SETS = ["copilot", "agents-md", "claude", "cursor", "gemini", "codex"];
+
+/** pyenv's installed CPythons by minor (3.10 → its bin folder), from the lowest we support up. */
+function pyenvPythons() {
+  const versions = join(process.env.PYENV_ROOT ?? join(homedir(), ".pyenv"), "versions");
+  const found = new Map();
+  for (const name of existsSync(versions) ? readdirSync(versions).sort() : []) {
+    const m = /^3\.(\d+)\.\d+$/.exec(name);
+    if (m && Number(m[1]) >= 10) found.set(`3.${m[1]}`, join(versions, name, "bin"));
+  }
+  return found;
+}
+
+/** The matrix: each row is a name, the CLI's arguments after the folder, and what it must show. */
+function matrix(pythons, defaultPython) {
+  const rows = [{ id: "defaults", args: [] }];
+  for (const minor of pythons.keys()) {
+    if (Number(minor.split(".")[1]) <= Number(defaultPython.split(".")[1]))
+      rows.push({ id: `python-${minor}`, args: ["--python", minor] });
+  }
+  rows.push({ id: "hard-name", folder: "Hard.Name_2", args: ["--package", "hard_pkg"] });
+  rows.push({ id: "hard-text", args: ["--description", HARD_DESCRIPTION, "--author", HARD_AUTHOR] });
+  rows.push({ id: "dry-run-then-real", args: [], dryRunFirst: true });
+  for (const agent of AGENT_SETS) rows.push({ id: `agents-${agent}`, args: ["--agents", agent] });
+  rows.push({ id: "agents-all", args: ["--agents", AGENT_SETS.join(",")] });
+  return rows;
+}
+
+function run(command, args, options) {
+  return new Promise((done) => {
+    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 300_000);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      done({ status: 127, output: String(error) });
+    });
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      done({ status: status ?? 124, output });
+    });
+  });
+}
+
+const tail = (text) => text.trim().split("\n").slice(-15).join("\n");
+
+/** What this uv's own `uv init --package` writes as the build requirement: the bound we must match. */
+function uvInitRequirement(work, env) {
+  const reference = join(work, "uv-init-reference");
+  spawnSync("uv", ["init", "--package", "--vcs", "none", "--no-workspace", "--name", "reference", reference], { env });
+  const text = existsSync(join(reference, "pyproject.toml"))
+    ? readFileSync(join(reference, "pyproject.toml"), "utf8")
+    : "";
+  return /^requires = \[(.*)\]$/m.exec(text.slice(text.indexOf("[build-system]")))?.[1];
+}
+
+async function checkRepository(row, work, env, pythons, defaultPython, reference) {
+  const results = [];
+  const record = (check, ok, detail = "") => {
+    results.push({ line: `${ok ? "ok  " : "FAIL"} ${row.id}: ${check}`, ok, detail: ok ? "" : detail });
+    return ok;
+  };
+  const folder = join(work, row.id, row.folder ?? "svc");
+  spawnSync("mkdir", ["-p", join(work, row.id)]);
+  const python = row.args.includes("--python") ? row.args[row.args.indexOf("--python") + 1] : defaultPython;
+  const bin = pythons.get(python);
+  if (!record(`Python ${python} is installed in pyenv`, bin !== undefined, `ls "$(pyenv root)/versions"`))
+    return results;
+  // The repository's Python first: uv finds python3.X there, and pyenv's shims are never asked.
+  const repoEnv = { ...env, PATH: [bin, env.PATH].join(delimiter) };
+  const generate = ["--yes", "--no-git", "--no-install", ...row.args];
+
+  if (row.dryRunFirst) {
+    const dry = await run(process.execPath, [cli, folder, ...generate, "--dry-run"], { env: repoEnv });
+    record("--dry-run exits 0 and writes nothing", dry.status === 0 && !existsSync(folder), tail(dry.output));
+  }
+  const created = await run(process.execPath, [cli, folder, ...generate], { env: repoEnv });
+  if (!record(`create ${row.args.join(" ") || "(defaults)"}`, created.status === 0, tail(created.output)))
+    return results;
+  const manifest = JSON.parse(readFileSync(join(folder, ".spec-agent.json"), "utf8"));
+  const pyproject = readFileSync(join(folder, "pyproject.toml"), "utf8");
+  const script = /^\[project\.scripts\]\n"?([^"=\s]+)"?\s*=/m.exec(pyproject)?.[1] ?? "";
+  const version = /^version = "([^"]+)"/m.exec(pyproject)?.[1] ?? "";
+  const requires = /^requires = \[(.*)\]$/m.exec(pyproject.slice(pyproject.indexOf("[build-system]")))?.[1];
+  record(
+    `[build-system] requires ${requires}, as uv init --package writes`,
+    requires === reference,
+    `uv init: ${reference}`,
+  );
+
+  const inRepo = (command, args) => run(command, args, { cwd: folder, env: repoEnv });
+  const step = async (check, command, args, expect = () => true) => {
+    const result = await inRepo(command, args);
+    return record(check, result.status === 0 && expect(result.output), `exit ${result.status}\n${tail(result.output)}`);
+  };
+  if (!(await step("task install (uv sync)", "task", ["install"]))) return results;
+  await step("task --list lists install, run, test, lint and format", "task", ["--list"], (out) =>
+    ["install", "run", "test", "lint", "format"].every((t) => new RegExp(`^\\* ${t}:`, "m").test(out)),
+  );
+  await step("task lint (ruff check, ruff format --check, mypy --strict)", "task", ["lint"]);
+  await step("task test", "task", ["test"], (out) => /passed/.test(out));
+  await step("task run -- --help", "task", ["run", "--", "--help"], (out) => out.includes(script));
+  await step(`uv run ${script} --version prints ${version}`, "uv", ["run", script, "--version"], (out) =>
+    out.includes(version),
+  );
+  await step("uv build gives a wheel and an sdist", "uv", ["build", "--out-dir", join(folder, "..", "dist")], () => {
+    const built = readdirSync(join(folder, "..", "dist"));
+    return built.some((f) => f.endsWith(".whl")) && built.some((f) => f.endsWith(".tar.gz"));
+  });
+  const formatted = await inRepo("task", ["format"]);
+  // Every file we wrote must read as written after lint, test, build and format: the record holds each one.
+  const changed = Object.entries(manifest.files).filter(
+    ([path, contents]) => !existsSync(join(folder, path)) || readFileSync(join(folder, path), "utf8") !== contents,
+  );
+  record(
+    "task format changes no generated file",
+    formatted.status === 0 && changed.length === 0,
+    `exit ${formatted.status}; changed: ${changed.map(([p]) => p).join(", ")}\n${tail(formatted.output)}`,
+  );
+  return results;
+}
+
+async function main() {
+  const missing = ["uv", "task", "ruff"].filter((tool) => spawnSync(tool, ["--version"]).status !== 0);
+  if (missing.length) {
+    console.error(`tools e2e: ${missing.join(", ")} not on PATH: python3 -m pip install -r scripts/real-tools.txt`);
+    process.exit(2);
+  }
+  if (!existsSync(cli)) {
+    console.error("tools e2e: dist/cli.cjs is missing: run npm run e2e:tools, which builds it");
+    process.exit(2);
+  }
+  for (const tool of ["uv", "task", "ruff"])
+    console.log(spawnSync(tool, ["--version"], { encoding: "utf8" }).stdout.trim());
+  const pythons = pyenvPythons();
+  // The CLI's own default, as its --help states it.
+  const help = spawnSync(process.execPath, [cli, "--help"], { encoding: "utf8" }).stdout;
+  const defaultPython = /--python 3\.X .*default (3\.\d+)/.exec(help)?.[1] ?? "3.13";
+  const only = process.env.E2E_TOOLS_ONLY?.split(",").filter(Boolean);
+  const rows = matrix(pythons, defaultPython).filter((row) => !only || only.includes(row.id));
+  const work = mkdtempSync(join(tmpdir(), "spec-agent-tools-e2e-"));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(UV_|VIRTUAL_ENV|PYENV_VERSION|PYTEST_)/.test(k)),
+  );
+  Object.assign(env, { UV_PYTHON_DOWNLOADS: "never", UV_NO_PROGRESS: "1", NO_COLOR: "1", CI: "true" });
+  const reference = uvInitRequirement(work, env);
+  const jobs = Math.max(1, Number(process.env.E2E_TOOLS_JOBS ?? 2));
+  const started = Date.now();
+  console.log(`${rows.length} repositories (${rows.map((r) => r.id).join(", ")}), ${jobs} at a time, in ${work}`);
+
+  let passed = 0;
+  let failed = 0;
+  const queue = [...rows];
+  await Promise.all(
+    Array.from({ length: jobs }, async () => {
+      for (let row = queue.shift(); row; row = queue.shift()) {
+        const rowStarted = Date.now();
+        const results = await checkRepository(row, work, env, pythons, defaultPython, reference);
+        for (const { line, ok, detail } of results) {
+          console.log(line);
+          if (detail) console.log(detail.replace(/^/gm, "     "));
+          if (ok) passed++;
+          else failed++;
+        }
+        console.log(`     ${row.id}: ${((Date.now() - rowStarted) / 1000).toFixed(1)} s`);
+      }
+    }),
+  );
+  if (process.env.KEEP_E2E_TMP === "1") console.log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+  console.log(`\ntools e2e: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  process.exit(failed ? 1 : 0);
+}
+
+await main();
