@@ -3,6 +3,7 @@
 //                 one file holding everything but prompts, with the preset's templates
 //                 turned into JavaScript at build time (no Handlebars inside);
 //   prompts.cjs   the prompt library, loaded only when a question is asked;
+//   handlebars.cjs Handlebars' compiler, loaded only when a team's template pack is rendered;
 //   plopfile.js   the package's main, an ES module for plop.load().
 // Each bundle has a source map, which the bin reads only under --verbose.
 import { mkdirSync, rmSync } from "node:fs";
@@ -72,13 +73,23 @@ const esmLocation = () => ({
   loader: "js",
 });
 
-/** The bin leaves prompts to its own file, imported when the first question is asked. */
+/** The bin leaves prompts to its own file, imported when the first question is asked, and Handlebars to its own. */
 const promptsApart = {
   name: "prompts-apart",
   setup(bundle) {
     bundle.onResolve({ filter: /^prompts$/ }, () => ({ path: "./prompts.cjs", external: true }));
+    bundle.onResolve({ filter: /^\.\/handlebars\.cjs$/ }, () => ({ path: "./handlebars.cjs", external: true }));
   },
 };
+/** Handlebars, required where a pack is rendered (inside a module that is itself loaded only then). */
+const commonJsHandlebars = () => ({ contents: 'module.exports = require("./handlebars.cjs");', loader: "js" });
+const esmHandlebars = () => ({
+  contents: [
+    'import { createRequire } from "node:module";',
+    'export default createRequire(import.meta.url)("./handlebars.cjs");',
+  ].join("\n"),
+  loader: "js",
+});
 
 /**
  * Under --verbose the bin loads itself again with source maps on, before anything runs, so
@@ -111,7 +122,10 @@ await build({
   format: "cjs",
   ...withSourceMap,
   banner: { js: verboseWithSourceMaps },
-  plugins: [standIns({ "#preset": precompiledPreset, "#location": commonJsLocation }), promptsApart],
+  plugins: [
+    standIns({ "#preset": precompiledPreset, "#location": commonJsLocation, "#handlebars": commonJsHandlebars }),
+    promptsApart,
+  ],
 });
 await build({
   ...common,
@@ -121,8 +135,17 @@ await build({
 });
 await build({
   ...common,
+  entryPoints: [`${root}node_modules/handlebars/dist/cjs/handlebars.js`],
+  outfile: `${root}dist/handlebars.cjs`,
+  format: "cjs",
+});
+await build({
+  ...common,
   entryPoints: [`${root}src/plop.ts`],
   outfile: `${root}dist/plopfile.js`,
   format: "esm",
-  plugins: [standIns({ "#preset": precompiledPreset, "#location": esmLocation }), promptsApart],
+  plugins: [
+    standIns({ "#preset": precompiledPreset, "#location": esmLocation, "#handlebars": esmHandlebars }),
+    promptsApart,
+  ],
 });

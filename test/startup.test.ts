@@ -7,7 +7,7 @@
  * streams; and no Handlebars, compiler or runtime, is bundled at all.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../src/io/package-info.js";
@@ -79,12 +79,24 @@ describe("the built bin's start-up", () => {
     expect(internals).not.toContain(STREAMS);
   });
 
-  it("bundles no Handlebars, compiler or runtime: the preset is precompiled to JavaScript", () => {
+  it("keeps Handlebars in dist/handlebars.cjs alone: the preset is precompiled to JavaScript", () => {
     // Strings only Handlebars' compiler (its parser) and its runtime (its version check) hold.
     const withHandlebars = readdirSync(dist).filter((file) => {
       const text = readFileSync(join(dist, file), "utf8");
       return text.includes("Parse error on line") || text.includes("Template was precompiled with");
     });
-    expect(withHandlebars).toEqual([]);
+    expect(withHandlebars).toEqual(["handlebars.cjs"]);
+  });
+
+  it("loads Handlebars and node:crypto only for a team's pack", () => {
+    const plain = loaded(["svc", "--yes", "--no-git", "--no-install", "--author", "A"]);
+    expect(plain.modules).not.toContain("./handlebars.cjs");
+    const dir = tempDir();
+    writeFileSync(join(dir, "spec-agent.pack.json"), '{"name":"p","version":"1.0.0"}');
+    mkdirSync(join(dir, "templates"));
+    writeFileSync(join(dir, "templates/team.md"), "{{name}}\n");
+    const withPack = loaded(["svc", "--yes", "--no-git", "--no-install", "--author", "A", "--template", dir]);
+    expect(withPack.modules).toContain("./handlebars.cjs");
+    expect(withPack.modules).toContain("node:crypto");
   });
 });

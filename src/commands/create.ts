@@ -9,11 +9,12 @@ import { gatherFacts } from "../io/facts.js";
 import { initGit, type StepResult } from "../io/git.js";
 import { uvSync } from "../io/uv.js";
 import { resolveAnswers } from "../options/answers.js";
+import { parseSets, teamLayers } from "../options/config.js";
 import type { ParsedArgs } from "../options/parse.js";
 import type { Prompter } from "../options/prompter.js";
 import type { Answers, Facts } from "../options/table.js";
 import { runPipeline } from "../pipeline.js";
-import { planPreset } from "../targets/preset.js";
+import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { chosenTargets, targetNotes } from "../targets/table.js";
 import { nextSteps } from "../ui/next-steps.js";
 import { formatNextSteps, formatTargets } from "../ui/report.js";
@@ -38,7 +39,7 @@ function checkTarget(ctx: CommandContext, folderArg: string): void {
 const displayPath = (folder: string): string =>
   folder === "." ? "the current folder" : isAbsolute(folder) || folder.startsWith(".") ? folder : `./${folder}`;
 
-export async function create(ctx: CommandContext, { positionals, given, switches }: ParsedArgs): Promise<void> {
+export async function create(ctx: CommandContext, { positionals, given, switches, values }: ParsedArgs): Promise<void> {
   const [folderArg, extra] = positionals;
   if (extra !== undefined) throw new UsageError(`unexpected argument ${quoted(extra)}: give one folder`);
   if (folderArg !== undefined) checkTarget(ctx, folderArg);
@@ -47,10 +48,21 @@ export async function create(ctx: CommandContext, { positionals, given, switches
   const facts = gatherFacts(ctx, folderArg, given.author === undefined);
   // So does `uv --version` when uv is on PATH: the build bound follows it.
   void facts.uvVersion();
+  const layers = teamLayers(ctx.fs, ctx.cwd, ctx.env, values.config[0]);
+  const refs = values.template.length ? values.template : layers.templates;
+  const sets = { ...layers.sets, ...parseSets(values.set) };
+  const team = refs.length ? await import("./team.js") : undefined;
+  if (!team && Object.keys(sets).length)
+    throw new UsageError("--set answers a template pack's question: give the pack with --template");
+  const packs = team?.readPacks(ctx.fs, refs, ctx.cwd) ?? [];
+
   const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
   const prompter = interactive ? await ctx.createPrompter() : undefined;
-  const answers = await resolveAnswers({ given, facts, yes: switches.yes, prompter });
+  const defaults = { ...team?.packDefaults(packs), ...layers.defaults };
+  const answers = await resolveAnswers({ given, facts, yes: switches.yes, prompter, defaults });
+  const packAnswers = team ? await team.answerPacks(packs, sets, prompter) : {};
   await createRepository(ctx, {
+    team: team?.teamLayer(packs, packAnswers),
     folder: folderArg ?? answers.name,
     answers,
     facts,
@@ -68,6 +80,8 @@ export interface CreateJob {
   prompter: Prompter | undefined;
   dryRun: boolean;
   force: boolean;
+  /** A team's packs over the preset, when --template (or the config) names any. */
+  team?: TeamLayer;
 }
 
 /** Everything after the answers: the CLI and plop's create generator both come here. */
@@ -81,7 +95,8 @@ export async function createRepository(ctx: CommandContext, job: CreateJob): Pro
   }
   const root = resolve(ctx.cwd, folder);
   const where = displayPath(folder);
-  const files = planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, uvBuildRequirement(await facts.uvVersion()));
+  const uvBuild = uvBuildRequirement(await facts.uvVersion());
+  const files = planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, uvBuild, job.team);
   const report = await runPipeline(ctx, { root, where, files, ...job });
   ctx.out.write(formatTargets(answers.agents, targetNotes(answers.agents), ctx.out.paint));
   if (!report) return;

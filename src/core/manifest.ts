@@ -30,10 +30,23 @@ export function contentAnswers(answers: ContentAnswers): ContentAnswers {
   return { name, package: pkg, description, author, python, agents: [...agents] };
 }
 
+/** A team pack a repository was made with: enough for `update` to find it again and know it changed. */
+export interface PackRecord {
+  name: string;
+  version: string;
+  digest: string;
+  /** As given to --template: a folder or a package name. */
+  source: string;
+  /** The answers to the pack's own questions. */
+  answers: Record<string, string>;
+}
+
 export interface ManifestRecord {
   version: string;
   template: string;
   answers: ContentAnswers;
+  /** Only when packs were used, so a repository made without them keeps the same bytes. */
+  packs?: readonly PackRecord[];
 }
 
 export function manifestFile(files: readonly PlannedFile[], record: ManifestRecord): PlannedFile {
@@ -43,6 +56,7 @@ export function manifestFile(files: readonly PlannedFile[], record: ManifestReco
     version: record.version,
     template: record.template,
     answers: record.answers,
+    ...(record.packs?.length ? { packs: record.packs } : {}),
     files: Object.fromEntries(files.map((file) => [file.path, file.contents])),
   };
   // `{{` only ever stands inside a string here (objects open on a line of their own): written as

@@ -3,7 +3,7 @@
  * mode). Pure; --dry-run prints it, tests snapshot it, the writer and plop consume it.
  */
 import { GenerateError } from "./errors.js";
-import { type ContentAnswers, contentAnswers, MANIFEST_PATH, manifestFile } from "./manifest.js";
+import { type ContentAnswers, contentAnswers, MANIFEST_PATH, manifestFile, type PackRecord } from "./manifest.js";
 import { byPath, checkPlannedPath, FILE_MODE, type PlannedFile } from "./planned-file.js";
 
 /** A rendered template: where it lands and what it holds. */
@@ -18,6 +18,7 @@ export function planFiles(
   answers: ContentAnswers,
   generatorVersion: string,
   template = "default",
+  packs: readonly PackRecord[] = [],
 ): PlannedFile[] {
   const seen = new Set<string>([MANIFEST_PATH]);
   const files: PlannedFile[] = [];
@@ -32,6 +33,6 @@ export function planFiles(
     files.push({ path, contents, mode: FILE_MODE });
   }
   files.sort(byPath);
-  const record = { version: generatorVersion, template, answers: contentAnswers(answers) };
+  const record = { version: generatorVersion, template, answers: contentAnswers(answers), packs };
   return [...files, manifestFile(files, record)].sort(byPath);
 }

@@ -1,6 +1,10 @@
-/** Flags first, prompts fill the gaps, defaults otherwise: `flag ?? (interactive ? ask() : default)`. */
+/**
+ * Flags first, prompts fill the gaps, defaults otherwise: `flag ?? (interactive ? ask(default) : default)`,
+ * where a team's default (environment, then config file, then packs) comes before our own.
+ */
 import { UsageError } from "../core/errors.js";
-import { normalizeTargets } from "../core/targets.js";
+import { normalizeTargets, splitList } from "../core/targets.js";
+import type { TeamDefaults } from "./config.js";
 import type { CommandName } from "./flags.js";
 import type { Prompter } from "./prompter.js";
 import { type Answers, type Facts, QUESTIONS } from "./table.js";
@@ -14,6 +18,8 @@ export interface ResolveOptions {
   yes: boolean;
   /** A prompter when questions may be asked (a TTY, no CI, no --yes). */
   prompter: Prompter | undefined;
+  /** The team's defaults (options/config.ts), over our own. */
+  defaults?: TeamDefaults;
 }
 
 export async function resolveAnswers({
@@ -22,6 +28,7 @@ export async function resolveAnswers({
   facts,
   yes,
   prompter,
+  defaults = {},
 }: ResolveOptions): Promise<Answers> {
   const answers: Partial<Answers> = { git: false, install: false };
   for (const q of QUESTIONS) {
@@ -34,19 +41,23 @@ export async function resolveAnswers({
         if (problem) throw new UsageError(`${problem}: pass a valid --${q.key}`);
         values = flagValue;
       } else {
-        values =
-          prompter && q.askIf(facts) ? await prompter.multiselect(q.message, q.choices, q.initial()) : q.initial();
+        const teamDefault = defaults[q.key] === undefined ? undefined : splitList(defaults[q.key] as string);
+        const problem = teamDefault && q.validate(teamDefault);
+        if (problem) throw new UsageError(`${problem}: fix the team's default for ${q.key}, or pass --${q.key}`);
+        const initial = teamDefault ?? q.initial();
+        values = prompter && q.askIf(facts) ? await prompter.multiselect(q.message, q.choices, initial) : initial;
       }
       answers[q.key] = normalizeTargets(values);
       continue;
     }
     if (q.kind === "confirm") {
+      const initial = defaults[q.key] ?? q.initial(facts);
       const value =
         typeof flagValue === "boolean"
           ? flagValue
           : prompter && q.askIf(facts)
-            ? await prompter.confirm(q.message, q.initial(facts))
-            : q.initial(facts);
+            ? await prompter.confirm(q.message, initial)
+            : initial;
       answers[q.key] = value;
       continue;
     }
@@ -56,7 +67,8 @@ export async function resolveAnswers({
       answers[q.key] = flagValue;
       continue;
     }
-    const initial = (await q.initial(answers, facts)) ?? (yes || prompter ? q.fallback : undefined);
+    const teamDefault = q.key === "name" ? undefined : defaults[q.key];
+    const initial = teamDefault ?? (await q.initial(answers, facts)) ?? (yes || prompter ? q.fallback : undefined);
     const problem = initial === undefined ? undefined : q.validate(initial);
     if (prompter && (q.askIf(facts) || problem)) {
       answers[q.key] = await prompter.text(q.message, initial, q.validate);

@@ -40,7 +40,31 @@ export interface ValueSpec {
   commands: readonly CommandName[];
 }
 
-export const VALUES: readonly ValueSpec[] = [];
+const PACKED: readonly CommandName[] = ["create", "init", "update"];
+
+export const VALUES: readonly ValueSpec[] = [
+  {
+    flag: "template",
+    placeholder: "PACK",
+    help: "a team's template pack, a folder or an installed npm package; repeat to layer packs, the last one winning",
+    repeatable: true,
+    commands: PACKED,
+  },
+  {
+    flag: "set",
+    placeholder: "NAME=VALUE",
+    help: "answer a pack's question without asking it; repeatable",
+    repeatable: true,
+    commands: PACKED,
+  },
+  {
+    flag: "config",
+    placeholder: "FILE",
+    help: "the team's defaults (otherwise spec-agent.config.json in this folder or a parent); flags beat SPEC_AGENT_* variables, which beat the config, which beats the defaults",
+    repeatable: false,
+    commands: PACKED,
+  },
+];
 
 export type Switches = Record<SwitchSpec["flag"], boolean>;
 export type Values = { [K in ValueSpec["flag"]]: string[] };

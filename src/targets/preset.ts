@@ -7,13 +7,13 @@
 import { type PresetPacks, presetPacks } from "#preset";
 import { uvBuildRequirement } from "../core/build-backend.js";
 import { GenerateError } from "../core/errors.js";
-import type { ContentAnswers } from "../core/manifest.js";
+import type { ContentAnswers, PackRecord } from "../core/manifest.js";
 import { planFiles, type RenderedFile } from "../core/plan.js";
 import type { PlannedFile } from "../core/planned-file.js";
 import { normalizeTargets } from "../core/targets.js";
 import type { FileSystem } from "../io/fs.js";
 import { renderTemplates } from "../templates/render.js";
-import { templateContext } from "../templates/template.js";
+import { type TemplateContext, templateContext } from "../templates/template.js";
 import { copilotInstructions, type Project, pythonInstructions, type Sources } from "./docs.js";
 import { aiToolsSection, layoutBlock, primaryAgentFile } from "./readme.js";
 import { STEPS, skillFile } from "./steps.js";
@@ -41,12 +41,19 @@ function targetFiles(sources: Sources, project: Project): RenderedFile[] {
   return [...byPath.values()];
 }
 
+/** A team's packs over the preset: their files, rendered from our context plus their answers, and their record. */
+export interface TeamLayer {
+  render(context: TemplateContext): RenderedFile[];
+  records: readonly PackRecord[];
+}
+
 /** `uvBuild` is the `[build-system]` requirement (core/build-backend.ts): the default unless a uv was asked. */
 export function renderPreset(
   packs: PresetPacks,
   given: ContentAnswers,
   generatorVersion: string,
   uvBuild: string = uvBuildRequirement(undefined),
+  team?: TeamLayer,
 ): PlannedFile[] {
   const answers = { ...given, agents: normalizeTargets(given.agents) };
   const project: Project = { name: answers.name, targets: answers.agents };
@@ -69,11 +76,12 @@ export function renderPreset(
     python: source("python.md"),
     steps: new Map(STEPS.map((step) => [step.name, source(`steps/${step.name}.md`)])),
   };
-  return planFiles(
-    [...renderTemplates(packs.default, context), ...targetFiles(sources, project)],
-    answers,
-    generatorVersion,
-  );
+  const ours = [...renderTemplates(packs.default, context), ...targetFiles(sources, project)];
+  if (!team) return planFiles(ours, answers, generatorVersion);
+  // A pack's file at one of our paths replaces ours; the others are added.
+  const byPath = new Map(ours.map((file) => [file.path, file]));
+  for (const file of team.render(context)) byPath.set(file.path, file);
+  return planFiles([...byPath.values()], answers, generatorVersion, "default", team.records);
 }
 
 export function planPreset(
@@ -82,6 +90,7 @@ export function planPreset(
   answers: ContentAnswers,
   generatorVersion: string,
   uvBuild?: string,
+  team?: TeamLayer,
 ): PlannedFile[] {
-  return renderPreset(presetPacks(fs, templatesDir), answers, generatorVersion, uvBuild);
+  return renderPreset(presetPacks(fs, templatesDir), answers, generatorVersion, uvBuild, team);
 }

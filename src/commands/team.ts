@@ -1,0 +1,75 @@
+/**
+ * A team's packs for a command: read them, ask their questions, and hand the
+ * preset a layer that renders them over ours. Loaded only when a pack is
+ * used, with Handlebars' compiler and node:crypto behind it.
+ */
+import { UsageError } from "../core/errors.js";
+import type { PackRecord } from "../core/manifest.js";
+import { checkPackAnswer, type PackDefaults, type PackQuestion } from "../core/pack-manifest.js";
+import type { FileSystem } from "../io/fs.js";
+import type { Prompter } from "../options/prompter.js";
+import type { TeamLayer } from "../targets/preset.js";
+import { readTeamPack, type TeamPack } from "../templates/team-pack.js";
+import { renderTeamPacks } from "../templates/team-render.js";
+
+export function readPacks(fs: FileSystem, refs: readonly string[], cwd: string): TeamPack[] {
+  return refs.map((ref) => readTeamPack(fs, ref, cwd));
+}
+
+/** Our questions' defaults from the packs, a later pack's winning. */
+export function packDefaults(packs: readonly TeamPack[]): PackDefaults {
+  return Object.assign({}, ...packs.map((pack) => pack.manifest.defaults));
+}
+
+/** Every pack question once (layered packs may share one), in pack order. */
+function packQuestions(packs: readonly TeamPack[]): PackQuestion[] {
+  const byName = new Map<string, PackQuestion>();
+  for (const pack of packs) for (const q of pack.manifest.questions) byName.set(q.name, q);
+  return [...byName.values()];
+}
+
+/** `--set` first, a prompt when a terminal is there, the pack's default otherwise. */
+export async function answerPacks(
+  packs: readonly TeamPack[],
+  sets: Readonly<Record<string, string>>,
+  prompter: Prompter | undefined,
+): Promise<Record<string, string>> {
+  const questions = packQuestions(packs);
+  const names = questions.map((q) => q.name);
+  for (const name of Object.keys(sets)) {
+    if (!names.includes(name))
+      throw new UsageError(
+        `--set ${name}: no pack asks it (${names.length ? `they ask ${names.join(", ")}` : "they ask nothing"})`,
+      );
+  }
+  const answers: Record<string, string> = {};
+  for (const q of questions) {
+    const given = sets[q.name];
+    if (given !== undefined) {
+      const problem = checkPackAnswer(q, given);
+      if (problem) throw new UsageError(`--set ${q.name}: ${problem}`);
+      answers[q.name] = given;
+    } else if (prompter) {
+      answers[q.name] = await prompter.text(q.message, q.default, (value) => checkPackAnswer(q, value));
+    } else if (q.default !== undefined) {
+      answers[q.name] = q.default;
+    } else {
+      throw new UsageError(`the template pack asks "${q.message}", which has no default: pass --set ${q.name}=VALUE`);
+    }
+  }
+  return answers;
+}
+
+export function teamLayer(packs: readonly TeamPack[], answers: Readonly<Record<string, string>>): TeamLayer {
+  const records: PackRecord[] = packs.map((pack) => ({
+    name: pack.manifest.name,
+    version: pack.manifest.version,
+    digest: pack.digest,
+    source: pack.ref,
+    answers: Object.fromEntries(pack.manifest.questions.map((q) => [q.name, answers[q.name] as string])),
+  }));
+  return {
+    render: (context) => renderTeamPacks(packs, { ...context, ...answers }, context.package),
+    records,
+  };
+}
