@@ -42,6 +42,8 @@ function matrix(pythons, defaultPython) {
   rows.push({ id: "dry-run-then-real", args: [], dryRunFirst: true });
   for (const agent of AGENT_SETS) rows.push({ id: `agents-${agent}`, args: ["--agents", agent] });
   rows.push({ id: "agents-all", args: ["--agents", AGENT_SETS.join(",")] });
+  // The README's example pack: its defaults (Python 3.12, three AI tools) and files over ours.
+  rows.push({ id: "team-pack", args: ["--template", join(root, "examples/acme-pack"), "--python", "3.12"] });
   return rows;
 }
 
