@@ -81,13 +81,14 @@ export function nodeContext(proc: NodeJS.Process, options: NodeContextOptions): 
       return isatty(0) && isatty(1);
     },
     fs: realFileSystem,
-    exec: (command, args, cwd) =>
+    exec: (command, args, cwd, input) =>
       new Promise((done) => {
         const { execFile } = nodeRequire("node:child_process") as typeof import("node:child_process");
-        execFile(command, args, { cwd, env, encoding: "utf8" }, (error, out, err) => {
+        const child = execFile(command, args, { cwd, env, encoding: "utf8" }, (error, out, err) => {
           const status = error ? (typeof error.code === "number" ? error.code : null) : 0;
           done({ status, stdout: out, stderr: err, error: error ?? undefined });
         });
+        if (input !== undefined) child.stdin?.end(input);
       }),
     isExecutableFile: (path) => nodeFs.statSync(path, { throwIfNoEntry: false })?.isFile() ?? false,
     createPrompter: () => {

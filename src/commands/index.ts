@@ -20,6 +20,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: "create a new repository (the default command)",
     load: async () => (await import("./create.js")).create,
   },
+  {
+    name: "update",
+    usage: "create-spec-agent update [options]",
+    summary: "merge this version's preset into the repository",
+    load: async () => (await import("./update.js")).update,
+  },
 ];
 
 /** The command argv names, and the rest of argv; without a command name, create. */

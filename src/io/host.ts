@@ -9,7 +9,8 @@ export interface ExecResult {
   error?: Error | undefined;
 }
 
-export type Exec = (command: string, args: readonly string[], cwd: string) => Promise<ExecResult>;
+/** `input`, when given, is the program's standard input (git hash-object --stdin). */
+export type Exec = (command: string, args: readonly string[], cwd: string, input?: string) => Promise<ExecResult>;
 
 /** Set on SIGINT/SIGTERM (an AbortSignal will do); checked between steps. */
 export interface Interruption {

@@ -1,0 +1,168 @@
+/**
+ * The update command: render the recorded answers with this version (and the
+ * recorded packs, as they are now), decide each file against its base in the
+ * record, write through the pipeline, and leave conflicts as git leaves them.
+ */
+import { createHash } from "node:crypto";
+import { dirname, join } from "node:path";
+import type { CommandContext } from "../context.js";
+import { uvBuildRequirement } from "../core/build-backend.js";
+import { GenerateError, UsageError } from "../core/errors.js";
+import { contentAnswers, MANIFEST_PATH, manifestFile } from "../core/manifest.js";
+import { compareVersions, parseRecord, type RepositoryRecord } from "../core/record.js";
+import { type FileFate, planUpdate } from "../core/update-plan.js";
+import { gatherFacts } from "../io/facts.js";
+import type { FileSystem } from "../io/fs.js";
+import { textFromHistory } from "../io/git-history.js";
+import { stageConflicts } from "../io/git-stages.js";
+import { parseSets } from "../options/config.js";
+import type { ParsedArgs } from "../options/parse.js";
+import { runPipeline } from "../pipeline.js";
+import { planPreset, type TeamLayer } from "../targets/preset.js";
+import { countFates, formatUpdate } from "../ui/update-report.js";
+
+function findRepository(fs: FileSystem, cwd: string): string {
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    if (fs.lstatSync(join(dir, MANIFEST_PATH), { throwIfNoEntry: false })?.isFile()) return dir;
+    if (dirname(dir) === dir)
+      throw new UsageError(
+        `no ${MANIFEST_PATH} here or above: run update inside a repository that create-spec-agent made`,
+      );
+  }
+}
+
+/** The owner's file as text, or undefined when there is none; anything but a plain file is refused. */
+function readCurrent(fs: FileSystem, root: string, path: string): string | undefined {
+  const stat = fs.lstatSync(join(root, path), { throwIfNoEntry: false });
+  if (!stat) return undefined;
+  if (!stat.isFile()) throw new UsageError(`${path} is not a plain file: move it away and run update again`);
+  return fs.readTextSync(join(root, path));
+}
+
+const sha256 = (text: string): string => `sha256:${createHash("sha256").update(text).digest("hex")}`;
+
+/**
+ * A 0.1.0 record keeps hashes: a file that still matches its hash was not edited, so it is its own base; for an
+ * edited one, git's history may still hold the version with that hash. Otherwise there is no base, and the two
+ * whole versions face each other as one conflict.
+ */
+async function basesOf(
+  ctx: CommandContext,
+  root: string,
+  record: RepositoryRecord,
+  current: ReadonlyMap<string, string | undefined>,
+): Promise<Map<string, string | undefined>> {
+  const bases = new Map<string, string | undefined>();
+  for (const [path, { base, hash }] of record.files) {
+    if (path === MANIFEST_PATH) continue;
+    if (base !== undefined || hash === undefined) {
+      bases.set(path, base);
+      continue;
+    }
+    const text = current.get(path);
+    if (text !== undefined && sha256(text) === hash) bases.set(path, text);
+    else bases.set(path, await textFromHistory(ctx.exec, root, path, hash, sha256));
+  }
+  return bases;
+}
+
+/** The record's packs, found from the repository first (where a relative source most likely points), then here. */
+async function recordedTeam(
+  ctx: CommandContext,
+  root: string,
+  record: RepositoryRecord,
+  args: ParsedArgs,
+): Promise<TeamLayer | undefined> {
+  const refs = args.values.template.length ? args.values.template : record.packs.map((p) => p.source);
+  if (refs.length === 0) return undefined;
+  const team = await import("./team.js");
+  const packs = refs.map((ref) => {
+    for (const base of [root, ctx.cwd, dirname(root)]) {
+      try {
+        return team.readPacks(ctx.fs, [ref], base)[0];
+      } catch (error) {
+        if (base === dirname(root)) throw error;
+      }
+    }
+    throw new UsageError(`--template ${ref}: not found`);
+  }) as Parameters<typeof team.answerPacks>[0];
+  const asked = new Set(packs.flatMap((p) => p.manifest.questions.map((q) => q.name)));
+  const recorded = Object.fromEntries(
+    record.packs.flatMap((p) => Object.entries(p.answers)).filter(([name]) => asked.has(name)),
+  );
+  const interactive = !args.switches.yes && !ctx.env.CI && ctx.isTerminal();
+  const prompter = interactive ? await ctx.createPrompter() : undefined;
+  // A question the new pack version adds is asked (or takes its default, or --set's value).
+  const answers = await team.answerPacks(packs, { ...recorded, ...parseSets(args.values.set) }, prompter);
+  return team.teamLayer(packs, answers);
+}
+
+export async function update(ctx: CommandContext, args: ParsedArgs): Promise<void> {
+  const [extra] = args.positionals;
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}": run update inside the repository`);
+  const root = findRepository(ctx.fs, ctx.cwd);
+  const record = parseRecord(ctx.fs.readTextSync(join(root, MANIFEST_PATH)));
+  if (compareVersions(record.version, ctx.version) > 0)
+    throw new UsageError(
+      `${MANIFEST_PATH} was written by create-spec-agent ${record.version}, newer than this ${ctx.version}: run npx create-spec-agent@latest update`,
+    );
+  const team = await recordedTeam(ctx, root, record, args);
+  const facts = gatherFacts(ctx, undefined, false);
+  const planned = planPreset(
+    ctx.fs,
+    ctx.templatesDir,
+    record.answers,
+    ctx.version,
+    uvBuildRequirement(await facts.uvVersion()),
+    team,
+  ).filter((file) => file.path !== MANIFEST_PATH);
+
+  const paths = new Set([...planned.map((f) => f.path), ...record.files.keys()]);
+  paths.delete(MANIFEST_PATH);
+  const current = new Map([...paths].map((path) => [path, readCurrent(ctx.fs, root, path)]));
+  const fates = planUpdate({
+    bases: await basesOf(ctx, root, record, current),
+    current,
+    next: new Map(planned.map((f) => [f.path, f.contents])),
+    labels: { ours: "yours", theirs: `create-spec-agent ${ctx.version}` },
+  });
+  const header = `${args.switches["dry-run"] ? "Would update" : "Updating"} ${root} from create-spec-agent ${record.version} to ${ctx.version}:`;
+  ctx.out.write(formatUpdate(fates, current, header, args.switches["dry-run"], ctx.out.paint));
+  if (args.switches["dry-run"]) return;
+
+  const fateOf = new Map(fates.map((f) => [f.path, f]));
+  const toWrite = planned.flatMap((file) => {
+    const contents = fateOf.get(file.path)?.contents;
+    return contents === undefined ? [] : [{ ...file, contents }];
+  });
+  // The new record: the new rendering is each file's base, but for files that were never ours.
+  const recorded = planned.filter((file) => fateOf.get(file.path)?.fate !== "clash");
+  const manifest = manifestFile(recorded, {
+    version: ctx.version,
+    template: "default",
+    answers: contentAnswers(record.answers),
+    packs: team?.records ?? [],
+  });
+  await runPipeline(ctx, {
+    root,
+    where: root,
+    files: [...toWrite, manifest],
+    dryRun: false,
+    force: true,
+    prompter: undefined,
+  });
+  for (const f of fates) if (f.fate === "removed") ctx.fs.rmSync(join(root, f.path), { force: true });
+  await reportConflicts(ctx, root, fates);
+  const counts = countFates(fates);
+  if (counts.conflict)
+    throw new GenerateError(
+      `${counts.conflict} file(s) have conflicts: resolve the <<<<<<< markers, then git add them`,
+    );
+}
+
+async function reportConflicts(ctx: CommandContext, root: string, fates: readonly FileFate[]): Promise<void> {
+  const conflicts = fates.flatMap((f) => (f.fate === "conflict" && f.stages ? [{ path: f.path, ...f.stages }] : []));
+  if (conflicts.length === 0) return;
+  const staged = await stageConflicts(ctx.exec, root, conflicts);
+  if (staged) ctx.out.write(`${ctx.out.paint.yellow("!")} git status lists them as unmerged, for your merge tool\n`);
+}

@@ -1,0 +1,270 @@
+/** `update`: the merge against git's own, and whole runs over packs that evolve and a repository made by 0.1.0. */
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { mergeThreeWay } from "../src/core/merge.js";
+import { packageRoot } from "../src/io/package-info.js";
+import { runCli, tempDir } from "./support/context.js";
+
+const LABELS = { ours: "ours", theirs: "theirs" };
+const read = (path: string): string => readFileSync(path, "utf8");
+
+function write(root: string, files: Record<string, string | null>): void {
+  for (const [path, contents] of Object.entries(files)) {
+    if (contents === null) rmSync(join(root, path), { force: true });
+    else {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), contents);
+    }
+  }
+}
+
+function gitMergeFile(dir: string, ours: string, base: string, theirs: string): { text: string; conflicts: number } {
+  write(dir, { o: ours, b: base, t: theirs });
+  const r = spawnSync("git", ["merge-file", "-p", "-L", "ours", "-L", "base", "-L", "theirs", "o", "b", "t"], {
+    cwd: dir,
+    encoding: "utf8",
+  });
+  return { text: r.stdout, conflicts: r.status ?? -1 };
+}
+
+const hasGit = spawnSync("git", ["--version"]).status === 0;
+
+describe("the three-way merge", () => {
+  /** A base of numbered lines, and an edit: a few inserts, deletions and changes at random places. */
+  const edits = fc.array(fc.tuple(fc.constantFrom("insert", "delete", "change"), fc.nat(40), fc.nat(99)), {
+    maxLength: 3,
+  });
+  const apply = (base: string[], ops: [string, number, number][]): string[] => {
+    const out = [...base];
+    for (const [op, at, n] of ops) {
+      const i = out.length ? at % (out.length + (op === "insert" ? 1 : 0)) : 0;
+      if (op === "insert") out.splice(i, 0, `added ${n}\n`);
+      else if (out.length && op === "delete") out.splice(i, 1);
+      else if (out.length) out[i] = `changed ${n}\n`;
+    }
+    return out;
+  };
+
+  it.skipIf(!hasGit)(
+    "gives git merge-file's bytes where it merges cleanly, and a conflict where it conflicts (1,000 edit-and-evolve runs; skipped without git)",
+    () => {
+      const dir = tempDir();
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 30 }), edits, edits, (size, ownerEdit, templateEdit) => {
+          const base = Array.from({ length: size }, (_, i) => `line ${i}\n`);
+          const ours = apply(base, ownerEdit).join("");
+          const theirs = apply(base, templateEdit).join("");
+          const ourMerge = mergeThreeWay(ours, base.join(""), theirs, LABELS);
+          const git = gitMergeFile(dir, ours, base.join(""), theirs);
+          expect(ourMerge.conflicts > 0).toBe(git.conflicts > 0);
+          if (git.conflicts === 0) expect(ourMerge.text).toBe(git.text);
+          // No line the owner added is lost, conflict or not.
+          for (const line of ours.split("\n").filter((l) => l.startsWith("added")))
+            expect(ourMerge.text).toContain(line);
+        }),
+        { numRuns: 1000 },
+      );
+    },
+    60_000,
+  );
+
+  it.each([
+    ["a non-overlapping edit merges", "a\nb\nc\nd\ne\n", "a\nB\nc\nd\ne\n", "a\nb\nc\nd\nE\n", "a\nB\nc\nd\nE\n", 0],
+    ["the same edit on both sides is no conflict", "a\nb\n", "a\nX\n", "a\nX\n", "a\nX\n", 0],
+    ["a last line without a newline stays so", "a\nb", "A\nb", "a\nb", "A\nb", 0],
+    [
+      "overlapping edits conflict, with git's markers",
+      "a\nb\nc\n",
+      "a\nmine\nc\n",
+      "a\nours\nc\n",
+      "a\n<<<<<<< ours\nmine\n=======\nours\n>>>>>>> theirs\nc\n",
+      1,
+    ],
+  ])("%s", (_name, base, ours, theirs, text, conflicts) => {
+    expect(mergeThreeWay(ours, base, theirs, LABELS)).toEqual({ text, conflicts });
+  });
+});
+
+/** A pack at `dir` in a given version. */
+function packAt(dir: string, version: string, templates: Record<string, string | null>, questions: object[] = []) {
+  write(dir, {
+    "spec-agent.pack.json": JSON.stringify({ name: "team", version, questions }),
+    ...Object.fromEntries(Object.entries(templates).map(([p, t]) => [`templates/${p}`, t])),
+  });
+}
+
+const V1 = {
+  "docs/edited-apart.md": "title\n\none\ntwo\nthree\nfour\nfive\n",
+  "docs/untouched.md": "first version\n",
+  "docs/clash.md": "a\nb\nc\n",
+  "docs/dropped.md": "we drop this\n",
+  "docs/dropped-edited.md": "we drop this too\n",
+};
+const V2 = {
+  "docs/edited-apart.md": "title\n\none\ntwo\nthree\nfour\nFIVE (ours)\n",
+  "docs/untouched.md": "second version\n",
+  "docs/clash.md": "a\nB (ours)\nc\n",
+  "docs/dropped.md": null,
+  "docs/dropped-edited.md": null,
+  "docs/added.md": "new in 2.0.0 for {{owner}}\n",
+};
+const OWNER_EDITS = {
+  "docs/edited-apart.md": "title\n\nONE (owner)\ntwo\nthree\nfour\nfive\n",
+  "docs/clash.md": "a\nb (owner)\nc\n",
+  "docs/dropped-edited.md": "the owner kept this\n",
+  "spec/context/payments.md": "# Payments\n\nWritten by a person.\n",
+};
+
+async function evolvedRepository() {
+  const cwd = tempDir();
+  packAt(join(cwd, "pack"), "1.0.0", V1);
+  const created = await runCli(["svc", "--yes", "--no-git", "--no-install", "--template", "./pack"], { cwd });
+  expect(created.stderr).toBe("");
+  const repo = join(cwd, "svc");
+  write(repo, OWNER_EDITS);
+  packAt(join(cwd, "pack"), "2.0.0", V2, [{ name: "owner", message: "Owner?", default: "platform" }]);
+  return { cwd, repo };
+}
+
+describe("create-spec-agent update", () => {
+  it("--dry-run prints each file's fate and a diff, and changes nothing", async () => {
+    const { repo } = await evolvedRepository();
+    const before = read(join(repo, ".spec-agent.json"));
+    const result = await runCli(["update", "--dry-run"], { cwd: repo });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("merged with your edits  docs/edited-apart.md");
+    expect(result.stdout).toContain("+FIVE (ours)");
+    expect(existsSync(join(repo, "docs/added.md"))).toBe(false);
+    expect(read(join(repo, ".spec-agent.json"))).toBe(before);
+  });
+
+  it("replaces what the owner left alone, merges what does not overlap, keeps a conflict's both sides, exits 1", async () => {
+    const { repo } = await evolvedRepository();
+    const result = await runCli(["update"], { cwd: repo });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("error: 1 file(s) have conflicts: resolve the <<<<<<< markers, then git add them\n");
+    expect(read(join(repo, "docs/untouched.md"))).toBe("second version\n");
+    expect(read(join(repo, "docs/edited-apart.md"))).toBe("title\n\nONE (owner)\ntwo\nthree\nfour\nFIVE (ours)\n");
+    expect(read(join(repo, "docs/clash.md"))).toBe(
+      "a\n<<<<<<< yours\nb (owner)\n=======\nB (ours)\n>>>>>>> create-spec-agent 0.2.0\nc\n",
+    );
+    expect(existsSync(join(repo, "docs/dropped.md"))).toBe(false);
+    expect(read(join(repo, "docs/dropped-edited.md"))).toBe("the owner kept this\n");
+    expect(read(join(repo, "docs/added.md"))).toBe("new in 2.0.0 for platform\n");
+    expect(read(join(repo, "spec/context/payments.md"))).toBe("# Payments\n\nWritten by a person.\n");
+    const record = JSON.parse(read(join(repo, ".spec-agent.json")));
+    expect(record.packs[0]).toMatchObject({ version: "2.0.0", answers: { owner: "platform" } });
+    expect(record.files["docs/untouched.md"]).toBe("second version\n");
+    expect(record.files["docs/clash.md"]).toBe("a\nB (ours)\nc\n");
+  });
+
+  it("a second update after the conflict is resolved changes nothing", async () => {
+    const { repo } = await evolvedRepository();
+    await runCli(["update"], { cwd: repo });
+    write(repo, { "docs/clash.md": "a\nb (owner) and B (ours)\nc\n" });
+    const again = await runCli(["update"], { cwd: repo });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("kept (your edits; ours did not change)  docs/clash.md");
+    expect(read(join(repo, "docs/clash.md"))).toBe("a\nb (owner) and B (ours)\nc\n");
+  });
+
+  it("refuses a record from a newer generator, and a folder without one", async () => {
+    const { repo } = await evolvedRepository();
+    const record = JSON.parse(read(join(repo, ".spec-agent.json")));
+    writeFileSync(join(repo, ".spec-agent.json"), JSON.stringify({ ...record, version: "9.0.0" }));
+    const newer = await runCli(["update"], { cwd: repo });
+    expect(newer.code).toBe(2);
+    expect(newer.stderr).toContain("newer than this 0.2.0: run npx create-spec-agent@latest update");
+    const none = await runCli(["update"], { cwd: tempDir() });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("no .spec-agent.json here or above");
+  });
+
+  it("in git, leaves a conflict unmerged in the index, as git merge does (the built bin)", async () => {
+    const { repo } = await evolvedRepository();
+    const git = (...args: string[]) =>
+      spawnSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.com", ...args], {
+        cwd: repo,
+        encoding: "utf8",
+      });
+    git("init", "-q");
+    git("add", "-A");
+    git("commit", "-qm", "owner's state");
+    const result = spawnSync(process.execPath, [join(packageRoot, "dist/cli.cjs"), "update"], {
+      cwd: repo,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", HOME: repo },
+    });
+    expect(result.status).toBe(1);
+    expect(git("status", "--porcelain").stdout).toContain("UU docs/clash.md");
+    expect(git("show", ":1:docs/clash.md").stdout).toBe("a\nb\nc\n");
+    expect(git("show", ":2:docs/clash.md").stdout).toBe("a\nb (owner)\nc\n");
+    expect(git("show", ":3:docs/clash.md").stdout).toBe("a\nB (ours)\nc\n");
+  });
+});
+
+describe("a repository made by 0.1.0 (test/fixtures/v0.1.0/svc, whose record holds hashes)", () => {
+  const OWNER = {
+    "README.md": "\n## Our team notes\n\nDeploys go through the payments pipeline.\n",
+    "AGENTS.md": "- Never log card numbers.\n",
+  };
+  const copyFixture = (): string => {
+    const repo = join(tempDir(), "svc");
+    cpSync(join(packageRoot, "test/fixtures/v0.1.0/svc"), repo, { recursive: true });
+    return repo;
+  };
+  const editAsOwner = (repo: string): void => {
+    for (const [path, added] of Object.entries(OWNER)) writeFileSync(join(repo, path), read(join(repo, path)) + added);
+    write(repo, { "spec/context/rate-limits.md": "# Rate limits\n\n100 requests a second.\n" });
+  };
+
+  it("gains the new files and formats; without history an edited file is one conflict that keeps both versions", async () => {
+    const repo = copyFixture();
+    editAsOwner(repo);
+    const result = await runCli(["update"], { cwd: repo });
+    expect(result.code).toBe(1);
+    for (const path of [".agents/skills/spec-plan/SKILL.md", ".mcp.json", ".vscode/settings.json"])
+      expect(existsSync(join(repo, path)), path).toBe(true);
+    expect(existsSync(join(repo, ".github/prompts/plan.prompt.md"))).toBe(false);
+    for (const [path, added] of Object.entries(OWNER)) {
+      expect(read(join(repo, path))).toContain(added.trim());
+      expect(read(join(repo, path))).toContain("<<<<<<< yours");
+    }
+    expect(read(join(repo, "spec/context/rate-limits.md"))).toBe("# Rate limits\n\n100 requests a second.\n");
+    expect(JSON.parse(read(join(repo, ".spec-agent.json"))).format).toBe(2);
+  });
+
+  it.skipIf(!hasGit)(
+    "with git history, finds each edited file's base by its hash and merges the owner's edits in",
+    async () => {
+      const repo = copyFixture();
+      const git = (...args: string[]) =>
+        spawnSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.com", ...args], {
+          cwd: repo,
+          encoding: "utf8",
+        });
+      git("init", "-q");
+      git("add", "-A");
+      git("commit", "-qm", "made by 0.1.0");
+      writeFileSync(join(repo, "AGENTS.md"), `${read(join(repo, "AGENTS.md"))}- Never log card numbers.\n`);
+      // And an edit at the top, far from where the preset changed the README since 0.1.0.
+      writeFileSync(
+        join(repo, "README.md"),
+        read(join(repo, "README.md")).replace(/^# svc\n/, "# svc (payments team)\n"),
+      );
+      const result = await runCli(["update"], {
+        cwd: repo,
+        exec: (command, args, cwd) => {
+          const r = spawnSync(command, args, { cwd, encoding: "utf8" });
+          return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+        },
+      });
+      expect(result.stdout).toContain("merged with your edits  README.md");
+      expect(read(join(repo, "README.md"))).toMatch(/^# svc \(payments team\)\n/);
+      expect(read(join(repo, "README.md"))).not.toContain("<<<<<<<");
+    },
+  );
+});
