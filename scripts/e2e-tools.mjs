@@ -9,7 +9,7 @@
 // Environment: E2E_TOOLS_ONLY=ROW[,ROW] runs only those rows, E2E_TOOLS_JOBS (2) repositories at once,
 // KEEP_E2E_TMP=1 keeps the temporary folder.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
 
@@ -43,6 +43,8 @@ function matrix(pythons, defaultPython) {
   for (const agent of AGENT_SETS) rows.push({ id: `agents-${agent}`, args: ["--agents", agent] });
   rows.push({ id: "agents-all", args: ["--agents", AGENT_SETS.join(",")] });
   // The README's example pack: its defaults (Python 3.12, three AI tools) and files over ours.
+  // A repository that version 0.1.0 made (test/fixtures/v0.1.0), brought to this version by update.
+  rows.push({ id: "after-update", args: [], fromFixture: "test/fixtures/v0.1.0/svc" });
   rows.push({ id: "team-pack", args: ["--template", join(root, "examples/acme-pack"), "--python", "3.12"] });
   return rows;
 }
@@ -97,9 +99,15 @@ async function checkRepository(row, work, env, pythons, defaultPython, reference
     const dry = await run(process.execPath, [cli, folder, ...generate, "--dry-run"], { env: repoEnv });
     record("--dry-run exits 0 and writes nothing", dry.status === 0 && !existsSync(folder), tail(dry.output));
   }
-  const created = await run(process.execPath, [cli, folder, ...generate], { env: repoEnv });
-  if (!record(`create ${row.args.join(" ") || "(defaults)"}`, created.status === 0, tail(created.output)))
-    return results;
+  if (row.fromFixture) {
+    cpSync(join(root, row.fromFixture), folder, { recursive: true });
+    const updated = await run(process.execPath, [cli, "update"], { cwd: folder, env: repoEnv });
+    if (!record(`update from ${row.fromFixture}`, updated.status === 0, tail(updated.output))) return results;
+  } else {
+    const created = await run(process.execPath, [cli, folder, ...generate], { env: repoEnv });
+    if (!record(`create ${row.args.join(" ") || "(defaults)"}`, created.status === 0, tail(created.output)))
+      return results;
+  }
   const manifest = JSON.parse(readFileSync(join(folder, ".spec-agent.json"), "utf8"));
   const pyproject = readFileSync(join(folder, "pyproject.toml"), "utf8");
   const script = /^\[project\.scripts\]\n"?([^"=\s]+)"?\s*=/m.exec(pyproject)?.[1] ?? "";
