@@ -206,6 +206,29 @@ describe("create-spec-agent update", () => {
   });
 });
 
+describe("update without history", () => {
+  it.skipIf(!hasGit)("works in a shallow clone: the bases are in the record, not in git", async () => {
+    const { cwd, repo } = await evolvedRepository();
+    const git = (dir: string, ...args: string[]) =>
+      spawnSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.com", ...args], {
+        cwd: dir,
+        encoding: "utf8",
+      });
+    git(repo, "init", "-q");
+    git(repo, "add", "-A");
+    git(repo, "commit", "-qm", "one");
+    writeFileSync(join(repo, "spec/context/more.md"), "more\n");
+    git(repo, "add", "-A");
+    git(repo, "commit", "-qm", "two");
+    expect(git(cwd, "clone", "-q", "--depth", "1", `file://${repo}`, "clone").status).toBe(0);
+    const clone = join(cwd, "clone");
+    expect(git(clone, "rev-parse", "--is-shallow-repository").stdout.trim()).toBe("true");
+    const result = await runCli(["update"], { cwd: clone });
+    expect(result.stdout).toContain("merged with your edits  docs/edited-apart.md");
+    expect(read(join(clone, "docs/edited-apart.md"))).toBe("title\n\nONE (owner)\ntwo\nthree\nfour\nFIVE (ours)\n");
+  });
+});
+
 describe("a repository made by 0.1.0 (test/fixtures/v0.1.0/svc, whose record holds hashes)", () => {
   const OWNER = {
     "README.md": "\n## Our team notes\n\nDeploys go through the payments pipeline.\n",
