@@ -95,6 +95,8 @@ const verboseWithSourceMaps = [
 
 const common = {
   bundle: true,
+  // jsonc-parser's main is a UMD build whose requires esbuild cannot follow: its ES module build bundles.
+  alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   platform: "node",
   target: "node20",
   minify: true,

@@ -20,6 +20,18 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: "create a new repository (the default command)",
     load: async () => (await import("./create.js")).create,
   },
+  {
+    name: "init",
+    usage: "create-spec-agent init [options]",
+    summary: "add the preset to this repository, keeping yours",
+    load: async () => (await import("./init.js")).init,
+  },
+  {
+    name: "add",
+    usage: "create-spec-agent add plan|task|context TITLE",
+    summary: "a plan, a task (--plan SLUG) or a note in spec/",
+    load: async () => (await import("./add.js")).add,
+  },
 ];
 
 /** The command argv names, and the rest of argv; without a command name, create. */

@@ -40,7 +40,15 @@ export interface ValueSpec {
   commands: readonly CommandName[];
 }
 
-export const VALUES: readonly ValueSpec[] = [];
+export const VALUES: readonly ValueSpec[] = [
+  {
+    flag: "plan",
+    placeholder: "SLUG",
+    help: "add task: the plan in spec/plan/ it implements (asked for when missing and a terminal is there)",
+    repeatable: false,
+    commands: ["add"],
+  },
+];
 
 export type Switches = Record<SwitchSpec["flag"], boolean>;
 export type Values = { [K in ValueSpec["flag"]]: string[] };
