@@ -17,7 +17,11 @@ async function initialised(): Promise<string> {
 
 /** Every relative link of a Markdown file outside inline code (the templates' examples), resolved from its folder. */
 const links = (root: string, path: string): string[] =>
-  [...read(root, path).replace(/`[^`\n]*`/g, "").matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)]
+  [
+    ...read(root, path)
+      .replace(/`[^`\n]*`/g, "")
+      .matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g),
+  ]
     .map((m) => m[1] as string)
     .filter((target) => !/^[a-z]+:/.test(target))
     .map((target) => resolve(root, dirname(path), target));

@@ -32,6 +32,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: "a plan, a task (--plan SLUG) or a note in spec/",
     load: async () => (await import("./add.js")).add,
   },
+  {
+    name: "check",
+    usage: "create-spec-agent check [--json]",
+    summary: "validate the preset and spec/; exit 1 on problems",
+    load: async () => (await import("./check.js")).check,
+  },
 ];
 
 /** The command argv names, and the rest of argv; without a command name, create. */

@@ -1,0 +1,85 @@
+/**
+ * The AI tools' files that carry frontmatter: it must parse, hold only the
+ * keys its tool knows (formats.md, from each tool's docs), and every MCP
+ * server its tools name must be configured, since a tool ignores an unknown
+ * name silently.
+ */
+import { parseDocument } from "yaml";
+import { readJsonc } from "../merge/jsonc.js";
+import { KINDS } from "./kinds.js";
+import { frontmatter } from "./markdown.js";
+import { type CheckedTree, lineAt, type Problem } from "./problems.js";
+
+function servers(tree: CheckedTree, settings: readonly (readonly [string, string])[]): Set<string> {
+  const names = new Set<string>();
+  for (const [file, key] of settings) {
+    const text = tree.files.get(file);
+    const value = text === undefined ? undefined : (readJsonc(text) as Record<string, unknown> | undefined)?.[key];
+    if (typeof value === "object" && value !== null)
+      for (const name of Object.keys(value)) names.add(name.toLowerCase());
+  }
+  return names;
+}
+
+const toolList = (tools: unknown): string[] =>
+  Array.isArray(tools)
+    ? tools.filter((t) => typeof t === "string")
+    : typeof tools === "string"
+      ? tools.split(",").map((t) => t.trim())
+      : [];
+
+export function checkAgentFiles(tree: CheckedTree): Problem[] {
+  const problems: Problem[] = [];
+  for (const [file, text] of tree.files) {
+    const kind = KINDS.find((k) => k.match.test(file));
+    if (!kind) continue;
+    const front = frontmatter(text);
+    if (!front) {
+      if (kind.label !== "an instructions file" || text.trim() !== "")
+        problems.push({ file, line: 1, message: `${kind.label} needs YAML frontmatter between --- lines` });
+      continue;
+    }
+    const doc = parseDocument(front.yaml, { prettyErrors: false, uniqueKeys: true });
+    const error = doc.errors[0];
+    if (error) {
+      problems.push({
+        file,
+        line: front.line - 1 + lineAt(front.yaml, error.pos[0]),
+        message: `frontmatter does not parse: ${error.message.split("\n")[0]}`,
+      });
+      continue;
+    }
+    const data = doc.toJS() as unknown;
+    if (typeof data !== "object" || data === null || Array.isArray(data)) {
+      problems.push({ file, line: front.line, message: "frontmatter is not a set of keys" });
+      continue;
+    }
+    const lines = front.yaml.split("\n");
+    const lineOf = (key: string): number =>
+      front.line +
+      Math.max(
+        0,
+        lines.findIndex((l) => l.startsWith(`${key}:`)),
+      );
+    for (const key of Object.keys(data))
+      if (!kind.keys.includes(key))
+        problems.push({
+          file,
+          line: lineOf(key),
+          message: `${kind.label} has no key ${JSON.stringify(key)}: use ${kind.keys.join(", ")}`,
+        });
+    if (kind.mcp) {
+      const configured = servers(tree, kind.mcp.settings);
+      for (const tool of toolList((data as Record<string, unknown>).tools)) {
+        const server = kind.mcp.server(tool);
+        if (server !== undefined && !configured.has(server.toLowerCase()))
+          problems.push({
+            file,
+            line: lineOf("tools"),
+            message: `tool ${tool} names the MCP server ${server}, which ${kind.mcp.settings.map(([f]) => f).join(" and ")} do not configure`,
+          });
+      }
+    }
+  }
+  return problems;
+}
