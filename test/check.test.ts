@@ -68,7 +68,7 @@ describe("check", () => {
         edit(root, ".github/prompts/spec-plan.prompt.md", (t) =>
           t.replace("agent: Backend Engineer", "agent: [Backend"),
         ),
-      ".github/prompts/spec-plan.prompt.md:4: frontmatter does not parse: Flow sequence in block collection must be sufficiently indented",
+      ".github/prompts/spec-plan.prompt.md:4: frontmatter does not parse: missed comma between flow collection entries",
     ],
     [
       "a key the tool does not know",

@@ -97,8 +97,8 @@ async function templateFor(ctx: CommandContext, root: string, kind: SpecKind): P
   return preset.render(templateContext(blank, ctx.version, { aiLayout: "", aiTools: "", agentFile: "" }));
 }
 
-/** Everything after the arguments: the CLI and plop's spec:plan, spec:task and spec:context come here. */
-export async function addSpecFile(ctx: CommandContext, job: AddJob): Promise<void> {
+/** Everything after the arguments: the CLI and plop's spec:plan, spec:task and spec:context come here. Returns the new file's path. */
+export async function addSpecFile(ctx: CommandContext, job: AddJob): Promise<string> {
   const { root, kind } = job;
   const title = job.title.trim();
   const problem = checkOneLine("the title", title, { required: true });
@@ -140,6 +140,7 @@ export async function addSpecFile(ctx: CommandContext, job: AddJob): Promise<voi
     prompter: job.prompter,
     existing: { merged, unmergeable: new Map() },
   });
+  return path;
 }
 
 function findPlan(ctx: CommandContext, root: string, given: string | undefined) {

@@ -34,7 +34,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: "check",
-    usage: "create-spec-agent check [--json]",
+    usage: "create-spec-agent check [options]",
     summary: "validate the preset and spec/; exit 1 on problems",
     load: async () => (await import("./check.js")).check,
   },

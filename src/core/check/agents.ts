@@ -4,11 +4,11 @@
  * server its tools name must be configured, since a tool ignores an unknown
  * name silently.
  */
-import { parseDocument } from "yaml";
 import { readJsonc } from "../merge/jsonc.js";
 import { KINDS } from "./kinds.js";
 import { frontmatter } from "./markdown.js";
-import { type CheckedTree, lineAt, type Problem } from "./problems.js";
+import type { CheckedTree, Problem } from "./problems.js";
+import { readYaml } from "./yaml.js";
 
 function servers(tree: CheckedTree, settings: readonly (readonly [string, string])[]): Set<string> {
   const names = new Set<string>();
@@ -39,17 +39,12 @@ export function checkAgentFiles(tree: CheckedTree): Problem[] {
         problems.push({ file, line: 1, message: `${kind.label} needs YAML frontmatter between --- lines` });
       continue;
     }
-    const doc = parseDocument(front.yaml, { prettyErrors: false, uniqueKeys: true });
-    const error = doc.errors[0];
-    if (error) {
-      problems.push({
-        file,
-        line: front.line - 1 + lineAt(front.yaml, error.pos[0]),
-        message: `frontmatter does not parse: ${error.message.split("\n")[0]}`,
-      });
+    const read = readYaml(front.yaml);
+    if (!read.ok) {
+      problems.push({ file, line: front.line - 1 + read.line, message: `frontmatter does not parse: ${read.reason}` });
       continue;
     }
-    const data = doc.toJS() as unknown;
+    const data = read.value;
     if (typeof data !== "object" || data === null || Array.isArray(data)) {
       problems.push({ file, line: front.line, message: "frontmatter is not a set of keys" });
       continue;
