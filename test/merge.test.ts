@@ -53,6 +53,7 @@ describe("JSON with comments: missing entries added, nothing of the owner's move
       '{ "servers": { "context7": { "url": "mine" } } }',
     ],
     ["an empty file: ours", "", OURS],
+    ["only a comment: kept, ours after it", "// to fill in", `// to fill in\n${OURS}`],
   ])("%s", (_label, existing, expected) => {
     const merged = mergeJsonc(existing, OURS);
     expect(merged).toEqual({ ok: true, text: expected });
@@ -81,6 +82,7 @@ describe("Markdown hubs: a marked block", () => {
     ["replaced in place", `top\n${BLOCK_START}\nold\n${BLOCK_END}\nbottom\n`, `top\n${markedBlock(ours)}\nbottom\n`],
     ["a file that is exactly ours stays", ours, ours],
     ["an empty file", "", `${markedBlock(ours)}\n`],
+    ["only whitespace: kept", " ", ` \n\n${markedBlock(ours)}\n`],
   ])("%s", (_label, existing, expected) => {
     const merged = mergeMarkedBlock(existing, ours);
     expect(merged).toBe(expected);

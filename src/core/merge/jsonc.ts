@@ -7,7 +7,7 @@
  * reformatted (jsonc-parser's `modify` reformats the whole line it edits), and
  * a value the owner set is theirs, even when it differs from ours.
  */
-import { getNodeValue, type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
+import { getNodeValue, type Node, type ParseError, parseTree, printParseErrorCode, stripComments } from "jsonc-parser";
 
 export type JsoncMerge = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -61,7 +61,9 @@ function insertions(text: string, node: Node, ours: { [key: string]: Json }, eol
 
 /** The owner's text with our missing entries added; unchanged when none are missing. */
 export function mergeJsonc(existing: string, ours: string): JsoncMerge {
-  if (existing.trim() === "") return { ok: true, text: ours };
+  // Only whitespace or comments: ours follows them.
+  if (stripComments(existing).trim() === "")
+    return { ok: true, text: existing === "" || existing.endsWith("\n") ? existing + ours : `${existing}\n${ours}` };
   const errors: ParseError[] = [];
   const tree = parseTree(existing, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];

@@ -32,7 +32,7 @@ export function mergeMarkedBlock(existing: string, ours: string): string {
   const block = markedBlock(ours);
   const found = findBlock(existing);
   if (found) return existing.slice(0, found.from) + block + existing.slice(found.to);
-  if (existing.trim() === "") return `${block}\n`;
+  if (existing === "") return `${block}\n`;
   const newline = existing.includes("\r\n") ? "\r\n" : "\n";
   const body = /\n$/.test(existing) ? existing : `${existing}${newline}`;
   return `${body}${newline}${block}${newline}`;
