@@ -2,6 +2,7 @@
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { markdownLinks } from "../src/core/check/markdown.js";
 import { runCli, tempDir } from "./support/context.js";
 import { ownerRepo } from "./support/owner.js";
 
@@ -132,5 +133,26 @@ describe("check", () => {
     ]);
     const text = await runCli(["check"], { cwd: root });
     expect(text.stdout).toBe(`${data.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join("\n")}\n`);
+  });
+});
+
+describe("markdownLinks", () => {
+  it.each([
+    ["a link on line 2", "# T\nsee [a](b.md)\n", [{ target: "b.md", line: 2 }]],
+    [
+      "two on a line",
+      "[a](x.md) and [b](y.md#top)",
+      [
+        { target: "x.md", line: 1 },
+        { target: "y.md#top", line: 1 },
+      ],
+    ],
+    ["inside inline code: none", "see `[a](b.md)`\n", []],
+    ["inside a fence: none", "```\n[a](b.md)\n```\n[c](d.md)\n", [{ target: "d.md", line: 4 }]],
+    ["a fence of tildes holding backticks", "~~~\n```\n[a](b.md)\n~~~\n[c](d.md)", [{ target: "d.md", line: 5 }]],
+    ["an image counts as a link", "![x](pic.png)\n", [{ target: "pic.png", line: 1 }]],
+    ["an angle-bracketed target", "[a](<my file.md>)\n", [{ target: "my file.md", line: 1 }]],
+  ])("%s", (_label, text, links) => {
+    expect(markdownLinks(text)).toEqual(links);
   });
 });

@@ -16,14 +16,18 @@ export function readCheckedTree(fs: FileSystem, root: string): CheckedTree {
   const files = new Map<string, string>();
   const folders = new Set<string>([""]);
   const walk = (relative: string): void => {
-    for (const name of fs.readdirSync(join(root, relative)).sort()) {
+    const entries = fs.readdirEntriesSync(join(root, relative));
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const { name } = entry;
       if (SKIP.has(name)) continue;
       const path = relative === "" ? name : `${relative}/${name}`;
-      const stat = fs.lstatSync(join(root, path), { throwIfNoEntry: false });
-      if (stat?.isDirectory()) {
+      // A symbolic link is neither: check reads what the repository holds, not where links lead.
+      const stat = entry;
+      if (stat.isDirectory()) {
         folders.add(path);
         if (relative !== "" || FOLDERS.includes(name)) walk(path);
-      } else if (stat?.isFile() && (relative === "" ? name.endsWith(".md") || ROOT_FILES.includes(name) : READ(name))) {
+      } else if (stat.isFile() && (relative === "" ? name.endsWith(".md") || ROOT_FILES.includes(name) : READ(name))) {
         files.set(path, fs.readTextSync(join(root, path)));
       }
     }

@@ -16,6 +16,23 @@ export interface TaskCheck {
   judged: Set<string>;
 }
 
+const FIELD = /^[ \t]*[-*] \*\*(Plan|Depends on)\*\*:.*$/gm;
+
+/** The `- **Plan**:` and `- **Depends on**:` lines, with their numbers: found by one search, not line by line. */
+function fieldLines(text: string): { content: string; line: number }[] {
+  const found: { content: string; line: number }[] = [];
+  let line = 1;
+  let counted = 0;
+  for (const match of text.matchAll(FIELD)) {
+    for (let nl = text.indexOf("\n", counted); nl !== -1 && nl < match.index; nl = text.indexOf("\n", nl + 1)) {
+      line++;
+      counted = nl + 1;
+    }
+    found.push({ content: match[0], line });
+  }
+  return found;
+}
+
 export function checkTasks(tree: CheckedTree): TaskCheck {
   const problems: Problem[] = [];
   const judged = new Set<string>();
@@ -25,11 +42,9 @@ export function checkTasks(tree: CheckedTree): TaskCheck {
     const number = name === undefined ? undefined : TASK_FILE.exec(name)?.[1];
     if (number === undefined) continue;
     byNumber.set(Number(number), [...(byNumber.get(Number(number)) ?? []), file]);
-    const lines = text.split("\n");
-    lines.forEach((content, i) => {
-      const line = i + 1;
-      if (/^\s*[-*] \*\*Plan\*\*:/.test(content)) {
-        judged.add(`${file}:${line}`);
+    for (const { content, line } of fieldLines(text)) {
+      judged.add(`${file}:${line}`);
+      if (content.includes("**Plan**")) {
         for (const { target } of markdownLinks(content)) {
           const resolved = resolveLink(file, target);
           if (resolved && "problem" in resolved) problems.push({ file, line, message: resolved.problem });
@@ -40,21 +55,19 @@ export function checkTasks(tree: CheckedTree): TaskCheck {
               message: `the task's plan ${target} points nowhere: link a plan in spec/plan/`,
             });
         }
+        continue;
       }
-      if (/^\s*[-*] \*\*Depends on\*\*:/.test(content)) {
-        judged.add(`${file}:${line}`);
-        const prose = content.replace(/\]\([^)]*\)/g, "]");
-        const named = new Set([...prose.matchAll(DEPENDENCY)].map((m) => m[0]));
-        for (const { target } of markdownLinks(content)) {
-          const resolved = resolveLink(file, target);
-          if (resolved && "path" in resolved && !tree.exists(resolved.path))
-            problems.push({ file, line, message: `dependency ${target} points nowhere` });
-        }
-        for (const dependency of named)
-          if (!tree.exists(`spec/task/${dependency}.md`))
-            problems.push({ file, line, message: `dependency ${dependency} names no task in spec/task/` });
+      const prose = content.replace(/\]\([^)]*\)/g, "]");
+      const named = new Set([...prose.matchAll(DEPENDENCY)].map((m) => m[0]));
+      for (const { target } of markdownLinks(content)) {
+        const resolved = resolveLink(file, target);
+        if (resolved && "path" in resolved && !tree.exists(resolved.path))
+          problems.push({ file, line, message: `dependency ${target} points nowhere` });
       }
-    });
+      for (const dependency of named)
+        if (!tree.exists(`spec/task/${dependency}.md`))
+          problems.push({ file, line, message: `dependency ${dependency} names no task in spec/task/` });
+    }
   }
   for (const [number, files] of byNumber) {
     if (files.length < 2) continue;
