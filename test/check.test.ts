@@ -80,6 +80,16 @@ describe("check", () => {
       '.github/agents/backend-engineer.agent.md:3: a Copilot custom agent has no key "infer"',
     ],
     [
+      "a skill whose name is not its folder's",
+      (root) => edit(root, ".agents/skills/spec-plan/SKILL.md", (t) => t.replace("name: spec-plan", "name: plan")),
+      ".agents/skills/spec-plan/SKILL.md:2: a skill's name must be its folder's, \"spec-plan\"",
+    ],
+    [
+      "a subagent without its description",
+      (root) => edit(root, ".claude/agents/backend-engineer.md", (t) => t.replace(/^description: .*\n/m, "")),
+      ".claude/agents/backend-engineer.md:2: a Claude Code subagent needs a description: the tool skips it without one",
+    ],
+    [
       "an MCP tool that names no configured server",
       (root) => {
         edit(root, ".vscode/mcp.json", (t) => t.replace('"context7"', '"c7"'));

@@ -63,6 +63,23 @@ export function checkAgentFiles(tree: CheckedTree): Problem[] {
           line: lineOf(key),
           message: `${kind.label} has no key ${JSON.stringify(key)}: use ${kind.keys.join(", ")}`,
         });
+    const keys = data as Record<string, unknown>;
+    for (const key of kind.required ?? [])
+      if (typeof keys[key] !== "string" || (keys[key] as string).trim() === "")
+        problems.push({
+          file,
+          line: front.line,
+          message: `${kind.label} needs a ${key}: the tool skips it without one`,
+        });
+    if (kind.nameIs === "folder" && typeof keys.name === "string") {
+      const folder = file.split("/").at(-2);
+      if (keys.name !== folder)
+        problems.push({
+          file,
+          line: lineOf("name"),
+          message: `a skill's name must be its folder's, ${JSON.stringify(folder)}`,
+        });
+    }
     if (kind.mcp) {
       const configured = servers(tree, kind.mcp.settings);
       for (const tool of toolList((data as Record<string, unknown>).tools)) {

@@ -8,6 +8,10 @@ export interface Kind {
   label: string;
   match: RegExp;
   keys: readonly string[];
+  /** Keys without which the tool skips the file or cannot offer it. */
+  required?: readonly string[];
+  /** The `name` must equal the file's folder (a skill) or its file name without `.md` (a subagent). */
+  nameIs?: "folder" | "file";
   /** How its tools name an MCP server, and which settings configure it. */
   mcp?: { server(tool: string): string | undefined; settings: readonly (readonly [string, string])[] };
 }
@@ -67,6 +71,7 @@ export const KINDS: readonly Kind[] = [
       "metadata",
       "hooks",
     ],
+    required: ["description"],
     mcp: COPILOT_MCP,
   },
   {
@@ -84,6 +89,8 @@ export const KINDS: readonly Kind[] = [
     label: "a skill",
     match: /^(\.github|\.agents|\.claude|\.cursor|\.gemini)\/skills\/[^/]+\/SKILL\.md$/,
     keys: SKILL_KEYS,
+    required: ["name", "description"],
+    nameIs: "folder",
   },
   {
     label: "a Claude Code subagent",
@@ -100,6 +107,7 @@ export const KINDS: readonly Kind[] = [
       "color",
       "hooks",
     ],
+    required: ["name", "description"],
     mcp: {
       server: (tool) => /^mcp__([^_]+(?:_[^_]+)*)__/.exec(tool.trim())?.[1],
       settings: [[".mcp.json", "mcpServers"]],
@@ -115,5 +123,6 @@ export const KINDS: readonly Kind[] = [
     label: "a Gemini CLI subagent",
     match: /^\.gemini\/agents\/[^/]+\.md$/,
     keys: ["name", "description", "tools", "model", "temperature", "max_turns", "timeout_mins", "kind"],
+    required: ["name", "description"],
   },
 ];
