@@ -56,15 +56,18 @@ describe.skipIf(!tmuxThere)(`init's clash question${tmuxThere ? "" : ` (skipped:
     expect(readFileSync(join(root, "spec/plan/README.md"), "utf8")).toMatch(/^# Plans\n/);
   });
 
-  it("aborts with exit 130 and writes nothing", async () => {
+  it.each([
+    ["abort", ["Up", "Enter"], "Aborted at a clash: nothing was written."],
+    ["Ctrl-C", ["C-c"], "Cancelled: nothing was written."],
+  ])("stops at %s with exit 130 and writes nothing", async (_label, keys, message) => {
     const root = ownerRepo();
     const before = readTree(root);
     const s = init(root);
     await s.waitFor(question("Taskfile.yml"));
-    s.sendKeys("Up", "Enter");
+    s.sendKeys(...keys);
     const [, code] = await s.waitFor(/^EXIT=(\d+)$/m, 10_000);
     expect(code, s.screen()).toBe("130");
-    expect(s.screen()).toContain("Aborted at a clash: nothing was written.");
+    expect(s.screen()).toContain(message);
     expect(readTree(root)).toEqual(before);
   });
 });
