@@ -3,7 +3,7 @@
  * temp folders: each planned file's class, the owner's bytes kept, a second
  * run that changes nothing, clashes left alone or overwritten.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { outsideBlock } from "../src/core/merge/marked.js";
@@ -95,6 +95,18 @@ describe("init in a repository that exists", () => {
     });
     expect(result.code).toBe(130);
     expect(readTree(root)).toEqual(before);
+  });
+
+  it("leaves shared files that are not UTF-8 text alone, byte for byte, as clashes", async () => {
+    const latin1 = Buffer.from("# Caf\xe9 rules\n", "latin1");
+    const root = ownerRepo({});
+    writeFileSync(join(root, "AGENTS.md"), latin1);
+    writeFileSync(join(root, ".gitignore"), Buffer.from("caf\xe9/\n", "latin1"));
+    const result = await runCli(["init", "--yes"], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("clash, left as it is: .gitignore, AGENTS.md");
+    expect(readFileSync(join(root, "AGENTS.md")).equals(latin1)).toBe(true);
+    expect(readFileSync(join(root, ".gitignore")).equals(Buffer.from("caf\xe9/\n", "latin1"))).toBe(true);
   });
 
   it("leaves a JSON file that does not parse alone, and prints what to add", async () => {

@@ -152,6 +152,7 @@ function findPlan(ctx: CommandContext, root: string, given: string | undefined) 
     throw new UsageError(`there is no plan ${quoted(slug)} in spec/plan/ (${known}): pass one of them to --plan`);
   }
   const path = `spec/plan/${slug}.md`;
-  const text = ctx.fs.readTextSync(join(root, path));
+  const text = readIfFile(ctx.fs, join(root, path));
+  if (text === undefined) throw new UsageError(`${path} is not UTF-8 text: add lists the task in it only when it is`);
   return { slug, title: planTitle(text, slug), path, text };
 }

@@ -1,4 +1,5 @@
 /** The repository a command works in: the nearest folder up from here that holds `.git`, else here. */
+import { isUtf8 } from "node:buffer";
 import { dirname, join, relative } from "node:path";
 import type { FileSystem } from "./fs.js";
 
@@ -10,10 +11,17 @@ export function findRoot(fs: FileSystem, cwd: string): string {
   }
 }
 
-/** A file's text, or undefined when there is none (or it is not a file). */
+/**
+ * A file's text, or undefined when there is none, it is not a file, or it is
+ * not UTF-8 text: decoding would replace its bytes, and a merge would then
+ * write them back changed. The pipeline sees such a file differ from the
+ * plan, a clash it leaves alone.
+ */
 export function readIfFile(fs: FileSystem, path: string): string | undefined {
   const stat = fs.lstatSync(path, { throwIfNoEntry: false });
-  return stat?.isFile() ? fs.readTextSync(path) : undefined;
+  if (!stat?.isFile()) return undefined;
+  const bytes = fs.readFileSync(path);
+  return isUtf8(bytes) ? bytes.toString("utf8") : undefined;
 }
 
 /** The root as the user reads it. */
