@@ -3,12 +3,12 @@
  * temp folders: each planned file's class, the owner's bytes kept, a second
  * run that changes nothing, clashes left alone or overwritten.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { outsideBlock } from "../src/core/merge/marked.js";
 import { insertedInto } from "./support/bytes.js";
-import { runCli, scriptedPrompter } from "./support/context.js";
+import { runCli, scriptedPrompter, tempDir } from "./support/context.js";
 import { OWNER, ownerRepo } from "./support/owner.js";
 import { readTree } from "./support/tree.js";
 
@@ -94,6 +94,20 @@ describe("init in a repository that exists", () => {
       prompter: scriptedPrompter(["abort"]),
     });
     expect(result.code).toBe(130);
+    expect(readTree(root)).toEqual(before);
+  });
+
+  it("in a repository made by create, writes for the AI tools it recorded, and changes nothing", async () => {
+    const cwd = tempDir();
+    const created = await runCli(["svc", "--yes", "--no-git", "--no-install", "--agents", "copilot,claude"], { cwd });
+    expect(created.code, created.stderr).toBe(0);
+    const root = join(cwd, "svc");
+    mkdirSync(join(root, ".git"));
+    const before = readTree(root);
+    const result = await runCli(["init", "--yes"], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("nothing changed");
+    expect(result.stdout).toContain("AI tools: copilot, claude");
     expect(readTree(root)).toEqual(before);
   });
 

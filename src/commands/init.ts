@@ -7,7 +7,8 @@
 import { join } from "node:path";
 import type { CommandContext } from "../context.js";
 import { UsageError } from "../core/errors.js";
-import { presetForExisting } from "../core/existing.js";
+import { agentsFromManifest, presetForExisting } from "../core/existing.js";
+import { MANIFEST_PATH } from "../core/manifest.js";
 import { mergePlan } from "../core/merge/plan.js";
 import { namesFromPyproject } from "../core/pyproject.js";
 import { quoted } from "../core/quote.js";
@@ -29,6 +30,8 @@ export async function init(ctx: CommandContext, { positionals, given, switches }
   const root = findRoot(ctx.fs, ctx.cwd);
   const pyproject = readIfFile(ctx.fs, join(root, "pyproject.toml"));
   const known: Partial<Answers> = pyproject === undefined ? {} : namesFromPyproject(pyproject);
+  const agents = agentsFromManifest(readIfFile(ctx.fs, join(root, MANIFEST_PATH)));
+  if (agents) known.agents = agents;
   const answersGiven = { ...known, ...given };
   const facts = gatherFacts({ ...ctx, cwd: root }, root, answersGiven.author === undefined);
   const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();

@@ -6,6 +6,7 @@
  */
 import { MANIFEST_PATH, type ManifestRecord, manifestFile } from "./manifest.js";
 import { byPath, type PlannedFile } from "./planned-file.js";
+import { checkTargets, normalizeTargets, type TargetId } from "./targets.js";
 
 const SKELETON = (path: string): boolean =>
   path === "pyproject.toml" || path === ".python-version" || path.startsWith("src/") || path.startsWith("tests/");
@@ -32,4 +33,21 @@ export function presetForExisting(
   if (!manifest) return kept;
   const { version, template, answers } = JSON.parse(manifest.contents) as ManifestRecord;
   return [...kept, manifestFile(kept, { version, template, answers })].sort(byPath);
+}
+
+/**
+ * The AI tools an earlier run recorded in `.spec-agent.json`: init then writes
+ * for the same tools (a repository made for Copilot and Claude stays so)
+ * unless --agents says otherwise. Anything else in the record is left to
+ * pyproject.toml and the flags.
+ */
+export function agentsFromManifest(text: string | undefined): TargetId[] | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const agents = (JSON.parse(text) as { answers?: { agents?: unknown } }).answers?.agents;
+    if (!Array.isArray(agents) || !agents.every((a) => typeof a === "string")) return undefined;
+    return checkTargets(agents) === undefined ? normalizeTargets(agents) : undefined;
+  } catch {
+    return undefined;
+  }
 }
