@@ -111,6 +111,21 @@ describe("init in a repository that exists", () => {
     expect(readTree(root)).toEqual(before);
   });
 
+  it("replaces a shared file whole when it is still as an earlier run wrote it, and merges one its owner edited", async () => {
+    const cwd = tempDir();
+    expect((await runCli(["svc", "--yes", "--no-git", "--no-install", "--agents", "copilot"], { cwd })).code).toBe(0);
+    const root = join(cwd, "svc");
+    mkdirSync(join(root, ".git"));
+    writeFileSync(join(root, ".gitignore"), `${read(root, ".gitignore")}my-own/\n`);
+    const result = await runCli(["init", "--yes", "--agents", "copilot,agents-md"], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    // Copilot's instructions held our rules untouched: now the pointer to AGENTS.md, not the rules and a block.
+    const instructions = read(root, ".github/copilot-instructions.md");
+    expect(instructions).not.toContain("create-spec-agent:start");
+    expect(instructions).toContain("are in [AGENTS.md](../AGENTS.md)");
+    expect(read(root, ".gitignore")).toMatch(/my-own\/\n$/);
+  });
+
   it("leaves shared files that are not UTF-8 text alone, byte for byte, as clashes", async () => {
     const latin1 = Buffer.from("# Caf\xe9 rules\n", "latin1");
     const root = ownerRepo({});

@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import type { CommandContext } from "../context.js";
 import { UsageError } from "../core/errors.js";
-import { agentsFromManifest, presetForExisting } from "../core/existing.js";
+import { agentsFromManifest, basesFromManifest, presetForExisting } from "../core/existing.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
 import { mergePlan } from "../core/merge/plan.js";
 import { namesFromPyproject } from "../core/pyproject.js";
@@ -54,7 +54,8 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
   const { root, answers } = job;
   const read = (path: string): string | undefined => readIfFile(ctx.fs, join(root, path));
   const preset = presetForExisting(planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version), read);
-  const { files, merged, unmergeable } = mergePlan(preset, read);
+  const bases = basesFromManifest(read(MANIFEST_PATH));
+  const { files, merged, unmergeable } = mergePlan(preset, read, bases);
   await runPipeline(ctx, {
     root,
     where: whereOf(ctx.cwd, root),

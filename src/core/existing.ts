@@ -35,6 +35,18 @@ export function presetForExisting(
   return [...kept, manifestFile(kept, { version, template, answers })].sort(byPath);
 }
 
+/** Each file as an earlier run wrote it, from `.spec-agent.json` (format 2); none from a record it cannot read. */
+export function basesFromManifest(text: string | undefined): Map<string, string> {
+  if (text === undefined) return new Map();
+  try {
+    const files = (JSON.parse(text) as { format?: unknown; files?: unknown }).files;
+    if (typeof files !== "object" || files === null) return new Map();
+    return new Map(Object.entries(files).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  } catch {
+    return new Map();
+  }
+}
+
 /**
  * The AI tools an earlier run recorded in `.spec-agent.json`: init then writes
  * for the same tools (a repository made for Copilot and Claude stays so)

@@ -33,8 +33,17 @@ export interface MergedPlan {
   unmergeable: Map<string, { reason: string; snippet: string }>;
 }
 
-/** `read` gives a file's current text, or undefined when there is none. */
-export function mergePlan(files: readonly PlannedFile[], read: (path: string) => string | undefined): MergedPlan {
+/**
+ * `read` gives a file's current text, or undefined when there is none.
+ * `bases` are the files as an earlier run wrote them (`.spec-agent.json`): a
+ * shared file that still holds exactly that is ours alone, and is replaced
+ * whole rather than merged (no block appended to our own earlier rules).
+ */
+export function mergePlan(
+  files: readonly PlannedFile[],
+  read: (path: string) => string | undefined,
+  bases: ReadonlyMap<string, string> = new Map(),
+): MergedPlan {
   const merged = new Set<string>();
   const unmergeable: MergedPlan["unmergeable"] = new Map();
   const result = files.map((file): PlannedFile => {
@@ -45,7 +54,7 @@ export function mergePlan(files: readonly PlannedFile[], read: (path: string) =>
     if (existing === undefined)
       return kind === "block" ? { ...file, contents: `${markedBlock(file.contents)}\n` } : file;
     merged.add(file.path);
-    if (kind === "record") return file;
+    if (kind === "record" || existing === bases.get(file.path)) return file;
     if (kind === "lines") return { ...file, contents: mergeGitignore(existing, file.contents) };
     if (kind === "block") return { ...file, contents: mergeMarkedBlock(existing, file.contents) };
     const json = mergeJsonc(existing, file.contents);
