@@ -206,7 +206,7 @@ check "no template names left (_gitignore, _github, _vscode, _python-version), n
   const left = readdirSync(process.argv[1]).filter((n) => /^_(gitignore|github|vscode|python-version)$/.test(n) || n === ".git" || n === "node_modules");
   if (left.length) throw new Error(`found ${left.join(", ")}`);
 ' "$app"
-check ".spec-agent.json records this version and every file it lists as written" node -e '
+check ".spec-agent.json records this version and every file it lists as it is on disk" node -e '
   const { readFileSync } = require("node:fs");
   const [app, version] = process.argv.slice(1);
   const m = JSON.parse(readFileSync(`${app}/.spec-agent.json`, "utf8"));
@@ -215,10 +215,32 @@ check ".spec-agent.json records this version and every file it lists as written"
   if (m.answers?.name !== "my-app") throw new Error(`answers.name ${m.answers?.name}`);
   const files = Object.entries(m.files ?? {});
   if (files.length < 10) throw new Error(`only ${files.length} files recorded`);
+  // Format 2 keeps each file as written (the merge base for update), not a hash.
+  if (m.format !== 2) throw new Error(`format ${m.format}, want 2`);
   for (const [path, base] of files) {
     if (readFileSync(`${app}/${path}`, "utf8") !== base) throw new Error(`${path} differs from its recorded base`);
   }
 ' "$app" "$version"
+
+step "npx create-spec-agent init, add plan and check in a repository that exists (same cache)"
+existing="$tmp/existing"
+mkdir -p "$existing/.git" "$existing/.vscode"
+printf '# Ours\n' >"$existing/README.md"
+printf '// ours\n{\n  "servers": {}\n}\n' >"$existing/.vscode/mcp.json"
+spec_agent() {
+  (cd "$existing" && CI=true npm_isolated 120 "$tmp/create.npmrc" "$create_cache" \
+    exec --package=create-spec-agent@latest -- create-spec-agent "$@")
+}
+check "init exits 0" spec_agent init --yes
+check "add plan exits 0" spec_agent add plan "Export CSV"
+check "check finds no problem" spec_agent check
+check "the owner's README and comment are kept" node -e '
+  const { readFileSync } = require("node:fs");
+  const dir = process.argv[1];
+  if (readFileSync(`${dir}/README.md`, "utf8") !== "# Ours\n") throw new Error("README.md changed");
+  const mcp = readFileSync(`${dir}/.vscode/mcp.json`, "utf8");
+  if (!mcp.startsWith("// ours\n") || !mcp.includes("context7")) throw new Error(mcp);
+' "$existing"
 
 check_tree="$root/../shared/acceptance/check-tree"
 if [[ -x $check_tree || -f $check_tree ]]; then

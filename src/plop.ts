@@ -10,12 +10,19 @@ import { createRepository } from "./commands/create.js";
 import { type CommandContext, nodeContext } from "./context.js";
 import { DEFAULT_TARGETS, normalizeTargets } from "./core/targets.js";
 import { gatherFacts } from "./io/facts.js";
+import { findRoot } from "./io/root.js";
+import type { CommandName } from "./options/flags.js";
 import { type Answers, QUESTIONS } from "./options/table.js";
+import { registerSpecGenerators } from "./plop-spec.js";
 import { printerFor } from "./ui/paint.js";
 
-/** plop's own prompts, from the same question table as the CLI's. */
-function plopPrompts(facts: ReturnType<typeof gatherFacts>): PromptQuestion[] {
-  return QUESTIONS.map((q): PromptQuestion => {
+/** plop's own prompts, from the same question table as the CLI's; `known` answers are the defaults. */
+function plopPrompts(
+  facts: ReturnType<typeof gatherFacts>,
+  command: CommandName = "create",
+  known: Partial<Answers> = {},
+): PromptQuestion[] {
+  return QUESTIONS.filter((q) => q.commands.includes(command)).map((q): PromptQuestion => {
     if (q.kind === "confirm") {
       return { type: "confirm", name: q.key, message: q.message, default: q.initial(facts), when: q.askIf(facts) };
     }
@@ -34,7 +41,7 @@ function plopPrompts(facts: ReturnType<typeof gatherFacts>): PromptQuestion[] {
       type: "input",
       name: q.key,
       message: q.message,
-      default: async (answers: Partial<Answers>) => (await q.initial(answers, facts)) ?? q.fallback,
+      default: async (answers: Partial<Answers>) => known[q.key] ?? (await q.initial(answers, facts)) ?? q.fallback,
       validate: (value: string) => q.validate(value) ?? true,
     };
   });
@@ -76,5 +83,14 @@ export default function specAgentPlopfile(plop: NodePlopAPI): void {
     description: "a repository ready for spec-driven development with the Backend Engineer agent",
     prompts: plopPrompts(facts),
     actions: [createAction],
+  });
+  const dest = plop.getDestBasePath();
+  // For init, the folder name is the repository's: plop's prompts default to it, as the CLI does.
+  const initFacts = gatherFacts({ ...base, cwd: dest }, findRoot(base.fs, dest), false);
+  registerSpecGenerators(plop, {
+    dest,
+    fs: base.fs,
+    context,
+    prompts: (command, known) => plopPrompts(initFacts, command, known),
   });
 }

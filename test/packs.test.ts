@@ -89,6 +89,9 @@ describe("--template", () => {
       text: async (message, initial) => (asked.push(message), message === "Team?" ? "payments" : (initial ?? "")),
       confirm: async (message, initial) => (asked.push(message), initial),
       multiselect: async (message, _choices, initial) => (asked.push(message), [...initial]),
+      select: async () => {
+        throw new Error("create asks no choice of one");
+      },
     };
     const result = await runCli(["svc", "--no-git", "--no-install", "--template", "./a", "--template", "./b"], {
       cwd,

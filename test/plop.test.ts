@@ -94,13 +94,23 @@ describe("the generators in plop's list", () => {
     specAgent(plop);
     expect(plop.getGeneratorList()).toEqual([
       { name: "spec-agent", description: expect.stringMatching(/spec-driven development/) },
+      { name: "spec:plan", description: expect.stringMatching(/^spec\/plan\/<slug>\.md/) },
+      { name: "spec:task", description: expect.stringMatching(/^spec\/task\/<NNN>-<slug>\.md/) },
+      { name: "spec:context", description: expect.stringMatching(/^spec\/context\/<slug>\.md/) },
+      { name: "spec:init", description: expect.stringMatching(/create-spec-agent init/) },
     ]);
   });
 
   it("loaded with plop.load, they are listed by name (node-plop drops a loaded generator's description)", async () => {
     const plop = await nodePlop(undefined, { destBasePath: tempDir(), force: false });
     await plop.load(join(packageRoot, readJson("package.json").main));
-    expect(plop.getGeneratorList().map((g) => g.name)).toEqual(["spec-agent"]);
+    expect(plop.getGeneratorList().map((g) => g.name)).toEqual([
+      "spec-agent",
+      "spec:plan",
+      "spec:task",
+      "spec:context",
+      "spec:init",
+    ]);
   });
 });
 

@@ -23,6 +23,7 @@ const bin = join(dist, "cli.cjs");
 function loaded(
   args: string[],
   env: Record<string, string> = { NO_COLOR: "1" },
+  cwd?: string,
 ): { modules: string[]; internals: string[]; presetEvaluated: boolean } {
   const dir = tempDir();
   const hook = join(dir, "hook.cjs");
@@ -35,7 +36,7 @@ Module._load = function (request, ...rest) { seen.add(request); return load.call
 process.on("exit", () => fs.writeFileSync(${JSON.stringify(log)}, JSON.stringify([[...seen], process.moduleLoadList])));`,
   );
   const result = spawnSync(process.execPath, ["--require", hook, bin, ...args], {
-    cwd: dir,
+    cwd: cwd ?? dir,
     encoding: "utf8",
     env: { PATH: process.env.PATH ?? "", ...env },
   });
@@ -47,6 +48,8 @@ process.on("exit", () => fs.writeFileSync(${JSON.stringify(log)}, JSON.stringify
 }
 
 const HEAVY = ["./prompts.cjs", "node:crypto", "node:child_process", "node:tty"];
+/** The libraries only init, add and check use, each in its own file beside the bin. */
+const EXISTING_LIBRARIES = ["./jsonc-parser.cjs", "./smol-toml.cjs", "./js-yaml.cjs", "./diff.cjs"];
 /** Node's stream library, which building process.stdout for a pipe or a file loads. */
 const STREAMS = "NativeModule stream";
 
@@ -71,6 +74,22 @@ describe("the built bin's start-up", () => {
     expect(modules).not.toContain("./prompts.cjs");
     expect(modules).not.toContain("node:child_process");
     expect(modules, "--yes never asks, so it never looks for a terminal").not.toContain("node:tty");
+    expect(modules.filter((m) => EXISTING_LIBRARIES.includes(m))).toEqual([]);
+  });
+
+  it("init loads its JSON and TOML libraries from their own files, check its YAML one, and neither loads the diff", () => {
+    const repo = tempDir();
+    writeFileSync(join(repo, "pyproject.toml"), '[project]\nname = "svc"\n');
+    const init = loaded(["init", "--yes", "--author", "A"], { NO_COLOR: "1" }, repo);
+    expect(init.modules.filter((m) => EXISTING_LIBRARIES.includes(m)).sort()).toEqual([
+      "./jsonc-parser.cjs",
+      "./smol-toml.cjs",
+    ]);
+    const check = loaded(["check"], { NO_COLOR: "1" }, repo);
+    expect(check.modules.filter((m) => EXISTING_LIBRARIES.includes(m)).sort()).toEqual([
+      "./js-yaml.cjs",
+      "./jsonc-parser.cjs",
+    ]);
   });
 
   it("deciding on colour for a pipe loads neither node:tty nor kleur's stream check", () => {

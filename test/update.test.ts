@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mergeThreeWay } from "../src/core/merge.js";
+import { mergeThreeWay } from "../src/core/three-way.js";
 import { packageRoot } from "../src/io/package-info.js";
 import { runCli, tempDir } from "./support/context.js";
 

@@ -21,6 +21,24 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./create.js")).create,
   },
   {
+    name: "init",
+    usage: "create-spec-agent init [options]",
+    summary: "add the preset to this repository, keeping yours",
+    load: async () => (await import("./init.js")).init,
+  },
+  {
+    name: "add",
+    usage: "create-spec-agent add plan|task|context TITLE",
+    summary: "a plan, a task (--plan SLUG) or a note in spec/",
+    load: async () => (await import("./add.js")).add,
+  },
+  {
+    name: "check",
+    usage: "create-spec-agent check [options]",
+    summary: "validate the preset and spec/; exit 1 on problems",
+    load: async () => (await import("./check.js")).check,
+  },
+  {
     name: "update",
     usage: "create-spec-agent update [options]",
     summary: "merge this version's preset into the repository",

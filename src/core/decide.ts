@@ -45,3 +45,21 @@ export function occupiedTarget(state: TargetState, where: string, force: boolean
 function displayName(name: string): string {
   return /^[\w.@+-]+$/.test(name) ? name : quoted(name);
 }
+
+/**
+ * A planned file in a repository that exists: new, identical (skipped), merged
+ * (a shared file that takes our entries beside the owner's), or a clash (it
+ * exists, differs, and is not ours to merge: left alone unless overwritten).
+ */
+export type FileClass = "new" | "identical" | "merged" | "clash";
+
+export function classify(
+  statuses: readonly FileStatus[],
+  paths: readonly string[],
+  merged: ReadonlySet<string>,
+): FileClass[] {
+  return statuses.map((status, i) => {
+    if (status !== "differs") return status;
+    return merged.has(paths[i] as string) ? "merged" : "clash";
+  });
+}

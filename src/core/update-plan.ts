@@ -3,7 +3,7 @@
  * file as we last wrote it, from the record), the owner's file now, and the new
  * rendering. Pure: the command reads, this decides, the writer writes.
  */
-import { type MergeLabels, mergeThreeWay } from "./merge.js";
+import { type MergeLabels, mergeThreeWay } from "./three-way.js";
 
 export type Fate =
   /** Nothing to do: the owner's file is already what we would write. */

@@ -12,6 +12,8 @@ export interface FileSystem {
   lstatSync(path: string, options: { throwIfNoEntry: false }): NodeFs.Stats | undefined;
   statSync(path: string, options: { throwIfNoEntry: false }): NodeFs.Stats | undefined;
   readdirSync(path: string): string[];
+  /** Names with their kinds, in one call: a walk of thousands of files then needs no lstat for each. */
+  readdirEntriesSync(path: string): NodeFs.Dirent[];
   readFileSync(path: string): Buffer;
   /** UTF-8 text: Node's fast path, which skips the Buffer a first readFileSync sets up. */
   readTextSync(path: string): string;
@@ -28,6 +30,7 @@ export const realFileSystem: FileSystem = {
   lstatSync: (path, options) => nodeFs.lstatSync(path, options),
   statSync: (path, options) => nodeFs.statSync(path, options),
   readdirSync: (path) => nodeFs.readdirSync(path),
+  readdirEntriesSync: (path) => nodeFs.readdirSync(path, { withFileTypes: true }),
   readFileSync: (path) => nodeFs.readFileSync(path),
   readTextSync: (path) => nodeFs.readFileSync(path, "utf8"),
   writeFileSync: (path, data, options) => nodeFs.writeFileSync(path, data, options),

@@ -40,7 +40,8 @@ export interface ValueSpec {
   commands: readonly CommandName[];
 }
 
-const PACKED: readonly CommandName[] = ["create", "init", "update"];
+/** init does not take packs yet: only create and update render them. */
+const PACKED: readonly CommandName[] = ["create", "update"];
 
 export const VALUES: readonly ValueSpec[] = [
   {
@@ -63,6 +64,13 @@ export const VALUES: readonly ValueSpec[] = [
     help: "the team's defaults (otherwise spec-agent.config.json in this folder or a parent); flags beat SPEC_AGENT_* variables, which beat the config, which beats the defaults",
     repeatable: false,
     commands: PACKED,
+  },
+  {
+    flag: "plan",
+    placeholder: "SLUG",
+    help: "add task: the plan in spec/plan/ it implements (asked for when missing and a terminal is there)",
+    repeatable: false,
+    commands: ["add"],
   },
 ];
 

@@ -1,4 +1,5 @@
 /** Turns argv into typed values, driven by the option tables (table.ts, flags.ts) for one command. */
+import { distance } from "../core/closest.js";
 import { UsageError } from "../core/errors.js";
 import { quoted } from "../core/quote.js";
 import { splitList } from "../core/targets.js";
@@ -16,20 +17,6 @@ export interface ParsedArgs {
 
 const hint = (command: CommandName): string =>
   `run create-spec-agent ${command === "create" ? "" : `${command} `}--help to see the options`;
-
-/** Edit distance, for "did you mean": small strings, so the plain dynamic programme. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
-}
 
 function unknownOption(flag: string, command: CommandName): UsageError {
   const known = [

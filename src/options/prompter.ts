@@ -12,6 +12,14 @@ export interface Prompter {
   confirm(message: string, initial: boolean): Promise<boolean>;
   /** Several of `choices`; at least one must be chosen. */
   multiselect(message: string, choices: readonly string[], initial: readonly string[]): Promise<string[]>;
+  /** One of `choices` (their values); `initial` is the index chosen by Enter alone. */
+  select(message: string, choices: readonly Choice[], initial: number): Promise<string>;
+}
+
+export interface Choice {
+  title: string;
+  value: string;
+  description?: string;
 }
 
 export async function createPrompter(stdin: Readable, stdout: Writable): Promise<Prompter> {
@@ -41,5 +49,7 @@ export async function createPrompter(stdin: Readable, stdout: Writable): Promise
         hint: "space to choose, enter to accept",
         instructions: false,
       }),
+    select: (message, choices, initial) =>
+      ask<string>({ type: "select", message, choices: choices.map((c) => ({ ...c })), initial, hint: " " }),
   };
 }

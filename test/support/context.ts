@@ -43,6 +43,7 @@ export function scriptedPrompter(
     },
     confirm: async (message, initial) => next(message, initial) as boolean,
     multiselect: async (message, _choices, initial) => next(message, initial) as string[],
+    select: async (message, choices, initial) => next(message, choices[initial]?.value) as string,
   };
 }
 

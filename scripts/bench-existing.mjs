@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`, second part: the commands for repositories that exist (issue 13).
+ *
+ *   node scripts/bench-existing.mjs [--runs N] [--warmup N]
+ *
+ * (d) `add plan TITLE` in a repository after init vs `node -e 0`: wall time; each run adds a new plan
+ *     (a title of its own), which is removed after the run, outside the timing;
+ * (e) `check` on a generated tree with 10,000 spec files (100 plans, 9,800 tasks each linked to its plan and
+ *     depending on the one before, 100 context notes, all from the preset's templates) vs a bare read: a Node
+ *     script that walks spec/ and reads each file once;
+ * (f) `check` on the same shape with 1,000 spec files: 10x the files should cost at most 12x the time.
+ *
+ * Method as scripts/bench.mjs: warm-up runs, then timed runs alternating the two commands of a pair and flipping
+ * their order every round; wall time is process.hrtime.bigint() around spawnSync; medians are compared. Writes
+ * bench/existing.json and bench/existing.md; exits 0 whatever the ratios, 1 only when a command fails.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const cli = join(root, "dist", "cli.cjs");
+const env = { ...process.env, NO_COLOR: "1", CI: "1" };
+
+const args = process.argv.slice(2);
+const option = (flag, fallback) => {
+  const i = args.indexOf(flag);
+  return i === -1 ? fallback : Math.max(1, Number(args[i + 1]));
+};
+const RUNS = option("--runs", 30);
+const WARMUP = option("--warmup", 3);
+
+function run(argv, cwd) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, argv, { cwd, env, stdio: ["ignore", "ignore", "pipe"] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) {
+    console.error(`bench: ${argv.join(" ")} exited ${result.status}: ${result.stderr}`);
+    process.exit(1);
+  }
+  return ms;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Alternated runs of two commands (each a function that runs once and returns ms). */
+function pair(a, b, runs = RUNS) {
+  for (let i = 0; i < WARMUP; i++) {
+    a();
+    b();
+  }
+  const times = { a: [], b: [] };
+  for (let i = 0; i < runs; i++) {
+    // The order flips every round, so that drift on the machine falls on both alike.
+    const first = i % 2 === 0 ? ["a", a] : ["b", b];
+    const second = i % 2 === 0 ? ["b", b] : ["a", a];
+    times[first[0]].push(first[1]());
+    times[second[0]].push(second[1]());
+  }
+  return { a: median(times.a), b: median(times.b) };
+}
+
+/** A repository after init, with `files` spec files in the preset's shape. */
+function tree(files) {
+  const dir = join(mkdtempSync(join(tmpdir(), "spec-agent-bench-")), "repo");
+  mkdirSync(join(dir, ".git"), { recursive: true });
+  run([cli, "init", "--yes"], dir);
+  const plans = Math.max(1, Math.round(files / 100));
+  const notes = plans;
+  const tasks = files - plans - notes;
+  const planT = readFileSync(join(dir, "spec/plan/TEMPLATE.md"), "utf8");
+  const taskT = readFileSync(join(dir, "spec/task/TEMPLATE.md"), "utf8");
+  for (let p = 0; p < plans; p++)
+    writeFileSync(join(dir, `spec/plan/plan-${p}.md`), planT.replace("# Plan: Feature title", `# Plan: Plan ${p}`));
+  const id = (i) => `${String(i).padStart(3, "0")}-task-${i}`;
+  for (let i = 1; i <= tasks; i++) {
+    const text = taskT
+      .replace("# NNN: Task title", `# ${String(i).padStart(3, "0")}: Task ${i}`)
+      .replace(/^- \*\*Plan\*\*:.*$/m, `- **Plan**: [Plan ${i % plans}](../plan/plan-${i % plans}.md)`)
+      .replace(/^- \*\*Depends on\*\*:.*$/m, `- **Depends on**: ${i > 1 ? `\`${id(i - 1)}\`` : "none"}`);
+    writeFileSync(join(dir, `spec/task/${id(i)}.md`), text);
+  }
+  for (let c = 0; c < notes; c++)
+    writeFileSync(
+      join(dir, `spec/context/note-${c}.md`),
+      `# Context: Note ${c}\n\nSee [the plan](../plan/plan-${c % plans}.md).\n`,
+    );
+  return dir;
+}
+
+const bare = join(mkdtempSync(join(tmpdir(), "spec-agent-bench-")), "bare-read.cjs");
+writeFileSync(
+  bare,
+  `const fs = require("node:fs"), path = require("node:path");
+const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else fs.readFileSync(p, "utf8"); } };
+walk(process.argv[2]);\n`,
+);
+
+run(["build/build.mjs"], root);
+const small = tree(1_000);
+const large = tree(10_000);
+let n = 0;
+const addPlan = () => {
+  const ms = run([cli, "add", "plan", `Bench plan ${++n}`], small);
+  rmSync(join(small, `spec/plan/bench-plan-${n}.md`));
+  return ms;
+};
+const nodeStart = () => run(["-e", "0"], root);
+const d = pair(addPlan, nodeStart);
+const e = pair(
+  () => run([cli, "check"], large),
+  () => run([bare, "spec"], large),
+  Math.max(5, RUNS >> 2),
+);
+const f = pair(
+  () => run([cli, "check"], large),
+  () => run([cli, "check"], small),
+  Math.max(5, RUNS >> 2),
+);
+
+const r3 = (x) => Math.round(x * 1000) / 1000;
+const results = {
+  when: new Date().toISOString(),
+  machine: `${cpus().length} x ${cpus()[0]?.model ?? "?"}, Node ${process.version}`,
+  runs: RUNS,
+  addPlan: { ms: d.a, nodeMs: d.b, ratio: r3(d.a / d.b), target: 1.3 },
+  check10k: { ms: e.a, bareReadMs: e.b, ratio: r3(e.a / e.b), target: 3 },
+  linear: { ms10k: f.a, ms1k: f.b, ratio: r3(f.a / f.b), netRatio: r3((f.a - d.b) / (f.b - d.b)), target: 12 },
+};
+const verdict = (ratio, target) => (ratio <= target ? "PASS" : "MISS");
+const md = [
+  "# Bench: repositories that exist",
+  "",
+  `${results.when}, ${results.machine}; medians of ${RUNS} alternated runs (check: ${Math.max(5, RUNS >> 2)}).`,
+  "",
+  "| | ours | theirs | ratio | target |",
+  "| --- | --- | --- | --- | --- |",
+  `| \`add plan\` vs \`node -e 0\` | ${d.a.toFixed(1)} ms | ${d.b.toFixed(1)} ms | ${results.addPlan.ratio}x | ≤ 1.3x ${verdict(results.addPlan.ratio, 1.3)} |`,
+  `| \`check\`, 10,000 spec files, vs a bare read | ${e.a.toFixed(1)} ms | ${e.b.toFixed(1)} ms | ${results.check10k.ratio}x | ≤ 3x ${verdict(results.check10k.ratio, 3)} |`,
+  `| \`check\`, 10,000 vs 1,000 spec files | ${f.a.toFixed(1)} ms | ${f.b.toFixed(1)} ms | ${results.linear.ratio}x (${results.linear.netRatio}x less Node's start) | ≤ 12x ${verdict(results.linear.netRatio, 12)} |`,
+  "",
+].join("\n");
+writeFileSync(join(root, "bench/existing.json"), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(root, "bench/existing.md"), md);
+console.log(md);
+rmSync(join(small, ".."), { recursive: true, force: true });
+rmSync(join(large, ".."), { recursive: true, force: true });
+rmSync(join(bare, ".."), { recursive: true, force: true });

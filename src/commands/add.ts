@@ -1,0 +1,158 @@
+/**
+ * The add command: a plan, a task or a context note in spec/, from the
+ * repository's own template (or the preset's), with a safe file name, never
+ * over an existing file. A task is numbered after the highest one, linked to
+ * its plan, and listed in the plan's Tasks section.
+ */
+import { join } from "node:path";
+import type { CommandContext } from "../context.js";
+import { closestFirst } from "../core/closest.js";
+import { UsageError } from "../core/errors.js";
+import { checkOneLine, checkPathSegment } from "../core/names.js";
+import { FILE_MODE, type PlannedFile } from "../core/planned-file.js";
+import { quoted } from "../core/quote.js";
+import { slugify } from "../core/slug.js";
+import {
+  fillTemplate,
+  listTask,
+  nextTaskNumber,
+  planTitle,
+  SPEC_KINDS,
+  type SpecKind,
+  TASK_FILE,
+} from "../core/spec-docs.js";
+import { findRoot, readIfFile, whereOf } from "../io/root.js";
+import type { ParsedArgs } from "../options/parse.js";
+import type { Prompter } from "../options/prompter.js";
+import { runPipeline } from "../pipeline.js";
+import { templateContext } from "../templates/template.js";
+
+const isKind = (value: string | undefined): value is SpecKind => SPEC_KINDS.includes(value as SpecKind);
+
+export async function add(ctx: CommandContext, { positionals, values, switches }: ParsedArgs): Promise<void> {
+  const [kind, ...words] = positionals;
+  if (!isKind(kind))
+    throw new UsageError(
+      `${kind === undefined ? "add needs what to add" : `cannot add ${quoted(kind)}`}: use add plan|task|context "title"`,
+    );
+  if (kind !== "task" && values.plan.length > 0) throw new UsageError("--plan is for add task only: leave it out");
+  const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
+  const root = findRoot(ctx.fs, ctx.cwd);
+  let plan = values.plan[0];
+  if (kind === "task" && plan === undefined) {
+    const plans = planSlugs(ctx, root);
+    if (plans.length === 0)
+      throw new UsageError('there is no plan in spec/plan/ yet: add one first with add plan "title"');
+    if (!interactive)
+      throw new UsageError(`add task needs --plan SLUG (there is no terminal to ask): one of ${plans.join(", ")}`);
+    const prompter = await ctx.createPrompter();
+    plan = await prompter.select(
+      "The plan this task implements",
+      plans.map((slug) => ({ title: slug, value: slug })),
+      0,
+    );
+  }
+  await addSpecFile(ctx, {
+    root,
+    kind,
+    title: words.join(" "),
+    plan,
+    dryRun: switches["dry-run"],
+    prompter: undefined,
+  });
+}
+
+export interface AddJob {
+  root: string;
+  kind: SpecKind;
+  title: string;
+  /** For a task: the plan's slug (`export-csv`; `export-csv.md` and `spec/plan/export-csv.md` are taken too). */
+  plan?: string | undefined;
+  dryRun: boolean;
+  prompter: Prompter | undefined;
+}
+
+/** The plans there are, by slug, sorted. */
+function planSlugs(ctx: CommandContext, root: string): string[] {
+  const folder = join(root, "spec/plan");
+  if (!ctx.fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) return [];
+  return ctx.fs
+    .readdirSync(folder)
+    .filter((name) => name.endsWith(".md") && name !== "README.md" && name !== "TEMPLATE.md")
+    .map((name) => name.slice(0, -3))
+    .sort();
+}
+
+/** The repository's own template, or the preset's when it has none. */
+async function templateFor(ctx: CommandContext, root: string, kind: SpecKind): Promise<string> {
+  const own = readIfFile(ctx.fs, join(root, `spec/${kind}/TEMPLATE.md`));
+  if (own !== undefined) return own;
+  const source = `spec/${kind}/TEMPLATE.md`;
+  // The preset's templates are loaded only when the repository has none of its own.
+  const { presetPacks } = await import("#preset");
+  const preset = presetPacks(ctx.fs, ctx.templatesDir).default.find((t) => t.source === source);
+  if (!preset) throw new UsageError(`the preset has no ${source}: add one to spec/${kind}/`);
+  // The templates of spec files name no answer: any context renders them.
+  const blank = { name: "", package: "", description: "", author: "", python: "", agents: [] };
+  return preset.render(templateContext(blank, ctx.version, { aiLayout: "", aiTools: "", agentFile: "", uvBuild: "" }));
+}
+
+/** Everything after the arguments: the CLI and plop's spec:plan, spec:task and spec:context come here. Returns the new file's path. */
+export async function addSpecFile(ctx: CommandContext, job: AddJob): Promise<string> {
+  const { root, kind } = job;
+  const title = job.title.trim();
+  const problem = checkOneLine("the title", title, { required: true });
+  if (problem) throw new UsageError(`${problem}: give a title, e.g. add ${kind} "Export reports as CSV"`);
+  const slug = slugify(title);
+  if (slug === "")
+    throw new UsageError(
+      `the title ${quoted(title)} has no letter or digit to name a file with: give one in Latin letters`,
+    );
+  const files: PlannedFile[] = [];
+  const merged = new Set<string>();
+  let name = `${slug}.md`;
+  let number: string | undefined;
+  let plan: { slug: string; title: string; path: string; text: string } | undefined;
+  if (kind === "task") {
+    plan = findPlan(ctx, root, job.plan);
+    const taskFolder = join(root, "spec/task");
+    const existing = ctx.fs.statSync(taskFolder, { throwIfNoEntry: false }) ? ctx.fs.readdirSync(taskFolder) : [];
+    number = nextTaskNumber(existing.filter((n) => TASK_FILE.test(n)));
+    name = `${number}-${slug}.md`;
+  }
+  const segment = checkPathSegment(name);
+  if (segment) throw new UsageError(`the file name ${segment}: choose another title`);
+  const path = `spec/${kind}/${name}`;
+  if (ctx.fs.lstatSync(join(root, path), { throwIfNoEntry: false }))
+    throw new UsageError(`${path} exists, and add never overwrites: choose another title, or edit that file`);
+  const contents = fillTemplate(await templateFor(ctx, root, kind), { kind, title, number, plan });
+  files.push({ path, contents, mode: FILE_MODE });
+  if (plan && number) {
+    files.push({ path: plan.path, contents: listTask(plan.text, { number, title, file: name }), mode: FILE_MODE });
+    merged.add(plan.path);
+  }
+  await runPipeline(ctx, {
+    root,
+    where: whereOf(ctx.cwd, root),
+    files,
+    dryRun: job.dryRun,
+    force: false,
+    prompter: job.prompter,
+    existing: { merged, unmergeable: new Map() },
+  });
+  return path;
+}
+
+function findPlan(ctx: CommandContext, root: string, given: string | undefined) {
+  const plans = planSlugs(ctx, root);
+  if (given === undefined) throw new UsageError(`add task needs --plan SLUG: one of ${plans.join(", ") || "none yet"}`);
+  const slug = given.replace(/^(?:\.\/)?spec\/plan\//, "").replace(/\.md$/, "");
+  if (!plans.includes(slug)) {
+    const known = plans.length ? `the plans are ${closestFirst(slug, plans).join(", ")}` : "there is no plan yet";
+    throw new UsageError(`there is no plan ${quoted(slug)} in spec/plan/ (${known}): pass one of them to --plan`);
+  }
+  const path = `spec/plan/${slug}.md`;
+  const text = readIfFile(ctx.fs, join(root, path));
+  if (text === undefined) throw new UsageError(`${path} is not UTF-8 text: add lists the task in it only when it is`);
+  return { slug, title: planTitle(text, slug), path, text };
+}

@@ -1,0 +1,37 @@
+/**
+ * The check command: validates the repository's preset and spec folder, for
+ * people and for CI. Each problem is one `file:line: message` line (or the
+ * same as JSON with --json), in a fixed order; any problem exits 1.
+ */
+import type { CommandContext } from "../context.js";
+import { formatProblem } from "../core/check/problems.js";
+import { checkTree } from "../core/check/run.js";
+import { GenerateError, UsageError } from "../core/errors.js";
+import { quoted } from "../core/quote.js";
+import { findRoot, whereOf } from "../io/root.js";
+import { readCheckedTree } from "../io/tree.js";
+import type { ParsedArgs } from "../options/parse.js";
+
+export async function check(ctx: CommandContext, { positionals, switches }: ParsedArgs): Promise<void> {
+  const [extra] = positionals;
+  if (extra !== undefined)
+    throw new UsageError(`unexpected argument ${quoted(extra)}: check validates the repository you are in`);
+  const root = findRoot(ctx.fs, ctx.cwd);
+  const tree = readCheckedTree(ctx.fs, root);
+  const problems = checkTree(tree);
+  if (switches.json) {
+    ctx.out.write(`${JSON.stringify({ files: tree.files.size, problems }, null, 2)}\n`);
+  } else if (problems.length > 0) {
+    ctx.out.write(`${problems.map(formatProblem).join("\n")}\n`);
+  } else {
+    ctx.out.write(
+      `${ctx.out.paint.green("✔")} ${whereOf(ctx.cwd, root)}: ${tree.files.size} files checked, no problems\n`,
+    );
+  }
+  if (problems.length > 0) {
+    const n = problems.length;
+    throw new GenerateError(
+      `${n} problem${n === 1 ? "" : "s"} in ${whereOf(ctx.cwd, root)}: fix ${n === 1 ? "it" : "them"} and run check again`,
+    );
+  }
+}

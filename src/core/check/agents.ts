@@ -1,0 +1,97 @@
+/**
+ * The AI tools' files that carry frontmatter: it must parse, hold only the
+ * keys its tool knows (formats.md, from each tool's docs), and every MCP
+ * server its tools name must be configured, since a tool ignores an unknown
+ * name silently.
+ */
+import { readJsonc } from "../merge/jsonc.js";
+import { KINDS } from "./kinds.js";
+import { frontmatter } from "./markdown.js";
+import type { CheckedTree, Problem } from "./problems.js";
+import { readYaml } from "./yaml.js";
+
+function servers(tree: CheckedTree, settings: readonly (readonly [string, string])[]): Set<string> {
+  const names = new Set<string>();
+  for (const [file, key] of settings) {
+    const text = tree.files.get(file);
+    const value = text === undefined ? undefined : (readJsonc(text) as Record<string, unknown> | undefined)?.[key];
+    if (typeof value === "object" && value !== null)
+      for (const name of Object.keys(value)) names.add(name.toLowerCase());
+  }
+  return names;
+}
+
+const toolList = (tools: unknown): string[] =>
+  Array.isArray(tools)
+    ? tools.filter((t) => typeof t === "string")
+    : typeof tools === "string"
+      ? tools.split(",").map((t) => t.trim())
+      : [];
+
+export function checkAgentFiles(tree: CheckedTree): Problem[] {
+  const problems: Problem[] = [];
+  for (const [file, text] of tree.files) {
+    const kind = KINDS.find((k) => k.match.test(file));
+    if (!kind) continue;
+    const front = frontmatter(text);
+    if (!front) {
+      if (kind.label !== "an instructions file" || text.trim() !== "")
+        problems.push({ file, line: 1, message: `${kind.label} needs YAML frontmatter between --- lines` });
+      continue;
+    }
+    const read = readYaml(front.yaml);
+    if (!read.ok) {
+      problems.push({ file, line: front.line - 1 + read.line, message: `frontmatter does not parse: ${read.reason}` });
+      continue;
+    }
+    const data = read.value;
+    if (typeof data !== "object" || data === null || Array.isArray(data)) {
+      problems.push({ file, line: front.line, message: "frontmatter is not a set of keys" });
+      continue;
+    }
+    const lines = front.yaml.split("\n");
+    const lineOf = (key: string): number =>
+      front.line +
+      Math.max(
+        0,
+        lines.findIndex((l) => l.startsWith(`${key}:`)),
+      );
+    for (const key of Object.keys(data))
+      if (!kind.keys.includes(key))
+        problems.push({
+          file,
+          line: lineOf(key),
+          message: `${kind.label} has no key ${JSON.stringify(key)}: use ${kind.keys.join(", ")}`,
+        });
+    const keys = data as Record<string, unknown>;
+    for (const key of kind.required ?? [])
+      if (typeof keys[key] !== "string" || (keys[key] as string).trim() === "")
+        problems.push({
+          file,
+          line: front.line,
+          message: `${kind.label} needs a ${key}: the tool skips it without one`,
+        });
+    if (kind.nameIs === "folder" && typeof keys.name === "string") {
+      const folder = file.split("/").at(-2);
+      if (keys.name !== folder)
+        problems.push({
+          file,
+          line: lineOf("name"),
+          message: `a skill's name must be its folder's, ${JSON.stringify(folder)}`,
+        });
+    }
+    if (kind.mcp) {
+      const configured = servers(tree, kind.mcp.settings);
+      for (const tool of toolList((data as Record<string, unknown>).tools)) {
+        const server = kind.mcp.server(tool);
+        if (server !== undefined && !configured.has(server.toLowerCase()))
+          problems.push({
+            file,
+            line: lineOf("tools"),
+            message: `tool ${tool} names the MCP server ${server}, which ${kind.mcp.settings.map(([f]) => f).join(" and ")} do not configure`,
+          });
+      }
+    }
+  }
+  return problems;
+}

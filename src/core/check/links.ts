@@ -1,0 +1,26 @@
+/** Every relative link in the Markdown that check reads must point at a file or folder that exists. */
+import { markdownLinks, resolveLink } from "./markdown.js";
+import type { CheckedTree, Problem } from "./problems.js";
+
+export const isMarkdown = (path: string): boolean => path.endsWith(".md") || path.endsWith(".mdc");
+
+/** `skip` names lines another check reports on (a task's plan and dependencies): one problem, one line. */
+export function checkLinks(tree: CheckedTree, skip: (file: string, line: number) => boolean): Problem[] {
+  const problems: Problem[] = [];
+  for (const [file, text] of tree.files) {
+    if (!isMarkdown(file)) continue;
+    for (const { target, line } of markdownLinks(text)) {
+      if (skip(file, line)) continue;
+      const resolved = resolveLink(file, target);
+      if (!resolved) continue;
+      if ("problem" in resolved) problems.push({ file, line, message: resolved.problem });
+      else if (!tree.exists(resolved.path))
+        problems.push({
+          file,
+          line,
+          message: `link ${target} points nowhere (${resolved.path || "."} does not exist)`,
+        });
+    }
+  }
+  return problems;
+}

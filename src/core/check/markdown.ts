@@ -1,0 +1,90 @@
+/** Markdown as check reads it: links outside code, and YAML frontmatter with the line it starts on. */
+
+export interface Link {
+  target: string;
+  line: number;
+}
+
+/** `[text](target)` and `![alt](target)`, the target bare or in angle brackets, an optional title after it. */
+const LINK = /\[(?:[^\]\n\\]|\\.)*\]\((?:<([^>\n]*)>|([^)\s]+))(?:\s+"[^"\n]*")?\)/g;
+const FENCE = /^\s{0,3}(```|~~~)/;
+
+/** The lines (1-based) inside fenced code blocks, fence lines included; none when the text has no fence. */
+function fencedLines(text: string): Set<number> {
+  const fenced = new Set<number>();
+  if (!text.includes("```") && !text.includes("~~~")) return fenced;
+  let fence: string | undefined;
+  text.split("\n").forEach((line, i) => {
+    const opened = FENCE.exec(line);
+    if (opened) {
+      fenced.add(i + 1);
+      if (fence === undefined) fence = opened[1];
+      else if (opened[1] === fence) fence = undefined;
+    } else if (fence !== undefined) fenced.add(i + 1);
+  });
+  return fenced;
+}
+
+/**
+ * Every link's target outside fenced blocks and inline code, with its line.
+ * Only the lines that hold `](` are looked at: check reads thousands of files.
+ */
+export function markdownLinks(text: string): Link[] {
+  const links: Link[] = [];
+  let at = text.indexOf("](");
+  if (at === -1) return links;
+  const fenced = fencedLines(text);
+  let line = 1;
+  let counted = 0;
+  while (at !== -1) {
+    for (let nl = text.indexOf("\n", counted); nl !== -1 && nl < at; nl = text.indexOf("\n", nl + 1)) {
+      line++;
+      counted = nl + 1;
+    }
+    const start = text.lastIndexOf("\n", at) + 1;
+    const endOfLine = text.indexOf("\n", at);
+    const end = endOfLine === -1 ? text.length : endOfLine;
+    if (!fenced.has(line)) {
+      const prose = text.slice(start, end).replace(/`[^`]*`/g, (code) => " ".repeat(code.length));
+      for (const match of prose.matchAll(LINK)) links.push({ target: (match[1] ?? match[2]) as string, line });
+    }
+    at = endOfLine === -1 ? -1 : text.indexOf("](", endOfLine);
+  }
+  return links;
+}
+
+export interface Frontmatter {
+  /** The YAML between the `---` lines. */
+  yaml: string;
+  /** The line the YAML starts on, 1-based. */
+  line: number;
+}
+
+export function frontmatter(text: string): Frontmatter | undefined {
+  if (!text.startsWith("---\n") && !text.startsWith("---\r\n")) return undefined;
+  const end = text.search(/\r?\n---\s*(\r?\n|$)/);
+  if (end === -1) return { yaml: text.slice(4), line: 2 };
+  return { yaml: text.slice(text.indexOf("\n") + 1, end + 1), line: 2 };
+}
+
+/** A relative link's target as a path from the root, or a reason it cannot be one; undefined for URLs and anchors. */
+export function resolveLink(file: string, target: string): { path: string } | { problem: string } | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith("#")) return undefined;
+  if (target.startsWith("/"))
+    return { problem: `link ${target} is an absolute path on disk: make it relative to this file` };
+  let path = target.split("#")[0]?.split("?")[0] ?? "";
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // A stray % stays as written.
+  }
+  const segments = file.split("/").slice(0, -1);
+  for (const segment of path.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") {
+      if (segments.length === 0) return { problem: `link ${target} points outside the repository` };
+      segments.pop();
+    } else segments.push(segment);
+  }
+  return { path: segments.join("/") };
+}

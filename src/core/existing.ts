@@ -1,0 +1,65 @@
+/**
+ * The preset as init writes it into a repository that exists: the owner's
+ * project files are theirs. The Python skeleton is written only where there
+ * is no `pyproject.toml`, the README only where there is none; the manifest
+ * then records only what init writes.
+ */
+import { MANIFEST_PATH, type ManifestRecord, manifestFile } from "./manifest.js";
+import { byPath, type PlannedFile } from "./planned-file.js";
+import { checkTargets, normalizeTargets, type TargetId } from "./targets.js";
+
+const SKELETON = (path: string): boolean =>
+  path === "pyproject.toml" || path === ".python-version" || path.startsWith("src/") || path.startsWith("tests/");
+
+/**
+ * `read` gives a file's text in the repository, or undefined. A project file
+ * that holds exactly ours (a repository made by create, or by an earlier init)
+ * keeps its place in the plan, so that running init again plans the same.
+ */
+export function presetForExisting(
+  files: readonly PlannedFile[],
+  read: (path: string) => string | undefined,
+): PlannedFile[] {
+  const theirs = (path: string): boolean => {
+    const text = read(path);
+    return text !== undefined && text !== files.find((f) => f.path === path)?.contents;
+  };
+  const pyproject = theirs("pyproject.toml");
+  const readme = theirs("README.md");
+  const manifest = files.find((f) => f.path === MANIFEST_PATH);
+  const kept = files.filter(
+    (f) => f.path !== MANIFEST_PATH && !(pyproject && SKELETON(f.path)) && !(readme && f.path === "README.md"),
+  );
+  if (!manifest) return kept;
+  const { version, template, answers } = JSON.parse(manifest.contents) as ManifestRecord;
+  return [...kept, manifestFile(kept, { version, template, answers })].sort(byPath);
+}
+
+/** Each file as an earlier run wrote it, from `.spec-agent.json` (format 2); none from a record it cannot read. */
+export function basesFromManifest(text: string | undefined): Map<string, string> {
+  if (text === undefined) return new Map();
+  try {
+    const files = (JSON.parse(text) as { format?: unknown; files?: unknown }).files;
+    if (typeof files !== "object" || files === null) return new Map();
+    return new Map(Object.entries(files).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  } catch {
+    return new Map();
+  }
+}
+
+/**
+ * The AI tools an earlier run recorded in `.spec-agent.json`: init then writes
+ * for the same tools (a repository made for Copilot and Claude stays so)
+ * unless --agents says otherwise. Anything else in the record is left to
+ * pyproject.toml and the flags.
+ */
+export function agentsFromManifest(text: string | undefined): TargetId[] | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const agents = (JSON.parse(text) as { answers?: { agents?: unknown } }).answers?.agents;
+    if (!Array.isArray(agents) || !agents.every((a) => typeof a === "string")) return undefined;
+    return checkTargets(agents) === undefined ? normalizeTargets(agents) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The files of a plan that a repository shares with its owner, and how each
+ * is merged with what is there: `.gitignore` by lines, JSON settings by
+ * entries, the instruction hubs by a marked block. Pure: the owner's text comes
+ * from the reader it is given.
+ */
+import { MANIFEST_PATH } from "../manifest.js";
+import type { PlannedFile } from "../planned-file.js";
+import { mergeGitignore } from "./gitignore.js";
+import { mergeJsonc } from "./jsonc.js";
+import { markedBlock, mergeMarkedBlock } from "./marked.js";
+
+/** `record`: the manifest, ours alone, brought up to date. */
+export type MergeKind = "lines" | "entries" | "block" | "record";
+
+/** Markdown that a tool reads as one whole file: ours goes in a marked block. */
+export const HUBS: readonly string[] = ["AGENTS.md", "CLAUDE.md", "GEMINI.md", ".github/copilot-instructions.md"];
+
+export function mergeKindOf(path: string): MergeKind | undefined {
+  if (path === MANIFEST_PATH) return "record";
+  if (path === ".gitignore") return "lines";
+  if (HUBS.includes(path)) return "block";
+  if (path.endsWith(".json")) return "entries";
+  return undefined;
+}
+
+export interface MergedPlan {
+  /** The plan, each shared file holding the owner's text with ours merged in. */
+  files: PlannedFile[];
+  /** Shared files that exist and took our entries (or already had them). */
+  merged: Set<string>;
+  /** Shared files that could not be read (JSON that does not parse): left alone, with what to add by hand. */
+  unmergeable: Map<string, { reason: string; snippet: string }>;
+}
+
+/**
+ * `read` gives a file's current text, or undefined when there is none.
+ * `bases` are the files as an earlier run wrote them (`.spec-agent.json`): a
+ * shared file that still holds exactly that is ours alone, and is replaced
+ * whole rather than merged (no block appended to our own earlier rules).
+ */
+export function mergePlan(
+  files: readonly PlannedFile[],
+  read: (path: string) => string | undefined,
+  bases: ReadonlyMap<string, string> = new Map(),
+): MergedPlan {
+  const merged = new Set<string>();
+  const unmergeable: MergedPlan["unmergeable"] = new Map();
+  const result = files.map((file): PlannedFile => {
+    const kind = mergeKindOf(file.path);
+    if (!kind) return file;
+    const existing = read(file.path);
+    // A hub we write afresh is marked too, so that a later run updates it in place.
+    if (existing === undefined)
+      return kind === "block" ? { ...file, contents: `${markedBlock(file.contents)}\n` } : file;
+    merged.add(file.path);
+    if (kind === "record" || existing === bases.get(file.path)) return file;
+    if (kind === "lines") return { ...file, contents: mergeGitignore(existing, file.contents) };
+    if (kind === "block") return { ...file, contents: mergeMarkedBlock(existing, file.contents) };
+    const json = mergeJsonc(existing, file.contents);
+    if (json.ok) return { ...file, contents: json.text };
+    merged.delete(file.path);
+    unmergeable.set(file.path, { reason: json.reason, snippet: file.contents });
+    return file;
+  });
+  return { files: result, merged, unmergeable };
+}

@@ -1,0 +1,30 @@
+/** The repository a command works in: the nearest folder up from here that holds `.git`, else here. */
+import { isUtf8 } from "node:buffer";
+import { dirname, join, relative } from "node:path";
+import type { FileSystem } from "./fs.js";
+
+export function findRoot(fs: FileSystem, cwd: string): string {
+  for (let folder = cwd; ; folder = dirname(folder)) {
+    // A file named .git is a worktree's or a submodule's pointer: that folder is a root too.
+    if (fs.lstatSync(join(folder, ".git"), { throwIfNoEntry: false })) return folder;
+    if (dirname(folder) === folder) return cwd;
+  }
+}
+
+/**
+ * A file's text, or undefined when there is none, it is not a file, or it is
+ * not UTF-8 text: decoding would replace its bytes, and a merge would then
+ * write them back changed. The pipeline sees such a file differ from the
+ * plan, a clash it leaves alone.
+ */
+export function readIfFile(fs: FileSystem, path: string): string | undefined {
+  const stat = fs.lstatSync(path, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return undefined;
+  const bytes = fs.readFileSync(path);
+  return isUtf8(bytes) ? bytes.toString("utf8") : undefined;
+}
+
+/** The root as the user reads it. */
+export function whereOf(cwd: string, root: string): string {
+  return root === cwd ? "the current folder" : `the repository at ${relative(cwd, root) || "."}`;
+}

@@ -1,0 +1,49 @@
+/**
+ * What check reads: the Markdown of spec/ and the AI tools' folders, the
+ * instruction hubs, the MCP settings and the Taskfile, each file once, walked
+ * in sorted order. Other paths a link names are looked up on disk, once each.
+ */
+import { join } from "node:path";
+import type { CheckedTree } from "../core/check/problems.js";
+import type { FileSystem } from "./fs.js";
+
+const FOLDERS = ["spec", ".github", ".claude", ".cursor", ".gemini", ".agents", ".codex", ".vscode"];
+const ROOT_FILES = [".mcp.json", "Taskfile.yml", "Taskfile.yaml"];
+const SKIP = new Set(["node_modules", ".venv", ".git"]);
+const READ = (name: string): boolean => name.endsWith(".md") || name.endsWith(".mdc") || name.endsWith(".json");
+
+export function readCheckedTree(fs: FileSystem, root: string): CheckedTree {
+  const files = new Map<string, string>();
+  const folders = new Set<string>([""]);
+  const walk = (relative: string): void => {
+    const entries = fs.readdirEntriesSync(join(root, relative));
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const { name } = entry;
+      if (SKIP.has(name)) continue;
+      const path = relative === "" ? name : `${relative}/${name}`;
+      // A symbolic link is neither: check reads what the repository holds, not where links lead.
+      const stat = entry;
+      if (stat.isDirectory()) {
+        folders.add(path);
+        if (relative !== "" || FOLDERS.includes(name)) walk(path);
+      } else if (stat.isFile() && (relative === "" ? name.endsWith(".md") || ROOT_FILES.includes(name) : READ(name))) {
+        files.set(path, fs.readTextSync(join(root, path)));
+      }
+    }
+  };
+  walk("");
+  const elsewhere = new Map<string, boolean>();
+  return {
+    files,
+    exists: (path) => {
+      if (files.has(path) || folders.has(path)) return true;
+      let known = elsewhere.get(path);
+      if (known === undefined) {
+        known = fs.statSync(join(root, path), { throwIfNoEntry: false }) !== undefined;
+        elsewhere.set(path, known);
+      }
+      return known;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * plop's spec:plan, spec:task, spec:context and spec:init: the same jobs as
+ * the CLI's add and init, on the same core, so both routes write the same
+ * files and refuse the same things. plop renders nothing of ours: its
+ * HTML-escaping Handlebars never sees a title.
+ */
+import type { ActionType, NodePlopAPI, PromptQuestion } from "node-plop";
+import { addSpecFile } from "./commands/add.js";
+import { initRepository } from "./commands/init.js";
+import type { CommandContext } from "./context.js";
+import { checkOneLine } from "./core/names.js";
+import { namesFromPyproject } from "./core/pyproject.js";
+import type { SpecKind } from "./core/spec-docs.js";
+import { DEFAULT_TARGETS, normalizeTargets } from "./core/targets.js";
+import type { FileSystem } from "./io/fs.js";
+import { findRoot, readIfFile } from "./io/root.js";
+import type { Answers } from "./options/table.js";
+
+export interface PlopSetup {
+  /** Where plop writes: the team's plopfile folder, or --dest. */
+  dest: string;
+  context(): Promise<CommandContext>;
+  fs: FileSystem;
+  /** plop's prompts from the question table: init's questions, defaults from what the repository says. */
+  prompts(command: "init", known: Partial<Answers>): PromptQuestion[];
+}
+
+const title: PromptQuestion = {
+  type: "input",
+  name: "title",
+  message: "Title",
+  validate: (value: string) => checkOneLine("the title", value.trim(), { required: true }) ?? true,
+};
+
+const DESCRIPTIONS: Readonly<Record<SpecKind, string>> = {
+  plan: "spec/plan/<slug>.md: a feature plan from the repository's plan template",
+  task: "spec/task/<NNN>-<slug>.md: a numbered task, linked to its plan and listed there",
+  context: "spec/context/<slug>.md: a context note",
+};
+
+export function registerSpecGenerators(plop: NodePlopAPI, setup: PlopSetup): void {
+  const root = (ctx: CommandContext): string => findRoot(ctx.fs, setup.dest);
+  for (const kind of ["plan", "task", "context"] as const) {
+    const action: ActionType = async function addSpecDocument(answers: object) {
+      const { title: given, plan } = answers as { title: string; plan?: string };
+      const ctx = await setup.context();
+      const path = await addSpecFile(ctx, {
+        root: root(ctx),
+        kind,
+        title: given,
+        plan,
+        dryRun: false,
+        prompter: undefined,
+      });
+      return `${path}: written`;
+    };
+    const prompts =
+      kind === "task" ? [title, { type: "input", name: "plan", message: "Plan (its slug in spec/plan/)" }] : [title];
+    plop.setGenerator(`spec:${kind}`, { description: DESCRIPTIONS[kind], prompts, actions: [action] });
+  }
+
+  const known = (): Partial<Answers> => {
+    const text = readIfFile(setup.fs, `${findRoot(setup.fs, setup.dest)}/pyproject.toml`);
+    return text === undefined ? {} : namesFromPyproject(text);
+  };
+  const initAction: ActionType = async function addSpecAgentPreset(answers: object) {
+    const given = answers as Partial<Answers>;
+    const ctx = await setup.context();
+    const complete: Answers = {
+      ...(given as Answers),
+      agents: normalizeTargets(given.agents ?? DEFAULT_TARGETS),
+      git: false,
+      install: false,
+    };
+    await initRepository(ctx, { root: root(ctx), answers: complete, prompter: undefined, dryRun: false, force: false });
+    return "the preset: added";
+  };
+  plop.setGenerator("spec:init", {
+    description: "the preset added to this repository, keeping every line of yours (create-spec-agent init)",
+    prompts: setup.prompts("init", known()),
+    actions: [initAction],
+  });
+}

@@ -1,0 +1,116 @@
+/** add plan|task|context (issue 13), in process over real files: slugs, numbers, the plan link, what is refused. */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli, scriptedPrompter } from "./support/context.js";
+import { ownerRepo } from "./support/owner.js";
+import { readTree } from "./support/tree.js";
+
+const read = (root: string, path: string): string => readFileSync(join(root, path), "utf8");
+
+async function initialised(): Promise<string> {
+  const root = ownerRepo({});
+  const result = await runCli(["init", "--yes"], { cwd: root });
+  expect(result.code, result.stderr).toBe(0);
+  return root;
+}
+
+/** Every relative link of a Markdown file outside inline code (the templates' examples), resolved from its folder. */
+const links = (root: string, path: string): string[] =>
+  [
+    ...read(root, path)
+      .replace(/`[^`\n]*`/g, "")
+      .matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g),
+  ]
+    .map((m) => m[1] as string)
+    .filter((target) => !/^[a-z]+:/.test(target))
+    .map((target) => resolve(root, dirname(path), target));
+
+describe("add", () => {
+  it("writes a plan, numbered tasks linked to it and listed in it, and a context note", async () => {
+    const root = await initialised();
+    expect((await runCli(["add", "plan", "Export reports as CSV"], { cwd: root })).code).toBe(0);
+    const plan = "spec/plan/export-reports-as-csv.md";
+    expect(read(root, plan)).toMatch(/^# Plan: Export reports as CSV\n\n- \*\*Status\*\*: draft\n/);
+    expect(read(root, plan)).not.toContain("Copy this file");
+
+    writeFileSync(join(root, "spec/task/007-earlier.md"), "# 007: Earlier\n");
+    const first = await runCli(["add", "task", "Parse", "the", "input", "--plan", "export-reports-as-csv"], {
+      cwd: root,
+    });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain("new: spec/task/008-parse-the-input.md");
+    const task = "spec/task/008-parse-the-input.md";
+    expect(read(root, task)).toContain("- **Plan**: [Plan: Export reports as CSV](../plan/export-reports-as-csv.md)");
+    expect(read(root, plan)).toContain("- [008 Parse the input](../task/008-parse-the-input.md)");
+    for (const target of [...links(root, task), ...links(root, plan)]) expect(existsSync(target), target).toBe(true);
+
+    await runCli(["add", "task", "Write the file", "--plan", "spec/plan/export-reports-as-csv.md"], { cwd: root });
+    expect(existsSync(join(root, "spec/task/009-write-the-file.md"))).toBe(true);
+    expect(read(root, plan)).toMatch(/008-parse-the-input\.md\)\n- \[009 Write the file\]/);
+
+    expect((await runCli(["add", "context", "Ünïcode: title!"], { cwd: root })).code).toBe(0);
+    expect(read(root, "spec/context/unicode-title.md")).toMatch(/^# Context: Ünïcode: title!\n/);
+  });
+
+  it.each([
+    [["add", "plan", ""], /the title is empty/],
+    [["add", "plan"], /the title is empty/],
+    [["add", "plan", "!!!"], /no letter or digit/],
+    [["add", "thing", "x"], /cannot add "thing"/],
+    [["add", "task", "x"], /add task needs --plan SLUG \(there is no terminal to ask\): one of existing/],
+    [
+      ["add", "task", "x", "--plan", "exsiting"],
+      /no plan "exsiting" in spec\/plan\/ \(the plans are existing, other\)/,
+    ],
+    [["add", "plan", "x", "--plan", "existing"], /--plan is for add task only/],
+  ])("refuses %j with exit 2 and one line, writing nothing", async (argv, message) => {
+    const root = await initialised();
+    writeFileSync(join(root, "spec/plan/other.md"), "# Plan: Other\n");
+    writeFileSync(join(root, "spec/plan/existing.md"), "# Plan: Existing\n");
+    const before = readTree(root);
+    const result = await runCli(argv, { cwd: root });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(readTree(root)).toEqual(before);
+  });
+
+  it("never overwrites: the same title twice is exit 2, the file as it was", async () => {
+    const root = await initialised();
+    await runCli(["add", "plan", "Same"], { cwd: root });
+    writeFileSync(join(root, "spec/plan/same.md"), "edited\n");
+    const again = await runCli(["add", "plan", "Same"], { cwd: root });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("spec/plan/same.md exists, and add never overwrites");
+    expect(read(root, "spec/plan/same.md")).toBe("edited\n");
+  });
+
+  it("keeps a 300-character title inside spec/plan/, with a bounded name", async () => {
+    const root = await initialised();
+    const result = await runCli(["add", "plan", `../../${"Long ".repeat(60)}`], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    const names = readdirSync(join(root, "spec/plan")).filter((n) => n.startsWith("long"));
+    expect(names).toHaveLength(1);
+    expect((names[0] as string).length).toBeLessThanOrEqual(63);
+  });
+
+  it("uses the repository's own template, and works before init with the preset's", async () => {
+    const root = ownerRepo({ "spec/context/TEMPLATE.md": "# Context: X\n\nOur own format.\n" });
+    expect((await runCli(["add", "context", "Rates"], { cwd: root })).code).toBe(0);
+    expect(read(root, "spec/context/rates.md")).toBe("# Context: Rates\n\nOur own format.\n");
+    expect((await runCli(["add", "plan", "Rates"], { cwd: root })).code).toBe(0);
+    expect(read(root, "spec/plan/rates.md")).toContain("## Requirements and acceptance criteria");
+  });
+
+  it("asks for the plan at a terminal", async () => {
+    const root = await initialised();
+    await runCli(["add", "plan", "Alpha"], { cwd: root });
+    await runCli(["add", "plan", "Beta"], { cwd: root });
+    const prompter = scriptedPrompter(["beta"]);
+    const result = await runCli(["add", "task", "Do it"], { cwd: root, terminal: true, prompter });
+    expect(result.code, result.stderr).toBe(0);
+    expect(prompter.asked).toEqual(["The plan this task implements"]);
+    expect(read(root, "spec/task/001-do-it.md")).toContain("(../plan/beta.md)");
+  });
+});

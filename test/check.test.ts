@@ -1,0 +1,168 @@
+/** check (issue 13): a healthy tree passes; each broken case is one `file:line: message` line and exit 1. */
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { markdownLinks } from "../src/core/check/markdown.js";
+import { runCli, tempDir } from "./support/context.js";
+import { ownerRepo } from "./support/owner.js";
+
+const ALL = "copilot,agents-md,claude,cursor,gemini,codex";
+
+async function created(): Promise<string> {
+  const cwd = tempDir();
+  const result = await runCli(["svc", "--yes", "--no-git", "--no-install", "--agents", ALL], { cwd });
+  expect(result.code, result.stderr).toBe(0);
+  const root = join(cwd, "svc");
+  await runCli(["add", "plan", "Export CSV"], { cwd: root });
+  await runCli(["add", "task", "Parse input", "--plan", "export-csv"], { cwd: root });
+  await runCli(["add", "context", "Rates"], { cwd: root });
+  return root;
+}
+
+const edit = (root: string, path: string, change: (text: string) => string): void =>
+  writeFileSync(join(root, path), change(readFileSync(join(root, path), "utf8")));
+
+describe("check", () => {
+  it("passes on a fresh create with every AI tool and a few adds", async () => {
+    const root = await created();
+    const result = await runCli(["check"], { cwd: root });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^✔ the current folder: \d+ files checked, no problems\n$/);
+  });
+
+  it("passes on a repository after init", async () => {
+    const root = ownerRepo({ "README.md": "# Ours\n", "AGENTS.md": "# Ours\n" });
+    expect((await runCli(["init", "--yes"], { cwd: root })).code).toBe(0);
+    const result = await runCli(["check", "--json"], { cwd: root });
+    expect(result.code, result.stdout).toBe(0);
+    expect(JSON.parse(result.stdout).problems).toEqual([]);
+  });
+
+  it.each<[string, (root: string) => void, string]>([
+    [
+      "a task's plan link that points nowhere",
+      (root) => rmSync(join(root, "spec/plan/export-csv.md")),
+      "spec/task/001-parse-input.md:4: the task's plan ../plan/export-csv.md points nowhere: link a plan in spec/plan/",
+    ],
+    [
+      "a dependency that names no task",
+      (root) =>
+        edit(root, "spec/task/001-parse-input.md", (t) =>
+          t.replace("**Depends on**: none", "**Depends on**: `007-later`"),
+        ),
+      "spec/task/001-parse-input.md:6: dependency 007-later names no task in spec/task/",
+    ],
+    [
+      "a task number used twice",
+      (root) => writeFileSync(join(root, "spec/task/001-again.md"), "# 001: Again\n"),
+      "spec/task/001-parse-input.md:1: task number 001 is used twice (also by spec/task/001-again.md): renumber one",
+    ],
+    [
+      "a relative link that points nowhere",
+      (root) => appendFileSync(join(root, "spec/context/rates.md"), "\nSee [the API](../context/api.md).\n"),
+      "spec/context/rates.md:18: link ../context/api.md points nowhere (spec/context/api.md does not exist)",
+    ],
+    [
+      "frontmatter that does not parse",
+      (root) =>
+        edit(root, ".github/prompts/spec-plan.prompt.md", (t) =>
+          t.replace("agent: Backend Engineer", "agent: [Backend"),
+        ),
+      ".github/prompts/spec-plan.prompt.md:4: frontmatter does not parse: missed comma between flow collection entries",
+    ],
+    [
+      "a key the tool does not know",
+      (root) =>
+        edit(root, ".github/agents/backend-engineer.agent.md", (t) =>
+          t.replace("name: Backend", "infer: true\nname: Backend"),
+        ),
+      '.github/agents/backend-engineer.agent.md:3: a Copilot custom agent has no key "infer"',
+    ],
+    [
+      "a skill whose name is not its folder's",
+      (root) => edit(root, ".agents/skills/spec-plan/SKILL.md", (t) => t.replace("name: spec-plan", "name: plan")),
+      ".agents/skills/spec-plan/SKILL.md:2: a skill's name must be its folder's, \"spec-plan\"",
+    ],
+    [
+      "a subagent without its description",
+      (root) => edit(root, ".claude/agents/backend-engineer.md", (t) => t.replace(/^description: .*\n/m, "")),
+      ".claude/agents/backend-engineer.md:2: a Claude Code subagent needs a description: the tool skips it without one",
+    ],
+    [
+      "an MCP tool that names no configured server",
+      (root) => {
+        edit(root, ".vscode/mcp.json", (t) => t.replace('"context7"', '"c7"'));
+        edit(root, ".mcp.json", (t) => t.replace('"context7"', '"c7"'));
+      },
+      ".github/agents/backend-engineer.agent.md:4: tool context7/* names the MCP server context7, which .vscode/mcp.json and .mcp.json do not configure",
+    ],
+    [
+      "a Claude subagent's MCP tool without its server",
+      (root) => edit(root, ".mcp.json", (t) => t.replace('"sequentialthinking"', '"thinking"')),
+      ".claude/agents/backend-engineer.md:4: tool mcp__sequentialthinking__* names the MCP server sequentialthinking",
+    ],
+    [
+      "a Taskfile without the five tasks",
+      (root) => edit(root, "Taskfile.yml", (t) => t.replace("  lint:", "  check:")),
+      "Taskfile.yml:4: missing the task lint: the agent runs all five (install, run, test, lint, format)",
+    ],
+    [
+      "a missing Taskfile",
+      (root) => rmSync(join(root, "Taskfile.yml")),
+      "Taskfile.yml:1: there is no Taskfile.yml: run init to add one",
+    ],
+  ])("finds %s: the file, line and message, exit 1", async (_label, breakIt, line) => {
+    const root = await created();
+    breakIt(root);
+    const result = await runCli(["check"], { cwd: root });
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trim().split("\n");
+    expect(
+      lines.some((l) => l.startsWith(line)),
+      result.stdout,
+    ).toBe(true);
+    expect(result.stderr).toMatch(/^error: \d+ problems? in the current folder: fix (it|them) and run check again\n$/);
+  });
+
+  it("prints the same bytes for the same tree, as text and as JSON", async () => {
+    const root = await created();
+    writeFileSync(
+      join(root, "spec/task/002-b.md"),
+      "- **Plan**: [x](../plan/nope.md)\n- **Depends on**: `009-x`\n[a](nope.md)\n",
+    );
+    const first = await runCli(["check", "--json"], { cwd: root });
+    const second = await runCli(["check", "--json"], { cwd: root });
+    expect(first.code).toBe(1);
+    expect(second.stdout).toBe(first.stdout);
+    const data = JSON.parse(first.stdout) as { problems: { file: string; line: number; message: string }[] };
+    expect(data.problems.map((p) => `${p.file}:${p.line}`)).toEqual([
+      "spec/task/002-b.md:1",
+      "spec/task/002-b.md:2",
+      "spec/task/002-b.md:3",
+    ]);
+    const text = await runCli(["check"], { cwd: root });
+    expect(text.stdout).toBe(`${data.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join("\n")}\n`);
+  });
+});
+
+describe("markdownLinks", () => {
+  it.each([
+    ["a link on line 2", "# T\nsee [a](b.md)\n", [{ target: "b.md", line: 2 }]],
+    [
+      "two on a line",
+      "[a](x.md) and [b](y.md#top)",
+      [
+        { target: "x.md", line: 1 },
+        { target: "y.md#top", line: 1 },
+      ],
+    ],
+    ["inside inline code: none", "see `[a](b.md)`\n", []],
+    ["inside a fence: none", "```\n[a](b.md)\n```\n[c](d.md)\n", [{ target: "d.md", line: 4 }]],
+    ["a fence of tildes holding backticks", "~~~\n```\n[a](b.md)\n~~~\n[c](d.md)", [{ target: "d.md", line: 5 }]],
+    ["an image counts as a link", "![x](pic.png)\n", [{ target: "pic.png", line: 1 }]],
+    ["an angle-bracketed target", "[a](<my file.md>)\n", [{ target: "my file.md", line: 1 }]],
+  ])("%s", (_label, text, links) => {
+    expect(markdownLinks(text)).toEqual(links);
+  });
+});

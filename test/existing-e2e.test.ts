@@ -1,0 +1,97 @@
+/**
+ * The built bin in repositories that exist (issue 13), spawned as a user runs
+ * it: init twice, an owner's hand-edited files kept byte for byte, a clash
+ * left alone with exit 0, --force, add, and check passing and failing.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { outsideBlock } from "../src/core/merge/marked.js";
+import { packageRoot } from "../src/io/package-info.js";
+import { insertedInto } from "./support/bytes.js";
+import { tempDir } from "./support/context.js";
+import { OWNER, ownerRepo } from "./support/owner.js";
+import { readTree } from "./support/tree.js";
+
+const bin = join(packageRoot, "dist/cli.cjs");
+
+function cli(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: "utf8",
+    input: "",
+    timeout: 20_000,
+    env: { PATH: process.env.PATH ?? "", HOME: cwd, NO_COLOR: "1" },
+  });
+  expect(result.signal, "the CLI did not finish in time").toBeNull();
+  return result;
+}
+
+const read = (root: string, path: string): string => readFileSync(join(root, path), "utf8");
+
+describe("the built bin in a repository that exists", () => {
+  it("init keeps every byte of the owner's, leaves the clash with exit 0, and a second init changes nothing", () => {
+    const root = ownerRepo();
+    const first = cli(["init"], root);
+    expect(first.stderr).toBe("");
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain("1 clash left alone");
+    expect(first.stdout).toContain("clash, left as it is: Taskfile.yml");
+    expect(read(root, "Taskfile.yml")).toBe(OWNER["Taskfile.yml"]);
+    expect(read(root, "README.md")).toBe(OWNER["README.md"]);
+    expect(outsideBlock(read(root, "AGENTS.md")).startsWith(OWNER["AGENTS.md"])).toBe(true);
+    expect(insertedInto(OWNER[".vscode/mcp.json"], read(root, ".vscode/mcp.json"))).toBe(true);
+    expect(read(root, ".vscode/mcp.json")).toContain("// GitHub, by hand");
+    expect(read(root, ".gitignore").startsWith(OWNER[".gitignore"])).toBe(true);
+
+    const before = readTree(root);
+    const second = cli(["init"], root);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/^✔ the current folder already has the preset: nothing changed/);
+    expect(readTree(root)).toEqual(before);
+  });
+
+  it("init --force overwrites the clash; --dry-run writes nothing", () => {
+    const root = ownerRepo();
+    const before = readTree(root);
+    const dry = cli(["init", "--dry-run"], root);
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toMatch(/\d+ files: \d+ new, 3 merged, 0 identical, 1 clash\./);
+    expect(readTree(root)).toEqual(before);
+    const forced = cli(["init", "--force"], root);
+    expect(forced.status, forced.stderr).toBe(0);
+    expect(forced.stdout).toContain("overwritten: Taskfile.yml");
+    expect(read(root, "Taskfile.yml")).toContain("uv run pytest");
+  });
+
+  it("adds a plan, a task and a note, and check passes, then names a broken link and a missing file", () => {
+    const root = ownerRepo({ "README.md": "# Ours\n" });
+    expect(cli(["init", "--yes"], root).status).toBe(0);
+    expect(cli(["add", "plan", "Export reports"], root).status).toBe(0);
+    expect(cli(["add", "task", "Parse input", "--plan", "export-reports"], root).status).toBe(0);
+    expect(cli(["add", "context", "Rates"], root).status).toBe(0);
+    expect(read(root, "spec/task/001-parse-input.md")).toContain("(../plan/export-reports.md)");
+    const healthy = cli(["check"], root);
+    expect(healthy.stderr).toBe("");
+    expect(healthy.status).toBe(0);
+
+    rmSync(join(root, "spec/plan/README.md"));
+    const broken = cli(["check"], root);
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toMatch(/^spec\/context\/README\.md:\d+: link \.\.\/plan\/README\.md points nowhere/m);
+    expect(broken.stderr).toMatch(/^error: \d+ problems in the current folder: fix them and run check again\n$/);
+    rmSync(join(root, "Taskfile.yml"));
+    expect(cli(["check", "--json"], root).stdout).toContain(
+      '"message": "there is no Taskfile.yml: run init to add one"',
+    );
+  });
+
+  it("check passes on a fresh create", () => {
+    const cwd = tempDir();
+    expect(cli(["svc", "--yes", "--no-git", "--no-install"], cwd).status).toBe(0);
+    const result = cli(["check"], join(cwd, "svc"));
+    expect(result.stdout).toMatch(/no problems/);
+    expect(result.status).toBe(0);
+  });
+});

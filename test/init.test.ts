@@ -1,0 +1,160 @@
+/**
+ * init into repositories that exist (issue 13), in process over real files in
+ * temp folders: each planned file's class, the owner's bytes kept, a second
+ * run that changes nothing, clashes left alone or overwritten.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { outsideBlock } from "../src/core/merge/marked.js";
+import { insertedInto } from "./support/bytes.js";
+import { runCli, scriptedPrompter, tempDir } from "./support/context.js";
+import { OWNER, ownerRepo } from "./support/owner.js";
+import { readTree } from "./support/tree.js";
+
+const read = (root: string, path: string): string => readFileSync(join(root, path), "utf8");
+
+describe("init in a repository that exists", () => {
+  it("classes every file, keeps every byte of the owner's, and names the project from pyproject.toml", async () => {
+    const root = ownerRepo();
+    const dry = await runCli(["init", "--dry-run"], { cwd: root });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/^ {2}merged {4}\.gitignore$/m);
+    expect(dry.stdout).toMatch(/^ {2}merged {4}\.vscode\/mcp\.json$/m);
+    expect(dry.stdout).toMatch(/^ {2}merged {4}AGENTS\.md$/m);
+    expect(dry.stdout).toMatch(/^ {2}clash {5}Taskfile\.yml {2}\(left alone; --force overwrites\)$/m);
+    expect(dry.stdout).toMatch(/^ {2}new {7}\.github\/agents\/backend-engineer\.agent\.md$/m);
+    expect(existsSync(join(root, "spec"))).toBe(false);
+
+    const result = await runCli(["init"], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("merged: .gitignore, .vscode/mcp.json, AGENTS.md");
+    expect(result.stdout).toContain("clash, left as it is: Taskfile.yml");
+    for (const path of ["README.md", "pyproject.toml", "src/acme_core/__init__.py", "Taskfile.yml"])
+      expect(read(root, path)).toBe(OWNER[path as keyof typeof OWNER]);
+    expect(outsideBlock(read(root, "AGENTS.md")).startsWith(OWNER["AGENTS.md"])).toBe(true);
+    expect(read(root, ".gitignore").startsWith(OWNER[".gitignore"])).toBe(true);
+    expect(insertedInto(OWNER[".vscode/mcp.json"], read(root, ".vscode/mcp.json"))).toBe(true);
+    expect(read(root, ".vscode/mcp.json")).toContain('\t\t"context7": {');
+    // No skeleton beside the owner's project; names from their pyproject.toml.
+    expect(existsSync(join(root, "src/acme_tool"))).toBe(false);
+    expect(existsSync(join(root, "tests"))).toBe(false);
+    expect(read(root, ".github/copilot-instructions.md")).toContain("acme-tool");
+    expect(JSON.parse(read(root, ".spec-agent.json")).answers).toMatchObject({
+      name: "acme-tool",
+      package: "acme_core",
+      description: "Acme & Co's tool",
+      author: "Zoë O'Neil",
+      python: "3.12",
+    });
+    expect(existsSync(join(root, "spec/plan/TEMPLATE.md"))).toBe(true);
+
+    const before = readTree(root);
+    const again = await runCli(["init"], { cwd: root });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/already has the preset: nothing changed/);
+    expect(readTree(root)).toEqual(before);
+  });
+
+  it("overwrites clashes with --force, and still merges the shared files", async () => {
+    const root = ownerRepo();
+    const result = await runCli(["init", "--force"], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("overwritten: Taskfile.yml");
+    expect(read(root, "Taskfile.yml")).toContain("uv run pytest");
+    expect(outsideBlock(read(root, "AGENTS.md")).startsWith(OWNER["AGENTS.md"])).toBe(true);
+    expect(read(root, "README.md")).toBe(OWNER["README.md"]);
+  });
+
+  it("asks about each clash at a terminal: skip by default, overwrite when told", async () => {
+    const root = ownerRepo({ ...OWNER, "spec/plan/README.md": "# Our plans\n" });
+    const prompter = scriptedPrompter([undefined, "overwrite"]);
+    const flags = ["--description", "d", "--author", "", "--package", "acme_core", "--python", "3.12"];
+    const result = await runCli(["init", ...flags, "--agents", "copilot,agents-md"], {
+      cwd: root,
+      terminal: true,
+      prompter,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(prompter.asked).toEqual([
+      "Taskfile.yml exists and differs from the preset",
+      "spec/plan/README.md exists and differs from the preset",
+    ]);
+    expect(read(root, "Taskfile.yml")).toBe(OWNER["Taskfile.yml"]);
+    expect(read(root, "spec/plan/README.md")).toMatch(/^# Plans/);
+  });
+
+  it("aborts at a clash with exit 130 and writes nothing", async () => {
+    const root = ownerRepo();
+    const before = readTree(root);
+    const flags = ["--description", "d", "--author", "", "--package", "acme_core", "--python", "3.12"];
+    const result = await runCli(["init", ...flags, "--agents", "copilot"], {
+      cwd: root,
+      terminal: true,
+      prompter: scriptedPrompter(["abort"]),
+    });
+    expect(result.code).toBe(130);
+    expect(readTree(root)).toEqual(before);
+  });
+
+  it("in a repository made by create, writes for the AI tools it recorded, and changes nothing", async () => {
+    const cwd = tempDir();
+    const created = await runCli(["svc", "--yes", "--no-git", "--no-install", "--agents", "copilot,claude"], { cwd });
+    expect(created.code, created.stderr).toBe(0);
+    const root = join(cwd, "svc");
+    mkdirSync(join(root, ".git"));
+    const before = readTree(root);
+    const result = await runCli(["init", "--yes"], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("nothing changed");
+    expect(result.stdout).toContain("AI tools: copilot, claude");
+    expect(readTree(root)).toEqual(before);
+  });
+
+  it("replaces a shared file whole when it is still as an earlier run wrote it, and merges one its owner edited", async () => {
+    const cwd = tempDir();
+    expect((await runCli(["svc", "--yes", "--no-git", "--no-install", "--agents", "copilot"], { cwd })).code).toBe(0);
+    const root = join(cwd, "svc");
+    mkdirSync(join(root, ".git"));
+    writeFileSync(join(root, ".gitignore"), `${read(root, ".gitignore")}my-own/\n`);
+    const result = await runCli(["init", "--yes", "--agents", "copilot,agents-md"], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    // Copilot's instructions held our rules untouched: now the pointer to AGENTS.md, not the rules and a block.
+    const instructions = read(root, ".github/copilot-instructions.md");
+    expect(instructions).not.toContain("create-spec-agent:start");
+    expect(instructions).toContain("are in [AGENTS.md](../AGENTS.md)");
+    expect(read(root, ".gitignore")).toMatch(/my-own\/\n$/);
+  });
+
+  it("leaves shared files that are not UTF-8 text alone, byte for byte, as clashes", async () => {
+    const latin1 = Buffer.from("# Caf\xe9 rules\n", "latin1");
+    const root = ownerRepo({});
+    writeFileSync(join(root, "AGENTS.md"), latin1);
+    writeFileSync(join(root, ".gitignore"), Buffer.from("caf\xe9/\n", "latin1"));
+    const result = await runCli(["init", "--yes"], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("clash, left as it is: .gitignore, AGENTS.md");
+    expect(readFileSync(join(root, "AGENTS.md")).equals(latin1)).toBe(true);
+    expect(readFileSync(join(root, ".gitignore")).equals(Buffer.from("caf\xe9/\n", "latin1"))).toBe(true);
+  });
+
+  it("leaves a JSON file that does not parse alone, and prints what to add", async () => {
+    const root = ownerRepo({ ".mcp.json": '{ "mcpServers": { oops } }\n' });
+    const result = await runCli(["init", "--yes", "--force"], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    expect(read(root, ".mcp.json")).toBe('{ "mcpServers": { oops } }\n');
+    expect(result.stdout).toMatch(/\.mcp\.json could not be read as JSON \(line 1: [^)]+\): left as it is/);
+    expect(result.stdout).toContain('"sequentialthinking": {');
+  });
+
+  it("writes the Python skeleton where there is no pyproject.toml, named after the folder, and works from a subfolder", async () => {
+    const root = ownerRepo({ "docs/notes.md": "mine\n" });
+    const result = await runCli(["init", "--yes"], { cwd: join(root, "docs") });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("Wrote the repository at ..:");
+    expect(existsSync(join(root, "pyproject.toml"))).toBe(true);
+    expect(existsSync(join(root, "docs/pyproject.toml"))).toBe(false);
+    expect(read(root, "AGENTS.md")).toMatch(/^<!-- create-spec-agent:start/);
+    expect((await runCli(["init", "--yes"], { cwd: root })).stdout).toContain("nothing changed");
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * The spec generators in a team's plop (issue 13): the real plop, a fixture
+ * plopfile that calls plop.load("create-spec-agent") on the packed package,
+ * answers on the command line; and the same files and refusals as the CLI.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import nodePlop from "node-plop";
+import { beforeAll, describe, expect, it } from "vitest";
+import { packageFromName } from "../src/core/names.js";
+import { packageRoot } from "../src/io/package-info.js";
+import { runCli, tempDir } from "./support/context.js";
+import { ownerRepo } from "./support/owner.js";
+import { readTree } from "./support/tree.js";
+
+const plopBin = join(packageRoot, "node_modules/plop/bin/plop.js");
+let fixture: string;
+
+/** The package as npm would install it: packed, then unpacked into the fixture's node_modules. */
+beforeAll(() => {
+  fixture = tempDir();
+  const pack = spawnSync("npm", ["pack", "--silent", "--pack-destination", fixture], {
+    cwd: packageRoot,
+    encoding: "utf8",
+  });
+  expect(pack.status, pack.stderr).toBe(0);
+  const installed = join(fixture, "node_modules/create-spec-agent");
+  mkdirSync(installed, { recursive: true });
+  const tarball = join(fixture, pack.stdout.trim().split("\n").at(-1) as string);
+  expect(spawnSync("tar", ["xzf", tarball, "-C", installed, "--strip-components=1"]).status).toBe(0);
+  writeFileSync(
+    join(fixture, "plopfile.mjs"),
+    'export default async (plop) => {\n  await plop.load("create-spec-agent");\n};\n',
+  );
+}, 60_000);
+
+async function repoWithPlan(): Promise<string> {
+  const repo = ownerRepo({});
+  expect((await runCli(["init", "--yes"], { cwd: repo })).code).toBe(0);
+  expect((await runCli(["add", "plan", "Export CSV"], { cwd: repo })).code).toBe(0);
+  return repo;
+}
+
+const plop = (dest: string, ...args: string[]) =>
+  spawnSync(process.execPath, [plopBin, "--plopfile", join(fixture, "plopfile.mjs"), "--dest", dest, ...args], {
+    cwd: fixture,
+    encoding: "utf8",
+    timeout: 30_000,
+    env: { ...process.env, NO_COLOR: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+
+describe("plop.load('create-spec-agent') in a team's plopfile", () => {
+  it("lists the generators", async () => {
+    const api = await nodePlop(join(fixture, "plopfile.mjs"), { destBasePath: tempDir(), force: false });
+    expect(api.getGeneratorList().map((g) => g.name)).toEqual([
+      "spec-agent",
+      "spec:plan",
+      "spec:task",
+      "spec:context",
+      "spec:init",
+    ]);
+  });
+
+  it("runs spec:task with answers on the command line, writing what the CLI writes, unescaped", async () => {
+    const viaPlop = await repoWithPlan();
+    const viaCli = await repoWithPlan();
+    const result = plop(viaPlop, "spec:task", "Parse <the> input & O'Neil's", "export-csv");
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain("spec/task/001-parse-the-input-o-neil-s.md: written");
+    const cli = await runCli(["add", "task", "Parse <the> input & O'Neil's", "--plan", "export-csv"], { cwd: viaCli });
+    expect(cli.code).toBe(0);
+    // The folders' names differ (and with them the preset's names): spec/ is what both wrote.
+    expect(readTree(join(viaPlop, "spec"))).toEqual(readTree(join(viaCli, "spec")));
+    expect(readFileSync(join(viaPlop, "spec/task/001-parse-the-input-o-neil-s.md"), "utf8")).toMatch(
+      /^# 001: Parse <the> input & O'Neil's\n/,
+    );
+  });
+
+  it("refuses what the CLI refuses, with the same message, writing nothing", async () => {
+    const repo = await repoWithPlan();
+    const before = readTree(repo);
+    const result = plop(repo, "spec:task", "x", "nope");
+    expect(result.stdout + result.stderr).toContain('there is no plan "nope" in spec/plan/ (the plans are export-csv)');
+    expect(readTree(repo)).toEqual(before);
+  });
+
+  it("runs spec:plan and spec:context, and spec:init changes nothing in an init'd repository", async () => {
+    const repo = await repoWithPlan();
+    expect(plop(repo, "spec:plan", "Ünïcode plan").status).toBe(0);
+    expect(plop(repo, "spec:context", "Rates").status).toBe(0);
+    expect(readFileSync(join(repo, "spec/plan/unicode-plan.md"), "utf8")).toMatch(/^# Plan: Ünïcode plan\n/);
+    const name = basename(repo);
+    const answers = [name, packageFromName(name), "A tool.", "Ann", "3.13", "copilot,agents-md"];
+    const flags = ["--name", name, "--description", "A tool.", "--author", "Ann", "--python", "3.13"];
+    expect((await runCli(["init", ...flags], { cwd: repo })).stdout).toContain("merged: .spec-agent.json");
+    const before = readTree(repo);
+    const init = plop(repo, "spec:init", ...answers);
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stdout).toContain("nothing changed");
+    expect(readTree(repo)).toEqual(before);
+  });
+});

@@ -1,0 +1,119 @@
+/** Plans, tasks and notes from their templates (issue 13): slugs, numbers, headings, the plan's task list. */
+
+import { posix } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkPathSegment } from "../src/core/names.js";
+import { SLUG_MAX, slugify } from "../src/core/slug.js";
+import { fillTemplate, listTask, nextTaskNumber, planTitle } from "../src/core/spec-docs.js";
+
+describe("slugify", () => {
+  it.each([
+    ["Export reports as CSV", "export-reports-as-csv"],
+    ["../../x", "x"],
+    ["Ünïcode: title!", "unicode-title"],
+    ["Straße & Œuvre", "strasse-oeuvre"],
+    ["", ""],
+    ["日本語", ""],
+    ["a/b\\c", "a-b-c"],
+    ["  --spaced--  ", "spaced"],
+    ["x".repeat(300), "x".repeat(SLUG_MAX)],
+    [`${"word ".repeat(30)}`, "word-".repeat(12).slice(0, -1)],
+  ])("%j → %j", (title, slug) => {
+    expect(slugify(title)).toBe(slug);
+  });
+
+  it("never leaves spec/<kind>/: 2,000 random titles", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), fc.string()), (title) => {
+        const slug = slugify(title);
+        expect(slug.length).toBeLessThanOrEqual(SLUG_MAX);
+        expect(slug).toMatch(/^([a-z0-9]+(-[a-z0-9]+)*)?$/);
+        if (slug === "") return;
+        const path = posix.join("spec/plan", `${slug}.md`);
+        expect(posix.dirname(path)).toBe("spec/plan");
+        expect(posix.normalize(path)).toBe(path);
+        expect(checkPathSegment(`${slug}.md`) ?? "").not.toMatch(/separator|not a name/);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("task numbers", () => {
+  it.each([
+    [[], "001"],
+    [["001-a.md", "README.md", "TEMPLATE.md"], "002"],
+    [["001-a.md", "007-b.md", "003-c.md"], "008"],
+    [["999-z.md"], "1000"],
+    [["12-x.md", "notes.md"], "013"],
+  ])("after %j: %s", (names, next) => {
+    expect(nextTaskNumber(names)).toBe(next);
+  });
+});
+
+const TEMPLATE = [
+  "# NNN: Task title",
+  "",
+  "> Copy this file to `spec/task/NNN-slug.md` and replace every placeholder.",
+  "",
+  "- **Status**: todo | in progress | done",
+  "- **Plan**: the plan section, e.g. `[Plan](../plan/x.md)`",
+  "- **Depends on**: e.g. `001-parse-input`, or none",
+  "",
+  "## Goal",
+  "",
+].join("\n");
+
+describe("documents from templates", () => {
+  it("gives a task its heading, status, plan link and no dependency, without the copy-me note", () => {
+    const text = fillTemplate(TEMPLATE, {
+      kind: "task",
+      title: "Parse [the] input",
+      number: "004",
+      plan: { slug: "export-csv", title: "Export CSV" },
+    });
+    expect(text).toBe(
+      [
+        "# 004: Parse [the] input",
+        "",
+        "- **Status**: todo",
+        "- **Plan**: [Plan: Export CSV](../plan/export-csv.md)",
+        "- **Depends on**: none",
+        "",
+        "## Goal",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it.each([
+    ["plan", "# Plan: Feature title\n\nbody\n", "# Plan: Ünï & <co>\n\nbody\n"],
+    ["context", "# Context: Topic\n", "# Context: Ünï & <co>\n"],
+    ["context", "no heading\n", "# Context: Ünï & <co>\n\nno heading\n"],
+  ] as const)("a %s keeps the title as typed", (kind, template, expected) => {
+    expect(fillTemplate(template, { kind, title: "Ünï & <co>" })).toBe(expected);
+  });
+
+  it("reads a plan's title from its heading", () => {
+    expect(planTitle("# Plan: Export CSV\n", "x")).toBe("Export CSV");
+    expect(planTitle("no heading", "fallback")).toBe("fallback");
+  });
+
+  it.each([
+    [
+      "a Tasks section with prose",
+      "# P\n\n## Tasks\n\nListed here.\n",
+      "# P\n\n## Tasks\n\nListed here.\n\n- [002 T](../task/002-t.md)\n",
+    ],
+    [
+      "a list already",
+      "## Tasks\n\n- [001 A](../task/001-a.md)\n\n## Next\n",
+      "## Tasks\n\n- [001 A](../task/001-a.md)\n- [002 T](../task/002-t.md)\n\n## Next\n",
+    ],
+    ["an empty section", "## Tasks\n## Next\n", "## Tasks\n\n- [002 T](../task/002-t.md)\n## Next\n"],
+    ["no section", "# P\n", "# P\n\n## Tasks\n\n- [002 T](../task/002-t.md)\n"],
+  ])("lists the task in %s", (_label, plan, expected) => {
+    expect(listTask(plan, { number: "002", title: "T", file: "002-t.md" })).toBe(expected);
+  });
+});

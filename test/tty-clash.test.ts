@@ -1,0 +1,73 @@
+/**
+ * init's clash question in a real terminal (issue 13), through tmux: Enter
+ * skips, the diff is shown and the question asked again, overwrite and abort
+ * do what they say, and the owner's files are as they were unless overwritten.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { packageRoot } from "../src/io/package-info.js";
+import { OWNER, ownerRepo } from "./support/owner.js";
+import { hasTmux, NO_TMUX, TmuxServer, type TmuxSession } from "./support/tmux.js";
+import { readTree } from "./support/tree.js";
+
+const bin = join(packageRoot, "dist/cli.cjs");
+const tmuxThere = hasTmux();
+const quote = (value: string): string => `'${value.replaceAll("'", "'\\''")}'`;
+const question = (path: string): RegExp =>
+  new RegExp(`^\\? ${path.replaceAll(".", "\\.")} exists and differs from the preset ›`, "m");
+
+describe.skipIf(!tmuxThere)(`init's clash question${tmuxThere ? "" : ` (skipped: ${NO_TMUX})`}`, () => {
+  let server: TmuxServer;
+  let session: TmuxSession | undefined;
+  beforeAll(() => {
+    server = new TmuxServer();
+  });
+  afterEach(() => {
+    session?.kill();
+    session = undefined;
+  });
+  afterAll(() => server?.kill());
+
+  /** init in the repository, its exit code printed after it, the pane kept open to be read. */
+  function init(root: string): TmuxSession {
+    const run = `${quote(process.execPath)} ${quote(bin)} init --agents copilot,agents-md; echo "EXIT=$?"; sleep 60`;
+    // Tall enough that the whole diff stays on the screen that capture-pane reads.
+    const command = `env -u CI NO_COLOR=1 HOME=${quote(root)} sh -c ${quote(run)}`;
+    session = server.start({ cwd: root, command, height: 150 });
+    return session;
+  }
+
+  it("skips on Enter, shows the diff, overwrites when told, and exits 0", async () => {
+    const root = ownerRepo({ ...OWNER, "spec/plan/README.md": "# Our plans\n" });
+    const s = init(root);
+    await s.waitFor(question("Taskfile.yml"));
+    s.sendKeys("Down", "Down", "Enter");
+    await s.waitFor(/^\+\+\+ Taskfile\.yml \(the preset's\)/m);
+    await s.waitFor(/^-\s+cmds: \[make\]$/m);
+    await s.waitFor(question("Taskfile.yml"));
+    s.sendKeys("Enter");
+    await s.waitFor(question("spec/plan/README.md"));
+    s.sendKeys("Down", "Enter");
+    const [, code] = await s.waitFor(/^EXIT=(\d+)$/m, 10_000);
+    expect(code, s.screen()).toBe("0");
+    expect(s.screen()).toContain("overwritten: spec/plan/README.md");
+    expect(readFileSync(join(root, "Taskfile.yml"), "utf8")).toBe(OWNER["Taskfile.yml"]);
+    expect(readFileSync(join(root, "spec/plan/README.md"), "utf8")).toMatch(/^# Plans\n/);
+  });
+
+  it.each([
+    ["abort", ["Up", "Enter"], "Aborted at a clash: nothing was written."],
+    ["Ctrl-C", ["C-c"], "Cancelled: nothing was written."],
+  ])("stops at %s with exit 130 and writes nothing", async (_label, keys, message) => {
+    const root = ownerRepo();
+    const before = readTree(root);
+    const s = init(root);
+    await s.waitFor(question("Taskfile.yml"));
+    s.sendKeys(...keys);
+    const [, code] = await s.waitFor(/^EXIT=(\d+)$/m, 10_000);
+    expect(code, s.screen()).toBe("130");
+    expect(s.screen()).toContain(message);
+    expect(readTree(root)).toEqual(before);
+  });
+});
