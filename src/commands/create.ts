@@ -69,7 +69,7 @@ export interface CreateJob {
 
 /** Everything after the answers: the CLI and plop's create generator both come here. */
 export async function createRepository(ctx: CommandContext, job: CreateJob): Promise<void> {
-  const { folder, answers, facts } = job;
+  const { folder, answers } = job;
   const shadowed = shadowedModule(answers.package, answers.python);
   if (shadowed) {
     ctx.err.write(
@@ -82,10 +82,20 @@ export async function createRepository(ctx: CommandContext, job: CreateJob): Pro
   const report = await runPipeline(ctx, { root, where, files, ...job });
   ctx.out.write(formatTargets(answers.agents, targetNotes(answers.agents), ctx.out.paint));
   if (!report) return;
+  // The files are written; a signal now stops the step under way, and no later step starts.
+  const release = ctx.signal.hold?.();
+  try {
+    await afterWriting(ctx, job, root, where, [...report.created, ...report.overwritten]);
+  } finally {
+    release?.();
+  }
+}
 
+async function afterWriting(ctx: CommandContext, job: CreateJob, root: string, where: string, written: string[]) {
+  const { folder, answers, facts } = job;
   const failures: string[] = [];
   const steps: (() => Promise<StepResult>)[] = [];
-  if (answers.git && facts.hasGit()) steps.push(() => initGit(ctx.exec, root));
+  if (answers.git && facts.hasGit()) steps.push(() => initGit(ctx.exec, root, written));
   if (answers.install && facts.hasUv()) {
     steps.push(() => {
       // uv may download Python and the dev tools: say what is happening before the wait.
@@ -94,6 +104,7 @@ export async function createRepository(ctx: CommandContext, job: CreateJob): Pro
     });
   }
   for (const step of steps) {
+    if (ctx.signal.aborted) break;
     const { ok, note } = await step();
     if (ok) ctx.out.write(`${ctx.out.paint.green("✔")} ${note}\n`);
     else failures.push(note);

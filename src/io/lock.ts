@@ -1,0 +1,131 @@
+/**
+ * One run at a time in a folder: the run's journal folder is the lock. mkdir
+ * is atomic and never follows a link, so of two runs only one makes it; the
+ * other finds the owner's process id inside, alive (exit 2) or gone (its
+ * journal is stale, and the next run restores from it).
+ */
+import { join } from "node:path";
+import { GenerateError, UsageError } from "../core/errors.js";
+import { CREATE_EXCLUSIVE, type FileSystem, READ_NO_FOLLOW } from "./fs.js";
+
+export const JOURNAL_NAME = ".spec-agent-journal";
+const OWNER = "owner";
+/** A journal folder younger than this, with no owner yet, is a run that is just starting. */
+const STARTING_MS = 10_000;
+
+/** Who runs: this process, and how to tell whether another one still does. */
+export interface LockOwner {
+  pid: number;
+  isRunning(pid: number): boolean;
+}
+
+export interface Lock {
+  /** The journal folder, absolute. */
+  dir: string;
+  /** The run made the target itself: a rollback removes it. */
+  createdRoot: boolean;
+}
+
+const code = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
+
+/** Reads a small file of ours without following a link or waiting on a FIFO; undefined when it is not one. */
+export function readSmall(fs: FileSystem, path: string, limit: number): string | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, READ_NO_FOLLOW);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile() || stat.size > limit) return undefined;
+    const buffer = Buffer.alloc(stat.size);
+    let offset = 0;
+    while (offset < buffer.length) {
+      const read = fs.readSync(fd, buffer, offset, buffer.length - offset, null);
+      if (read === 0) break;
+      offset += read;
+    }
+    return buffer.subarray(0, offset).toString("utf8");
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Whether the target holds a journal, and whose: "busy" is refused, "stale" is restored from. */
+export function journalState(fs: FileSystem, root: string, where: string, owner: LockOwner): "none" | "stale" {
+  if (!fs.lstatSync(root, { throwIfNoEntry: false })?.isDirectory()) return "none";
+  const dir = join(root, JOURNAL_NAME);
+  const stat = fs.lstatSync(dir, { throwIfNoEntry: false });
+  if (!stat) return "none";
+  if (!stat.isDirectory())
+    throw new UsageError(`${where}/${JOURNAL_NAME} is not a journal of create-spec-agent: move it away and run again`);
+  const pid = Number.parseInt(readSmall(fs, join(dir, OWNER), 32) ?? "", 10);
+  const starting = Number.isNaN(pid) && Date.now() - stat.mtimeMs < STARTING_MS;
+  if (starting || (pid > 0 && pid !== owner.pid && owner.isRunning(pid))) {
+    const who = Number.isNaN(pid) ? "another run" : `another run (process ${pid})`;
+    throw new UsageError(`${who} is writing into ${where}: wait for it to finish, then run again`);
+  }
+  return "stale";
+}
+
+/** Takes the lock, making the target (whose parent exists) when it is missing. */
+export function takeLock(fs: FileSystem, root: string, where: string, owner: LockOwner): Lock {
+  try {
+    return lock(fs, root, where, owner);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new GenerateError(`could not write ${root}: ${reason}; nothing was written`, { cause: error });
+  }
+}
+
+function lock(fs: FileSystem, root: string, where: string, owner: LockOwner): Lock {
+  let createdRoot = false;
+  try {
+    fs.mkdirSync(root);
+    createdRoot = true;
+  } catch (error) {
+    if (code(error) !== "EEXIST") throw error;
+    if (!fs.lstatSync(root, { throwIfNoEntry: false })?.isDirectory())
+      throw new UsageError(`${where} changed while the run waited: it is no longer a folder; nothing was written`);
+  }
+  const dir = join(root, JOURNAL_NAME);
+  try {
+    fs.mkdirSync(dir);
+  } catch (error) {
+    if (code(error) !== "EEXIST") throw error;
+    journalState(fs, root, where, owner);
+    throw new UsageError(`another run left its journal in ${where} just now: run again to restore from it`);
+  }
+  try {
+    fs.writeFileSync(join(dir, OWNER), `${owner.pid}\n`, { mode: 0o644, flag: CREATE_EXCLUSIVE });
+  } catch (error) {
+    releaseLock(fs, root, { dir, createdRoot }, true);
+    throw error;
+  }
+  return { dir, createdRoot };
+}
+
+/** Empties and removes the journal folder (everything in it is the run's), and the target when the run made it and wants it gone. */
+export function releaseLock(fs: FileSystem, root: string, lock: Lock, removeRoot: boolean): void {
+  let entries: string[] = [];
+  try {
+    entries = fs.readdirSync(lock.dir);
+  } catch (error) {
+    if (code(error) !== "ENOENT") throw error;
+  }
+  // The owner goes last: until then, another run sees a live lock.
+  for (const entry of entries.sort((a, b) => Number(a === OWNER) - Number(b === OWNER)))
+    fs.rmSync(join(lock.dir, entry), { force: true });
+  removeIfEmpty(fs, lock.dir);
+  if (removeRoot && lock.createdRoot) removeIfEmpty(fs, root);
+}
+
+export function removeIfEmpty(fs: FileSystem, folder: string): void {
+  try {
+    fs.rmdirSync(folder);
+  } catch (error) {
+    if (code(error) !== "ENOENT" && code(error) !== "ENOTEMPTY" && code(error) !== "EEXIST") throw error;
+  }
+}
