@@ -38,7 +38,11 @@ export async function runPipeline(ctx: CommandContext, job: PipelineJob): Promis
       ctx.out.write(
         `note: an interrupted run left its journal in ${where}; a run without --dry-run first restores from it\n`,
       );
-    else ctx.out.write(formatRecovered(recoverJournal(ctx.fs, root, join(root, JOURNAL_NAME)), where, ctx.out.paint));
+    else {
+      const undone = recoverJournal(ctx.fs, root, join(root, JOURNAL_NAME));
+      // A journal without a record is one whose run had changed nothing, or had completed.
+      if (undone.removed + undone.restored > 0) ctx.out.write(formatRecovered(undone, where, ctx.out.paint));
+    }
   }
   // The user's .gitignore is kept, with the preset's missing lines appended.
   const { files, inspection } = mergeIgnoreFiles(

@@ -42,7 +42,7 @@ function failingOnWrite(n: number): FileSystem {
     ...realFileSystem,
     writeFileSync(path, data, options) {
       // The journal's own record is not one of the plan's writes.
-      if (/[/\\]\.spec-agent-journal[/\\](owner|journal\.json)$/.test(path))
+      if (/[/\\]\.spec-agent-journal[^/\\]*[/\\](owner|journal\.json)$/.test(path))
         return realFileSystem.writeFileSync(path, data, options);
       writes += 1;
       if (writes === n) {

@@ -75,7 +75,7 @@ export function inspectTarget(
 
   const occupants = fs
     .readdirSync(root)
-    .filter((entry) => entry !== ".git" && entry !== JOURNAL_NAME)
+    .filter((entry) => entry !== ".git" && !entry.startsWith(JOURNAL_NAME))
     .sort();
   const previous: Inspection["previous"] = new Map();
   const checkedFolders = new Set<string>();
@@ -160,6 +160,8 @@ export function changedSince(before: Inspection, after: Inspection, files: reado
       (a === undefined || (b !== undefined && Object.entries(a).every(([k, v]) => b[k as keyof FileIdentity] === v)));
     if (!same) return shown(file.path);
   }
-  if (before.occupants.join("\n") !== after.occupants.join("\n")) return "the folder's entries";
+  const added = after.occupants.find((entry) => !before.occupants.includes(entry));
+  const gone = before.occupants.find((entry) => !after.occupants.includes(entry));
+  if (added !== undefined || gone !== undefined) return shown((added ?? gone) as string);
   return undefined;
 }

@@ -10,8 +10,8 @@ import { CREATE_EXCLUSIVE, type FileSystem, READ_NO_FOLLOW } from "./fs.js";
 
 export const JOURNAL_NAME = ".spec-agent-journal";
 const OWNER = "owner";
-/** A journal folder younger than this, with no owner yet, is a run that is just starting. */
-const STARTING_MS = 10_000;
+/** `.spec-agent-journal.starting-<pid>`: a lock being made. */
+const STARTING = ".starting-";
 
 /** Who runs: this process, and how to tell whether another one still does. */
 export interface LockOwner {
@@ -55,18 +55,31 @@ export function readSmall(fs: FileSystem, path: string, limit: number): string |
 /** Whether the target holds a journal, and whose: "busy" is refused, "stale" is restored from. */
 export function journalState(fs: FileSystem, root: string, where: string, owner: LockOwner): "none" | "stale" {
   if (!fs.lstatSync(root, { throwIfNoEntry: false })?.isDirectory()) return "none";
+  removeStaleStarts(fs, root, owner);
   const dir = join(root, JOURNAL_NAME);
   const stat = fs.lstatSync(dir, { throwIfNoEntry: false });
   if (!stat) return "none";
   if (!stat.isDirectory())
     throw new UsageError(`${where}/${JOURNAL_NAME} is not a journal of create-spec-agent: move it away and run again`);
   const pid = Number.parseInt(readSmall(fs, join(dir, OWNER), 32) ?? "", 10);
-  const starting = Number.isNaN(pid) && Date.now() - stat.mtimeMs < STARTING_MS;
-  if (starting || (pid > 0 && pid !== owner.pid && owner.isRunning(pid))) {
-    const who = Number.isNaN(pid) ? "another run" : `another run (process ${pid})`;
-    throw new UsageError(`${who} is writing into ${where}: wait for it to finish, then run again`);
-  }
+  if (pid > 0 && pid !== owner.pid && owner.isRunning(pid))
+    throw new UsageError(
+      `another run (process ${pid}) is writing into ${where}: wait for it to finish, then run again`,
+    );
   return "stale";
+}
+
+/** A lock whose maker died before it was renamed into place: it never changed anything. */
+function removeStaleStarts(fs: FileSystem, root: string, owner: LockOwner): void {
+  const prefix = `${JOURNAL_NAME}${STARTING}`;
+  for (const entry of fs.readdirSync(root)) {
+    const pid = entry.startsWith(prefix) ? Number(entry.slice(prefix.length)) : Number.NaN;
+    if (!(pid > 0) || (pid !== owner.pid && owner.isRunning(pid))) continue;
+    const making = join(root, entry);
+    if (!fs.lstatSync(making, { throwIfNoEntry: false })?.isDirectory()) continue;
+    fs.rmSync(join(making, OWNER), { force: true });
+    removeIfEmpty(fs, making);
+  }
 }
 
 /** Takes the lock, making the target (whose parent exists) when it is missing. */
@@ -90,19 +103,21 @@ function lock(fs: FileSystem, root: string, where: string, owner: LockOwner): Lo
     if (!fs.lstatSync(root, { throwIfNoEntry: false })?.isDirectory())
       throw new UsageError(`${where} changed while the run waited: it is no longer a folder; nothing was written`);
   }
+  // The lock appears whole, its owner inside: made under a name of this process's own, then renamed
+  // into place, which fails when a journal (never empty) is already there.
   const dir = join(root, JOURNAL_NAME);
+  const making = `${dir}${STARTING}${owner.pid}`;
+  fs.mkdirSync(making);
   try {
-    fs.mkdirSync(dir);
+    fs.writeFileSync(join(making, OWNER), `${owner.pid}\n`, { mode: 0o644, flag: CREATE_EXCLUSIVE });
+    fs.renameSync(making, dir);
   } catch (error) {
-    if (code(error) !== "EEXIST") throw error;
+    fs.rmSync(join(making, OWNER), { force: true });
+    removeIfEmpty(fs, making);
+    if (createdRoot) removeIfEmpty(fs, root);
+    if (code(error) !== "EEXIST" && code(error) !== "ENOTEMPTY" && code(error) !== "EPERM") throw error;
     journalState(fs, root, where, owner);
     throw new UsageError(`another run left its journal in ${where} just now: run again to restore from it`);
-  }
-  try {
-    fs.writeFileSync(join(dir, OWNER), `${owner.pid}\n`, { mode: 0o644, flag: CREATE_EXCLUSIVE });
-  } catch (error) {
-    releaseLock(fs, root, { dir, createdRoot }, true);
-    throw error;
   }
   return { dir, createdRoot };
 }
