@@ -95,7 +95,7 @@ describe("signals to the built bin while it writes over the user's files (--forc
           expect(next.stderr.split("\n").length, why).toBeLessThanOrEqual(2);
         } else {
           // null: the signal came before Node had set up the handler, and ended it as signals do (nothing written yet).
-        expect([0, 130, null], why).toContain(code);
+          expect([0, 130, null], why).toContain(code);
         }
         seen[expectWholeOrUntouched(root, before, why)] += 1;
       }

@@ -24,7 +24,12 @@ import { formatNextSteps, formatTargets } from "../ui/report.js";
 function checkTarget(ctx: CommandContext, folderArg: string): void {
   if (folderArg === ".") return;
   if (folderArg.includes("\0")) throw new UsageError("the folder holds a NUL character: give a folder name");
+  // On POSIX a backslash is part of a name: refused, so that the folder means the same everywhere.
+  if (folderArg.includes("\\"))
+    throw new UsageError("the folder holds a backslash: give a path with / between folders");
   const trimmed = folderArg.replace(/[\\/]+$/, "");
+  if (resolve(ctx.cwd, trimmed).split(/[\\/]/).includes(".git"))
+    throw new UsageError("the folder is inside a .git folder, which is git's own: give a folder outside it");
   const problem = checkFolderName(trimmed.split(/[\\/]/).at(-1) ?? "");
   if (problem) throw new UsageError(`${problem}: give a folder name, or "." for the current folder`);
   const parent = dirname(resolve(ctx.cwd, trimmed));
