@@ -13,7 +13,7 @@ import { UsageError } from "../core/errors.js";
 import { quoted } from "../core/quote.js";
 import { CREATE_EXCLUSIVE, type FileSystem, nodeFs } from "./fs.js";
 import type { FileIdentity } from "./inspect.js";
-import { type Lock, readSmall, releaseLock, removeIfEmpty } from "./lock.js";
+import { type Lock, readSmall, releaseLock, removeFile, removeIfEmpty } from "./lock.js";
 
 const RECORD = "journal.json";
 
@@ -90,7 +90,7 @@ export function beginJournal(
 
 /** The run is complete: the record goes first (the commit point), then the rest of the journal. */
 export function commitJournal(fs: FileSystem, root: string, lock: Lock): void {
-  fs.rmSync(join(lock.dir, RECORD), { force: true });
+  removeFile(fs, join(lock.dir, RECORD));
   releaseLock(fs, root, lock, false);
 }
 

@@ -77,7 +77,7 @@ function removeStaleStarts(fs: FileSystem, root: string, owner: LockOwner): void
     if (!(pid > 0) || (pid !== owner.pid && owner.isRunning(pid))) continue;
     const making = join(root, entry);
     if (!fs.lstatSync(making, { throwIfNoEntry: false })?.isDirectory()) continue;
-    fs.rmSync(join(making, OWNER), { force: true });
+    removeFile(fs, join(making, OWNER));
     removeIfEmpty(fs, making);
   }
 }
@@ -112,7 +112,7 @@ function lock(fs: FileSystem, root: string, where: string, owner: LockOwner): Lo
     fs.writeFileSync(join(making, OWNER), `${owner.pid}\n`, { mode: 0o644, flag: CREATE_EXCLUSIVE });
     fs.renameSync(making, dir);
   } catch (error) {
-    fs.rmSync(join(making, OWNER), { force: true });
+    removeFile(fs, join(making, OWNER));
     removeIfEmpty(fs, making);
     if (createdRoot) removeIfEmpty(fs, root);
     if (code(error) !== "EEXIST" && code(error) !== "ENOTEMPTY" && code(error) !== "EPERM") throw error;
@@ -132,9 +132,18 @@ export function releaseLock(fs: FileSystem, root: string, lock: Lock, removeRoot
   }
   // The owner goes last: until then, another run sees a live lock.
   for (const entry of entries.sort((a, b) => Number(a === OWNER) - Number(b === OWNER)))
-    fs.rmSync(join(lock.dir, entry), { force: true });
+    removeFile(fs, join(lock.dir, entry));
   removeIfEmpty(fs, lock.dir);
   if (removeRoot && lock.createdRoot) removeIfEmpty(fs, root);
+}
+
+/** unlink, where a missing file is fine; not rmSync, which loads Node's rimraf on first use (milliseconds). */
+export function removeFile(fs: FileSystem, path: string): void {
+  try {
+    fs.unlinkSync(path);
+  } catch (error) {
+    if (code(error) !== "ENOENT") throw error;
+  }
 }
 
 export function removeIfEmpty(fs: FileSystem, folder: string): void {
