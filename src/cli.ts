@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The bin: with plop.ts, the only module that touches the process (its state, signals, the exit code). */
 import { nodeContext } from "./context.js";
+import { interruptionSource } from "./io/host.js";
 import { run } from "./run.js";
 
 // The environment as given: what git and uv inherit.
@@ -10,17 +11,21 @@ const env = { ...process.env };
 // folders. libuv reads this when the first write starts.
 process.env.UV_THREADPOOL_SIZE ??= "1";
 
-// A plain flag, not an AbortController: that would load Node's event-target machinery at every start.
-const interruption = { aborted: false };
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
+const interruption = interruptionSource();
+const ctx = nodeContext(process, { env, signal: interruption, argv: process.argv.slice(2) });
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
-    // A second signal means: stop now.
-    if (interruption.aborted) process.exit(130);
-    interruption.aborted = true;
+    // While files are written or a tool runs, every signal, a second one too, only asks the run to
+    // stop: it rolls back (or ends the tool) and exits 130 itself. Otherwise nothing is under way.
+    if (interruption.abort()) return;
+    try {
+      ctx.stderr.write("✖ Cancelled: nothing was written.\n");
+    } finally {
+      process.exit(130);
+    }
   });
 }
 
-const ctx = nodeContext(process, { env, signal: interruption, argv: process.argv.slice(2) });
 run(ctx).then((code) => {
   process.exitCode = code;
   // The run has awaited its writes and the git and uv steps, and its text went straight

@@ -7,6 +7,7 @@
 import { nodeRequire } from "#location";
 import { type FileSystem, nodeFs, realFileSystem } from "./io/fs.js";
 import type { Env, Exec, ExecResult, Interruption } from "./io/host.js";
+import type { LockOwner } from "./io/lock.js";
 import { readVersion, templatesDir } from "./io/package-info.js";
 import { createPrompter, type Prompter } from "./options/prompter.js";
 import { type DescriptorOutput, descriptorOutput, type Output } from "./ui/output.js";
@@ -29,6 +30,8 @@ export interface RunContext {
   /** Questions on the terminal: loads the prompt library, so only a run that asks calls it. */
   createPrompter(): Promise<Prompter>;
   signal: Interruption;
+  /** This process, for the target's lock, and how to tell whether the owner of another lock still runs. */
+  lockOwner: LockOwner;
   templatesDir: string;
   version: string;
 }
@@ -61,6 +64,21 @@ const streamOutput = (stream: () => NodeJS.WriteStream): Output => ({
   },
 });
 
+/**
+ * git's variables that point it at a repository other than the one in the
+ * folder it runs in (from `git rev-parse --local-env-vars`, less the config
+ * ones, which are the user's settings): the tools we start work on the
+ * target's own repository only.
+ */
+const GIT_REPOSITORY_VARS = new Set(
+  "GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_COMMON_DIR GIT_NAMESPACE GIT_IMPLICIT_WORK_TREE GIT_GRAFT_FILE GIT_SHALLOW_FILE GIT_PREFIX GIT_NO_REPLACE_OBJECTS GIT_REPLACE_REF_BASE".split(
+    " ",
+  ),
+);
+
+export const childEnv = (env: Env): Env =>
+  Object.fromEntries(Object.entries(env).filter(([key]) => !GIT_REPOSITORY_VARS.has(key)));
+
 export function nodeContext(proc: NodeJS.Process, options: NodeContextOptions): NodeRunContext {
   const { env, signal } = options;
   const descriptors = options.output !== "streams";
@@ -81,21 +99,45 @@ export function nodeContext(proc: NodeJS.Process, options: NodeContextOptions): 
       return isatty(0) && isatty(1);
     },
     fs: realFileSystem,
+    // A signal stops the program we started (the terminal's Ctrl-C reaches it anyway, `kill` does not).
     exec: (command, args, cwd, input) =>
       new Promise((done) => {
+        if (signal.aborted) return done({ status: null, stdout: "", stderr: "", error: new Error("cancelled") });
         const { execFile } = nodeRequire("node:child_process") as typeof import("node:child_process");
-        const child = execFile(command, args, { cwd, env, encoding: "utf8" }, (error, out, err) => {
+        const release = signal.hold?.();
+        const child = execFile(command, args, { cwd, env: childEnv(env), encoding: "utf8" }, (error, out, err) => {
+          stopOnAbort?.();
+          release?.();
           const status = error ? (typeof error.code === "number" ? error.code : null) : 0;
           done({ status, stdout: out, stderr: err, error: error ?? undefined });
         });
+        const stopOnAbort = signal.onAbort?.(() => child.kill("SIGTERM"));
         if (input !== undefined) child.stdin?.end(input);
       }),
-    isExecutableFile: (path) => nodeFs.statSync(path, { throwIfNoEntry: false })?.isFile() ?? false,
+    // A PATH entry the user may not search (sudo -u, docker --user) is skipped, as the shell skips it.
+    isExecutableFile: (path) => {
+      try {
+        return nodeFs.statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+      } catch {
+        return false;
+      }
+    },
     createPrompter: () => {
       asked = true;
       return createPrompter(proc.stdin, proc.stdout);
     },
     signal,
+    lockOwner: {
+      pid: proc.pid,
+      isRunning: (pid) => {
+        try {
+          proc.kill(pid, 0);
+          return true;
+        } catch (error) {
+          return (error as NodeJS.ErrnoException).code === "EPERM";
+        }
+      },
+    },
     templatesDir,
     version: readVersion(),
     get settled() {

@@ -1,23 +1,29 @@
 /**
  * The one pipeline every command runs: plan (given) → inspect → decide →
  * write → report. Commands differ in how they plan and what they do after;
- * what touches the target, and how, is here once.
+ * what touches the target, and how, is here once: a journal an interrupted
+ * run left is undone first, the target is locked after the last answer and
+ * inspected again, and the writes run under the journal (io/write.ts).
  *
  * Into a new folder (create), a folder that holds other things is refused as
  * a whole. Into a repository that exists (init, add: `existing` given), each
  * planned file is classed instead: new and merged files are written, identical
  * ones skipped, and clashes left alone unless --force or the user says otherwise.
  */
+import { join } from "node:path";
 import type { CommandContext } from "./context.js";
 import { classify, type FileClass, occupiedTarget } from "./core/decide.js";
 import { CancelledError, UsageError } from "./core/errors.js";
 import type { PlannedFile } from "./core/planned-file.js";
-import { type Inspection, inspectTarget } from "./io/inspect.js";
+import { mergeIgnoreFiles } from "./io/gitignore.js";
+import { changedSince, type Inspection, inspectTarget } from "./io/inspect.js";
+import { recoverJournal } from "./io/journal.js";
+import { JOURNAL_NAME, journalState, releaseLock, takeLock } from "./io/lock.js";
 import { type WriteReport, writePlan } from "./io/write.js";
 import { resolveClashes } from "./options/clashes.js";
 import type { Prompter } from "./options/prompter.js";
 import { type ClassedRun, formatClassedPlan, formatClassedSummary } from "./ui/classes.js";
-import { formatPlan, formatWritten } from "./ui/report.js";
+import { formatPlan, formatRecovered, formatWritten } from "./ui/report.js";
 
 export interface ExistingFiles {
   /** Shared files whose planned contents are the owner's text with ours merged in. */
@@ -40,11 +46,26 @@ export interface PipelineJob {
   existing?: ExistingFiles;
 }
 
+/** The user's .gitignore is kept, with the preset's missing lines appended. */
+const inspect = (ctx: CommandContext, job: PipelineJob, files: readonly PlannedFile[]) =>
+  mergeIgnoreFiles(ctx.fs, job.root, files, inspectTarget(ctx.fs, job.root, job.where, files));
+
 /** Returns what was written, or undefined for a dry run. */
 export async function runPipeline(ctx: CommandContext, job: PipelineJob): Promise<WriteReport | undefined> {
-  const { root, where, files } = job;
-  const inspection = inspectTarget(ctx.fs, root, where, files);
-  if (job.existing) return intoExisting(ctx, job, job.existing, inspection);
+  const { root, where } = job;
+  if (journalState(ctx.fs, root, where, ctx.lockOwner) === "stale") {
+    if (job.dryRun)
+      ctx.out.write(
+        `note: an interrupted run left its journal in ${where}; a run without --dry-run first restores from it\n`,
+      );
+    else {
+      const undone = recoverJournal(ctx.fs, root, join(root, JOURNAL_NAME));
+      // A journal without a record is one whose run had changed nothing, or had completed.
+      if (undone.removed + undone.restored > 0) ctx.out.write(formatRecovered(undone, where, ctx.out.paint));
+    }
+  }
+  const { files, inspection } = inspect(ctx, job, job.files);
+  if (job.existing) return intoExisting(ctx, job, job.existing, files, inspection);
   if (job.dryRun) ctx.out.write(formatPlan(files, inspection.statuses, where, ctx.out.paint));
 
   const occupied = occupiedTarget(inspection, where, job.force);
@@ -54,19 +75,52 @@ export async function runPipeline(ctx: CommandContext, job: PipelineJob): Promis
       throw new CancelledError("Cancelled: nothing was written.");
   }
   if (job.dryRun) return undefined;
-
-  const report = await writePlan(ctx.fs, root, files, inspection, ctx.signal);
+  const report = await lockedWrite(ctx, job, files, inspection);
   ctx.out.write(formatWritten(report, where, ctx.out.paint));
   return report;
+}
+
+/**
+ * Locks the target, looks again at what the inspection saw (the last answer may have come long after it: what
+ * changed meanwhile stops the run), and writes under the journal. From here on a signal rolls back.
+ */
+async function lockedWrite(
+  ctx: CommandContext,
+  job: PipelineJob,
+  files: readonly PlannedFile[],
+  inspection: Inspection,
+): Promise<WriteReport> {
+  if (ctx.signal.aborted) throw new CancelledError();
+  const { root, where } = job;
+  const release = ctx.signal.hold?.();
+  try {
+    const lock = takeLock(ctx.fs, root, where, ctx.lockOwner);
+    let current = { files, inspection };
+    if (!lock.createdRoot) {
+      try {
+        current = inspect(ctx, job, files);
+        const changed = changedSince(inspection, current.inspection, files);
+        if (changed)
+          throw new UsageError(`${changed} changed in ${where} while the run waited: nothing was written; run again`);
+      } catch (error) {
+        releaseLock(ctx.fs, root, lock, true);
+        throw error;
+      }
+    }
+    return await writePlan(ctx.fs, root, current.files, current.inspection, ctx.signal, lock);
+  } finally {
+    release?.();
+  }
 }
 
 async function intoExisting(
   ctx: CommandContext,
   job: PipelineJob,
   existing: ExistingFiles,
+  files: readonly PlannedFile[],
   inspection: Inspection,
 ): Promise<WriteReport | undefined> {
-  const { root, where, files } = job;
+  const { root, where } = job;
   const classes = classify(
     inspection.statuses,
     files.map((f) => f.path),
@@ -92,7 +146,7 @@ async function intoExisting(
     showDiff: async (path) => {
       const { formatDiff } = await import("./ui/diff.js");
       const ours = files.find((f) => f.path === path)?.contents ?? "";
-      const theirs = inspection.previous.get(path)?.bytes.toString("utf8") ?? "";
+      const theirs = ctx.fs.readTextSync(join(root, path));
       ctx.out.write(formatDiff(path, theirs, ours, ctx.out.paint));
     },
   });
@@ -102,12 +156,11 @@ async function intoExisting(
   const report =
     chosen.length === 0
       ? { created: [], overwritten: [], identical: [] }
-      : await writePlan(
-          ctx.fs,
-          root,
+      : await lockedWrite(
+          ctx,
+          job,
           chosen.map((i) => files[i] as PlannedFile),
           { ...inspection, statuses: chosen.map((i) => inspection.statuses[i] ?? "new") },
-          ctx.signal,
         );
   ctx.out.write(formatClassedSummary(run(overwritten), where, ctx.out.paint));
   return report;

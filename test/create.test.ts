@@ -99,7 +99,7 @@ describe("create-spec-agent DIR --yes", () => {
       "git config user.name",
       "git rev-parse --is-inside-work-tree",
       "git init -q",
-      "git add -A",
+      expect.stringMatching(/^git --literal-pathspecs add -- \.agents\/skills\/.* tests\/test_cli\.py$/),
       "git commit -q -m Initial commit from create-spec-agent",
     ]);
     expect(result.stdout).toContain("git: initialised with a first commit");

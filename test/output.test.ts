@@ -57,28 +57,31 @@ describe("descriptorOutput", () => {
     expect(stream.read().toString()).toBe("t line\nsecond line\n");
   });
 
-  it("drops text quietly once the reader has gone (EPIPE), and throws any other error", () => {
-    let calls = 0;
-    const gone = descriptorOutput(
-      9,
-      () => new PassThrough(),
-      () => {
-        calls += 1;
-        throw errno("EPIPE");
-      },
-    );
-    gone.write("a");
-    gone.write("b");
-    expect(calls).toBe(1);
-    const broken = descriptorOutput(
-      9,
-      () => new PassThrough(),
-      () => {
-        throw errno("EIO");
-      },
-    );
-    expect(() => broken.write("a")).toThrow("EIO");
-  });
+  it.each(["EPIPE", "EIO", "ENOSPC"])(
+    "drops text quietly once the reader has gone (%s), and throws any other error",
+    (gone_code) => {
+      let calls = 0;
+      const gone = descriptorOutput(
+        9,
+        () => new PassThrough(),
+        () => {
+          calls += 1;
+          throw errno(gone_code);
+        },
+      );
+      gone.write("a");
+      gone.write("b");
+      expect(calls).toBe(1);
+      const broken = descriptorOutput(
+        9,
+        () => new PassThrough(),
+        () => {
+          throw errno("EINVAL");
+        },
+      );
+      expect(() => broken.write("a")).toThrow("EINVAL");
+    },
+  );
 
   it("tells a file and /dev/null from a terminal", () => {
     const file = openSync(join(tempDir(), "f"), "w");

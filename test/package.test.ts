@@ -10,11 +10,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 /**
- * 252 KiB with init, add, check, update and team packs, whose libraries (Handlebars' compiler among them)
+ * 264 KiB with init, add, check, update, team packs and the write journal, whose libraries (Handlebars' compiler among them)
  * sit beside the bin in files of their own. The bin, the plopfile and the bin's source map are the
  * bulk: the plopfile carries the same code as the bin (a shared bundle would save about 35 KiB).
  */
-const MAX_PACKED_BYTES = 260 * 1024;
+const MAX_PACKED_BYTES = 280 * 1024;
 /** What the build writes: `cli.cjs`, `prompts.cjs`, `plopfile.js`. */
 /** Bundles, and the bin's source map (read only under --verbose). */
 const DIST_FILE = /^dist\/[A-Za-z0-9_-]+\.c?js$|^dist\/cli\.cjs\.map$/;

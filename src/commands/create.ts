@@ -26,7 +26,12 @@ import { formatNextSteps, formatTargets } from "../ui/report.js";
 function checkTarget(ctx: CommandContext, folderArg: string): void {
   if (folderArg === ".") return;
   if (folderArg.includes("\0")) throw new UsageError("the folder holds a NUL character: give a folder name");
+  // On POSIX a backslash is part of a name: refused, so that the folder means the same everywhere.
+  if (folderArg.includes("\\"))
+    throw new UsageError("the folder holds a backslash: give a path with / between folders");
   const trimmed = folderArg.replace(/[\\/]+$/, "");
+  if (resolve(ctx.cwd, trimmed).split(/[\\/]/).includes(".git"))
+    throw new UsageError("the folder is inside a .git folder, which is git's own: give a folder outside it");
   const problem = checkFolderName(trimmed.split(/[\\/]/).at(-1) ?? "");
   if (problem) throw new UsageError(`${problem}: give a folder name, or "." for the current folder`);
   const parent = dirname(resolve(ctx.cwd, trimmed));
@@ -86,7 +91,7 @@ export interface CreateJob {
 
 /** Everything after the answers: the CLI and plop's create generator both come here. */
 export async function createRepository(ctx: CommandContext, job: CreateJob): Promise<void> {
-  const { folder, answers, facts } = job;
+  const { folder, answers } = job;
   const shadowed = shadowedModule(answers.package, answers.python);
   if (shadowed) {
     ctx.err.write(
@@ -95,15 +100,25 @@ export async function createRepository(ctx: CommandContext, job: CreateJob): Pro
   }
   const root = resolve(ctx.cwd, folder);
   const where = displayPath(folder);
-  const uvBuild = uvBuildRequirement(await facts.uvVersion());
+  const uvBuild = uvBuildRequirement(await job.facts.uvVersion());
   const files = planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, uvBuild, job.team);
   const report = await runPipeline(ctx, { root, where, files, ...job });
   ctx.out.write(formatTargets(answers.agents, targetNotes(answers.agents), ctx.out.paint));
   if (!report) return;
+  // The files are written; a signal now stops the step under way, and no later step starts.
+  const release = ctx.signal.hold?.();
+  try {
+    await afterWriting(ctx, job, root, where, [...report.created, ...report.overwritten]);
+  } finally {
+    release?.();
+  }
+}
 
+async function afterWriting(ctx: CommandContext, job: CreateJob, root: string, where: string, written: string[]) {
+  const { folder, answers, facts } = job;
   const failures: string[] = [];
   const steps: (() => Promise<StepResult>)[] = [];
-  if (answers.git && facts.hasGit()) steps.push(() => initGit(ctx.exec, root));
+  if (answers.git && facts.hasGit()) steps.push(() => initGit(ctx.exec, root, written));
   if (answers.install && facts.hasUv()) {
     steps.push(() => {
       // uv may download Python and the dev tools: say what is happening before the wait.
@@ -113,6 +128,7 @@ export async function createRepository(ctx: CommandContext, job: CreateJob): Pro
   }
   let uvStarted = facts.hasUv();
   for (const step of steps) {
+    if (ctx.signal.aborted) break;
     const { ok, note, unavailable } = await step();
     if (unavailable) {
       uvStarted = false;

@@ -10,6 +10,8 @@ import { quoted } from "./quote.js";
 const DISTRIBUTION_NAME = /^([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])$/;
 const IMPORT_PACKAGE = /^[a-z_][a-z0-9_]*$/;
 const PYTHON_VERSION = /^3\.(\d{1,2})$/;
+/** Project and package names: far beyond any real one, well within every path limit. */
+const NAME_LIMIT = 100;
 
 const PYTHON_KEYWORDS = new Set(
   "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(
@@ -46,10 +48,15 @@ export function checkPathSegment(segment: string): string | undefined {
   return undefined;
 }
 
+/** Bidirectional controls: a name that reads differently from what it is. */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 /** The project folder, created in the current folder. */
 export function checkFolderName(name: string): string | undefined {
   const problem = checkPathSegment(name);
   if (problem) return `folder ${problem}`;
+  if (BIDI.test(name))
+    return `folder ${quoted(name)} holds a bidirectional control, which makes it read as another name`;
   if (name.startsWith("-")) return `folder ${quoted(name)} starts with "-", which reads as an option`;
   return undefined;
 }
@@ -59,6 +66,7 @@ export function checkProjectName(name: string): string | undefined {
   if (name === "") return "project name is empty";
   const segment = checkPathSegment(name);
   if (segment) return `project name ${segment}`;
+  if (name.length > NAME_LIMIT) return `project name is longer than ${NAME_LIMIT} characters`;
   if (!DISTRIBUTION_NAME.test(name)) {
     return `project name ${quoted(name)} is not a valid Python distribution name: use letters, digits, and . _ - inside`;
   }
@@ -72,6 +80,7 @@ export function checkPackageName(pkg: string): string | undefined {
     return `Python package ${quoted(pkg)} is not a lower-case ASCII identifier: use a-z, 0-9 and _, not starting with a digit`;
   }
   if (PYTHON_KEYWORDS.has(pkg)) return `Python package ${quoted(pkg)} is a Python keyword`;
+  if (pkg.length > NAME_LIMIT) return `Python package name is longer than ${NAME_LIMIT} characters`;
   const segment = checkPathSegment(pkg);
   if (segment) return `Python package ${segment}`;
   return undefined;

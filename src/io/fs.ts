@@ -8,6 +8,12 @@ import { nodeRequire } from "#location";
 
 export const nodeFs = nodeRequire("node:fs") as typeof NodeFs;
 
+const { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW = 0, O_NONBLOCK = 0 } = nodeFs.constants;
+/** Opens a file to read without following a link or waiting on a FIFO or a device. */
+export const READ_NO_FOLLOW = O_RDONLY | O_NOFOLLOW | O_NONBLOCK;
+/** Creates a file that must not exist: never through a link, never over someone's file. */
+export const CREATE_EXCLUSIVE = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW;
+
 export interface FileSystem {
   lstatSync(path: string, options: { throwIfNoEntry: false }): NodeFs.Stats | undefined;
   statSync(path: string, options: { throwIfNoEntry: false }): NodeFs.Stats | undefined;
@@ -17,13 +23,23 @@ export interface FileSystem {
   readFileSync(path: string): Buffer;
   /** UTF-8 text: Node's fast path, which skips the Buffer a first readFileSync sets up. */
   readTextSync(path: string): string;
-  writeFileSync(path: string, data: string | Uint8Array, options: { mode: number; flag: string }): void;
+  writeFileSync(path: string, data: string | Uint8Array, options: { mode: number; flag: string | number }): void;
   /** Creates `path`, which must not exist yet (EEXIST otherwise), holding `data`. */
   writeNewFile(path: string, data: string, mode: number): Promise<void>;
   renameSync(from: string, to: string): void;
   mkdirSync(path: string): void;
   rmSync(path: string, options: { force: boolean }): void;
   rmdirSync(path: string): void;
+  unlinkSync(path: string): void;
+  /** A second name for a file: the journal keeps the user's file itself this way, inode, owner and all. */
+  linkSync(existing: string, newPath: string): void;
+  /** Copies with the source's mode; fails if `to` exists. */
+  copyFileExclusiveSync(from: string, to: string): void;
+  openSync(path: string, flags: number, mode?: number): number;
+  fstatSync(fd: number): NodeFs.Stats;
+  readSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: number | null): number;
+  fsyncSync(fd: number): void;
+  closeSync(fd: number): void;
 }
 
 export const realFileSystem: FileSystem = {
@@ -33,13 +49,24 @@ export const realFileSystem: FileSystem = {
   readdirEntriesSync: (path) => nodeFs.readdirSync(path, { withFileTypes: true }),
   readFileSync: (path) => nodeFs.readFileSync(path),
   readTextSync: (path) => nodeFs.readFileSync(path, "utf8"),
-  writeFileSync: (path, data, options) => nodeFs.writeFileSync(path, data, options),
+  // Node takes numeric open flags here too (its types say only strings): O_EXCL | O_NOFOLLOW has no string form.
+  writeFileSync: (path, data, { mode, flag }) => nodeFs.writeFileSync(path, data, { mode, flag: flag as string }),
   writeNewFile: (path, data, mode) =>
     new Promise((resolve, reject) =>
-      nodeFs.writeFile(path, data, { mode, flag: "wx" }, (error) => (error ? reject(error) : resolve())),
+      nodeFs.writeFile(path, data, { mode, flag: CREATE_EXCLUSIVE as unknown as string }, (error) =>
+        error ? reject(error) : resolve(),
+      ),
     ),
   renameSync: (from, to) => nodeFs.renameSync(from, to),
   mkdirSync: (path) => nodeFs.mkdirSync(path),
   rmSync: (path, options) => nodeFs.rmSync(path, options),
   rmdirSync: (path) => nodeFs.rmdirSync(path),
+  unlinkSync: (path) => nodeFs.unlinkSync(path),
+  linkSync: (existing, newPath) => nodeFs.linkSync(existing, newPath),
+  copyFileExclusiveSync: (from, to) => nodeFs.copyFileSync(from, to, nodeFs.constants.COPYFILE_EXCL),
+  openSync: (path, flags, mode) => nodeFs.openSync(path, flags, mode),
+  fstatSync: (fd) => nodeFs.fstatSync(fd),
+  readSync: (fd, buffer, offset, length, position) => nodeFs.readSync(fd, buffer, offset, length, position),
+  fsyncSync: (fd) => nodeFs.fsyncSync(fd),
+  closeSync: (fd) => nodeFs.closeSync(fd),
 };

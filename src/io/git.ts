@@ -16,18 +16,28 @@ export async function gitUserName(exec: Exec, cwd: string): Promise<string> {
   return result.status === 0 ? result.stdout.trim() : "";
 }
 
-export async function initGit(exec: Exec, root: string): Promise<StepResult> {
+/**
+ * `paths` are the files this run wrote: only they go into the first commit
+ * (with `-A`, whatever else the folder held would, `secrets/` included), taken
+ * literally (a name starting with `:` is no pathspec magic). The child's
+ * environment holds no GIT_DIR and the like (context.ts), and the inspection
+ * refused a `.git` that is a link, so git works on this folder's repository.
+ */
+export async function initGit(exec: Exec, root: string, paths: readonly string[]): Promise<StepResult> {
   const inside = await exec("git", ["rev-parse", "--is-inside-work-tree"], root);
   if (inside.status === 0 && inside.stdout.trim() === "true") {
     return { ok: true, note: "git: already inside a repository, so no git init" };
   }
   for (const args of [
     ["init", "-q"],
-    ["add", "-A"],
+    ["--literal-pathspecs", "add", "--", ...paths],
   ]) {
     const result = await exec("git", args, root);
     if (result.status !== 0)
-      return { ok: false, note: `git ${args[0]} failed: ${firstLine(result.stderr) || result.error?.message}` };
+      return {
+        ok: false,
+        note: `git ${args.find((a) => !a.startsWith("-"))} failed: ${firstLine(result.stderr) || result.error?.message}`,
+      };
   }
   const commit = await exec("git", ["commit", "-q", "-m", "Initial commit from create-spec-agent"], root);
   if (commit.status === 0) return { ok: true, note: "git: initialised with a first commit" };

@@ -86,7 +86,11 @@ function userNameIn(text: string): string | undefined | typeof NOT_MODELLED {
 /** Whether `folder` is inside a git work tree, where a repository's own config could set user.name. */
 function insideRepository(fs: FileSystem, folder: string): boolean {
   for (let dir = folder; ; dir = dirname(dir)) {
-    if (fs.lstatSync(join(dir, ".git"), { throwIfNoEntry: false })) return true;
+    try {
+      if (fs.lstatSync(join(dir, ".git"), { throwIfNoEntry: false })) return true;
+    } catch {
+      // A folder that cannot be searched holds no repository git could read either.
+    }
     if (dirname(dir) === dir) return false;
   }
 }
@@ -96,8 +100,15 @@ export function readGitUserName(fs: FileSystem, env: Env, cwd: string): string |
   if (!files || insideRepository(fs, cwd)) return undefined;
   let name = "";
   for (const file of files) {
-    if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
-    const found = userNameIn(fs.readTextSync(file));
+    // An unreadable HOME or config file is skipped, as git skips it.
+    let text: string;
+    try {
+      if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
+      text = fs.readTextSync(file);
+    } catch {
+      continue;
+    }
+    const found = userNameIn(text);
     if (found === NOT_MODELLED) return undefined;
     if (found !== undefined) name = found;
   }

@@ -1,17 +1,58 @@
-/** What is already at the target, compared with the plan. Reads only; decides nothing. */
+/**
+ * What is already at the target, compared with the plan. Reads only; decides
+ * nothing. Nothing here can wait: entries are judged by lstat first, only
+ * regular files are opened (without following links, non-blocking, so a FIFO
+ * swapped in meanwhile cannot hang the run), and a file is read only when its
+ * size is the planned one, at most that many bytes, in chunks.
+ */
+
+import type { Stats } from "node:fs";
 import { join } from "node:path";
 import type { FileStatus, TargetState } from "../core/decide.js";
 import { UsageError } from "../core/errors.js";
 import type { PlannedFile } from "../core/planned-file.js";
-import type { FileSystem } from "./fs.js";
+import { quoted } from "../core/quote.js";
+import { type FileSystem, READ_NO_FOLLOW } from "./fs.js";
+import { JOURNAL_NAME } from "./lock.js";
 
 export type { FileStatus };
 
+/** What a file was when inspected: anything else at write time is a clash. */
+export interface FileIdentity {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  mode: number;
+}
+
 export interface Inspection extends TargetState {
-  /** The current bytes and mode of each file that differs, to restore on rollback. */
-  previous: Map<string, { bytes: Buffer; mode: number }>;
+  /** Each file that differs, as it was seen: checked again just before writing. */
+  previous: Map<string, FileIdentity>;
   /** The target and the folders on the plan's paths that already exist, as absolute paths: no need to create them. */
   existingFolders: Set<string>;
+}
+
+const identity = (s: Stats): FileIdentity => ({
+  dev: s.dev,
+  ino: s.ino,
+  size: s.size,
+  mtimeMs: s.mtimeMs,
+  ctimeMs: s.ctimeMs,
+  mode: s.mode & 0o7777,
+});
+
+/** A name from the disk or the plan, safe in a one-line message. */
+const shown = (path: string): string => (/^[\w./@+-]+$/.test(path) ? path : quoted(path));
+
+function kindOf(s: Stats): string {
+  if (s.isDirectory()) return "a folder";
+  if (s.isSymbolicLink()) return "a symbolic link";
+  if (s.isFIFO()) return "a FIFO";
+  if (s.isSocket()) return "a socket";
+  if (s.isCharacterDevice() || s.isBlockDevice()) return "a device";
+  return "not a regular file";
 }
 
 export function inspectTarget(
@@ -27,9 +68,14 @@ export function inspectTarget(
   if (!stat)
     return { occupants: [], statuses: files.map(() => "new"), previous: new Map(), existingFolders: new Set() };
 
+  const git = fs.lstatSync(join(root, ".git"), { throwIfNoEntry: false });
+  // git would follow a linked .git into another repository; a gitdir file (worktree, submodule) is git's own.
+  if (git && !git.isDirectory() && !git.isFile())
+    throw new UsageError(`${display}/.git is ${kindOf(git)}, not git's folder: move it away and run again`);
+
   const occupants = fs
     .readdirSync(root)
-    .filter((entry) => entry !== ".git")
+    .filter((entry) => entry !== ".git" && !entry.startsWith(JOURNAL_NAME))
     .sort();
   const previous: Inspection["previous"] = new Map();
   const checkedFolders = new Set<string>();
@@ -39,18 +85,40 @@ export function inspectTarget(
     const path = join(root, file.path);
     const existing = fs.lstatSync(path, { throwIfNoEntry: false });
     if (!existing) return "new";
-    if (existing.isDirectory())
-      throw new UsageError(`${file.path} is a folder where the preset writes a file: move it away and run again`);
-    if (existing.isSymbolicLink())
+    if (!existing.isFile())
       throw new UsageError(
-        `${file.path} is a symbolic link where the preset writes a file: move it away and run again`,
+        `${shown(file.path)} is ${kindOf(existing)} where the preset writes a file: move it away and run again`,
       );
-    const bytes = fs.readFileSync(path);
-    if (bytes.equals(Buffer.from(file.contents))) return "identical";
-    previous.set(file.path, { bytes, mode: existing.mode & 0o7777 });
+    if (sameBytes(fs, path, existing, file)) return "identical";
+    previous.set(file.path, identity(existing));
     return "differs";
   });
   return { occupants, statuses, previous, existingFolders };
+}
+
+const CHUNK = 64 * 1024;
+
+/** Size first; then the bytes, streamed, never more than the plan holds. */
+function sameBytes(fs: FileSystem, path: string, seen: Stats, file: PlannedFile): boolean {
+  if (seen.size !== Buffer.byteLength(file.contents)) return false;
+  const expected = Buffer.from(file.contents);
+  const fd = fs.openSync(path, READ_NO_FOLLOW);
+  try {
+    const opened = fs.fstatSync(fd);
+    if (!opened.isFile() || opened.ino !== seen.ino || opened.dev !== seen.dev)
+      throw new UsageError(`${shown(path)} changed while it was inspected: run again`);
+    const chunk = Buffer.allocUnsafe(Math.min(CHUNK, expected.length + 1));
+    let offset = 0;
+    for (;;) {
+      const read = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) return offset === expected.length;
+      if (offset + read > expected.length) return false;
+      if (!chunk.subarray(0, read).equals(expected.subarray(offset, offset + read))) return false;
+      offset += read;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Every folder on a file's way must be a real folder: --force never replaces someone's file with a folder. */
@@ -71,12 +139,29 @@ function assertFoldersOnTheWay(
     if (!stat) return;
     if (stat.isSymbolicLink()) {
       throw new UsageError(
-        `${folder} is a symbolic link where the preset needs a folder of its own: move it away and run again`,
+        `${shown(folder)} is a symbolic link where the preset needs a folder of its own: move it away and run again`,
       );
     }
     if (!stat.isDirectory()) {
-      throw new UsageError(`${folder} is a file where the preset needs a folder: move it away and run again`);
+      throw new UsageError(`${shown(folder)} is a file where the preset needs a folder: move it away and run again`);
     }
     existing.add(absolute);
   }
+}
+
+/** What changed between two inspections of the same plan, as one line; undefined when nothing did. */
+export function changedSince(before: Inspection, after: Inspection, files: readonly PlannedFile[]): string | undefined {
+  for (const [i, file] of files.entries()) {
+    const a = before.previous.get(file.path);
+    const b = after.previous.get(file.path);
+    const same =
+      before.statuses[i] === after.statuses[i] &&
+      (a === undefined) === (b === undefined) &&
+      (a === undefined || (b !== undefined && Object.entries(a).every(([k, v]) => b[k as keyof FileIdentity] === v)));
+    if (!same) return shown(file.path);
+  }
+  const added = after.occupants.find((entry) => !before.occupants.includes(entry));
+  const gone = before.occupants.find((entry) => !after.occupants.includes(entry));
+  if (added !== undefined || gone !== undefined) return shown((added ?? gone) as string);
+  return undefined;
 }

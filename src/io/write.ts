@@ -1,20 +1,24 @@
 /**
- * Writes the plan so that nothing half-written remains. A new file is created
- * exclusively (never over something that appeared since the inspection), on
- * libuv's thread: while the files go to disk, this thread goes on, to hash
- * them for the manifest, which is written last. A file that is overwritten
- * goes to a temporary name in its own folder and is renamed into place, so the
- * user's version is whole until the new one is. On a failure or an
- * interruption, the run waits for what is under way, then removes what it
- * created and puts back what it overwrote, and the error says so.
+ * Writes the plan so that nothing half-written remains, under the run's
+ * journal (journal.ts): it is on disk before the first byte changes, and
+ * removed once the last file is written. A new file is created exclusively
+ * (never through a link, never over something that appeared since the
+ * inspection), on libuv's thread: while the files go to disk, this thread goes
+ * on to the next, and the manifest, which records the others, is written
+ * last. A file that is overwritten is written to a new name in the journal
+ * and renamed into place, so the user's version is whole until the new one
+ * is. On a failure or an interruption, the run waits for what is under way,
+ * then undoes the journal, and the error says what it undid.
  */
-import { basename, dirname, join } from "node:path";
-import { CancelledError, GenerateError } from "../core/errors.js";
+import { dirname, join } from "node:path";
+import { CancelledError, GenerateError, UsageError } from "../core/errors.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
 import type { PlannedFile } from "../core/planned-file.js";
-import type { FileSystem } from "./fs.js";
+import { CREATE_EXCLUSIVE, type FileSystem } from "./fs.js";
 import type { Interruption } from "./host.js";
 import type { Inspection } from "./inspect.js";
+import { beginJournal, commitJournal, type JournalRecord, undoJournal } from "./journal.js";
+import { JOURNAL_NAME, type Lock, type LockOwner, releaseLock, takeLock } from "./lock.js";
 
 export interface WriteReport {
   created: string[];
@@ -22,24 +26,35 @@ export interface WriteReport {
   identical: string[];
 }
 
-/** Bytes go back as they were (a file being restored need not be UTF-8), with their mode. */
-function writeAtomically(fs: FileSystem, path: string, contents: string | Uint8Array, mode: number): void {
-  const temporary = join(dirname(path), `.${basename(path)}.spec-agent-tmp`);
-  try {
-    fs.writeFileSync(temporary, contents, { mode, flag: "w" });
-    fs.renameSync(temporary, path);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw error;
-  }
-}
-
-/** Plan order, except that the manifest, which records the other files, comes after them. */
-function writeOrder(files: readonly PlannedFile[]): number[] {
-  const order = files.map((_, i) => i);
+/** Plan order, except that the manifest, which records the other files, comes after them; identical files skipped. */
+function writeOrder(files: readonly PlannedFile[], inspection: Inspection): number[] {
+  const order = files.map((_, i) => i).filter((i) => inspection.statuses[i] !== "identical");
   const isManifest = (i: number): boolean => files[i]?.path === MANIFEST_PATH;
   return [...order.filter((i) => !isManifest(i)), ...order.filter(isManifest)];
 }
+
+/** What the journal records before anything changes. */
+function recordOf(files: readonly PlannedFile[], inspection: Inspection, order: number[], lock: Lock, root: string) {
+  const folders: string[] = [];
+  const known = new Set(inspection.existingFolders);
+  const created: JournalRecord["created"] = [];
+  const overwritten: JournalRecord["overwritten"] = [];
+  for (const i of order) {
+    const file = files[i] as PlannedFile;
+    const segments = file.path.split("/").slice(0, -1);
+    for (let n = 1; n <= segments.length; n++) {
+      const folder = segments.slice(0, n).join("/");
+      if (!known.has(join(root, folder))) folders.push(folder);
+      known.add(join(root, folder));
+    }
+    if (inspection.statuses[i] === "differs") overwritten.push({ path: file.path, backup: `${i}.old` });
+    else created.push({ path: file.path, size: Buffer.byteLength(file.contents) });
+  }
+  return { version: 1, createdRoot: lock.createdRoot, folders, created, overwritten } satisfies JournalRecord;
+}
+
+/** Without a lock of the caller's (tests), the writer takes one as a process that is gone. */
+const NO_OWNER: LockOwner = { pid: 0, isRunning: () => false };
 
 export async function writePlan(
   fs: FileSystem,
@@ -47,8 +62,12 @@ export async function writePlan(
   files: readonly PlannedFile[],
   inspection: Inspection,
   signal?: Interruption,
+  held?: Lock,
 ): Promise<WriteReport> {
-  const createdFolders: string[] = [];
+  const lock = held ?? takeLock(fs, root, root, NO_OWNER);
+  const order = writeOrder(files, inspection);
+  const record = recordOf(files, inspection, order, lock, root);
+  const madeFolders = new Set<string>();
   const overwritten = new Set<string>();
   /** New files written whole, and those a failed write may have left in part: both are removed on rollback. */
   const created = new Set<string>();
@@ -57,14 +76,23 @@ export async function writePlan(
   const writes: Promise<void>[] = [];
   const writeErrors: unknown[] = [];
 
-  // The target's parent exists (the create command checked it); the inspection saw the rest.
+  try {
+    beginJournal(fs, root, lock, record, inspection.previous);
+  } catch (error) {
+    releaseLock(fs, root, lock, true);
+    if (error instanceof UsageError) throw error;
+    throw new GenerateError(`could not start writing ${root}: ${message(error)}; nothing was written`, {
+      cause: error,
+    });
+  }
+
   const knownFolders = new Set([dirname(root), ...inspection.existingFolders]);
   const ensureFolder = (folder: string): void => {
     if (knownFolders.has(folder)) return;
     ensureFolder(dirname(folder));
     try {
       fs.mkdirSync(folder);
-      createdFolders.push(folder);
+      madeFolders.add(folder.slice(root.length + 1));
     } catch (error) {
       // Made since the inspection: fine if it is a real folder, and not ours to remove.
       const code = (error as NodeJS.ErrnoException).code;
@@ -86,20 +114,9 @@ export async function writePlan(
     }
   };
 
-  const rollBack = (): void => {
-    for (const path of [...created, ...partlyWritten]) fs.rmSync(join(root, path), { force: true });
-    for (const path of overwritten) {
-      const previous = inspection.previous.get(path);
-      if (previous) writeAtomically(fs, join(root, path), previous.bytes, previous.mode);
-    }
-    for (const folder of createdFolders.reverse()) fs.rmdirSync(folder);
-  };
-
   const writeAll = async (): Promise<void> => {
-    for (const i of writeOrder(files)) {
+    for (const i of order) {
       const file = files[i] as PlannedFile;
-      const status = inspection.statuses[i];
-      if (status === "identical") continue;
       if (file.path === MANIFEST_PATH) {
         // The record of a complete run goes to disk only once every other file is there.
         await Promise.all(writes);
@@ -108,8 +125,10 @@ export async function writePlan(
       if (signal?.aborted) throw new CancelledError();
       const path = join(root, file.path);
       ensureFolder(dirname(path));
-      if (status === "differs") {
-        writeAtomically(fs, path, file.contents, file.mode);
+      if (inspection.statuses[i] === "differs") {
+        const temporary = join(lock.dir, `${i}.new`);
+        fs.writeFileSync(temporary, file.contents, { mode: file.mode, flag: CREATE_EXCLUSIVE });
+        fs.renameSync(temporary, path);
         overwritten.add(file.path);
       } else {
         writeNew(file, path);
@@ -128,22 +147,23 @@ export async function writePlan(
   if (!failure && writeErrors.length > 0) failure = { error: writeErrors[0] };
   if (!failure && signal?.aborted) failure = { error: new CancelledError() };
 
-  if (failure) {
-    const { error } = failure;
-    const report = reportOf(files, inspection, created, overwritten);
-    try {
-      rollBack();
-    } catch (rollbackError) {
-      throw new GenerateError(
-        `could not undo a failed run in ${root}: ${message(rollbackError)}; check that folder by hand`,
-        { cause: error },
-      );
-    }
-    const undone = describeUndo(report);
-    if (error instanceof CancelledError) throw new CancelledError(`Cancelled: ${undone}.`, { cause: error });
-    throw new GenerateError(`could not write ${root}: ${message(error)}; ${undone}`, { cause: error });
+  if (!failure) {
+    commitJournal(fs, root, lock);
+    return reportOf(files, inspection, created, overwritten);
   }
-  return reportOf(files, inspection, created, overwritten);
+  const { error } = failure;
+  const report = reportOf(files, inspection, created, overwritten);
+  try {
+    undoJournal(fs, root, lock, record, { files: new Set([...created, ...partlyWritten]), folders: madeFolders });
+  } catch (undoError) {
+    throw new GenerateError(
+      `could not undo a failed run in ${root}: ${message(undoError)}; its journal (${JOURNAL_NAME}) keeps your files: run the same command again to restore them`,
+      { cause: error },
+    );
+  }
+  const undone = describeUndo(report);
+  if (error instanceof CancelledError) throw new CancelledError(`Cancelled: ${undone}.`, { cause: error });
+  throw new GenerateError(`could not write ${root}: ${message(error)}; ${undone}`, { cause: error });
 }
 
 /** What was written, in plan order. */
@@ -161,13 +181,13 @@ function reportOf(
   };
 }
 
-const files = (n: number): string => `${n} file${n === 1 ? "" : "s"}`;
+const count = (n: number): string => `${n} file${n === 1 ? "" : "s"}`;
 
 function describeUndo({ created, overwritten }: WriteReport): string {
   if (created.length === 0 && overwritten.length === 0) return "nothing was written";
   const parts = [];
-  if (created.length > 0) parts.push(`removed the ${files(created.length)} this run had written`);
-  if (overwritten.length > 0) parts.push(`put back the ${files(overwritten.length)} it had overwritten`);
+  if (created.length > 0) parts.push(`removed the ${count(created.length)} this run had written`);
+  if (overwritten.length > 0) parts.push(`put back the ${count(overwritten.length)} it had overwritten`);
   return parts.join(" and ");
 }
 

@@ -56,7 +56,9 @@ export function descriptorOutput(
           written += writeSync(fd, bytes, written);
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
-          if (code === "EPIPE") {
+          // The reader went away (EPIPE), the terminal closed (EIO, after SIGHUP), or the file is full
+          // (ENOSPC, `>/dev/full`): the output is lost, and the run's result stands.
+          if (code === "EPIPE" || code === "EIO" || code === "ENOSPC") {
             readerGone = true;
             return;
           }

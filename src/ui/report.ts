@@ -2,6 +2,7 @@
 import { CancelledError, CliError } from "../core/errors.js";
 import type { PlannedFile } from "../core/planned-file.js";
 import type { FileStatus } from "../io/inspect.js";
+import type { Undone } from "../io/journal.js";
 import type { WriteReport } from "../io/write.js";
 import type { Paint } from "./paint.js";
 
@@ -47,8 +48,18 @@ export function formatNextSteps(steps: readonly string[], paint: Paint): string 
   return `\n${paint.bold("Next steps:")}\n${steps.map((s) => `  ${s}`).join("\n")}\n`;
 }
 
+/** Line breaks, control characters and bidirectional controls, from the disk or the user: escaped, so an error stays one line and reads as it is. */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+const escapeUnsafe = (text: string): string =>
+  text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+export function formatRecovered({ restored, removed }: Undone, where: string, paint: Paint): string {
+  const files = (n: number): string => `${n} file${n === 1 ? "" : "s"}`;
+  return `${paint.yellow("↺")} ${escapeUnsafe(where)}: an interrupted run's journal was found and undone (put back ${files(restored)}, removed ${files(removed)})\n`;
+}
+
 export function formatError(error: unknown, verbose: boolean, paint: Paint): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = escapeUnsafe(error instanceof Error ? error.message : String(error));
   const line =
     error instanceof CliError ? message : `unexpected error: ${message} (run again with --verbose to see where)`;
   const stack = verbose && error instanceof Error && error.stack ? `\n${error.stack}` : "";

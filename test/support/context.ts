@@ -62,6 +62,7 @@ export interface TestOptions {
   exec?: (command: string, args: readonly string[], cwd: string) => ExecResult;
   signal?: { readonly aborted: boolean };
   fs?: RunContext["fs"];
+  lockOwner?: RunContext["lockOwner"];
 }
 
 export async function runCli(argv: string[], options: TestOptions): Promise<TestRun> {
@@ -94,6 +95,7 @@ export async function runCli(argv: string[], options: TestOptions): Promise<Test
       return options.prompter;
     },
     signal: options.signal ?? { aborted: false },
+    lockOwner: options.lockOwner ?? { pid: process.pid, isRunning: () => false },
     templatesDir,
     version: readVersion(),
   });

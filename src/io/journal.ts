@@ -1,0 +1,146 @@
+/**
+ * The write journal, in the run's lock folder inside the target, on the model
+ * of SQLite's rollback journal. Before the first byte changes it records what
+ * the run will create, and keeps each file it will overwrite as a second name
+ * (a hard link: the user's file itself, its bytes, mode, owner and inode,
+ * nothing copied), or as a copy where links are not allowed. Made durable
+ * (fsync) when it holds the user's files. Undoing puts each file back by
+ * renaming that name over the new one, which needs no free space. The next
+ * run finds a journal whose process is gone and undoes it before anything else.
+ */
+import { join } from "node:path";
+import { UsageError } from "../core/errors.js";
+import { quoted } from "../core/quote.js";
+import { CREATE_EXCLUSIVE, type FileSystem, nodeFs } from "./fs.js";
+import type { FileIdentity } from "./inspect.js";
+import { type Lock, readSmall, releaseLock, removeFile, removeIfEmpty } from "./lock.js";
+
+const RECORD = "journal.json";
+
+export interface JournalRecord {
+  version: 1;
+  /** The run made the target folder: undoing removes it (when empty). */
+  createdRoot: boolean;
+  /** Folders the run may make, parents first, relative to the target. */
+  folders: string[];
+  /** Files that were not there, with the size the run writes. */
+  created: { path: string; size: number }[];
+  /** Files the run overwrites, and the name in the journal that keeps the original. */
+  overwritten: { path: string; backup: string }[];
+}
+
+/** What the run itself knows it made; without it (a later run), the record's rules decide. */
+export interface Made {
+  files: ReadonlySet<string>;
+  folders: ReadonlySet<string>;
+}
+
+const changed = (path: string): UsageError =>
+  new UsageError(`${quoted(path)} changed while the run waited: nothing was written; run again`);
+
+const code = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
+
+function syncPath(fs: FileSystem, path: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(path, nodeFs.constants.O_RDONLY);
+    fs.fsyncSync(fd);
+  } catch {
+    // A folder cannot be opened to sync everywhere (Windows): the rename order still holds there.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+function writeDurably(fs: FileSystem, path: string, text: string, durable: boolean): void {
+  fs.writeFileSync(path, text, { mode: 0o644, flag: CREATE_EXCLUSIVE });
+  if (durable) syncPath(fs, path);
+}
+
+/** Keeps the originals and writes the record; until it returns, nothing of the user's has changed. */
+export function beginJournal(
+  fs: FileSystem,
+  root: string,
+  lock: Lock,
+  record: JournalRecord,
+  seen: ReadonlyMap<string, FileIdentity>,
+): void {
+  for (const { path, backup } of record.overwritten) {
+    const kept = join(lock.dir, backup);
+    let linked = true;
+    try {
+      fs.linkSync(join(root, path), kept);
+    } catch (error) {
+      if (code(error) === "ENOENT") throw changed(path);
+      // No hard links here (another file system under the target, FAT, some FUSE): a durable copy.
+      fs.copyFileExclusiveSync(join(root, path), kept);
+      syncPath(fs, kept);
+      linked = false;
+    }
+    // What is kept must be the file inspected: anything else changed after the last look.
+    const now = fs.lstatSync(linked ? kept : join(root, path), { throwIfNoEntry: false });
+    const was = seen.get(path);
+    if (!now || !was || now.ino !== was.ino || now.size !== was.size || now.mtimeMs !== was.mtimeMs)
+      throw changed(path);
+  }
+  const durable = record.overwritten.length > 0;
+  writeDurably(fs, join(lock.dir, RECORD), JSON.stringify(record), durable);
+  if (durable) syncPath(fs, lock.dir);
+}
+
+/** The run is complete: the record goes first (the commit point), then the rest of the journal. */
+export function commitJournal(fs: FileSystem, root: string, lock: Lock): void {
+  removeFile(fs, join(lock.dir, RECORD));
+  releaseLock(fs, root, lock, false);
+}
+
+export interface Undone {
+  removed: number;
+  restored: number;
+}
+
+/** Puts the target back as the record found it, then removes the journal (and the target, if the run made it). */
+export function undoJournal(fs: FileSystem, root: string, lock: Lock, record: JournalRecord, made?: Made): Undone {
+  let restored = 0;
+  for (const { path, backup } of record.overwritten) {
+    const kept = join(lock.dir, backup);
+    const original = fs.lstatSync(kept, { throwIfNoEntry: false });
+    if (!original) continue;
+    const now = fs.lstatSync(join(root, path), { throwIfNoEntry: false });
+    // Still the same file (the run stopped before overwriting it): nothing to put back.
+    if (now && now.ino === original.ino && now.dev === original.dev) continue;
+    fs.renameSync(kept, join(root, path));
+    restored += 1;
+  }
+  let removed = 0;
+  for (const { path, size } of record.created) {
+    const stat = fs.lstatSync(join(root, path), { throwIfNoEntry: false });
+    // A later run knows only that the path was free: what is there now, no longer than the run's file, is the run's.
+    const ours = made ? made.files.has(path) : stat?.isFile() === true && stat.size <= size;
+    if (!stat || !ours) continue;
+    fs.rmSync(join(root, path), { force: true });
+    removed += 1;
+  }
+  for (const folder of [...record.folders].reverse()) {
+    if (!made || made.folders.has(folder)) removeIfEmpty(fs, join(root, folder));
+  }
+  releaseLock(fs, root, lock, true);
+  return { removed, restored };
+}
+
+/** A stale journal: undone when its record is whole; without one, the run had changed nothing yet. */
+export function recoverJournal(fs: FileSystem, root: string, dir: string): Undone {
+  const text = readSmall(fs, join(dir, RECORD), 16 * 1024 * 1024);
+  let record: JournalRecord | undefined;
+  try {
+    record = text === undefined ? undefined : (JSON.parse(text) as JournalRecord);
+  } catch {
+    record = undefined;
+  }
+  const lock: Lock = { dir, createdRoot: record?.createdRoot === true };
+  if (record?.version !== 1) {
+    releaseLock(fs, root, lock, false);
+    return { removed: 0, restored: 0 };
+  }
+  return undoJournal(fs, root, lock, record as JournalRecord);
+}
