@@ -44,11 +44,15 @@ export interface PipelineJob {
   prompter: Prompter | undefined;
   /** Writing into a repository that exists: classes per file instead of one refusal. */
   existing?: ExistingFiles;
+  /** Each file's contents were decided against its recorded base (update): written as planned, none merged again. */
+  decided?: boolean;
 }
 
-/** The user's .gitignore is kept, with the preset's missing lines appended. */
-const inspect = (ctx: CommandContext, job: PipelineJob, files: readonly PlannedFile[]) =>
-  mergeIgnoreFiles(ctx.fs, job.root, files, inspectTarget(ctx.fs, job.root, job.where, files));
+/** The user's .gitignore is kept, with the preset's missing lines appended (unless update already merged it). */
+function inspect(ctx: CommandContext, job: PipelineJob, files: readonly PlannedFile[]) {
+  const inspection = inspectTarget(ctx.fs, job.root, job.where, files);
+  return job.decided ? { files, inspection } : mergeIgnoreFiles(ctx.fs, job.root, files, inspection);
+}
 
 /** Returns what was written, or undefined for a dry run. */
 export async function runPipeline(ctx: CommandContext, job: PipelineJob): Promise<WriteReport | undefined> {

@@ -244,6 +244,15 @@ describe("a repository made by 0.1.0 (test/fixtures/v0.1.0/svc, whose record hol
     write(repo, { "spec/context/rate-limits.md": "# Rate limits\n\n100 requests a second.\n" });
   };
 
+  it("unedited, updates with exit 0 to files that are exactly the new record's bases", async () => {
+    const repo = copyFixture();
+    const result = await runCli(["update"], { cwd: repo });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const record = JSON.parse(read(join(repo, ".spec-agent.json")));
+    for (const [path, base] of Object.entries(record.files)) expect(read(join(repo, path)), path).toBe(base);
+  });
+
   it("gains the new files and formats; without history an edited file is one conflict that keeps both versions", async () => {
     const repo = copyFixture();
     editAsOwner(repo);

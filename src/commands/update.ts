@@ -150,6 +150,7 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
     dryRun: false,
     force: true,
     prompter: undefined,
+    decided: true,
   });
   for (const f of fates) if (f.fate === "removed") ctx.fs.rmSync(join(root, f.path), { force: true });
   await reportConflicts(ctx, root, fates);
