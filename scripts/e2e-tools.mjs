@@ -9,7 +9,7 @@
 // Environment: E2E_TOOLS_ONLY=ROW[,ROW] runs only those rows, E2E_TOOLS_JOBS (2) repositories at once,
 // KEEP_E2E_TMP=1 keeps the temporary folder.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
 
@@ -45,6 +45,8 @@ function matrix(pythons, defaultPython) {
   // The README's example pack: its defaults (Python 3.12, three AI tools) and files over ours.
   // A repository that version 0.1.0 made (test/fixtures/v0.1.0), brought to this version by update.
   rows.push({ id: "after-update", args: [], fromFixture: "test/fixtures/v0.1.0/svc" });
+  // A repository that exists, with its own README and AGENTS.md, after init (which writes the skeleton there).
+  rows.push({ id: "after-init", args: [], fromInit: true });
   rows.push({ id: "team-pack", args: ["--template", join(root, "examples/acme-pack"), "--python", "3.12"] });
   return rows;
 }
@@ -99,7 +101,16 @@ async function checkRepository(row, work, env, pythons, defaultPython, reference
     const dry = await run(process.execPath, [cli, folder, ...generate, "--dry-run"], { env: repoEnv });
     record("--dry-run exits 0 and writes nothing", dry.status === 0 && !existsSync(folder), tail(dry.output));
   }
-  if (row.fromFixture) {
+  if (row.fromInit) {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, "README.md"), "# Our service\n\nOurs, by hand.\n");
+    writeFileSync(join(folder, "AGENTS.md"), "# Our agents\n\nRun the tests before a change.\n");
+    const initialised = await run(process.execPath, [cli, "init", "--yes"], { cwd: folder, env: repoEnv });
+    if (
+      !record("init in a folder with its own README and AGENTS.md", initialised.status === 0, tail(initialised.output))
+    )
+      return results;
+  } else if (row.fromFixture) {
     cpSync(join(root, row.fromFixture), folder, { recursive: true });
     const updated = await run(process.execPath, [cli, "update"], { cwd: folder, env: repoEnv });
     if (!record(`update from ${row.fromFixture}`, updated.status === 0, tail(updated.output))) return results;
@@ -109,6 +120,8 @@ async function checkRepository(row, work, env, pythons, defaultPython, reference
       return results;
   }
   const manifest = JSON.parse(readFileSync(join(folder, ".spec-agent.json"), "utf8"));
+  // Every file we wrote, as it is on disk before any task runs (init's hubs hold the owner's text too).
+  const written = new Map(Object.keys(manifest.files).map((path) => [path, readFileSync(join(folder, path), "utf8")]));
   const pyproject = readFileSync(join(folder, "pyproject.toml"), "utf8");
   const script = /^\[project\.scripts\]\n"?([^"=\s]+)"?\s*=/m.exec(pyproject)?.[1] ?? "";
   const version = /^version = "([^"]+)"/m.exec(pyproject)?.[1] ?? "";
@@ -139,8 +152,8 @@ async function checkRepository(row, work, env, pythons, defaultPython, reference
     return built.some((f) => f.endsWith(".whl")) && built.some((f) => f.endsWith(".tar.gz"));
   });
   const formatted = await inRepo("task", ["format"]);
-  // Every file we wrote must read as written after lint, test, build and format: the record holds each one.
-  const changed = Object.entries(manifest.files).filter(
+  // Every file we wrote must read as written after lint, test, build and format.
+  const changed = [...written].filter(
     ([path, contents]) => !existsSync(join(folder, path)) || readFileSync(join(folder, path), "utf8") !== contents,
   );
   record(
