@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Two builds of the bin, paired: alternated runs of `node BIN <tmp>/svc --yes --no-git --no-install` (or
+// `--version`, or with `--dry-run`), and the median of each round's ratio, which cancels the machine's drift.
+//   node scripts/ab.mjs A/dist/cli.cjs B/dist/cli.cjs [ROUNDS] [--version|--dry]
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const [aArg, bArg, rounds = "40", mode] = process.argv.slice(2);
+if (!aArg || !bArg) {
+  console.error("usage: node scripts/ab.mjs A_BIN B_BIN [ROUNDS] [--version|--dry]");
+  process.exit(2);
+}
+const [a, b] = [resolve(aArg), resolve(bArg)];
+function time(bin) {
+  const dir = mkdtempSync(join(tmpdir(), "spec-agent-ab-"));
+  const args =
+    mode === "--version"
+      ? [bin, "--version"]
+      : [bin, join(dir, "svc"), "--yes", "--no-git", "--no-install", ...(mode === "--dry" ? ["--dry-run"] : [])];
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { cwd: dir, env: { PATH: "", NO_COLOR: "1", HOME: dir } });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  rmSync(dir, { recursive: true, force: true });
+  if (result.status !== 0) throw new Error(`${bin}: exit ${result.status}: ${result.stderr}`);
+  return ms;
+}
+for (let i = 0; i < 5; i++) time(a), time(b);
+const as = [];
+const bs = [];
+const ratios = [];
+for (let i = 0; i < Number(rounds); i++) {
+  const [ta, tb] = i % 2 ? [time(a), time(b)] : ((tb) => [time(a), tb])(time(b));
+  as.push(ta);
+  bs.push(tb);
+  ratios.push(ta / tb);
+}
+const median = (v) => [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)];
+console.log(`A ${median(as).toFixed(1)} ms, B ${median(bs).toFixed(1)} ms, A/B by round ${median(ratios).toFixed(3)}x`);
