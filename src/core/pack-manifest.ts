@@ -4,6 +4,7 @@
  * names the file and what to change, since the pack is the user's input.
  */
 import { UsageError } from "./errors.js";
+import { isRecord, readJsonObject } from "./json-input.js";
 import { MANIFEST_PATH } from "./manifest.js";
 import { checkPlannedPath } from "./planned-file.js";
 
@@ -32,21 +33,9 @@ const PACK_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/;
 const VERSION = /^\d+\.\d+\.\d+(?:[-+][\w.+-]*)?$/;
 const QUESTION_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** `reserved`: the names a pack's question may not take (our template variables). */
 export function parsePackManifest(text: string, file: string, reserved: readonly string[]): PackManifest {
-  const fail = (problem: string): never => {
-    throw new UsageError(`${file}: ${problem}`);
-  };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    fail(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-  if (!isRecord(data)) return fail("must hold one JSON object");
+  const { data, fail } = readJsonObject(text, file);
   const known = ["$schema", "name", "version", "description", "questions", "defaults"];
   for (const key of Object.keys(data)) {
     if (!known.includes(key)) fail(`unknown key "${key}" (known: ${known.slice(1).join(", ")})`);

@@ -5,6 +5,7 @@
  */
 import { dirname, join, resolve } from "node:path";
 import { UsageError } from "../core/errors.js";
+import { isRecord, readJsonObject } from "../core/json-input.js";
 import type { FileSystem } from "../io/fs.js";
 import type { Env } from "../io/host.js";
 
@@ -23,9 +24,6 @@ export interface Layers {
   sets: Record<string, string>;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 function findConfig(fs: FileSystem, cwd: string): string | undefined {
   for (let dir = cwd; ; dir = dirname(dir)) {
     const file = join(dir, CONFIG_FILE);
@@ -37,16 +35,7 @@ function findConfig(fs: FileSystem, cwd: string): string | undefined {
 const isPathLike = (ref: string): boolean => ref.startsWith(".") || ref.startsWith("/");
 
 function parseConfig(text: string, file: string): Layers {
-  const fail = (problem: string): never => {
-    throw new UsageError(`${file}: ${problem}`);
-  };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    fail(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-  if (!isRecord(data)) return fail("must hold one JSON object");
+  const { data, fail } = readJsonObject(text, file);
   const layers: Layers = { defaults: {}, templates: [], sets: {} };
   for (const [key, value] of Object.entries(data)) {
     if (key === "$schema") continue;
