@@ -151,6 +151,20 @@ describe("create-spec-agent DIR --yes", () => {
     expect(existsSync(join(cwd, "svc/pyproject.toml"))).toBe(true);
   });
 
+  it("refuses, with exit 2 and nothing written, a target whose files' whole paths would pass the system's limit", async () => {
+    // Folders of 240 bytes up to about 4,070: the target itself fits, its deepest files do not.
+    let cwd = tempDir();
+    while (Buffer.byteLength(cwd) < 3800) cwd = join(cwd, "x".repeat(240));
+    cwd = join(cwd, "y".repeat(4070 - Buffer.byteLength(cwd) - 1));
+    mkdirSync(cwd, { recursive: true });
+    const result = await runCli(["svc", "--yes", "--no-git", "--no-install"], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^error: \S+ would be \d+ bytes from the file system's root, over this system's 4095: /,
+    );
+    expect(existsSync(join(cwd, "svc"))).toBe(false);
+  });
+
   it("treats a uv that cannot start (a pyenv shim's exit 127) as no uv: a warning, exit 0, install in next steps", async () => {
     const cwd = tempDir();
     const binDir = tempDir();

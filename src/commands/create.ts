@@ -4,6 +4,7 @@ import type { CommandContext } from "../context.js";
 import { uvBuildRequirement } from "../core/build-backend.js";
 import { CancelledError, GenerateError, UsageError } from "../core/errors.js";
 import { checkFolderName, shadowedModule } from "../core/names.js";
+import { pathBeyondLimit } from "../core/planned-file.js";
 import { quoted } from "../core/quote.js";
 import { gatherFacts } from "../io/facts.js";
 import { initGit, type StepResult } from "../io/git.js";
@@ -102,6 +103,15 @@ export async function createRepository(ctx: CommandContext, job: CreateJob): Pro
   const where = displayPath(folder);
   const uvBuild = uvBuildRequirement(await job.facts.uvVersion());
   const files = planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, uvBuild, job.team);
+  const tooLong = pathBeyondLimit(
+    root,
+    files.map((f) => f.path),
+    ctx.platform,
+  );
+  if (tooLong)
+    throw new UsageError(
+      `${tooLong.path} would be ${tooLong.bytes} bytes from the file system's root, over this system's ${tooLong.limit}: create the repository in a shorter path`,
+    );
   const report = await runPipeline(ctx, { root, where, files, ...job });
   ctx.out.write(formatTargets(answers.agents, targetNotes(answers.agents), ctx.out.paint));
   if (!report) return;

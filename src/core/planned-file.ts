@@ -23,3 +23,21 @@ export function checkPlannedPath(path: string): string | undefined {
 
 export const byPath = (a: { path: string }, b: { path: string }): number =>
   a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+
+/** The longest path each platform opens without long-path support: PATH_MAX less its NUL, macOS's, Windows' MAX_PATH. */
+const PATH_LIMIT: Partial<Record<NodeJS.Platform, number>> = { linux: 4095, darwin: 1023, win32: 259 };
+
+/** The first planned file whose whole path, under `root`, is beyond what the platform opens; undefined when all fit. */
+export function pathBeyondLimit(
+  root: string,
+  paths: readonly string[],
+  platform: NodeJS.Platform,
+): { path: string; bytes: number; limit: number } | undefined {
+  const limit = PATH_LIMIT[platform] ?? 4095;
+  const separator = platform === "win32" ? "\\" : "/";
+  for (const path of paths) {
+    const bytes = Buffer.byteLength(`${root}${separator}${path}`);
+    if (bytes > limit) return { path, bytes, limit };
+  }
+  return undefined;
+}
