@@ -269,6 +269,35 @@ describe("a repository made by 0.1.0 (test/fixtures/v0.1.0/svc, whose record hol
     expect(JSON.parse(read(join(repo, ".spec-agent.json"))).format).toBe(2);
   });
 
+  it("without history, has the recorded version write the bases again (npm pack from the registry) and merges", async () => {
+    const repo = copyFixture();
+    writeFileSync(
+      join(repo, "README.md"),
+      read(join(repo, "README.md")).replace(/^# svc\n/, "# svc (payments team)\n"),
+    );
+    // A stand-in for npm whose registry holds 0.1.0: the package as that version's own build packed it.
+    const bin = tempDir();
+    const tarball = join(packageRoot, "test/fixtures/create-spec-agent-0.1.0.tgz");
+    writeFileSync(
+      join(bin, "npm"),
+      `#!/bin/sh\n[ "$1 $3" = "pack create-spec-agent@0.1.0" ] || exit 1\ncp '${tarball}' . && echo create-spec-agent-0.1.0.tgz\n`,
+      { mode: 0o755 },
+    );
+    const path = `${bin}:${process.env.PATH ?? ""}`;
+    const result = await runCli(["update"], {
+      cwd: repo,
+      env: { PATH: path },
+      exec: (command, args, cwd) => {
+        const r = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, PATH: path } });
+        return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+      },
+    });
+    expect(result.stdout).toContain("create-spec-agent 0.1.0 from the registry");
+    expect(result.stdout).toContain("merged with your edits  README.md");
+    expect(read(join(repo, "README.md"))).toMatch(/^# svc \(payments team\)\n/);
+    expect(read(join(repo, "README.md"))).not.toContain("<<<<<<<");
+  });
+
   it.skipIf(!hasGit)(
     "with git history, finds each edited file's base by its hash and merges the owner's edits in",
     async () => {

@@ -15,6 +15,7 @@ import { gatherFacts } from "../io/facts.js";
 import type { FileSystem } from "../io/fs.js";
 import { textFromHistory } from "../io/git-history.js";
 import { stageConflicts } from "../io/git-stages.js";
+import { renderedByVersion } from "../io/old-generator.js";
 import { parseSets } from "../options/config.js";
 import type { ParsedArgs } from "../options/parse.js";
 import { runPipeline } from "../pipeline.js";
@@ -43,7 +44,8 @@ const sha256 = (text: string): string => `sha256:${createHash("sha256").update(t
 
 /**
  * A 0.1.0 record keeps hashes: a file that still matches its hash was not edited, so it is its own base; for an
- * edited one, git's history may still hold the version with that hash. Otherwise there is no base, and the two
+ * edited one, git's history may still hold the version with that hash, or else the recorded version itself, fetched
+ * from the npm registry, writes it again (taken only when its hash matches). Otherwise there is no base, and the two
  * whole versions face each other as one conflict.
  */
 async function basesOf(
@@ -62,6 +64,16 @@ async function basesOf(
     const text = current.get(path);
     if (text !== undefined && sha256(text) === hash) bases.set(path, text);
     else bases.set(path, await textFromHistory(ctx.exec, root, path, hash, sha256));
+  }
+  const missing = [...bases].filter(([path, base]) => base === undefined && record.files.get(path)?.hash);
+  if (missing.length === 0) return bases;
+  ctx.out.write(
+    `${ctx.out.paint.dim(`… create-spec-agent ${record.version} from the registry, for the bases of edited files`)}\n`,
+  );
+  const old = await renderedByVersion(ctx.exec, root, record.version, record.answers);
+  for (const [path] of missing) {
+    const text = old?.get(path);
+    if (text !== undefined && sha256(text) === record.files.get(path)?.hash) bases.set(path, text);
   }
   return bases;
 }
