@@ -10,28 +10,31 @@
 import type { ContentAnswers } from "../core/manifest.js";
 import type { Exec } from "./host.js";
 
-/** Packs, unpacks and runs the version given; prints the files it wrote as one JSON object. */
+/**
+ * Packs, unpacks and runs the version given; prints the files it wrote as one JSON object. It runs as a process of
+ * its own (`node -e`), so the `process` it reads, as `child`, is that child's, never this run's.
+ */
 const SCRIPT = `
 const { execFileSync } = require("node:child_process");
-const fs = require("node:fs"), os = require("node:os"), path = require("node:path");
-const [version, answersJson] = process.argv.slice(1);
+const fs = require("node:fs"), os = require("node:os"), path = require("node:path"), child = require("node:process");
+const [version, answersJson] = child.argv.slice(1);
 const a = JSON.parse(answersJson);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "spec-agent-old-"));
 try {
-  const quiet = { cwd: work, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8", timeout: 120000, shell: process.platform === "win32" };
+  const quiet = { cwd: work, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8", timeout: 120000, shell: child.platform === "win32" };
   const tarball = execFileSync("npm", ["pack", "--silent", "create-spec-agent@" + version], quiet).trim().split("\\n").pop();
   execFileSync("tar", ["-xzf", tarball], quiet);
   const out = path.join(work, "out");
-  execFileSync(process.execPath, [path.join(work, "package", "dist", "cli.cjs"), out, "--yes", "--no-git", "--no-install",
+  execFileSync(child.execPath, [path.join(work, "package", "dist", "cli.cjs"), out, "--yes", "--no-git", "--no-install",
     "--name", a.name, "--package", a.package, "--description", a.description, "--author", a.author, "--python", a.python],
-    { ...quiet, env: { ...process.env, NO_COLOR: "1", CI: "1" } });
+    { ...quiet, env: { ...child.env, NO_COLOR: "1", CI: "1" } });
   const files = {};
   for (const entry of fs.readdirSync(out, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath, entry.name);
     files[path.relative(out, full).split(path.sep).join("/")] = fs.readFileSync(full, "utf8");
   }
-  process.stdout.write(JSON.stringify(files));
+  child.stdout.write(JSON.stringify(files));
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }
