@@ -217,6 +217,21 @@ describe("--template", () => {
   });
 });
 
+describe("init --template", () => {
+  it("adds a pack's files to a repository that exists, and records the pack", async () => {
+    const cwd = tempDir();
+    pack(join(cwd, "acme"), ACME, { "docs/onboarding.md": "Welcome to {{name}}, {{team}} ({{owner}})\n" });
+    const repo = join(cwd, "repo");
+    writeTree(repo, { ".git/HEAD": "ref: refs/heads/main\n", "README.md": "# Ours\n" });
+    const result = await runCli(["init", "--yes", "--template", "../acme", "--set", "owner=Ann"], { cwd: repo });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(read(join(repo, "docs/onboarding.md"))).toBe("Welcome to repo, platform (Ann)\n");
+    expect(read(join(repo, "README.md"))).toBe("# Ours\n");
+    expect(JSON.parse(read(join(repo, ".spec-agent.json"))).packs[0]).toMatchObject({ name: "acme-pack" });
+  });
+});
+
 describe("the team's config file", () => {
   it("is found in a parent folder; flags beat SPEC_AGENT_* variables, which beat the config, which beats the defaults", async () => {
     const team = tempDir();

@@ -10,7 +10,6 @@ import { gatherFacts } from "../io/facts.js";
 import { initGit, type StepResult } from "../io/git.js";
 import { uvSync } from "../io/uv.js";
 import { resolveAnswers } from "../options/answers.js";
-import { parseSets, teamLayers } from "../options/config.js";
 import type { ParsedArgs } from "../options/parse.js";
 import type { Prompter } from "../options/prompter.js";
 import type { Answers, Facts } from "../options/table.js";
@@ -19,6 +18,7 @@ import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { chosenTargets, targetNotes } from "../targets/table.js";
 import { nextSteps } from "../ui/next-steps.js";
 import { formatNextSteps, formatTargets } from "../ui/report.js";
+import { teamSetup } from "./team-setup.js";
 
 /**
  * The target may be a path, as with create-vite, but the folder it names must
@@ -54,21 +54,13 @@ export async function create(ctx: CommandContext, { positionals, given, switches
   const facts = gatherFacts(ctx, folderArg, given.author === undefined);
   // So does `uv --version` when uv is on PATH: the build bound follows it.
   void facts.uvVersion();
-  const layers = teamLayers(ctx.fs, ctx.cwd, ctx.env, values.config[0]);
-  const refs = values.template.length ? values.template : layers.templates;
-  const sets = { ...layers.sets, ...parseSets(values.set) };
-  const team = refs.length ? await import("./team.js") : undefined;
-  if (!team && Object.keys(sets).length)
-    throw new UsageError("--set answers a template pack's question: give the pack with --template");
-  const packs = team?.readPacks(ctx.fs, refs, ctx.cwd) ?? [];
+  const team = await teamSetup(ctx, values, ctx.cwd);
 
   const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
   const prompter = interactive ? await ctx.createPrompter() : undefined;
-  const defaults = { ...team?.packDefaults(packs), ...layers.defaults };
-  const answers = await resolveAnswers({ given, facts, yes: switches.yes, prompter, defaults });
-  const packAnswers = team ? await team.answerPacks(packs, sets, prompter) : {};
+  const answers = await resolveAnswers({ given, facts, yes: switches.yes, prompter, defaults: team.defaults });
   await createRepository(ctx, {
-    team: team?.teamLayer(packs, packAnswers),
+    team: await team.layer(prompter),
     folder: folderArg ?? answers.name,
     answers,
     facts,

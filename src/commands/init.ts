@@ -19,11 +19,12 @@ import type { ParsedArgs } from "../options/parse.js";
 import type { Prompter } from "../options/prompter.js";
 import type { Answers } from "../options/table.js";
 import { runPipeline } from "../pipeline.js";
-import { planPreset } from "../targets/preset.js";
+import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { targetNotes } from "../targets/table.js";
 import { formatTargets } from "../ui/report.js";
+import { teamSetup } from "./team-setup.js";
 
-export async function init(ctx: CommandContext, { positionals, given, switches }: ParsedArgs): Promise<void> {
+export async function init(ctx: CommandContext, { positionals, given, switches, values }: ParsedArgs): Promise<void> {
   const [extra] = positionals;
   if (extra !== undefined)
     throw new UsageError(`unexpected argument ${quoted(extra)}: init works in the repository you are in`);
@@ -36,8 +37,23 @@ export async function init(ctx: CommandContext, { positionals, given, switches }
   const facts = gatherFacts({ ...ctx, cwd: root }, root, answersGiven.author === undefined);
   const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
   const prompter = interactive ? await ctx.createPrompter() : undefined;
-  const answers = await resolveAnswers({ command: "init", given: answersGiven, facts, yes: switches.yes, prompter });
-  await initRepository(ctx, { root, answers, prompter, dryRun: switches["dry-run"], force: switches.force });
+  const team = await teamSetup(ctx, values, root);
+  const answers = await resolveAnswers({
+    command: "init",
+    given: answersGiven,
+    facts,
+    yes: switches.yes,
+    prompter,
+    defaults: team.defaults,
+  });
+  await initRepository(ctx, {
+    root,
+    answers,
+    prompter,
+    dryRun: switches["dry-run"],
+    force: switches.force,
+    team: await team.layer(prompter),
+  });
 }
 
 export interface InitJob {
@@ -47,13 +63,16 @@ export interface InitJob {
   prompter: Prompter | undefined;
   dryRun: boolean;
   force: boolean;
+  /** A team's packs over the preset, when --template (or the config) names any. */
+  team?: TeamLayer;
 }
 
 /** Everything after the answers: the CLI and plop's spec:init generator both come here. */
 export async function initRepository(ctx: CommandContext, job: InitJob): Promise<void> {
   const { root, answers } = job;
   const read = (path: string): string | undefined => readIfFile(ctx.fs, join(root, path));
-  const preset = presetForExisting(planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version), read);
+  const planned = planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, undefined, job.team);
+  const preset = presetForExisting(planned, read);
   const bases = basesFromManifest(read(MANIFEST_PATH));
   const { files, merged, unmergeable } = mergePlan(preset, read, bases);
   await runPipeline(ctx, {

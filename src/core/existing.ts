@@ -31,8 +31,8 @@ export function presetForExisting(
     (f) => f.path !== MANIFEST_PATH && !(pyproject && SKELETON(f.path)) && !(readme && f.path === "README.md"),
   );
   if (!manifest) return kept;
-  const { version, template, answers } = JSON.parse(manifest.contents) as ManifestRecord;
-  return [...kept, manifestFile(kept, { version, template, answers })].sort(byPath);
+  const { version, template, answers, packs } = JSON.parse(manifest.contents) as ManifestRecord;
+  return [...kept, manifestFile(kept, { version, template, answers, ...(packs ? { packs } : {}) })].sort(byPath);
 }
 
 /** Each file as an earlier run wrote it, from `.spec-agent.json` (format 2); none from a record it cannot read. */

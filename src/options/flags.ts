@@ -40,8 +40,7 @@ export interface ValueSpec {
   commands: readonly CommandName[];
 }
 
-/** init does not take packs yet: only create and update render them. */
-const PACKED: readonly CommandName[] = ["create", "update"];
+const PACKED: readonly CommandName[] = ["create", "init", "update"];
 
 export const VALUES: readonly ValueSpec[] = [
   {
