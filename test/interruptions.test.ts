@@ -10,8 +10,8 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type FileSystem, realFileSystem } from "../src/io/fs.js";
 import { runCli, tempDir } from "./support/context.js";
+import { throughStep } from "./support/mutations.js";
 
 const args = ["svc", "--yes", "--no-git", "--no-install", "--force"];
 const PRESET_PATHS = ["README.md", "pyproject.toml", "AGENTS.md", ".gitignore", "Taskfile.yml", "spec/plan/README.md"];
@@ -48,18 +48,7 @@ function interrupting(at: number, how: "signal" | "signal twice" | "kill") {
     }
     return act();
   };
-  const fs: FileSystem = {
-    ...realFileSystem,
-    writeFileSync: (p, d, o) => step(() => realFileSystem.writeFileSync(p, d, o)),
-    writeNewFile: async (p, d, m) => step(() => realFileSystem.writeNewFile(p, d, m)),
-    renameSync: (a, b) => step(() => realFileSystem.renameSync(a, b)),
-    mkdirSync: (p) => step(() => realFileSystem.mkdirSync(p)),
-    rmSync: (p, o) => step(() => realFileSystem.rmSync(p, o)),
-    rmdirSync: (p) => step(() => realFileSystem.rmdirSync(p)),
-    unlinkSync: (p) => step(() => realFileSystem.unlinkSync(p)),
-    linkSync: (a, b) => step(() => realFileSystem.linkSync(a, b)),
-    copyFileExclusiveSync: (a, b) => step(() => realFileSystem.copyFileExclusiveSync(a, b)),
-  };
+  const fs = throughStep(step);
   return { fs, signal, dead, changes: () => changes };
 }
 

@@ -24,6 +24,7 @@ import { writePlan } from "../src/io/write.js";
 import { planPreset } from "../src/targets/preset.js";
 import { DEFAULT_ANSWERS } from "./support/answers.js";
 import { runCli, scriptedPrompter, tempDir } from "./support/context.js";
+import { throughStep } from "./support/mutations.js";
 
 const files = await planPreset(realFileSystem, templatesDirOf(), DEFAULT_ANSWERS, "0.1.0");
 function templatesDirOf(): string {
@@ -68,19 +69,7 @@ function killedAfter(n: number): FileSystem & { dead: () => boolean } {
     left -= 1;
     return act();
   };
-  return {
-    ...realFileSystem,
-    dead: () => left <= 0,
-    writeFileSync: (p, d, o) => step(() => realFileSystem.writeFileSync(p, d, o)),
-    writeNewFile: async (p, d, m) => step(() => realFileSystem.writeNewFile(p, d, m)),
-    renameSync: (a, b) => step(() => realFileSystem.renameSync(a, b)),
-    mkdirSync: (p) => step(() => realFileSystem.mkdirSync(p)),
-    rmSync: (p, o) => step(() => realFileSystem.rmSync(p, o)),
-    rmdirSync: (p) => step(() => realFileSystem.rmdirSync(p)),
-    unlinkSync: (p) => step(() => realFileSystem.unlinkSync(p)),
-    linkSync: (a, b) => step(() => realFileSystem.linkSync(a, b)),
-    copyFileExclusiveSync: (a, b) => step(() => realFileSystem.copyFileExclusiveSync(a, b)),
-  };
+  return { ...throughStep(step), dead: () => left <= 0 };
 }
 
 describe("the temporary name of an overwritten file (--force)", () => {
