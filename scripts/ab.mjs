@@ -26,7 +26,10 @@ function time(bin) {
   if (result.status !== 0) throw new Error(`${bin}: exit ${result.status}: ${result.stderr}`);
   return ms;
 }
-for (let i = 0; i < 5; i++) time(a), time(b);
+for (let i = 0; i < 5; i++) {
+  time(a);
+  time(b);
+}
 const as = [];
 const bs = [];
 const ratios = [];

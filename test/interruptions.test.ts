@@ -6,29 +6,16 @@
  * user's files are byte-identical with their modes, or the run completed and every file is the preset's: never
  * anything in between. The real signals, on the built bin, are in test/signals.test.ts.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runCli, tempDir } from "./support/context.js";
 import { throughStep } from "./support/mutations.js";
+import { snapshot } from "./support/tree.js";
 
 const args = ["svc", "--yes", "--no-git", "--no-install", "--force"];
 const PRESET_PATHS = ["README.md", "pyproject.toml", "AGENTS.md", ".gitignore", "Taskfile.yml", "spec/plan/README.md"];
-
-/** Path → bytes (base64) and mode of every file and folder under root. */
-function snapshot(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!existsSync(root)) return out;
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    const path = join(entry.parentPath, entry.name);
-    const mode = lstatSync(path).mode & 0o7777;
-    out[path.slice(root.length + 1)] = entry.isDirectory()
-      ? `dir ${mode}`
-      : `${readFileSync(path).toString("base64")} ${mode}`;
-  }
-  return out;
-}
 
 /** Counts the run's changes to the disk; at change `at`, interrupts it the way `how` says. */
 function interrupting(at: number, how: "signal" | "signal twice" | "kill") {

@@ -4,17 +4,7 @@
  * restore, a lock held by a live run, a change while the question waits.
  */
 import { execFileSync } from "node:child_process";
-import {
-  chmodSync,
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type FileSystem, realFileSystem } from "../src/io/fs.js";
@@ -25,6 +15,7 @@ import { planPreset } from "../src/targets/preset.js";
 import { DEFAULT_ANSWERS } from "./support/answers.js";
 import { runCli, scriptedPrompter, tempDir } from "./support/context.js";
 import { throughStep } from "./support/mutations.js";
+import { snapshot } from "./support/tree.js";
 
 const files = await planPreset(realFileSystem, templatesDirOf(), DEFAULT_ANSWERS, "0.1.0");
 function templatesDirOf(): string {
@@ -40,22 +31,6 @@ function userTree(cwd: string): string {
   writeFileSync(join(root, "pyproject.toml"), Buffer.from([0x63, 0xe9, 0x00, 0xff]));
   writeFileSync(join(root, "notes.txt"), "keep me\n");
   return root;
-}
-
-/** Path → bytes (base64), mode and inode of every entry. */
-function snapshot(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!existsSync(root)) return out;
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    const path = join(entry.parentPath, entry.name);
-    const s = lstatSync(path);
-    const key = path.slice(root.length + 1);
-    if (s.isSymbolicLink()) out[key] = `link ${readlinkSync(path)}`;
-    else if (s.isFIFO()) out[key] = `fifo ${s.ino}`;
-    else if (entry.isDirectory()) out[key] = `dir ${s.mode & 0o7777}`;
-    else out[key] = `${readFileSync(path).toString("base64")} ${s.mode & 0o7777} ${s.ino}`;
-  }
-  return out;
 }
 
 /** A process killed after `n` changes to the disk: from then on nothing it does reaches the disk. */
@@ -82,11 +57,11 @@ describe("the temporary name of an overwritten file (--force)", () => {
     const outside = tempDir();
     const root = userTree(cwd);
     arrange(join(root, ".README.md.spec-agent-tmp"), outside);
-    const before = snapshot(root);
+    const before = snapshot(root, { inodes: true });
     const result = await runCli([...args, "--force"], { cwd });
     expect(result.stderr).toBe("");
     expect(readdirSync(outside)).toEqual([]);
-    expect(snapshot(root)[".README.md.spec-agent-tmp"]).toBe(before[".README.md.spec-agent-tmp"]);
+    expect(snapshot(root, { inodes: true })[".README.md.spec-agent-tmp"]).toBe(before[".README.md.spec-agent-tmp"]);
     expect(readdirSync(root)).not.toContain(JOURNAL_NAME);
   });
 });
@@ -101,7 +76,7 @@ describe("a run killed part-way, and the next run", () => {
     for (let n = 0; n < steps; n++) {
       const cwd = tempDir();
       const root = userTree(cwd);
-      const before = snapshot(root);
+      const before = snapshot(root, { inodes: true });
       const fs = killedAfter(n);
       const killed = await runCli([...args, "--force"], { cwd, fs });
       if (!fs.dead()) {
@@ -114,8 +89,8 @@ describe("a run killed part-way, and the next run", () => {
       const next = await runCli(args, { cwd });
       const why = `killed after step ${n}: ${next.stdout}${next.stderr}`;
       if (existsSync(join(root, ".spec-agent.json"))) {
-        const preset = snapshot(join(reference, "svc"));
-        const now = snapshot(root);
+        const preset = snapshot(join(reference, "svc"), { inodes: true });
+        const now = snapshot(root, { inodes: true });
         for (const [path, entry] of Object.entries(preset))
           expect(now[path]?.split(" ").slice(0, 2), why).toEqual(entry.split(" ").slice(0, 2));
         expect(
@@ -124,7 +99,7 @@ describe("a run killed part-way, and the next run", () => {
         ).toEqual([]);
         completed += 1;
       } else {
-        expect(snapshot(root), why).toEqual(before);
+        expect(snapshot(root, { inodes: true }), why).toEqual(before);
         restored += 1;
       }
     }
@@ -156,7 +131,7 @@ describe("a restore that fails", () => {
   it("keeps the journal, says how to finish, and the next run puts the user's files back", async () => {
     const cwd = tempDir();
     const root = userTree(cwd);
-    const before = snapshot(root);
+    const before = snapshot(root, { inodes: true });
     let renames = 0;
     const fs: FileSystem = {
       ...realFileSystem,
@@ -175,7 +150,7 @@ describe("a restore that fails", () => {
     expect(failed.stderr).toMatch(/journal \(\.spec-agent-journal\) keeps your files: run the same command again/);
     const next = await runCli(args, { cwd });
     expect(next.stdout).toMatch(/journal was found and undone \(put back [12] files?/);
-    expect(snapshot(root)).toEqual(before);
+    expect(snapshot(root, { inodes: true })).toEqual(before);
   });
 });
 
@@ -184,14 +159,14 @@ describe("the lock", () => {
     const cwd = tempDir();
     const root = userTree(cwd);
     takeLock(realFileSystem, root, "svc", { pid: 4242, isRunning: () => false });
-    const before = snapshot(root);
+    const before = snapshot(root, { inodes: true });
     const alive = { pid: process.pid, isRunning: (pid: number) => pid === 4242 };
     const result = await runCli([...args, "--force"], { cwd, lockOwner: alive });
     expect(result).toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/another run \(process 4242\) is writing into \.\/svc: wait/),
     });
-    expect(snapshot(root)).toEqual(before);
+    expect(snapshot(root, { inodes: true })).toEqual(before);
   });
 
   it("refuses a journal name that is not a folder (a link, from a clone)", async () => {
@@ -269,7 +244,7 @@ describe("writePlan", () => {
     const cwd = tempDir();
     const root = userTree(cwd);
     chmodSync(join(root, "README.md"), 0o640);
-    const before = snapshot(root);
+    const before = snapshot(root, { inodes: true });
     const fs: FileSystem = {
       ...realFileSystem,
       writeNewFile: async () => {
@@ -279,6 +254,6 @@ describe("writePlan", () => {
     await expect(writePlan(fs, root, files, inspectTarget(realFileSystem, root, "svc", files))).rejects.toThrow(
       /put back the 2 files/,
     );
-    expect(snapshot(root)).toEqual(before);
+    expect(snapshot(root, { inodes: true })).toEqual(before);
   });
 });

@@ -86,9 +86,18 @@ describe("--template", () => {
     const asked: string[] = [];
     // Every default taken, but the pack's own question, which has none.
     const prompter: Prompter = {
-      text: async (message, initial) => (asked.push(message), message === "Team?" ? "payments" : (initial ?? "")),
-      confirm: async (message, initial) => (asked.push(message), initial),
-      multiselect: async (message, _choices, initial) => (asked.push(message), [...initial]),
+      text: async (message, initial) => {
+        asked.push(message);
+        return message === "Team?" ? "payments" : (initial ?? "");
+      },
+      confirm: async (message, initial) => {
+        asked.push(message);
+        return initial;
+      },
+      multiselect: async (message, _choices, initial) => {
+        asked.push(message);
+        return [...initial];
+      },
       select: async () => {
         throw new Error("create asks no choice of one");
       },

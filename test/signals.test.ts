@@ -7,11 +7,12 @@
  * asserts on time.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageRoot } from "../src/io/package-info.js";
 import { tempDir } from "./support/context.js";
+import { snapshot } from "./support/tree.js";
 
 const bin = join(packageRoot, "dist/cli.cjs");
 const env = { PATH: "", HOME: "/nonexistent", NO_COLOR: "1" };
@@ -24,18 +25,6 @@ function userTree(cwd: string): string {
   writeFileSync(join(root, "pyproject.toml"), Buffer.from([0x63, 0xe9, 0x00, 0xff]));
   writeFileSync(join(root, "notes.txt"), "keep me\n");
   return root;
-}
-
-function snapshot(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    const path = join(entry.parentPath, entry.name);
-    const s = lstatSync(path);
-    out[path.slice(root.length + 1)] = entry.isDirectory()
-      ? "dir"
-      : `${readFileSync(path).toString("base64")} ${s.mode & 0o7777}`;
-  }
-  return out;
 }
 
 const reference = (() => {

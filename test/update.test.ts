@@ -32,6 +32,10 @@ function gitMergeFile(dir: string, ours: string, base: string, theirs: string): 
 
 const hasGit = spawnSync("git", ["--version"]).status === 0;
 
+/** git in `dir`, as a committer with a name (the tests' machines may have none). */
+const gitIn = (dir: string, ...args: string[]) =>
+  spawnSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.com", ...args], { cwd: dir, encoding: "utf8" });
+
 describe("the three-way merge", () => {
   /** A base of numbered lines, and an edit: a few inserts, deletions and changes at random places. */
   const edits = fc.array(fc.tuple(fc.constantFrom("insert", "delete", "change"), fc.nat(40), fc.nat(99)), {
@@ -185,11 +189,7 @@ describe("create-spec-agent update", () => {
 
   it("in git, leaves a conflict unmerged in the index, as git merge does (the built bin)", async () => {
     const { repo } = await evolvedRepository();
-    const git = (...args: string[]) =>
-      spawnSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.com", ...args], {
-        cwd: repo,
-        encoding: "utf8",
-      });
+    const git = (...args: string[]) => gitIn(repo, ...args);
     git("init", "-q");
     git("add", "-A");
     git("commit", "-qm", "owner's state");
@@ -209,11 +209,7 @@ describe("create-spec-agent update", () => {
 describe("update without history", () => {
   it.skipIf(!hasGit)("works in a shallow clone: the bases are in the record, not in git", async () => {
     const { cwd, repo } = await evolvedRepository();
-    const git = (dir: string, ...args: string[]) =>
-      spawnSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.com", ...args], {
-        cwd: dir,
-        encoding: "utf8",
-      });
+    const git = (dir: string, ...args: string[]) => gitIn(dir, ...args);
     git(repo, "init", "-q");
     git(repo, "add", "-A");
     git(repo, "commit", "-qm", "one");
@@ -302,11 +298,7 @@ describe("a repository made by 0.1.0 (test/fixtures/v0.1.0/svc, whose record hol
     "with git history, finds each edited file's base by its hash and merges the owner's edits in",
     async () => {
       const repo = copyFixture();
-      const git = (...args: string[]) =>
-        spawnSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.com", ...args], {
-          cwd: repo,
-          encoding: "utf8",
-        });
+      const git = (...args: string[]) => gitIn(repo, ...args);
       git("init", "-q");
       git("add", "-A");
       git("commit", "-qm", "made by 0.1.0");

@@ -27,7 +27,7 @@ export async function teamSetup(ctx: CommandContext, values: Values, cwd: string
     return { defaults: layers.defaults, layer: async () => undefined };
   }
   const team = await import("./team.js");
-  const packs = team.readPacks(ctx.fs, refs, cwd);
+  const packs = team.readPacks(ctx.fs, refs, [cwd]);
   return {
     defaults: { ...team.packDefaults(packs), ...layers.defaults },
     layer: async (prompter) => team.teamLayer(packs, await team.answerPacks(packs, sets, prompter)),

@@ -12,8 +12,9 @@ import type { TeamLayer } from "../targets/preset.js";
 import { readTeamPack, type TeamPack } from "../templates/team-pack.js";
 import { renderTeamPacks } from "../templates/team-render.js";
 
-export function readPacks(fs: FileSystem, refs: readonly string[], cwd: string): TeamPack[] {
-  return refs.map((ref) => readTeamPack(fs, ref, cwd));
+/** Each pack found from the first of `bases` that has it. */
+export function readPacks(fs: FileSystem, refs: readonly string[], bases: readonly string[]): TeamPack[] {
+  return refs.map((ref) => readTeamPack(fs, ref, bases));
 }
 
 /** Our questions' defaults from the packs, a later pack's winning. */

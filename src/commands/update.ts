@@ -88,16 +88,7 @@ async function recordedTeam(
   const refs = args.values.template.length ? args.values.template : record.packs.map((p) => p.source);
   if (refs.length === 0) return undefined;
   const team = await import("./team.js");
-  const packs = refs.map((ref) => {
-    for (const base of [root, ctx.cwd, dirname(root)]) {
-      try {
-        return team.readPacks(ctx.fs, [ref], base)[0];
-      } catch (error) {
-        if (base === dirname(root)) throw error;
-      }
-    }
-    throw new UsageError(`--template ${ref}: not found`);
-  }) as Parameters<typeof team.answerPacks>[0];
+  const packs = team.readPacks(ctx.fs, refs, [root, ctx.cwd, dirname(root)]);
   const asked = new Set(packs.flatMap((p) => p.manifest.questions.map((q) => q.name)));
   const recorded = Object.fromEntries(
     record.packs.flatMap((p) => Object.entries(p.answers)).filter(([name]) => asked.has(name)),

@@ -4,6 +4,7 @@
  * only a sha256 per file. Every problem is a usage error naming the file.
  */
 import { UsageError } from "./errors.js";
+import { isRecord } from "./json-input.js";
 import { type ContentAnswers, GENERATOR, MANIFEST_FORMAT, MANIFEST_PATH, type PackRecord } from "./manifest.js";
 import { DEFAULT_TARGETS, normalizeTargets, type TargetId } from "./targets.js";
 
@@ -20,9 +21,6 @@ export interface RepositoryRecord {
   packs: PackRecord[];
   files: Map<string, RecordedFile>;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** -1, 0 or 1, comparing `X.Y.Z` versions (a pre-release sorts before its release). */
 export function compareVersions(a: string, b: string): number {

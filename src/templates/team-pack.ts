@@ -9,6 +9,7 @@ import { isAbsolute, join, resolve } from "node:path";
 import { UsageError } from "../core/errors.js";
 import { PACK_MANIFEST, type PackManifest, parsePackManifest } from "../core/pack-manifest.js";
 import type { FileSystem } from "../io/fs.js";
+import { readPack } from "./pack.js";
 import { TEMPLATE_VARIABLES } from "./template.js";
 
 export interface TeamPack {
@@ -24,45 +25,30 @@ export interface TeamPack {
 
 const PACKAGE_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/;
 
-/** A folder when one is there (or the ref looks like a path), else the package as Node would find it from cwd. */
-export function locatePack(fs: FileSystem, ref: string, cwd: string): string {
-  const folder = resolve(cwd, ref);
-  if (fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) return folder;
+/**
+ * A folder when one is there (or the ref looks like a path), else the package as Node would find it, from each of
+ * `bases` in turn (update looks from the repository before the current folder).
+ */
+export function locatePack(fs: FileSystem, ref: string, bases: readonly string[]): string {
   const pathLike = isAbsolute(ref) || ref.startsWith(".") || (ref.includes("/") && !ref.startsWith("@"));
-  if (!pathLike && PACKAGE_NAME.test(ref)) {
-    for (let dir = cwd; ; dir = resolve(dir, "..")) {
+  for (const base of bases) {
+    const folder = resolve(base, ref);
+    if (fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) return folder;
+    if (pathLike || !PACKAGE_NAME.test(ref)) continue;
+    for (let dir = base; ; dir = resolve(dir, "..")) {
       const installed = join(dir, "node_modules", ref);
       if (fs.statSync(installed, { throwIfNoEntry: false })?.isDirectory()) return installed;
       if (resolve(dir, "..") === dir) break;
     }
   }
+  const folder = resolve(bases[0] ?? ".", ref);
   throw new UsageError(
     `--template ${ref}: no folder ${folder}${pathLike ? "" : ` and no installed package ${ref}`}: give a pack's folder, or npm install the package first`,
   );
 }
 
-function readTemplates(fs: FileSystem, templatesDir: string, packName: string): [string, string][] {
-  const files: [string, string][] = [];
-  const walk = (relative: string): void => {
-    const dir = relative === "" ? templatesDir : join(templatesDir, relative);
-    for (const name of fs.readdirSync(dir).sort()) {
-      const source = relative === "" ? name : `${relative}/${name}`;
-      const stat = fs.lstatSync(join(templatesDir, source), { throwIfNoEntry: false });
-      if (stat?.isSymbolicLink())
-        throw new UsageError(
-          `template pack "${packName}": templates/${source} is a link, which packs may not hold: put the file itself there`,
-        );
-      if (stat?.isDirectory()) walk(source);
-      else if (stat?.isFile()) files.push([source, fs.readTextSync(join(templatesDir, source))]);
-      else throw new UsageError(`template pack "${packName}": templates/${source} is not a file or a folder`);
-    }
-  };
-  walk("");
-  return files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-export function readTeamPack(fs: FileSystem, ref: string, cwd: string): TeamPack {
-  const dir = locatePack(fs, ref, cwd);
+export function readTeamPack(fs: FileSystem, ref: string, bases: readonly string[]): TeamPack {
+  const dir = locatePack(fs, ref, bases);
   const manifestFile = join(dir, PACK_MANIFEST);
   if (!fs.statSync(manifestFile, { throwIfNoEntry: false })?.isFile())
     throw new UsageError(`--template ${ref}: ${dir} has no ${PACK_MANIFEST}: a pack is that file beside templates/`);
@@ -71,7 +57,10 @@ export function readTeamPack(fs: FileSystem, ref: string, cwd: string): TeamPack
   const templatesDir = join(dir, "templates");
   if (!fs.lstatSync(templatesDir, { throwIfNoEntry: false })?.isDirectory())
     throw new UsageError(`template pack "${manifest.name}": ${templatesDir} is missing (or a link): add templates/`);
-  const files = readTemplates(fs, templatesDir, manifest.name);
+  const files = readPack(fs, templatesDir, (source, what) => {
+    const fix = what === "a link" ? ", which packs may not hold: put the file itself there" : "";
+    throw new UsageError(`template pack "${manifest.name}": templates/${source} is ${what}${fix}`);
+  });
   const hash = createHash("sha256").update(`${PACK_MANIFEST}\0${text}\0`);
   for (const [source, contents] of files) hash.update(`${source}\0${contents}\0`);
   return { ref, dir, manifest, files, digest: `sha256:${hash.digest("hex")}` };

@@ -21,3 +21,23 @@ export function readTree(root: string): Record<string, string> {
   walk(root);
   return tree;
 }
+
+/**
+ * Every entry under root as a line: a file's bytes (base64) and mode, a folder's mode, where a link points, a FIFO;
+ * with `inodes`, each file's and FIFO's inode too (a restore that keeps the user's own file keeps it).
+ */
+export function snapshot(root: string, { inodes = false } = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!fse.existsSync(root)) return out;
+  for (const entry of fse.readdirSync(root, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    const s = fse.lstatSync(path);
+    const key = path.slice(root.length + 1);
+    const ino = inodes ? ` ${s.ino}` : "";
+    if (s.isSymbolicLink()) out[key] = `link ${fse.readlinkSync(path)}`;
+    else if (s.isFIFO()) out[key] = `fifo${ino}`;
+    else if (s.isDirectory()) out[key] = `dir ${s.mode & 0o7777}`;
+    else out[key] = `${fse.readFileSync(path).toString("base64")} ${s.mode & 0o7777}${ino}`;
+  }
+  return out;
+}
