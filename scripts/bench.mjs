@@ -10,6 +10,16 @@
  * (c) installing each package into an empty folder with a fresh npm cache: packages and bytes in node_modules;
  *     ours is the tarball `npm pack` makes of this checkout, create-vite@9 and plop@4 come from the registry.
  *
+ * What the runs leave is removed only once a whole measurement is over: on ext4 without a journal (this
+ * machine's), a new inode skips every inode freed in the last 30 seconds (the kernel's recently_deleted(), in
+ * find_inode_bit()), so a harness that deleted each run's folder straight away made each file the next run
+ * created cost ten times more (about 0.6 ms of system time instead of 0.06), which no user's single run pays,
+ * and the more so the more files a command writes.
+ *
+ * The children get the environment without NODE_EXTRA_CA_CERTS: with it Node parses that certificate
+ * bundle at every start (about 50 ms here, more than the rest of Node's start), which neither command
+ * needs and a user's machine seldom sets; it would add the same constant to both sides of every ratio.
+ *
  * Method. Each command gets --warmup runs (default 3), then --runs timed runs (default 60: fewer leave
  * the create ratio a few percent apart from one run to the next on a VM), alternating between
  * the two commands and flipping the order every round (A B, B A, A B, ...), so that drift on the machine falls on
@@ -82,7 +92,8 @@ function fail(message) {
 
 const hasTime = existsSync(TIME);
 /** Commands run with no terminal, no colour and no stdin, as CI runs them. */
-const childEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
+const { NODE_EXTRA_CA_CERTS: _certificates, ...inherited } = process.env;
+const childEnv = { ...inherited, NO_COLOR: "1", FORCE_COLOR: "0" };
 
 /** One run of `argv` in `cwd`; returns wall milliseconds, or peak RSS in KiB when `memory` is set. */
 function runOnce(argv, cwd, memory) {
@@ -120,37 +131,39 @@ function runOnce(argv, cwd, memory) {
 function measure(commands, { runs, warmup, memory, label }) {
   const wall = commands.map(() => []);
   const rss = commands.map(() => []);
+  // Every run's folder sits in this one, removed at the end (see the header: deleting between runs slows them).
+  const scratch = mkdtempSync(join(tmpdir(), "spec-agent-bench-"));
+  let count = 0;
   const once = (index, useMemory) => {
     const command = commands[index];
-    const parent = mkdtempSync(join(tmpdir(), "spec-agent-bench-"));
-    const cwd = join(parent, "cwd");
-    mkdirSync(cwd);
-    try {
-      const value = runOnce(command.argv(), cwd, useMemory);
-      if (command.check && !command.checked) {
-        command.check(cwd);
-        command.checked = true;
-      }
-      return value;
-    } finally {
-      rmSync(parent, { recursive: true, force: true });
+    const cwd = join(scratch, String(count++), "cwd");
+    mkdirSync(cwd, { recursive: true });
+    const value = runOnce(command.argv(), cwd, useMemory);
+    if (command.check && !command.checked) {
+      command.check(cwd);
+      command.checked = true;
     }
+    return value;
   };
-  process.stderr.write(`  ${label}: warm-up`);
-  for (let i = 0; i < warmup; i++) for (let c = 0; c < commands.length; c++) once(c, false);
-  process.stderr.write(", timed runs");
-  for (let i = 0; i < runs; i++) {
-    const order = i % 2 === 0 ? commands.map((_, c) => c) : commands.map((_, c) => c).reverse();
-    for (const c of order) wall[c].push(once(c, false));
-  }
-  if (memory && hasTime) {
-    process.stderr.write(", peak-memory runs");
+  try {
+    process.stderr.write(`  ${label}: warm-up`);
+    for (let i = 0; i < warmup; i++) for (let c = 0; c < commands.length; c++) once(c, false);
+    process.stderr.write(", timed runs");
     for (let i = 0; i < runs; i++) {
       const order = i % 2 === 0 ? commands.map((_, c) => c) : commands.map((_, c) => c).reverse();
-      for (const c of order) rss[c].push(once(c, true));
+      for (const c of order) wall[c].push(once(c, false));
     }
+    if (memory && hasTime) {
+      process.stderr.write(", peak-memory runs");
+      for (let i = 0; i < runs; i++) {
+        const order = i % 2 === 0 ? commands.map((_, c) => c) : commands.map((_, c) => c).reverse();
+        for (const c of order) rss[c].push(once(c, true));
+      }
+    }
+    process.stderr.write("\n");
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
-  process.stderr.write("\n");
   return commands.map((command, c) => ({
     name: command.name,
     command: command.display,
@@ -387,7 +400,7 @@ function render(results) {
     `# Benchmark: create-spec-agent ${results.version_of_ours}`,
     "",
     `Date: ${m.dateUtc} (${m.date}). Machine: ${m.nproc} cores, ${m.cpu}, ${m.memoryGiB} GiB memory, ${m.os}; Node ${m.node}, npm ${m.npm}; load average at start ${m.loadAverageAtStart.join(" ")} (1, 5, 15 min).`,
-    `Method: \`npm run bench\` (scripts/bench.mjs): ${results.warmup} warm-up runs per command, then ${results.runs} runs per command alternating between the two (order flipped every round); wall time is the median of \`process.hrtime\` around \`spawnSync\`; peak RSS is the median of separate alternated runs under ${m.peakMemoryTool ?? "(not measured: /usr/bin/time missing)"}; each create writes into a fresh temporary folder. Ratios are ours / theirs.`,
+    `Method: \`npm run bench\` (scripts/bench.mjs): ${results.warmup} warm-up runs per command, then ${results.runs} runs per command alternating between the two (order flipped every round); wall time is the median of \`process.hrtime\` around \`spawnSync\`; peak RSS is the median of separate alternated runs under ${m.peakMemoryTool ?? "(not measured: /usr/bin/time missing)"}; each create writes into a fresh temporary folder, all removed after the measurement; the children's environment has no NODE_EXTRA_CA_CERTS. Ratios are ours / theirs.`,
     "",
     `## (a) Create a project (ours writes ${results.filesWritten.ours} files, create-vite ${results.filesWritten.vite})`,
     "",
