@@ -10,7 +10,7 @@
  * is. On a failure or an interruption, the run waits for what is under way,
  * then undoes the journal, and the error says what it undid.
  */
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { CancelledError, GenerateError, UsageError } from "../core/errors.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
 import type { PlannedFile } from "../core/planned-file.js";
@@ -36,22 +36,27 @@ function writeOrder(files: readonly PlannedFile[], inspection: Inspection): numb
 /** What the journal records before anything changes. */
 function recordOf(files: readonly PlannedFile[], inspection: Inspection, order: number[], lock: Lock, root: string) {
   const folders: string[] = [];
-  const known = new Set(inspection.existingFolders);
+  // Folders as the plan names them (from the root, with /): a string per folder, no path.join in the loop.
+  const known = new Set([...inspection.existingFolders].map((folder) => fromRoot(root, folder)));
   const created: JournalRecord["created"] = [];
   const overwritten: JournalRecord["overwritten"] = [];
   for (const i of order) {
     const file = files[i] as PlannedFile;
-    const segments = file.path.split("/").slice(0, -1);
-    for (let n = 1; n <= segments.length; n++) {
-      const folder = segments.slice(0, n).join("/");
-      if (!known.has(join(root, folder))) folders.push(folder);
-      known.add(join(root, folder));
+    for (let end = file.path.indexOf("/"); end !== -1; end = file.path.indexOf("/", end + 1)) {
+      const folder = file.path.slice(0, end);
+      if (!known.has(folder)) {
+        folders.push(folder);
+        known.add(folder);
+      }
     }
     if (inspection.statuses[i] === "differs") overwritten.push({ path: file.path, backup: `${i}.old` });
     else created.push({ path: file.path, size: Buffer.byteLength(file.contents) });
   }
   return { version: 1, createdRoot: lock.createdRoot, folders, created, overwritten } satisfies JournalRecord;
 }
+
+/** An absolute folder inside `root` as a plan path ("" for the root itself). */
+const fromRoot = (root: string, folder: string): string => relative(root, folder).split(sep).join("/");
 
 /** Without a lock of the caller's (tests), the writer takes one as a process that is gone. */
 const NO_OWNER: LockOwner = { pid: 0, isRunning: () => false };

@@ -7,7 +7,8 @@ import { posix } from "node:path";
 
 /** `[text](target)`, not an image; the target without spaces. */
 const LINK = /(?<!!)\[([^\]\n]*)\]\(([^)\s]+)\)/g;
-const FENCE = /^(```|~~~)/;
+/** A fence line, or a link: one pass over the text finds both, in order. */
+const FENCE_OR_LINK = /^(?:```|~~~).*$|(?<!!)\[([^\]\n]*)\]\(([^)\s]+)\)/gm;
 
 const isRelative = (target: string): boolean => !/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith("#");
 
@@ -15,19 +16,16 @@ const isRelative = (target: string): boolean => !/^[a-z][a-z0-9+.-]*:/i.test(tar
 export function linksFrom(markdown: string, folder: string): string {
   if (folder === "") return markdown;
   let fenced = false;
-  return markdown
-    .split("\n")
-    .map((line) => {
-      if (FENCE.test(line)) fenced = !fenced;
-      if (fenced) return line;
-      return line.replace(LINK, (whole, text: string, target: string) => {
-        if (!isRelative(target)) return whole;
-        const [path = "", fragment] = target.split("#", 2);
-        const relative = posix.relative(folder, path) || ".";
-        return `[${text}](${relative}${fragment === undefined ? "" : `#${fragment}`})`;
-      });
-    })
-    .join("\n");
+  return markdown.replace(FENCE_OR_LINK, (whole, text: string | undefined, target: string | undefined) => {
+    if (text === undefined || target === undefined) {
+      fenced = !fenced;
+      return whole;
+    }
+    if (fenced || !isRelative(target)) return whole;
+    const [path = "", fragment] = target.split("#", 2);
+    const relative = posix.relative(folder, path) || ".";
+    return `[${text}](${relative}${fragment === undefined ? "" : `#${fragment}`})`;
+  });
 }
 
 /** The inverse, for tests and checks: a file's links read back as paths from the root. */
