@@ -34,8 +34,7 @@ function writeOrder(files: readonly PlannedFile[], inspection: Inspection): numb
 
 /** What the journal records before anything changes. */
 function recordOf(files: readonly PlannedFile[], inspection: Inspection, order: number[], lock: Lock, root: string) {
-  const folders: string[] = [];
-  // Folders as the plan names them (from the root, with /): a string per folder, no path.join in the loop.
+  const folders: string[] = []; // as the plan names them (from the root, with /): no path.join in the loop
   const known = new Set([...inspection.existingFolders].map((folder) => fromRoot(root, folder)));
   const created: JournalRecord["created"] = [];
   const overwritten: JournalRecord["overwritten"] = [];
