@@ -1,7 +1,7 @@
 /**
  * The file-system calls the core makes, so tests can inject failures.
- * Synchronous; a new file's write returns a promise, so that a file system
- * may defer it (tests do, to fail or interrupt one while others are under way).
+ * Synchronous, but for new files, which are written on libuv's thread while
+ * the caller goes on.
  */
 import type * as NodeFs from "node:fs";
 import { nodeRequire } from "#location";
@@ -51,16 +51,12 @@ export const realFileSystem: FileSystem = {
   readTextSync: (path) => nodeFs.readFileSync(path, "utf8"),
   // Node takes numeric open flags here too (its types say only strings): O_EXCL | O_NOFOLLOW has no string form.
   writeFileSync: (path, data, { mode, flag }) => nodeFs.writeFileSync(path, data, { mode, flag: flag as string }),
-  // Written here and now: on libuv's thread each file took three round trips through this thread's
-  // event loop (open, write, close), which waited while this thread made the next folders; 3 % slower.
-  writeNewFile: (path, data, mode) => {
-    try {
-      nodeFs.writeFileSync(path, data, { mode, flag: CREATE_EXCLUSIVE as unknown as string });
-      return Promise.resolve();
-    } catch (error) {
-      return Promise.reject(error);
-    }
-  },
+  writeNewFile: (path, data, mode) =>
+    new Promise((resolve, reject) =>
+      nodeFs.writeFile(path, data, { mode, flag: CREATE_EXCLUSIVE as unknown as string }, (error) =>
+        error ? reject(error) : resolve(),
+      ),
+    ),
   renameSync: (from, to) => nodeFs.renameSync(from, to),
   mkdirSync: (path) => nodeFs.mkdirSync(path),
   rmSync: (path, options) => nodeFs.rmSync(path, options),

@@ -3,8 +3,9 @@
  * journal (journal.ts): it is on disk before the first byte changes, and
  * removed once the last file is written. A new file is created exclusively
  * (never through a link, never over something that appeared since the
- * inspection); a file system may finish such writes later, and the manifest,
- * which records the others, is written once they are all done. A file that is overwritten is written to a new name in the journal
+ * inspection), on libuv's thread: while the files go to disk, this thread goes
+ * on to the next, and the manifest, which records the others, is written
+ * last. A file that is overwritten is written to a new name in the journal
  * and renamed into place, so the user's version is whole until the new one
  * is. On a failure or an interruption, the run waits for what is under way,
  * then undoes the journal, and the error says what it undid.
@@ -52,7 +53,6 @@ function recordOf(files: readonly PlannedFile[], inspection: Inspection, order: 
   }
   return { version: 1, createdRoot: lock.createdRoot, folders, created, overwritten } satisfies JournalRecord;
 }
-
 /** An absolute folder inside `root` as a plan path ("" for the root itself). */
 const fromRoot = (root: string, folder: string): string => relative(root, folder).split(sep).join("/");
 
