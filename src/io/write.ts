@@ -10,51 +10,22 @@
  * is. On a failure or an interruption, the run waits for what is under way,
  * then undoes the journal, and the error says what it undid.
  */
-import { dirname, join, relative, sep } from "node:path";
+import { join, sep } from "node:path";
 import { CancelledError, GenerateError, UsageError } from "../core/errors.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
 import type { PlannedFile } from "../core/planned-file.js";
 import { CREATE_EXCLUSIVE, type FileSystem } from "./fs.js";
 import type { Interruption } from "./host.js";
 import type { Inspection } from "./inspect.js";
-import { beginJournal, commitJournal, type JournalRecord, undoJournal } from "./journal.js";
+import { beginJournal, commitJournal, undoJournal } from "./journal.js";
 import { JOURNAL_NAME, type Lock, type LockOwner, releaseLock, takeLock } from "./lock.js";
+import { foldersFromRoot, parentOf, recordOf, writeOrder } from "./write-order.js";
 
 export interface WriteReport {
   created: string[];
   overwritten: string[];
   identical: string[];
 }
-
-/** Plan order, except that the manifest, which records the other files, comes after them; identical files skipped. */
-function writeOrder(files: readonly PlannedFile[], inspection: Inspection): number[] {
-  const order = files.map((_, i) => i).filter((i) => inspection.statuses[i] !== "identical");
-  const isManifest = (i: number): boolean => files[i]?.path === MANIFEST_PATH;
-  return [...order.filter((i) => !isManifest(i)), ...order.filter(isManifest)];
-}
-
-/** What the journal records before anything changes. */
-function recordOf(files: readonly PlannedFile[], inspection: Inspection, order: number[], lock: Lock, root: string) {
-  const folders: string[] = []; // as the plan names them (from the root, with /): no path.join in the loop
-  const known = new Set([...inspection.existingFolders].map((folder) => fromRoot(root, folder)));
-  const created: JournalRecord["created"] = [];
-  const overwritten: JournalRecord["overwritten"] = [];
-  for (const i of order) {
-    const file = files[i] as PlannedFile;
-    for (let end = file.path.indexOf("/"); end !== -1; end = file.path.indexOf("/", end + 1)) {
-      const folder = file.path.slice(0, end);
-      if (!known.has(folder)) {
-        folders.push(folder);
-        known.add(folder);
-      }
-    }
-    if (inspection.statuses[i] === "differs") overwritten.push({ path: file.path, backup: `${i}.old` });
-    else created.push({ path: file.path, size: Buffer.byteLength(file.contents) });
-  }
-  return { version: 1, createdRoot: lock.createdRoot, folders, created, overwritten } satisfies JournalRecord;
-}
-/** An absolute folder inside `root` as a plan path ("" for the root itself). */
-const fromRoot = (root: string, folder: string): string => relative(root, folder).split(sep).join("/");
 
 /** Without a lock of the caller's (tests), the writer takes one as a process that is gone. */
 const NO_OWNER: LockOwner = { pid: 0, isRunning: () => false };
@@ -69,7 +40,9 @@ export async function writePlan(
 ): Promise<WriteReport> {
   const lock = held ?? takeLock(fs, root, root, NO_OWNER);
   const order = writeOrder(files, inspection);
-  const record = recordOf(files, inspection, order, lock, root);
+  const existingFolders = foldersFromRoot(root, inspection);
+  const record = recordOf(files, inspection, order, lock, existingFolders);
+  const inRoot = (path: string): string => (root.endsWith(sep) ? root + path : root + sep + path);
   const madeFolders = new Set<string>();
   const overwritten = new Set<string>();
   /** New files written whole, and those a failed write may have left in part: both are removed on rollback. */
@@ -89,17 +62,17 @@ export async function writePlan(
     });
   }
 
-  const knownFolders = new Set([dirname(root), ...inspection.existingFolders]);
+  const knownFolders = existingFolders;
   const ensureFolder = (folder: string): void => {
     if (knownFolders.has(folder)) return;
-    ensureFolder(dirname(folder));
+    ensureFolder(parentOf(folder));
     try {
-      fs.mkdirSync(folder);
-      madeFolders.add(folder.slice(root.length + 1));
+      fs.mkdirSync(inRoot(folder));
+      madeFolders.add(folder);
     } catch (error) {
       // Made since the inspection: fine if it is a real folder, and not ours to remove.
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== "EEXIST" || !fs.lstatSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw error;
+      if (code !== "EEXIST" || !fs.lstatSync(inRoot(folder), { throwIfNoEntry: false })?.isDirectory()) throw error;
     }
     knownFolders.add(folder);
   };
@@ -126,8 +99,8 @@ export async function writePlan(
         if (writeErrors.length > 0) return;
       }
       if (signal?.aborted) throw new CancelledError();
-      const path = join(root, file.path);
-      ensureFolder(dirname(path));
+      const path = inRoot(file.path);
+      ensureFolder(parentOf(file.path));
       if (inspection.statuses[i] === "differs") {
         const temporary = join(lock.dir, `${i}.new`);
         fs.writeFileSync(temporary, file.contents, { mode: file.mode, flag: CREATE_EXCLUSIVE });
