@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageRoot } from "../src/io/package-info.js";
-import { tempDir } from "./support/context.js";
+import { GIT_IDENTITY, tempDir } from "./support/context.js";
 
 const bin = join(packageRoot, "dist/cli.cjs");
 
@@ -33,14 +33,7 @@ describe("the built bin", () => {
   it("initialises git with a first commit when git is there", () => {
     const cwd = tempDir();
     const git = ["-c", "user.name=T", "-c", "user.email=t@example.com"];
-    const result = cli(["svc", "--yes", "--no-install"], cwd, {
-      GIT_CONFIG_COUNT: "2",
-      GIT_CONFIG_KEY_0: "user.name",
-      GIT_CONFIG_VALUE_0: "Test",
-      GIT_CONFIG_KEY_1: "user.email",
-      GIT_CONFIG_VALUE_1: "test@example.com",
-      GIT_CONFIG_NOSYSTEM: "1",
-    });
+    const result = cli(["svc", "--yes", "--no-install"], cwd, GIT_IDENTITY);
     expect(result.status, result.stderr).toBe(0);
     const log = spawnSync("git", [...git, "log", "--oneline"], { cwd: join(cwd, "svc"), encoding: "utf8" });
     expect(log.stdout).toContain("Initial commit from create-spec-agent");

@@ -10,21 +10,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { realFileSystem } from "../src/io/fs.js";
 import { packageRoot } from "../src/io/package-info.js";
-import { runCli, tempDir } from "./support/context.js";
+import { GIT_IDENTITY, runCli, tempDir } from "./support/context.js";
 
 const bin = join(packageRoot, "dist/cli.cjs");
 const gitPath = dirnameOf(execFileSync("sh", ["-c", "command -v git || true"], { encoding: "utf8" }).trim());
 function dirnameOf(path: string): string {
   return path === "" ? "" : path.slice(0, path.lastIndexOf("/"));
 }
-const gitEnv = {
-  GIT_CONFIG_COUNT: "2",
-  GIT_CONFIG_KEY_0: "user.name",
-  GIT_CONFIG_VALUE_0: "Test",
-  GIT_CONFIG_KEY_1: "user.email",
-  GIT_CONFIG_VALUE_1: "test@example.com",
-  GIT_CONFIG_NOSYSTEM: "1",
-};
 
 function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [bin, ...args], {
@@ -73,7 +65,7 @@ describe.skipIf(gitPath === "")("git", () => {
     execFileSync("git", ["init", "-q", other]);
     mkdirSync(join(cwd, "svc"));
     symlinkSync(join(other, ".git"), join(cwd, "svc", ".git"));
-    const result = cli(["svc", "--yes", "--no-install"], cwd, { PATH: gitPath, ...gitEnv });
+    const result = cli(["svc", "--yes", "--no-install"], cwd, { PATH: gitPath, ...GIT_IDENTITY });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/svc\/\.git is a symbolic link, not git's folder/);
     expect(readdirSync(join(cwd, "svc"))).toEqual([".git"]);
@@ -85,7 +77,7 @@ describe.skipIf(gitPath === "")("git", () => {
     execFileSync("git", ["init", "-q", other]);
     const result = cli(["svc", "--yes", "--no-install"], cwd, {
       PATH: gitPath,
-      ...gitEnv,
+      ...GIT_IDENTITY,
       GIT_DIR: join(other, ".git"),
       GIT_WORK_TREE: other,
     });
@@ -102,7 +94,7 @@ describe.skipIf(gitPath === "")("git", () => {
     writeFileSync(join(root, ".gitignore"), "secrets/\n");
     writeFileSync(join(root, "secrets", "key.pem"), "PRIVATE\n");
     writeFileSync(join(root, "scratch.txt"), "not for the first commit\n");
-    const result = cli(["svc", "--yes", "--force", "--no-install"], cwd, { PATH: gitPath, ...gitEnv });
+    const result = cli(["svc", "--yes", "--force", "--no-install"], cwd, { PATH: gitPath, ...GIT_IDENTITY });
     expect(result.status, result.stderr).toBe(0);
     expect(readFileSync(join(root, ".gitignore"), "utf8")).toMatch(/^secrets\/\n\n# Added by create-spec-agent\n/);
     const tracked = spawnSync("git", ["ls-files"], { cwd: root, encoding: "utf8" }).stdout.split("\n");

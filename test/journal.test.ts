@@ -4,7 +4,7 @@
  * restore, a lock held by a live run, a change while the question waits.
  */
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type FileSystem, realFileSystem } from "../src/io/fs.js";
@@ -15,23 +15,13 @@ import { planPreset } from "../src/targets/preset.js";
 import { DEFAULT_ANSWERS } from "./support/answers.js";
 import { runCli, scriptedPrompter, tempDir } from "./support/context.js";
 import { throughStep } from "./support/mutations.js";
-import { snapshot } from "./support/tree.js";
+import { snapshot, userTree } from "./support/tree.js";
 
 const files = await planPreset(realFileSystem, templatesDirOf(), DEFAULT_ANSWERS, "0.1.0");
 function templatesDirOf(): string {
   return join(import.meta.dirname, "..", "templates");
 }
 const args = ["svc", "--yes", "--no-git", "--no-install"];
-
-/** The user's tree: files the preset overwrites (one not UTF-8, one 0600), and one it does not know. */
-function userTree(cwd: string): string {
-  const root = join(cwd, "svc");
-  mkdirSync(join(root, "src"), { recursive: true });
-  writeFileSync(join(root, "README.md"), "my readme\n", { mode: 0o600 });
-  writeFileSync(join(root, "pyproject.toml"), Buffer.from([0x63, 0xe9, 0x00, 0xff]));
-  writeFileSync(join(root, "notes.txt"), "keep me\n");
-  return root;
-}
 
 /** A process killed after `n` changes to the disk: from then on nothing it does reaches the disk. */
 function killedAfter(n: number): FileSystem & { dead: () => boolean } {

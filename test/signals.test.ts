@@ -7,25 +7,16 @@
  * asserts on time.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageRoot } from "../src/io/package-info.js";
 import { tempDir } from "./support/context.js";
-import { snapshot } from "./support/tree.js";
+import { snapshot, userTree } from "./support/tree.js";
 
 const bin = join(packageRoot, "dist/cli.cjs");
 const env = { PATH: "", HOME: "/nonexistent", NO_COLOR: "1" };
 const args = [bin, "svc", "--yes", "--force", "--no-git", "--no-install"];
-
-function userTree(cwd: string): string {
-  const root = join(cwd, "svc");
-  mkdirSync(join(root, "src"), { recursive: true });
-  writeFileSync(join(root, "README.md"), "my readme\n", { mode: 0o600 });
-  writeFileSync(join(root, "pyproject.toml"), Buffer.from([0x63, 0xe9, 0x00, 0xff]));
-  writeFileSync(join(root, "notes.txt"), "keep me\n");
-  return root;
-}
 
 const reference = (() => {
   const cwd = tempDir();

@@ -40,8 +40,9 @@ export async function writePlan(
 ): Promise<WriteReport> {
   const lock = held ?? takeLock(fs, root, root, NO_OWNER);
   const order = writeOrder(files, inspection);
-  const existingFolders = foldersFromRoot(root, inspection);
-  const record = recordOf(files, inspection, order, lock, existingFolders);
+  /** Folders there, as plan paths: those the inspection saw, then each one this run makes. */
+  const knownFolders = foldersFromRoot(root, inspection);
+  const record = recordOf(files, inspection, order, lock, knownFolders);
   const inRoot = (path: string): string => (root.endsWith(sep) ? root + path : root + sep + path);
   const madeFolders = new Set<string>();
   const overwritten = new Set<string>();
@@ -62,7 +63,6 @@ export async function writePlan(
     });
   }
 
-  const knownFolders = existingFolders;
   const ensureFolder = (folder: string): void => {
     if (knownFolders.has(folder)) return;
     ensureFolder(parentOf(folder));

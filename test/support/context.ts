@@ -10,6 +10,16 @@ import { readVersion, templatesDir } from "../../src/io/package-info.js";
 import type { Prompter } from "../../src/options/prompter.js";
 import { run } from "../../src/run.js";
 
+/** A git identity from the environment only, for git run by a child: no config file of this machine's counts. */
+export const GIT_IDENTITY: Record<string, string> = {
+  GIT_CONFIG_COUNT: "2",
+  GIT_CONFIG_KEY_0: "user.name",
+  GIT_CONFIG_VALUE_0: "Test",
+  GIT_CONFIG_KEY_1: "user.email",
+  GIT_CONFIG_VALUE_1: "test@example.com",
+  GIT_CONFIG_NOSYSTEM: "1",
+};
+
 export function tempDir(prefix = "spec-agent-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }

@@ -1,4 +1,5 @@
 /** Fixture trees on disk: fs-extra makes the folders on the way and walks what is there. */
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import fse from "fs-extra";
 
@@ -40,4 +41,14 @@ export function snapshot(root: string, { inodes = false } = {}): Record<string, 
     else out[key] = `${fse.readFileSync(path).toString("base64")} ${s.mode & 0o7777}${ino}`;
   }
   return out;
+}
+
+/** A user's tree at cwd/svc: files the preset overwrites (one not UTF-8, one 0600), and one it does not know. */
+export function userTree(cwd: string): string {
+  const root = join(cwd, "svc");
+  mkdirSync(join(root, "src"), { recursive: true });
+  writeFileSync(join(root, "README.md"), "my readme\n", { mode: 0o600 });
+  writeFileSync(join(root, "pyproject.toml"), Buffer.from([0x63, 0xe9, 0x00, 0xff]));
+  writeFileSync(join(root, "notes.txt"), "keep me\n");
+  return root;
 }
