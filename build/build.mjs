@@ -1,5 +1,6 @@
 // Builds dist/ for users who install one package with no dependencies:
-//   cli.cjs       the bin: CommonJS, since Node starts it faster than an ES module entry;
+//   cli.cjs       the bin: a few lines that run main.cjs from V8's code cache (src/start.ts);
+//   main.cjs      the program: CommonJS, since Node starts it faster than an ES module entry;
 //                 one file holding everything but prompts, with the preset's templates
 //                 turned into JavaScript at build time (no Handlebars inside);
 //   prompts.cjs   the prompt library, loaded only when a question is asked;
@@ -7,8 +8,9 @@
 //   jsonc-parser.cjs, smol-toml.cjs, js-yaml.cjs, diff.cjs, node-diff3.cjs
 //                 the libraries of init, add, check and update, each loaded only by a command that uses it;
 //   plopfile.js   the package's main, an ES module for plop.load().
-// Each bundle has a source map, which the bin reads only under --verbose.
-import { mkdirSync, rmSync } from "node:fs";
+// The program has a source map, which the bin reads only under --verbose.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
@@ -113,19 +115,6 @@ const librariesApart = {
   },
 };
 
-/**
- * Under --verbose the bin loads itself again with source maps on, before anything runs, so
- * that a stack names our functions and source lines; Node maps only files loaded after that.
- */
-const verboseWithSourceMaps = [
-  'if (process.argv.includes("--verbose") && !globalThis.__specAgentMapped) {',
-  "  globalThis.__specAgentMapped = true;",
-  "  process.setSourceMapsEnabled(true);",
-  "  delete require.cache[__filename];",
-  "  return void require(__filename);",
-  "}",
-].join("\n");
-
 const common = {
   bundle: true,
   // jsonc-parser's main is a UMD build whose requires esbuild cannot follow: its ES module build bundles.
@@ -142,15 +131,26 @@ const withSourceMap = { sourcemap: true, sourcesContent: false };
 await build({
   ...common,
   entryPoints: [`${root}src/cli.ts`],
-  outfile: `${root}dist/cli.cjs`,
+  outfile: `${root}dist/main.cjs`,
   format: "cjs",
   ...withSourceMap,
-  banner: { js: verboseWithSourceMaps },
+  // The bin compiles this file itself (src/io/code-cache.ts), with no loader for import():
+  // prompts.cjs is required, inside the promise that import() would have given.
+  supported: { "dynamic-import": false },
   plugins: [
     standIns({ "#preset": precompiledPreset, "#location": commonJsLocation, "#handlebars": commonJsHandlebars }),
     promptsApart,
     librariesApart,
   ],
+});
+// The bin itself: a few lines that run main.cjs from V8's code cache, keyed by a hash of main.cjs.
+const mainBuildId = createHash("sha256").update(readFileSync(`${root}dist/main.cjs`)).digest("hex").slice(0, 16);
+await build({
+  ...common,
+  entryPoints: [`${root}src/start.ts`],
+  outfile: `${root}dist/cli.cjs`,
+  format: "cjs",
+  define: { MAIN_BUILD_ID: JSON.stringify(mainBuildId) },
 });
 await build({
   ...common,

@@ -1,5 +1,4 @@
-#!/usr/bin/env node
-/** The bin: with plop.ts, the only module that touches the process (its state, signals, the exit code). */
+/** The program (dist/main.cjs, which start.ts runs): with plop.ts and start.ts, the only modules that touch the process (its state, signals, the exit code). */
 import { nodeContext } from "./context.js";
 import { interruptionSource } from "./io/host.js";
 import { run } from "./run.js";

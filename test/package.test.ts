@@ -15,9 +15,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
  * bulk: the plopfile carries the same code as the bin (a shared bundle would save about 35 KiB).
  */
 const MAX_PACKED_BYTES = 280 * 1024;
-/** What the build writes: `cli.cjs`, `prompts.cjs`, `plopfile.js`. */
-/** Bundles, and the bin's source map (read only under --verbose). */
-const DIST_FILE = /^dist\/[A-Za-z0-9_-]+\.c?js$|^dist\/cli\.cjs\.map$/;
+/** Bundles, and the program's source map (read only under --verbose). */
+const DIST_FILE = /^dist\/[A-Za-z0-9_-]+\.c?js$|^dist\/main\.cjs\.map$/;
 
 interface PackedFile {
   path: string;
@@ -102,7 +101,7 @@ describe("npm pack", () => {
     );
     expect(
       unexpected,
-      "files outside dist/*.js, dist/cli.cjs.map, templates/, package.json, README.md, LICENSE",
+      "files outside dist/*.js, dist/main.cjs.map, templates/, package.json, README.md, LICENSE",
     ).toEqual([]);
     expect(packed).toEqual(expected);
   });

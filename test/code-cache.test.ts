@@ -1,0 +1,214 @@
+/**
+ * The bin's code cache (src/io/code-cache.ts): where it lives, when it is read, written and
+ * refused, and that the program runs the same with it, without it, and with a damaged one.
+ * runCached runs in child processes: V8 keeps what one process compiled, which would answer
+ * for a cache that process was handed.
+ */
+import { spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { buildSync } from "esbuild";
+import { beforeAll, describe, expect, it } from "vitest";
+import { codeCacheSpot, saveCache } from "../src/io/code-cache.js";
+import { packageRoot } from "../src/io/package-info.js";
+import { tempDir } from "./support/context.js";
+import { readTree } from "./support/tree.js";
+
+const FILE = "create-spec-agent-build-v20-x64.cache";
+const asRoot = process.getuid?.() === 0;
+
+describe("codeCacheSpot", () => {
+  const facts = { tmpdir: "/tmp", buildId: "b1", nodeVersion: "v20.20.2", arch: "x64", uid: 1000 };
+  it.each([
+    [{}, "/tmp/node-compile-cache"],
+    [{ NODE_COMPILE_CACHE: "/home/me/.cache/node" }, "/home/me/.cache/node"],
+    [{ NODE_COMPILE_CACHE: "" }, "/tmp/node-compile-cache"],
+  ])("with %j keeps the cache in %s, named for the build, Node and the machine", (env, dir) => {
+    expect(codeCacheSpot(env, facts)).toEqual({ dir, file: "create-spec-agent-b1-v20.20.2-x64.cache", uid: 1000 });
+  });
+  it("keeps none when Node's compile cache is disabled", () => {
+    expect(codeCacheSpot({ NODE_DISABLE_COMPILE_CACHE: "1", NODE_COMPILE_CACHE: "/c" }, facts)).toBeUndefined();
+  });
+});
+
+describe("saveCache", () => {
+  const uid = process.getuid?.();
+  it("writes the cache for this user alone and drops this package's older ones, nothing else", () => {
+    const dir = join(tempDir(), "cache");
+    mkdirSync(join(dir, "v20.20.2-x64-1234"), { recursive: true });
+    writeFileSync(join(dir, "create-spec-agent-old-v20.20.2-x64.cache"), "old");
+    writeFileSync(join(dir, "someone-else.cache"), "theirs");
+    saveCache({ dir, file: FILE, uid }, Buffer.from("new"));
+    expect(readdirSync(dir).sort()).toEqual([FILE, "someone-else.cache", "v20.20.2-x64-1234"]);
+    expect(readFileSync(join(dir, FILE), "utf8")).toBe("new");
+    expect(statSync(join(dir, FILE)).mode & 0o777).toBe(0o600);
+    const fresh = join(tempDir(), "fresh");
+    saveCache({ dir: fresh, file: FILE, uid }, Buffer.from("new"));
+    expect(statSync(fresh).mode & 0o777).toBe(0o700);
+  });
+  it("writes nothing into a folder others can write to, and never throws", () => {
+    const open = join(tempDir(), "open");
+    mkdirSync(open, { mode: 0o777 });
+    chmodSync(open, 0o777);
+    saveCache({ dir: open, file: FILE, uid }, Buffer.from("x"));
+    expect(readdirSync(open)).toEqual([]);
+    const blocked = join(tempDir(), "a-file");
+    writeFileSync(blocked, "");
+    expect(() => saveCache({ dir: join(blocked, "cache"), file: FILE, uid }, Buffer.from("x"))).not.toThrow();
+  });
+});
+
+describe("runCached", () => {
+  let driver: string;
+  let program: string;
+  beforeAll(() => {
+    const dir = tempDir();
+    driver = join(dir, "driver.cjs");
+    buildSync({
+      stdin: {
+        contents: `import { runCached } from "./src/io/code-cache.ts";
+const [file, dir] = process.argv.slice(2);
+const spot = dir === "-" ? undefined : { dir, file: ${JSON.stringify(FILE)}, uid: process.getuid?.() };
+let saves = false;
+const outcome = runCached(file, spot, (save) => { saves = true; process.on("exit", save); });
+process.stdout.write(JSON.stringify({ outcome, saves, seen: globalThis.seen }));`,
+        resolveDir: packageRoot,
+        loader: "ts",
+      },
+      outfile: driver,
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      logLevel: "error",
+    });
+    program = join(dir, "program.cjs");
+    writeFileSync(join(dir, "dep.cjs"), 'module.exports = "dep";\n');
+    writeFileSync(
+      program,
+      `"use strict";\nconst helpers = Array.from({ length: 50 }, (_, i) => () => i * 2);\nglobalThis.seen = { file: __filename, dir: __dirname, dep: require("./dep.cjs"), exports: this === exports && module.exports === exports, sum: helpers.reduce((s, f) => s + f(), 0) };\n`,
+    );
+  });
+  const run = (cacheDir: string) => {
+    const result = spawnSync(process.execPath, [driver, program, cacheDir], { encoding: "utf8" });
+    expect(result.status, result.stderr).toBe(0);
+    return JSON.parse(result.stdout) as { outcome: string; saves: boolean; seen: Record<string, unknown> };
+  };
+
+  it("runs the file as Node runs a CommonJS module; marks a first run, caches on the second, uses it on the third", () => {
+    const dir = join(tempDir(), "cache");
+    const first = run(dir);
+    expect(first).toEqual({
+      outcome: "first-run",
+      saves: true,
+      seen: { file: program, dir: join(program, ".."), dep: "dep", exports: true, sum: 2450 },
+    });
+    expect(statSync(join(dir, FILE)).size, "a first run leaves only a mark").toBe(0);
+    const second = run(dir);
+    expect([second.outcome, second.saves]).toEqual(["second-run", true]);
+    const written = statSync(join(dir, FILE));
+    expect(written.size).toBeGreaterThan(0);
+    const third = run(dir);
+    expect([third.outcome, third.saves]).toEqual(["accepted", false]);
+    expect(third.seen).toEqual(first.seen);
+    expect(statSync(join(dir, FILE)).mtimeMs).toBe(written.mtimeMs);
+  });
+
+  it("refuses a damaged cache, runs all the same, and leaves a good one", () => {
+    const dir = join(tempDir(), "cache");
+    run(dir);
+    run(dir);
+    const path = join(dir, FILE);
+    const good = readFileSync(path);
+    writeFileSync(path, Buffer.alloc(good.length, 7));
+    expect(run(dir)).toMatchObject({ outcome: "rejected", saves: true, seen: { dep: "dep" } });
+    expect(run(dir).outcome, "the run after a refused cache writes a good one").toBe("accepted");
+    truncateSync(path, 16);
+    expect(run(dir).outcome).toBe("rejected");
+    expect(run(dir).outcome).toBe("accepted");
+  });
+
+  it("reads no cache from a folder others can write to, or from a file another user owns", () => {
+    const dir = join(tempDir(), "cache");
+    run(dir);
+    run(dir);
+    chmodSync(dir, 0o777);
+    expect(run(dir)).toMatchObject({ outcome: "untrusted", saves: false, seen: { dep: "dep" } });
+    chmodSync(dir, 0o700);
+    expect(run(dir).outcome).toBe("accepted");
+    if (asRoot) {
+      chownSync(join(dir, FILE), 4242, 4242);
+      expect(run(dir).outcome).toBe("untrusted");
+    }
+  });
+
+  it("keeps no cache when there is no place for one", () => {
+    expect(run("-")).toMatchObject({ outcome: "off", saves: false, seen: { dep: "dep" } });
+  });
+});
+
+describe("the bin", () => {
+  const bin = join(packageRoot, "dist/cli.cjs");
+  const create = (cwd: string, env: Record<string, string>, args = ["svc", "--yes", "--no-git", "--no-install"]) =>
+    spawnSync(process.execPath, [bin, ...args], {
+      cwd,
+      encoding: "utf8",
+      env: { PATH: "", NO_COLOR: "1", HOME: cwd, ...env },
+    });
+  const cacheFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
+
+  it("marks its first create, caches on the second, uses the cache on the third, and writes the same files each time", () => {
+    const cache = join(tempDir(), "cache");
+    const [first, second, third, without] = [tempDir(), tempDir(), tempDir(), tempDir()];
+    expect(create(first, { NODE_COMPILE_CACHE: cache }).status).toBe(0);
+    const files = cacheFiles(cache);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^create-spec-agent-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+\.cache$/);
+    const path = join(cache, files[0] as string);
+    expect(statSync(path).size, "a first run pays for no cache").toBe(0);
+    expect(create(second, { NODE_COMPILE_CACHE: cache }).status).toBe(0);
+    const written = statSync(path);
+    expect(written.size).toBeGreaterThan(50_000);
+    expect(create(third, { NODE_COMPILE_CACHE: cache }).status).toBe(0);
+    expect(statSync(path).mtimeMs, "a cache that fits is not written again").toBe(written.mtimeMs);
+    const disabled = join(tempDir(), "disabled");
+    expect(create(without, { NODE_COMPILE_CACHE: disabled, NODE_DISABLE_COMPILE_CACHE: "1" }).status).toBe(0);
+    expect(cacheFiles(disabled)).toEqual([]);
+    const tree = readTree(join(first, "svc"));
+    expect(readTree(join(second, "svc"))).toEqual(tree);
+    expect(readTree(join(third, "svc"))).toEqual(tree);
+    expect(readTree(join(without, "svc"))).toEqual(tree);
+  });
+
+  it("replaces a damaged cache and writes the same files", () => {
+    const cache = join(tempDir(), "cache");
+    const [first, second] = [tempDir(), tempDir()];
+    expect(create(first, { NODE_COMPILE_CACHE: cache }).status).toBe(0);
+    expect(create(first, { NODE_COMPILE_CACHE: cache }, ["again", "--yes", "--no-git", "--no-install"]).status).toBe(0);
+    const path = join(cache, cacheFiles(cache)[0] as string);
+    const size = statSync(path).size;
+    truncateSync(path, 100);
+    const result = create(second, { NODE_COMPILE_CACHE: cache });
+    expect([result.status, result.stderr]).toEqual([0, ""]);
+    expect(readTree(join(second, "svc"))).toEqual(readTree(join(first, "svc")));
+    expect(Math.abs(statSync(path).size - size)).toBeLessThan(size / 10);
+  });
+
+  it.each([[["--version"]], [["--help"]], [["--nope"]]])(
+    "keeps no cache from %j, which compiles too little",
+    (args) => {
+      const cache = join(tempDir(), "cache");
+      create(tempDir(), { NODE_COMPILE_CACHE: cache }, args);
+      expect(cacheFiles(cache)).toEqual([]);
+    },
+  );
+});
