@@ -7,7 +7,16 @@
  * or a Node upgrade leaves an empty file, the second writes the cache, and the third on use it. A
  * cache that is missing, stale, foreign or damaged only means a normal compile.
  */
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  type Stats,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import Module from "node:module";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
@@ -44,19 +53,37 @@ export function codeCacheSpot(
  * a cache is read only from a folder and a file that no one else could have written: the default
  * folder sits in a temp folder that every user shares.
  */
-function ownedByUser(path: string, uid: number | undefined, directory: boolean): boolean {
-  const stat = lstatSync(path);
+function ownedByUser(stat: Stats, uid: number | undefined, directory: boolean): boolean {
   if (directory ? !stat.isDirectory() : !stat.isFile()) return false;
   return uid === undefined || (stat.uid === uid && (stat.mode & 0o022) === 0);
 }
 
-function readCache(spot: CodeCacheSpot): Buffer | "untrusted" | undefined {
+/** What the spot holds. Looked up without exceptions, which cost a first run more than the look-up. */
+function readCache(spot: CodeCacheSpot): Buffer | "untrusted" | "no folder" | "no file" {
   try {
-    if (!ownedByUser(spot.dir, spot.uid, true)) return "untrusted";
+    const folder = lstatSync(spot.dir, { throwIfNoEntry: false });
+    if (folder === undefined) return "no folder";
+    if (!ownedByUser(folder, spot.uid, true)) return "untrusted";
     const path = join(spot.dir, spot.file);
-    return ownedByUser(path, spot.uid, false) ? readFileSync(path) : "untrusted";
+    const file = lstatSync(path, { throwIfNoEntry: false });
+    if (file === undefined) return "no file";
+    return ownedByUser(file, spot.uid, false) ? readFileSync(path) : "untrusted";
   } catch {
-    return undefined;
+    return "untrusted"; // unreadable: left alone
+  }
+}
+
+/**
+ * The mark of a first run, an empty file, in as few steps as a run that writes nothing else can
+ * afford: a folder this run made is this user's; one found was judged by readCache.
+ */
+function markFirstRun(spot: CodeCacheSpot, folderFound: boolean): void {
+  try {
+    // mkdir gives undefined when another run made the folder meanwhile: the next run judges it.
+    if (!folderFound && mkdirSync(spot.dir, { recursive: true, mode: 0o700 }) === undefined) return;
+    writeFileSync(join(spot.dir, spot.file), "", { flag: "wx", mode: 0o600 });
+  } catch {
+    // No mark: the next run is a first run again.
   }
 }
 
@@ -64,7 +91,7 @@ function readCache(spot: CodeCacheSpot): Buffer | "untrusted" | undefined {
 export function saveCache(spot: CodeCacheSpot, data: Buffer): void {
   try {
     mkdirSync(spot.dir, { recursive: true, mode: 0o700 });
-    if (!ownedByUser(spot.dir, spot.uid, true)) return;
+    if (!ownedByUser(lstatSync(spot.dir), spot.uid, true)) return;
     const partial = join(spot.dir, `${spot.file}.${Math.random().toString(36).slice(2)}.partial`);
     writeFileSync(partial, data, { mode: 0o600 });
     renameSync(partial, join(spot.dir, spot.file));
@@ -87,12 +114,13 @@ export function runCached(
   spot: CodeCacheSpot | undefined,
   whenDone: (save: () => void) => void,
 ): CacheOutcome {
-  const cached = spot ? readCache(spot) : undefined;
-  if (spot === undefined || cached === undefined || cached === "untrusted") {
+  const cached = spot ? readCache(spot) : "untrusted";
+  if (spot === undefined || typeof cached === "string") {
     // No cache to read or to write, at most a mark: Node's own loader runs the file, as without a cache.
-    if (spot && cached === undefined) whenDone(() => saveCache(spot, Buffer.alloc(0)));
+    const firstRun = spot !== undefined && cached !== "untrusted";
+    if (firstRun) whenDone(() => markFirstRun(spot, cached === "no file"));
     Module.createRequire(file)(file);
-    return spot === undefined ? "off" : cached === undefined ? "first-run" : "untrusted";
+    return spot === undefined ? "off" : firstRun ? "first-run" : "untrusted";
   }
   const script = new Script(Module.wrap(readFileSync(file, "utf8")), {
     filename: file,
