@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Two builds of the bin, paired: alternated runs of `node BIN <tmp>/svc --yes --no-git --no-install` (or
 // `--version`, or with `--dry-run`), and the median of each round's ratio, which cancels the machine's drift.
-//   node scripts/ab.mjs A/dist/cli.cjs B/dist/cli.cjs [ROUNDS] [--version|--dry]
+// The bins keep their code cache in a folder of this run's (filled by the warm-up); with --first-run each
+// run gets an empty one, as a user's first run of a version finds.
+//   node scripts/ab.mjs A/dist/cli.cjs B/dist/cli.cjs [ROUNDS] [--version|--dry|--first-run]
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,11 +11,13 @@ import { join, resolve } from "node:path";
 
 const [aArg, bArg, rounds = "40", mode] = process.argv.slice(2);
 if (!aArg || !bArg) {
-  console.error("usage: node scripts/ab.mjs A_BIN B_BIN [ROUNDS] [--version|--dry]");
+  console.error("usage: node scripts/ab.mjs A_BIN B_BIN [ROUNDS] [--version|--dry|--first-run]");
   process.exit(2);
 }
 const [a, b] = [resolve(aArg), resolve(bArg)];
 const made = [];
+const codeCache = mkdtempSync(join(tmpdir(), "spec-agent-ab-cache-"));
+made.push(codeCache);
 function time(bin) {
   const dir = mkdtempSync(join(tmpdir(), "spec-agent-ab-"));
   const args =
@@ -21,7 +25,9 @@ function time(bin) {
       ? [bin, "--version"]
       : [bin, join(dir, "svc"), "--yes", "--no-git", "--no-install", ...(mode === "--dry" ? ["--dry-run"] : [])];
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd: dir, env: { PATH: "", NO_COLOR: "1", HOME: dir } });
+  const cache = mode === "--first-run" ? join(dir, "code-cache") : codeCache;
+  const env = { PATH: "", NO_COLOR: "1", HOME: dir, NODE_COMPILE_CACHE: cache };
+  const result = spawnSync(process.execPath, args, { cwd: dir, env });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   // Removed at the end: a file system without a journal makes new inodes slow for 30 s after deletions.
   made.push(dir);
