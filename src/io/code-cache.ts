@@ -4,7 +4,7 @@
  * JavaScript, which is most of what a create costs after Node's own start. As in Chrome, a program
  * is cached on its second run: writing the cache costs about 5 ms (V8 serialising what the run
  * compiled), which a program run once, as in CI, should not pay; so the first run after an install
- * or a Node upgrade leaves an empty file, the second writes the cache, and the third on use it. A
+ * or a Node upgrade leaves an empty file, the second writes the cache, and later runs use it. A
  * cache that is missing, stale, foreign or damaged only means a normal compile.
  */
 import {
@@ -21,7 +21,7 @@ import Module from "node:module";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
 
-/** What became of the cache on this run, for tests and for --verbose. */
+/** What became of the cache on this run (the tests read it). */
 export type CacheOutcome = "off" | "untrusted" | "first-run" | "second-run" | "rejected" | "accepted";
 
 export interface CodeCacheSpot {
