@@ -13,6 +13,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -81,10 +82,22 @@ describe.skipIf(!tmuxThere)(`in a real terminal (tmux)${tmuxThere ? "" : ` (skip
         `export HOME=${quote(harness)}`,
         `export PATH=${quote(`${harness}${delimiter}${process.env.PATH ?? ""}`)}`,
         `export GIT_CONFIG_GLOBAL=${quote(join(harness, "gitconfig"))} GIT_CONFIG_NOSYSTEM=1`,
+        `export NODE_COMPILE_CACHE=${quote(codeCache())}`,
         "",
       ].join("\n"),
     );
+    // Two runs leave the program's code cache (src/io/code-cache.ts): the questions are asked by
+    // the program as most runs start it, compiled from the cache.
+    for (const name of ["one", "two"]) {
+      const primed = spawnSync(process.execPath, [bin, name, "--yes", "--no-git", "--no-install"], {
+        cwd: emptyDir("spec-agent-tty-prime-"),
+        env: { ...process.env, NODE_COMPILE_CACHE: codeCache() },
+      });
+      expect(primed.status, String(primed.stderr)).toBe(0);
+    }
   });
+  const codeCache = (): string => join(harness, "code-cache");
+  const cacheFile = (): string => join(codeCache(), readdirSync(codeCache())[0] as string);
 
   afterEach(() => {
     session?.kill();
@@ -142,9 +155,14 @@ describe.skipIf(!tmuxThere)(`in a real terminal (tmux)${tmuxThere ? "" : ` (skip
     await runCli(s);
     s.type("demo");
     s.sendKeys("Enter");
+    const cached = statSync(cacheFile());
+    expect(cached.size).toBeGreaterThan(0);
     await acceptDefaults(s, PROMPTS.slice(1));
     const screen = await expectExit(s, 0);
     expect(screen).toContain("Wrote ./demo");
+    expect(statSync(cacheFile()).mtimeMs, "the run compiled from the cache: a refused one is written again").toBe(
+      cached.mtimeMs,
+    );
 
     expect(existsSync(join(cwd, "demo/pyproject.toml"))).toBe(true);
     const manifest = JSON.parse(readFileSync(join(cwd, "demo/.spec-agent.json"), "utf8"));
