@@ -14,7 +14,7 @@ import { join } from "node:path";
 import type { CommandContext } from "./context.js";
 import { classify, type FileClass, occupiedTarget } from "./core/decide.js";
 import { CancelledError, UsageError } from "./core/errors.js";
-import type { PlannedFile } from "./core/planned-file.js";
+import type { PlannedFile, PlannedRemoval } from "./core/planned-file.js";
 import { mergeIgnoreFiles } from "./io/gitignore.js";
 import { changedSince, type Inspection, inspectTarget } from "./io/inspect.js";
 import { recoverJournal } from "./io/journal.js";
@@ -46,6 +46,8 @@ export interface PipelineJob {
   existing?: ExistingFiles;
   /** Each file's contents were decided against its recorded base (update): written as planned, none merged again. */
   decided?: boolean;
+  /** Files to remove in the same journaled write (update's dropped files), each while it holds what was decided on. */
+  removals?: readonly PlannedRemoval[];
 }
 
 /** The user's .gitignore is kept, with the preset's missing lines appended (unless update already merged it). */
@@ -111,7 +113,7 @@ async function lockedWrite(
         throw error;
       }
     }
-    return await writePlan(ctx.fs, root, current.files, current.inspection, ctx.signal, lock);
+    return await writePlan(ctx.fs, root, current.files, current.inspection, ctx.signal, lock, job.removals);
   } finally {
     release?.();
   }
@@ -159,7 +161,7 @@ async function intoExisting(
   const chosen = files.flatMap((file, i) => (writes(classes[i] as FileClass, file.path) ? [i] : []));
   const report =
     chosen.length === 0
-      ? { created: [], overwritten: [], identical: [] }
+      ? { created: [], overwritten: [], identical: [], removed: [] }
       : await lockedWrite(
           ctx,
           job,

@@ -14,7 +14,7 @@ import { writePlan } from "../src/io/write.js";
 import { planPreset } from "../src/targets/preset.js";
 import { DEFAULT_ANSWERS } from "./support/answers.js";
 import { runCli, scriptedPrompter, tempDir } from "./support/context.js";
-import { throughStep } from "./support/mutations.js";
+import { killedAfter } from "./support/mutations.js";
 import { snapshot, userTree } from "./support/tree.js";
 
 const files = await planPreset(realFileSystem, templatesDirOf(), DEFAULT_ANSWERS, "0.1.0");
@@ -22,20 +22,6 @@ function templatesDirOf(): string {
   return join(import.meta.dirname, "..", "templates");
 }
 const args = ["svc", "--yes", "--no-git", "--no-install"];
-
-/** A process killed after `n` changes to the disk: from then on nothing it does reaches the disk. */
-function killedAfter(n: number): FileSystem & { dead: () => boolean } {
-  let left = n;
-  const killed = (): never => {
-    throw Object.assign(new Error("killed"), { code: "KILLED" });
-  };
-  const step = <T>(act: () => T): T => {
-    if (left <= 0) killed();
-    left -= 1;
-    return act();
-  };
-  return { ...throughStep(step), dead: () => left <= 0 };
-}
 
 describe("the temporary name of an overwritten file (--force)", () => {
   it.each([

@@ -5,8 +5,13 @@ import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mergeThreeWay } from "../src/core/three-way.js";
+import { realFileSystem } from "../src/io/fs.js";
+import { recoverJournal } from "../src/io/journal.js";
+import { JOURNAL_NAME, journalState } from "../src/io/lock.js";
 import { packageRoot } from "../src/io/package-info.js";
 import { runCli, tempDir } from "./support/context.js";
+import { killedAfter } from "./support/mutations.js";
+import { snapshot } from "./support/tree.js";
 
 const LABELS = { ours: "ours", theirs: "theirs" };
 const read = (path: string): string => readFileSync(path, "utf8");
@@ -132,6 +137,36 @@ async function evolvedRepository() {
   packAt(join(cwd, "pack"), "2.0.0", V2, [{ name: "owner", message: "Owner?", default: "platform" }]);
   return { cwd, repo };
 }
+
+describe("an update killed part-way, and what the next run does first", () => {
+  const steps = 60;
+  it(`leaves the repository as it was or wholly updated, dropped files too, whichever of ${steps} steps it died after`, async () => {
+    const reference = await evolvedRepository();
+    await runCli(["update"], { cwd: reference.repo });
+    const updated = snapshot(reference.repo);
+    let restored = 0;
+    let completed = 0;
+    for (let n = 0; n < steps; n++) {
+      const { repo } = await evolvedRepository();
+      const before = snapshot(repo);
+      const fs = killedAfter(n);
+      await runCli(["update"], { cwd: repo, fs });
+      if (!fs.dead()) break;
+      if (n === steps - 1) throw new Error(`the update takes more than ${steps} steps: raise the count`);
+      // The next run's first steps, the killed process being gone.
+      if (journalState(realFileSystem, repo, repo, { pid: 0, isRunning: () => false }) === "stale")
+        recoverJournal(realFileSystem, repo, join(repo, JOURNAL_NAME));
+      const now = snapshot(repo);
+      if (JSON.stringify(now) === JSON.stringify(before)) restored += 1;
+      else {
+        expect(now, `killed after step ${n}`).toEqual(updated);
+        completed += 1;
+      }
+    }
+    expect(restored).toBeGreaterThan(5);
+    expect(completed).toBeGreaterThan(0);
+  });
+});
 
 describe("create-spec-agent update", () => {
   it("--dry-run prints each file's fate and a diff, and changes nothing", async () => {

@@ -1,9 +1,10 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CancelledError, GenerateError } from "../src/core/errors.js";
 import { type FileSystem, realFileSystem } from "../src/io/fs.js";
 import { inspectTarget } from "../src/io/inspect.js";
+import { JOURNAL_NAME } from "../src/io/lock.js";
 import { templatesDir } from "../src/io/package-info.js";
 import { writePlan } from "../src/io/write.js";
 import { planPreset } from "../src/targets/preset.js";
@@ -106,6 +107,44 @@ describe("writePlan", () => {
       created: [],
       overwritten: ["README.md"],
       identical: files.map((f) => f.path).filter((p) => p !== "README.md"),
+      removed: [],
+    });
+  });
+
+  describe("with a file to remove (update's dropped files)", () => {
+    const dropped = { path: "docs/dropped.md", contents: "ours, unedited\n" };
+    const withDropped = (): string => {
+      const root = tempDir();
+      mkdirSync(join(root, "docs"));
+      writeFileSync(join(root, dropped.path), dropped.contents);
+      return root;
+    };
+    const write = (fs: FileSystem, root: string) =>
+      writePlan(fs, root, files, inspectTarget(realFileSystem, root, "t", files), undefined, undefined, [dropped]);
+
+    it("removes it once the new files are written, before the manifest", async () => {
+      const root = withDropped();
+      const report = await write(realFileSystem, root);
+      expect(report.removed).toEqual([dropped.path]);
+      expect(existsSync(join(root, dropped.path))).toBe(false);
+      expect(readdirSync(root)).not.toContain(JOURNAL_NAME);
+    });
+
+    it("puts it back, its own inode, when the manifest's write fails", async () => {
+      const root = withDropped();
+      const inode = statSync(join(root, dropped.path)).ino;
+      const before = snapshotTree(root);
+      await expect(write(failingOnWrite(files.length), root)).rejects.toThrow(/put back the 1 file it had removed/);
+      expect(snapshotTree(root)).toEqual(before);
+      expect(statSync(join(root, dropped.path)).ino).toBe(inode);
+    });
+
+    it("removes and writes nothing when the file changed since the run decided", async () => {
+      const root = withDropped();
+      writeFileSync(join(root, dropped.path), "edited meanwhile\n");
+      const before = snapshotTree(root);
+      await expect(write(realFileSystem, root)).rejects.toThrow(/changed while the run waited/);
+      expect(snapshotTree(root)).toEqual(before);
     });
   });
 

@@ -154,8 +154,10 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
     force: true,
     prompter: undefined,
     decided: true,
+    removals: fates.flatMap((f) =>
+      f.fate === "removed" ? [{ path: f.path, contents: current.get(f.path) ?? "" }] : [],
+    ),
   });
-  for (const f of fates) if (f.fate === "removed") ctx.fs.rmSync(join(root, f.path), { force: true });
   await reportConflicts(ctx, root, fates);
   const counts = countFates(fates);
   if (counts.conflict)

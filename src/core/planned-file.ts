@@ -8,6 +8,12 @@ export interface PlannedFile {
   readonly mode: number;
 }
 
+/** A file the run removes (update: ours, unedited, dropped by the new version), while it still holds `contents`. */
+export interface PlannedRemoval {
+  readonly path: string;
+  readonly contents: string;
+}
+
 export const FILE_MODE = 0o644;
 
 /** Paths from a template pack must stay inside the target and be valid on every OS. */

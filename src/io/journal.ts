@@ -27,6 +27,8 @@ export interface JournalRecord {
   created: { path: string; size: number }[];
   /** Files the run overwrites, and the name in the journal that keeps the original. */
   overwritten: { path: string; backup: string }[];
+  /** Files the run removes, kept in the journal the same way (absent from journals before update removed in them). */
+  removed?: { path: string; backup: string; contents: string }[];
 }
 
 /** What the run itself knows it made; without it (a later run), the record's rules decide. */
@@ -65,27 +67,38 @@ export function beginJournal(
   record: JournalRecord,
   seen: ReadonlyMap<string, FileIdentity>,
 ): void {
+  for (const { path, backup, contents } of record.removed ?? []) {
+    // A file to remove is kept like one to overwrite; it must still be what the run decided on.
+    const kept = keep(fs, root, lock, path, backup);
+    if (readSmall(fs, kept.name, Buffer.byteLength(contents)) !== contents) throw changed(path);
+  }
   for (const { path, backup } of record.overwritten) {
-    const kept = join(lock.dir, backup);
-    let linked = true;
-    try {
-      fs.linkSync(join(root, path), kept);
-    } catch (error) {
-      if (code(error) === "ENOENT") throw changed(path);
-      // No hard links here (another file system under the target, FAT, some FUSE): a durable copy.
-      fs.copyFileExclusiveSync(join(root, path), kept);
-      syncPath(fs, kept);
-      linked = false;
-    }
+    const { name: kept, linked } = keep(fs, root, lock, path, backup);
     // What is kept must be the file inspected: anything else changed after the last look.
     const now = fs.lstatSync(linked ? kept : join(root, path), { throwIfNoEntry: false });
     const was = seen.get(path);
     if (!now || !was || now.ino !== was.ino || now.size !== was.size || now.mtimeMs !== was.mtimeMs)
       throw changed(path);
   }
-  const durable = record.overwritten.length > 0;
+  const durable = record.overwritten.length + (record.removed?.length ?? 0) > 0;
   writeDurably(fs, join(lock.dir, RECORD), JSON.stringify(record), durable);
   if (durable) syncPath(fs, lock.dir);
+}
+
+/** The user's file under a second name in the journal: a hard link, or a durable copy where links fail. */
+function keep(fs: FileSystem, root: string, lock: Lock, path: string, backup: string) {
+  const kept = join(lock.dir, backup);
+  let linked = true;
+  try {
+    fs.linkSync(join(root, path), kept);
+  } catch (error) {
+    if (code(error) === "ENOENT") throw changed(path);
+    // No hard links here (another file system under the target, FAT, some FUSE): a durable copy.
+    fs.copyFileExclusiveSync(join(root, path), kept);
+    syncPath(fs, kept);
+    linked = false;
+  }
+  return { name: kept, linked };
 }
 
 /** The run is complete: the record goes first (the commit point), then the rest of the journal. */
@@ -102,6 +115,14 @@ export interface Undone {
 /** Puts the target back as the record found it, then removes the journal (and the target, if the run made it). */
 export function undoJournal(fs: FileSystem, root: string, lock: Lock, record: JournalRecord, made?: Made): Undone {
   let restored = 0;
+  for (const { path, backup } of record.removed ?? []) {
+    const kept = join(lock.dir, backup);
+    // Put back only where the run had removed it: nothing is ever written at a removed path.
+    if (!fs.lstatSync(kept, { throwIfNoEntry: false }) || fs.lstatSync(join(root, path), { throwIfNoEntry: false }))
+      continue;
+    fs.renameSync(kept, join(root, path));
+    restored += 1;
+  }
   for (const { path, backup } of record.overwritten) {
     const kept = join(lock.dir, backup);
     const original = fs.lstatSync(kept, { throwIfNoEntry: false });

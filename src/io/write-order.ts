@@ -1,7 +1,7 @@
 /** The order of a plan's writes, and what the journal records of them before the first one. */
 import { relative, sep } from "node:path";
 import { MANIFEST_PATH } from "../core/manifest.js";
-import type { PlannedFile } from "../core/planned-file.js";
+import type { PlannedFile, PlannedRemoval } from "../core/planned-file.js";
 import type { Inspection } from "./inspect.js";
 import type { JournalRecord } from "./journal.js";
 import type { Lock } from "./lock.js";
@@ -20,6 +20,7 @@ export function recordOf(
   order: number[],
   lock: Lock,
   existing: Set<string>,
+  removals: readonly PlannedRemoval[],
 ) {
   const folders: string[] = [];
   const known = new Set(existing);
@@ -37,7 +38,8 @@ export function recordOf(
     if (inspection.statuses[i] === "differs") overwritten.push({ path: file.path, backup: `${i}.old` });
     else created.push({ path: file.path, size: Buffer.byteLength(file.contents) });
   }
-  return { version: 1, createdRoot: lock.createdRoot, folders, created, overwritten } satisfies JournalRecord;
+  const removed = removals.map(({ path, contents }, i) => ({ path, backup: `${i}.removed`, contents }));
+  return { version: 1, createdRoot: lock.createdRoot, folders, created, overwritten, removed } satisfies JournalRecord;
 }
 /**
  * Folders as the plan names them (from the root, with /, "" for the root): the writer joins no paths

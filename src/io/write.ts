@@ -13,7 +13,7 @@
 import { join, sep } from "node:path";
 import { CancelledError, GenerateError, UsageError } from "../core/errors.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
-import type { PlannedFile } from "../core/planned-file.js";
+import type { PlannedFile, PlannedRemoval } from "../core/planned-file.js";
 import { CREATE_EXCLUSIVE, type FileSystem } from "./fs.js";
 import type { Interruption } from "./host.js";
 import type { Inspection } from "./inspect.js";
@@ -25,6 +25,7 @@ export interface WriteReport {
   created: string[];
   overwritten: string[];
   identical: string[];
+  removed: string[];
 }
 
 /** Without a lock of the caller's (tests), the writer takes one as a process that is gone. */
@@ -37,15 +38,17 @@ export async function writePlan(
   inspection: Inspection,
   signal?: Interruption,
   held?: Lock,
+  removals: readonly PlannedRemoval[] = [],
 ): Promise<WriteReport> {
   const lock = held ?? takeLock(fs, root, root, NO_OWNER);
   const order = writeOrder(files, inspection);
   /** Folders there, as plan paths: those the inspection saw, then each one this run makes. */
   const knownFolders = foldersFromRoot(root, inspection);
-  const record = recordOf(files, inspection, order, lock, knownFolders);
+  const record = recordOf(files, inspection, order, lock, knownFolders, removals);
   const inRoot = (path: string): string => (root.endsWith(sep) ? root + path : root + sep + path);
   const madeFolders = new Set<string>();
   const overwritten = new Set<string>();
+  const removed = new Set<string>();
   /** New files written whole, and those a failed write may have left in part: both are removed on rollback. */
   const created = new Set<string>();
   const partlyWritten = new Set<string>();
@@ -90,14 +93,22 @@ export async function writePlan(
     }
   };
 
+  /** Once the new files are there, the dropped ones go (the journal keeps each): then the manifest. */
+  const removeAll = async (): Promise<boolean> => {
+    await Promise.all(writes);
+    if (writeErrors.length > 0) return false;
+    for (const { path } of removals.filter((r) => !removed.has(r.path))) {
+      fs.unlinkSync(inRoot(path));
+      removed.add(path);
+    }
+    return true;
+  };
+
   const writeAll = async (): Promise<void> => {
     for (const i of order) {
       const file = files[i] as PlannedFile;
-      if (file.path === MANIFEST_PATH) {
-        // The record of a complete run goes to disk only once every other file is there.
-        await Promise.all(writes);
-        if (writeErrors.length > 0) return;
-      }
+      // The record of a complete run goes to disk only once every other file is there.
+      if (file.path === MANIFEST_PATH && !(await removeAll())) return;
       if (signal?.aborted) throw new CancelledError();
       const path = inRoot(file.path);
       ensureFolder(parentOf(file.path));
@@ -110,6 +121,7 @@ export async function writePlan(
         writeNew(file, path);
       }
     }
+    await removeAll();
   };
 
   let failure: { error: unknown } | undefined;
@@ -125,10 +137,10 @@ export async function writePlan(
 
   if (!failure) {
     commitJournal(fs, root, lock);
-    return reportOf(files, inspection, created, overwritten);
+    return reportOf(files, inspection, created, overwritten, removed);
   }
   const { error } = failure;
-  const report = reportOf(files, inspection, created, overwritten);
+  const report = reportOf(files, inspection, created, overwritten, removed);
   try {
     undoJournal(fs, root, lock, record, { files: new Set([...created, ...partlyWritten]), folders: madeFolders });
   } catch (undoError) {
@@ -148,22 +160,25 @@ function reportOf(
   inspection: Inspection,
   created: ReadonlySet<string>,
   overwritten: ReadonlySet<string>,
+  removed: ReadonlySet<string>,
 ): WriteReport {
   const paths = files.map((file) => file.path);
   return {
     created: paths.filter((path) => created.has(path)),
     overwritten: paths.filter((path) => overwritten.has(path)),
     identical: paths.filter((_, i) => inspection.statuses[i] === "identical"),
+    removed: [...removed],
   };
 }
 
 const count = (n: number): string => `${n} file${n === 1 ? "" : "s"}`;
 
-function describeUndo({ created, overwritten }: WriteReport): string {
-  if (created.length === 0 && overwritten.length === 0) return "nothing was written";
+function describeUndo({ created, overwritten, removed }: WriteReport): string {
+  if (created.length + overwritten.length + removed.length === 0) return "nothing was written";
   const parts = [];
   if (created.length > 0) parts.push(`removed the ${count(created.length)} this run had written`);
   if (overwritten.length > 0) parts.push(`put back the ${count(overwritten.length)} it had overwritten`);
+  if (removed.length > 0) parts.push(`put back the ${count(removed.length)} it had removed`);
   return parts.join(" and ");
 }
 

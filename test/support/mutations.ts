@@ -15,3 +15,17 @@ export function throughStep(step: <T>(act: () => T) => T): FileSystem {
     copyFileExclusiveSync: (a, b) => step(() => fs.copyFileExclusiveSync(a, b)),
   };
 }
+
+/** A process killed after `n` changes to the disk: from then on nothing it does reaches the disk. */
+export function killedAfter(n: number): FileSystem & { dead: () => boolean } {
+  let left = n;
+  const killed = (): never => {
+    throw Object.assign(new Error("killed"), { code: "KILLED" });
+  };
+  const step = <T>(act: () => T): T => {
+    if (left <= 0) killed();
+    left -= 1;
+    return act();
+  };
+  return { ...throughStep(step), dead: () => left <= 0 };
+}
