@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { markedBlock } from "../src/core/merge/marked.js";
 import { mergeThreeWay } from "../src/core/three-way.js";
 import { realFileSystem } from "../src/io/fs.js";
 import { recoverJournal } from "../src/io/journal.js";
@@ -257,6 +258,30 @@ describe("update without history", () => {
     const result = await runCli(["update"], { cwd: clone });
     expect(result.stdout).toContain("merged with your edits  docs/edited-apart.md");
     expect(read(join(clone, "docs/edited-apart.md"))).toBe("title\n\nONE (owner)\ntwo\nthree\nfour\nFIVE (ours)\n");
+  });
+});
+
+describe("a hub that init shared with its owner", () => {
+  it("gets our block rewritten and the owner's text around it kept, where a three-way merge conflicted", async () => {
+    const cwd = tempDir();
+    const repo = join(cwd, "repo");
+    packAt(join(cwd, "pack"), "1.0.0", { "AGENTS.md": "# Team rules\n\n- rule one\n- rule two\n" });
+    const owner = "# Our own notes\n\n- never log card numbers\n";
+    write(repo, { "pyproject.toml": '[project]\nname = "svc"\n', "AGENTS.md": owner });
+    const init = await runCli(["init", "--yes", "--author", "A", "--template", "../pack"], { cwd: repo });
+    expect(init.stderr).toBe("");
+    // The new version changes the lines next to both markers.
+    packAt(join(cwd, "pack"), "2.0.0", { "AGENTS.md": "# Team rules, v2\n\n- rule one\n- rule two\n- rule three\n" });
+    const dry = await runCli(["update", "--dry-run"], { cwd: repo });
+    expect(dry.stdout).toContain("our block rewritten (your text around it kept)  AGENTS.md");
+    expect(dry.stdout).toContain("+- rule three");
+    const result = await runCli(["update"], { cwd: repo });
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(read(join(repo, "AGENTS.md"))).toBe(
+      `${owner}\n${markedBlock("# Team rules, v2\n\n- rule one\n- rule two\n- rule three\n")}\n`,
+    );
+    const again = await runCli(["update"], { cwd: repo });
+    expect([again.code, again.stdout.includes("AGENTS.md")], "the block is current").toEqual([0, false]);
   });
 });
 

@@ -3,6 +3,8 @@
  * file as we last wrote it, from the record), the owner's file now, and the new
  * rendering. Pure: the command reads, this decides, the writer writes.
  */
+import { hasMarkedBlock, mergeMarkedBlock } from "./merge/marked.js";
+import { mergeKindOf } from "./merge/plan.js";
 import { type MergeLabels, mergeThreeWay } from "./three-way.js";
 
 export type Fate =
@@ -14,6 +16,8 @@ export type Fate =
   | "replaced"
   /** Edited by the owner, changed by us: merged cleanly. */
   | "merged"
+  /** A hub shared with its owner (init): our marked block rewritten, the owner's text around it as it is. */
+  | "block"
   /** Edited by both in the same place: written with conflict markers. */
   | "conflict"
   /** Edited by the owner, unchanged by us: the owner's file stays. */
@@ -57,6 +61,11 @@ function fateOf(
 ): FileFate {
   if (ours === theirs) return { path, fate: "current" };
   if (ours === undefined) return known ? { path, fate: "deleted-by-owner" } : { path, fate: "added", contents: theirs };
+  // The block is ours whole and the rest the owner's: no three-way merge of the owner's text against our rendering.
+  if (mergeKindOf(path) === "block" && hasMarkedBlock(ours)) {
+    const contents = mergeMarkedBlock(ours, theirs);
+    return contents === ours ? { path, fate: "current" } : { path, fate: "block", contents };
+  }
   if (!known) return { path, fate: "clash" };
   if (base !== undefined && ours === base) return { path, fate: "replaced", contents: theirs };
   if (base !== undefined && theirs === base) return { path, fate: "kept" };

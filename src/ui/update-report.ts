@@ -8,6 +8,7 @@ const SAYS: Record<Fate, string> = {
   added: "new",
   replaced: "replaced (you had not edited it)",
   merged: "merged with your edits",
+  block: "our block rewritten (your text around it kept)",
   conflict: "CONFLICT: your edits and ours overlap",
   kept: "kept (your edits; ours did not change)",
   "deleted-by-owner": "stays deleted (you removed it)",
@@ -38,7 +39,7 @@ function diffOf(fate: FileFate, before: string | undefined, paint: Paint): strin
     .join("\n");
 }
 
-const CHANGES: readonly Fate[] = ["added", "replaced", "merged", "conflict", "removed"];
+const CHANGES: readonly Fate[] = ["added", "replaced", "merged", "block", "conflict", "removed"];
 
 export function formatUpdate(
   fates: readonly FileFate[],

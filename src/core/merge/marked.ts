@@ -38,6 +38,9 @@ export function mergeMarkedBlock(existing: string, ours: string): string {
   return `${body}${newline}${block}${newline}`;
 }
 
+/** Whether `text` holds our block: a hub init shared with its owner, whose block alone is ours. */
+export const hasMarkedBlock = (text: string): boolean => findBlock(text) !== undefined;
+
 /** The text outside the block (for tests and checks): what the owner wrote. */
 export function outsideBlock(text: string): string {
   const found = findBlock(text);
