@@ -261,7 +261,36 @@ describe("update without history", () => {
   });
 });
 
-describe("a hub that init shared with its owner", () => {
+describe("a repository init shared with its owner", () => {
+  it("keeps the owner's project (no skeleton added) and takes our new lines and entries where a three-way merge conflicted", async () => {
+    const cwd = tempDir();
+    const repo = join(cwd, "repo");
+    packAt(join(cwd, "pack"), "1.0.0", {
+      ".vscode/settings.json": '{\n  "python.testing.pytestEnabled": true\n}\n',
+      _gitignore: "dist/\n",
+    });
+    write(repo, {
+      "pyproject.toml": '[project]\nname = "svc"\n',
+      "README.md": "# Our service\n",
+      ".vscode/settings.json": '{\n  // mine\n  "editor.tabSize": 2\n}\n',
+      ".gitignore": "node_modules/\n",
+    });
+    expect((await runCli(["init", "--yes", "--author", "A", "--template", "../pack"], { cwd: repo })).stderr).toBe("");
+    packAt(join(cwd, "pack"), "2.0.0", {
+      ".vscode/settings.json":
+        '{\n  "python.testing.pytestEnabled": true,\n  "python.testing.unittestEnabled": false\n}\n',
+      _gitignore: "dist/\nbuild/\n",
+    });
+    const result = await runCli(["update"], { cwd: repo });
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    for (const path of ["src", "tests", ".python-version"]) expect(existsSync(join(repo, path)), path).toBe(false);
+    expect(read(join(repo, "README.md"))).toBe("# Our service\n");
+    expect(read(join(repo, ".vscode/settings.json"))).toBe(
+      '{\n  // mine\n  "editor.tabSize": 2,\n  "python.testing.pytestEnabled": true,\n  "python.testing.unittestEnabled": false\n}\n',
+    );
+    expect(read(join(repo, ".gitignore"))).toMatch(/^node_modules\/\n[\s\S]*\ndist\/\nbuild\/\n$/);
+  });
+
   it("gets our block rewritten and the owner's text around it kept, where a three-way merge conflicted", async () => {
     const cwd = tempDir();
     const repo = join(cwd, "repo");

@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import type { CommandContext } from "../context.js";
 import { uvBuildRequirement } from "../core/build-backend.js";
 import { GenerateError, UsageError } from "../core/errors.js";
+import { presetForRecord } from "../core/existing.js";
 import { contentAnswers, MANIFEST_PATH, manifestFile } from "../core/manifest.js";
 import { compareVersions, parseRecord, type RepositoryRecord } from "../core/record.js";
 import { type FileFate, planUpdate } from "../core/update-plan.js";
@@ -111,13 +112,16 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
     );
   const team = await recordedTeam(ctx, root, record, args);
   const facts = gatherFacts(ctx, undefined, false);
-  const planned = planPreset(
-    ctx.fs,
-    ctx.templatesDir,
-    record.answers,
-    ctx.version,
-    uvBuildRequirement(await facts.uvVersion()),
-    team,
+  const planned = presetForRecord(
+    planPreset(
+      ctx.fs,
+      ctx.templatesDir,
+      record.answers,
+      ctx.version,
+      uvBuildRequirement(await facts.uvVersion()),
+      team,
+    ),
+    record.files,
   ).filter((file) => file.path !== MANIFEST_PATH);
 
   const paths = new Set([...planned.map((f) => f.path), ...record.files.keys()]);

@@ -35,6 +35,16 @@ export function presetForExisting(
   return [...kept, manifestFile(kept, { version, template, answers, ...(packs ? { packs } : {}) })].sort(byPath);
 }
 
+/**
+ * What update plans for a repository: where init left the project to its owner (their own pyproject.toml,
+ * their README), the record lists neither, and the skeleton stays out of every later version too.
+ */
+export function presetForRecord(files: readonly PlannedFile[], recorded: ReadonlyMap<string, unknown>): PlannedFile[] {
+  const ownersProject = !recorded.has("pyproject.toml");
+  const ownersReadme = !recorded.has("README.md");
+  return files.filter((f) => !(ownersProject && SKELETON(f.path)) && !(ownersReadme && f.path === "README.md"));
+}
+
 /** Each file as an earlier run wrote it, from `.spec-agent.json` (format 2); none from a record it cannot read. */
 export function basesFromManifest(text: string | undefined): Map<string, string> {
   if (text === undefined) return new Map();

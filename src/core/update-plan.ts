@@ -4,7 +4,7 @@
  * rendering. Pure: the command reads, this decides, the writer writes.
  */
 import { hasMarkedBlock, mergeMarkedBlock } from "./merge/marked.js";
-import { mergeKindOf } from "./merge/plan.js";
+import { mergeKindOf, mergeShared } from "./merge/plan.js";
 import { type MergeLabels, mergeThreeWay } from "./three-way.js";
 
 export type Fate =
@@ -72,6 +72,11 @@ function fateOf(
   // With no base (a 0.1.0 record whose hash no longer matches), both whole versions face each other.
   const merged = mergeThreeWay(ours, base ?? "", theirs, labels);
   if (merged.conflicts === 0) return { path, fate: "merged", contents: merged.text };
+  // A file init shared by lines or entries (.gitignore, JSON settings) takes ours that it lacks, as init merged them.
+  const kind = mergeKindOf(path);
+  const shared = kind === "lines" || kind === "entries" ? mergeShared(kind, ours, theirs) : undefined;
+  if (shared?.ok)
+    return shared.text === ours ? { path, fate: "current" } : { path, fate: "merged", contents: shared.text };
   return {
     path,
     fate: "conflict",

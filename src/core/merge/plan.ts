@@ -7,7 +7,7 @@
 import { MANIFEST_PATH } from "../manifest.js";
 import type { PlannedFile } from "../planned-file.js";
 import { mergeGitignore } from "./gitignore.js";
-import { mergeJsonc } from "./jsonc.js";
+import { type JsoncMerge, mergeJsonc } from "./jsonc.js";
 import { markedBlock, mergeMarkedBlock } from "./marked.js";
 
 /** `record`: the manifest, ours alone, brought up to date. */
@@ -22,6 +22,13 @@ export function mergeKindOf(path: string): MergeKind | undefined {
   if (HUBS.includes(path)) return "block";
   if (path.endsWith(".json")) return "entries";
   return undefined;
+}
+
+/** The owner's text with ours merged in, as its kind merges: lines added, entries added, our block in place. */
+export function mergeShared(kind: Exclude<MergeKind, "record">, existing: string, ours: string): JsoncMerge {
+  if (kind === "lines") return { ok: true, text: mergeGitignore(existing, ours) };
+  if (kind === "block") return { ok: true, text: mergeMarkedBlock(existing, ours) };
+  return mergeJsonc(existing, ours);
 }
 
 export interface MergedPlan {
@@ -55,9 +62,7 @@ export function mergePlan(
       return kind === "block" ? { ...file, contents: `${markedBlock(file.contents)}\n` } : file;
     merged.add(file.path);
     if (kind === "record" || existing === bases.get(file.path)) return file;
-    if (kind === "lines") return { ...file, contents: mergeGitignore(existing, file.contents) };
-    if (kind === "block") return { ...file, contents: mergeMarkedBlock(existing, file.contents) };
-    const json = mergeJsonc(existing, file.contents);
+    const json = mergeShared(kind, existing, file.contents);
     if (json.ok) return { ...file, contents: json.text };
     merged.delete(file.path);
     unmergeable.set(file.path, { reason: json.reason, snippet: file.contents });
