@@ -19,7 +19,7 @@ import {
 import { join } from "node:path";
 import { buildSync } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
-import { codeCacheSpot, saveCache } from "../src/io/code-cache.js";
+import { codeCacheSpot, intactCache, saveCache } from "../src/io/code-cache.js";
 import { packageRoot } from "../src/io/package-info.js";
 import { tempDir } from "./support/context.js";
 import { readTree } from "./support/tree.js";
@@ -41,6 +41,17 @@ describe("codeCacheSpot", () => {
   });
 });
 
+describe("intactCache", () => {
+  it.each([
+    ["abcabc", "abc"],
+    ["abcabd", undefined],
+    ["abcab", undefined],
+    ["xabcabc", undefined],
+  ])("reads %j as %j", (file, cache) => {
+    expect(intactCache(Buffer.from(file))?.toString()).toBe(cache);
+  });
+});
+
 describe("saveCache", () => {
   const uid = process.getuid?.();
   it("writes the cache for this user alone and drops this package's older ones, nothing else", () => {
@@ -50,7 +61,7 @@ describe("saveCache", () => {
     writeFileSync(join(dir, "someone-else.cache"), "theirs");
     saveCache({ dir, file: FILE, uid }, Buffer.from("new"));
     expect(readdirSync(dir).sort()).toEqual([FILE, "someone-else.cache", "v20.20.2-x64-1234"]);
-    expect(readFileSync(join(dir, FILE), "utf8")).toBe("new");
+    expect(readFileSync(join(dir, FILE), "utf8"), "the cache twice over").toBe("newnew");
     expect(statSync(join(dir, FILE)).mode & 0o777).toBe(0o600);
     const fresh = join(tempDir(), "fresh");
     saveCache({ dir: fresh, file: FILE, uid }, Buffer.from("new"));
@@ -135,6 +146,11 @@ process.stdout.write(JSON.stringify({ outcome, saves, seen: globalThis.seen }));
     truncateSync(path, 16);
     expect(run(dir).outcome).toBe("rejected");
     expect(run(dir).outcome).toBe("accepted");
+    const cache = readFileSync(path);
+    cache.writeUInt8((cache.readUInt8(cache.length >> 2) ^ 0x55) & 0xff, cache.length >> 2);
+    writeFileSync(path, cache);
+    expect(run(dir)).toMatchObject({ outcome: "rejected", saves: true, seen: { dep: "dep" } });
+    expect(run(dir).outcome).toBe("accepted");
   });
 
   it("reads no cache from a folder others can write to, or from a file another user owns", () => {
@@ -201,6 +217,28 @@ describe("the bin", () => {
     expect([result.status, result.stderr]).toEqual([0, ""]);
     expect(readTree(join(second, "svc"))).toEqual(readTree(join(first, "svc")));
     expect(Math.abs(statSync(path).size - size)).toBeLessThan(size / 10);
+  });
+
+  it("runs, and writes the same files, whatever byte of its cache has flipped (V8 alone would crash on some)", () => {
+    const cache = join(tempDir(), "cache");
+    const reference = tempDir();
+    expect(create(reference, { NODE_COMPILE_CACHE: cache }).status).toBe(0);
+    expect(
+      create(reference, { NODE_COMPILE_CACHE: cache }, ["again", "--yes", "--no-git", "--no-install"]).status,
+    ).toBe(0);
+    const path = join(cache, cacheFiles(cache)[0] as string);
+    const good = readFileSync(path);
+    const tree = readTree(join(reference, "svc"));
+    for (let i = 1; i <= 8; i++) {
+      const flipped = Buffer.from(good);
+      const at = Math.floor(((good.length / 2) * i) / 9);
+      flipped[at] = (flipped[at] as number) ^ 0x55;
+      writeFileSync(path, flipped);
+      const cwd = tempDir();
+      const result = create(cwd, { NODE_COMPILE_CACHE: cache });
+      expect([result.status, result.signal, result.stderr], `byte ${at} flipped`).toEqual([0, null, ""]);
+      expect(readTree(join(cwd, "svc"))).toEqual(tree);
+    }
   });
 
   it.each([[["--version"]], [["--help"]], [["--nope"]]])(
