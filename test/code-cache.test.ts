@@ -54,13 +54,20 @@ describe("intactCache", () => {
 
 describe("saveCache", () => {
   const uid = process.getuid?.();
-  it("writes the cache for this user alone and drops this package's older ones, nothing else", () => {
+  it("writes the cache for this user alone and drops older builds' for this Node and partial files, nothing else", () => {
     const dir = join(tempDir(), "cache");
     mkdirSync(join(dir, "v20.20.2-x64-1234"), { recursive: true });
-    writeFileSync(join(dir, "create-spec-agent-old-v20.20.2-x64.cache"), "old");
+    writeFileSync(join(dir, "create-spec-agent-old-v20-x64.cache"), "an older build, this Node");
+    writeFileSync(join(dir, "create-spec-agent-build-v22-x64.cache"), "another Node");
+    writeFileSync(join(dir, `${FILE}.k1ll3d.partial`), "a killed run's");
     writeFileSync(join(dir, "someone-else.cache"), "theirs");
     saveCache({ dir, file: FILE, uid }, Buffer.from("new"));
-    expect(readdirSync(dir).sort()).toEqual([FILE, "someone-else.cache", "v20.20.2-x64-1234"]);
+    expect(readdirSync(dir).sort()).toEqual([
+      FILE,
+      "create-spec-agent-build-v22-x64.cache",
+      "someone-else.cache",
+      "v20.20.2-x64-1234",
+    ]);
     expect(readFileSync(join(dir, FILE), "utf8"), "the cache twice over").toBe("newnew");
     expect(statSync(join(dir, FILE)).mode & 0o777).toBe(0o600);
     const fresh = join(tempDir(), "fresh");

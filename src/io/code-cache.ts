@@ -89,7 +89,7 @@ function markFirstRun(spot: CodeCacheSpot, folderFound: boolean): void {
 
 /**
  * Writes the cache whole (a reader sees the old file or the new one), twice over (see intactCache), and
- * drops this package's older ones.
+ * drops the caches of this package's older builds.
  */
 export function saveCache(spot: CodeCacheSpot, data: Buffer): void {
   try {
@@ -98,8 +98,12 @@ export function saveCache(spot: CodeCacheSpot, data: Buffer): void {
     const partial = join(spot.dir, `${spot.file}.${Math.random().toString(36).slice(2)}.partial`);
     writeFileSync(partial, Buffer.concat([data, data]), { mode: 0o600 });
     renameSync(partial, join(spot.dir, spot.file));
+    // Older builds' caches for this Node go, and partial files a killed run left; other Nodes' caches stay
+    // (a machine that runs several, as a CI matrix or nvm does, would otherwise rewrite them in turn).
+    const sameNode = spot.file.slice(spot.file.indexOf("-", PREFIX.length));
     for (const name of readdirSync(spot.dir)) {
-      if (name.startsWith(PREFIX) && name !== spot.file && !name.endsWith(".partial")) unlinkSync(join(spot.dir, name));
+      if (name.startsWith(PREFIX) && name !== spot.file && (name.endsWith(sameNode) || name.endsWith(".partial")))
+        unlinkSync(join(spot.dir, name));
     }
   } catch {
     // A cache that cannot be written costs the next run a compile, nothing more.
