@@ -56,20 +56,28 @@ function inspect(ctx: CommandContext, job: PipelineJob, files: readonly PlannedF
   return job.decided ? { files, inspection } : mergeIgnoreFiles(ctx.fs, job.root, files, inspection);
 }
 
+/**
+ * Undoes the journal an interrupted run left, before anything reads the target: a command that plans from
+ * the repository's files (init, update) calls it first, or it would decide on what the killed run half wrote.
+ * A dry run only says so.
+ */
+export function recoverInterrupted(ctx: CommandContext, root: string, where: string, dryRun: boolean): void {
+  if (journalState(ctx.fs, root, where, ctx.lockOwner) !== "stale") return;
+  if (dryRun) {
+    ctx.out.write(
+      `note: an interrupted run left its journal in ${where}; a run without --dry-run first restores from it\n`,
+    );
+    return;
+  }
+  const undone = recoverJournal(ctx.fs, root, join(root, JOURNAL_NAME));
+  // A journal without a record is one whose run had changed nothing, or had completed.
+  if (undone.removed + undone.restored > 0) ctx.out.write(formatRecovered(undone, where, ctx.out.paint));
+}
+
 /** Returns what was written, or undefined for a dry run. */
 export async function runPipeline(ctx: CommandContext, job: PipelineJob): Promise<WriteReport | undefined> {
   const { root, where } = job;
-  if (journalState(ctx.fs, root, where, ctx.lockOwner) === "stale") {
-    if (job.dryRun)
-      ctx.out.write(
-        `note: an interrupted run left its journal in ${where}; a run without --dry-run first restores from it\n`,
-      );
-    else {
-      const undone = recoverJournal(ctx.fs, root, join(root, JOURNAL_NAME));
-      // A journal without a record is one whose run had changed nothing, or had completed.
-      if (undone.removed + undone.restored > 0) ctx.out.write(formatRecovered(undone, where, ctx.out.paint));
-    }
-  }
+  recoverInterrupted(ctx, root, where, job.dryRun);
   const { files, inspection } = inspect(ctx, job, job.files);
   if (job.existing) return intoExisting(ctx, job, job.existing, files, inspection);
   if (job.dryRun) ctx.out.write(formatPlan(files, inspection.statuses, where, ctx.out.paint));

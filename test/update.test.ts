@@ -169,6 +169,27 @@ describe("an update killed part-way, and what the next run does first", () => {
   });
 });
 
+describe("an update after a killed one", () => {
+  it("undoes the killed run's journal before it reads the repository, and ends as an update that was never killed", async () => {
+    const reference = await evolvedRepository();
+    await runCli(["update"], { cwd: reference.repo });
+    const updated = snapshot(reference.repo);
+    let checked = 0;
+    for (let n = 8; n < 60; n += 3) {
+      const { repo } = await evolvedRepository();
+      const fs = killedAfter(n);
+      await runCli(["update"], { cwd: repo, fs });
+      if (!fs.dead()) break;
+      // Before its commit, the killed run is undone and this one does the whole update; after it, this one finds
+      // the repository updated (the conflict still marked, which it keeps).
+      await runCli(["update"], { cwd: repo });
+      expect(snapshot(repo), `killed after step ${n}`).toEqual(updated);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+});
+
 describe("create-spec-agent update", () => {
   it("--dry-run prints each file's fate and a diff, and changes nothing", async () => {
     const { repo } = await evolvedRepository();

@@ -19,7 +19,7 @@ import { stageConflicts } from "../io/git-stages.js";
 import { renderedByVersion } from "../io/old-generator.js";
 import { parseSets } from "../options/config.js";
 import type { ParsedArgs } from "../options/parse.js";
-import { runPipeline } from "../pipeline.js";
+import { recoverInterrupted, runPipeline } from "../pipeline.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { countFates, formatUpdate } from "../ui/update-report.js";
 
@@ -105,6 +105,7 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   const [extra] = args.positionals;
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}": run update inside the repository`);
   const root = findRepository(ctx.fs, ctx.cwd);
+  recoverInterrupted(ctx, root, root, args.switches["dry-run"]);
   const record = parseRecord(ctx.fs.readTextSync(join(root, MANIFEST_PATH)));
   if (compareVersions(record.version, ctx.version) > 0)
     throw new UsageError(
