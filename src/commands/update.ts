@@ -151,6 +151,13 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
     answers: contentAnswers(record.answers),
     packs: team?.records ?? [],
   });
+  const removals = fates.flatMap((f) =>
+    f.fate === "removed" ? [{ path: f.path, contents: current.get(f.path) ?? "" }] : [],
+  );
+  // Nothing to change, the record included: the fates said so, and the writer would say it again.
+  const unchanged =
+    toWrite.length + removals.length === 0 && readCurrent(ctx.fs, root, MANIFEST_PATH) === manifest.contents;
+  if (unchanged) return;
   await runPipeline(ctx, {
     root,
     where: root,
@@ -159,9 +166,7 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
     force: true,
     prompter: undefined,
     decided: true,
-    removals: fates.flatMap((f) =>
-      f.fate === "removed" ? [{ path: f.path, contents: current.get(f.path) ?? "" }] : [],
-    ),
+    removals,
   });
   await reportConflicts(ctx, root, fates);
   const counts = countFates(fates);
