@@ -1,9 +1,10 @@
 /** check (issue 13): a healthy tree passes; each broken case is one `file:line: message` line and exit 1. */
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { markdownLinks } from "../src/core/check/markdown.js";
 import { runCli, tempDir } from "./support/context.js";
+import { killedAfter } from "./support/mutations.js";
 import { ownerRepo } from "./support/owner.js";
 
 const ALL = "copilot,agents-md,claude,cursor,gemini,codex";
@@ -29,6 +30,23 @@ describe("check", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^✔ the current folder: \d+ files checked, no problems\n$/);
+  });
+
+  it("names the journal a stopped run left, and passes once update has put its files back", async () => {
+    const root = await created();
+    // An add stopped once its journal holds a record (a step later, it may be done).
+    for (let n = 3; !existsSync(join(root, ".spec-agent-journal/journal.json")); n++) {
+      expect(n, "an add that never leaves its journal").toBeLessThan(20);
+      await runCli(["add", "plan", `Stopped ${n}`], { cwd: root, fs: killedAfter(n) });
+    }
+    const result = await runCli(["check"], { cwd: root });
+    expect([result.code, result.stdout]).toEqual([
+      1,
+      ".spec-agent-journal:1: a run of create-spec-agent is writing, or was stopped part-way: once none runs, init or update puts its files back first\n",
+    ]);
+    expect((await runCli(["update"], { cwd: root })).code).toBe(0);
+    expect(existsSync(join(root, ".spec-agent-journal"))).toBe(false);
+    expect((await runCli(["check"], { cwd: root })).code).toBe(0);
   });
 
   it("passes on a repository after init", async () => {

@@ -4,13 +4,27 @@
  * same as JSON with --json), in a fixed order; any problem exits 1.
  */
 import type { CommandContext } from "../context.js";
-import { formatProblem } from "../core/check/problems.js";
+import { type CheckedTree, formatProblem, type Problem, sortProblems } from "../core/check/problems.js";
 import { checkTree } from "../core/check/run.js";
 import { GenerateError, UsageError } from "../core/errors.js";
 import { quoted } from "../core/quote.js";
+import { JOURNAL_NAME } from "../io/lock.js";
 import { findRoot, whereOf } from "../io/root.js";
 import { readCheckedTree } from "../io/tree.js";
 import type { ParsedArgs } from "../options/parse.js";
+
+/** A run's journal in the repository: a run writes now, or one was stopped and its files may be half written. */
+const journalLeft = (tree: CheckedTree): Problem[] =>
+  tree.exists(JOURNAL_NAME)
+    ? [
+        {
+          file: JOURNAL_NAME,
+          line: 1,
+          message:
+            "a run of create-spec-agent is writing, or was stopped part-way: once none runs, init or update puts its files back first",
+        },
+      ]
+    : [];
 
 export async function check(ctx: CommandContext, { positionals, switches }: ParsedArgs): Promise<void> {
   const [extra] = positionals;
@@ -18,7 +32,7 @@ export async function check(ctx: CommandContext, { positionals, switches }: Pars
     throw new UsageError(`unexpected argument ${quoted(extra)}: check validates the repository you are in`);
   const root = findRoot(ctx.fs, ctx.cwd);
   const tree = readCheckedTree(ctx.fs, root);
-  const problems = checkTree(tree);
+  const problems = sortProblems([...checkTree(tree), ...journalLeft(tree)]);
   if (switches.json) {
     ctx.out.write(`${JSON.stringify({ files: tree.files.size, problems }, null, 2)}\n`);
   } else if (problems.length > 0) {
