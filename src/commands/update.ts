@@ -106,7 +106,8 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}": run update inside the repository`);
   const root = findRepository(ctx.fs, ctx.cwd);
   recoverInterrupted(ctx, root, root, args.switches["dry-run"]);
-  const record = parseRecord(ctx.fs.readTextSync(join(root, MANIFEST_PATH)));
+  const recordText = ctx.fs.readTextSync(join(root, MANIFEST_PATH));
+  const record = parseRecord(recordText);
   if (compareVersions(record.version, ctx.version) > 0)
     throw new UsageError(
       `${MANIFEST_PATH} was written by create-spec-agent ${record.version}, newer than this ${ctx.version}: run npx create-spec-agent@latest update`,
@@ -155,8 +156,7 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
     f.fate === "removed" ? [{ path: f.path, contents: current.get(f.path) ?? "" }] : [],
   );
   // Nothing to change, the record included: the fates said so, and the writer would say it again.
-  const unchanged =
-    toWrite.length + removals.length === 0 && readCurrent(ctx.fs, root, MANIFEST_PATH) === manifest.contents;
+  const unchanged = toWrite.length + removals.length === 0 && recordText === manifest.contents;
   if (unchanged) return;
   await runPipeline(ctx, {
     root,

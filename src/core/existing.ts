@@ -11,6 +11,10 @@ import { checkTargets, normalizeTargets, type TargetId } from "./targets.js";
 const SKELETON = (path: string): boolean =>
   path === "pyproject.toml" || path === ".python-version" || path.startsWith("src/") || path.startsWith("tests/");
 
+/** The plan less what is the owner's: the Python project where they have their own, the README where they have one. */
+const withoutOwners = (files: readonly PlannedFile[], owners: { project: boolean; readme: boolean }): PlannedFile[] =>
+  files.filter((f) => !(owners.project && SKELETON(f.path)) && !(owners.readme && f.path === "README.md"));
+
 /**
  * `read` gives a file's text in the repository, or undefined. A project file
  * that holds exactly ours (a repository made by create, or by an earlier init)
@@ -24,11 +28,10 @@ export function presetForExisting(
     const text = read(path);
     return text !== undefined && text !== files.find((f) => f.path === path)?.contents;
   };
-  const pyproject = theirs("pyproject.toml");
-  const readme = theirs("README.md");
   const manifest = files.find((f) => f.path === MANIFEST_PATH);
-  const kept = files.filter(
-    (f) => f.path !== MANIFEST_PATH && !(pyproject && SKELETON(f.path)) && !(readme && f.path === "README.md"),
+  const kept = withoutOwners(
+    files.filter((f) => f.path !== MANIFEST_PATH),
+    { project: theirs("pyproject.toml"), readme: theirs("README.md") },
   );
   if (!manifest) return kept;
   const { version, template, answers, packs } = JSON.parse(manifest.contents) as ManifestRecord;
@@ -40,9 +43,7 @@ export function presetForExisting(
  * their README), the record lists neither, and the skeleton stays out of every later version too.
  */
 export function presetForRecord(files: readonly PlannedFile[], recorded: ReadonlyMap<string, unknown>): PlannedFile[] {
-  const ownersProject = !recorded.has("pyproject.toml");
-  const ownersReadme = !recorded.has("README.md");
-  return files.filter((f) => !(ownersProject && SKELETON(f.path)) && !(ownersReadme && f.path === "README.md"));
+  return withoutOwners(files, { project: !recorded.has("pyproject.toml"), readme: !recorded.has("README.md") });
 }
 
 /** Each file as an earlier run wrote it, from `.spec-agent.json` (format 2); none from a record it cannot read. */

@@ -28,7 +28,7 @@ export interface JournalRecord {
   /** Files the run overwrites, and the name in the journal that keeps the original. */
   overwritten: { path: string; backup: string }[];
   /** Files the run removes, kept in the journal the same way (absent from journals before update removed in them). */
-  removed?: { path: string; backup: string; contents: string }[];
+  removed?: { path: string; backup: string }[];
 }
 
 /** What the run itself knows it made; without it (a later run), the record's rules decide. */
@@ -66,10 +66,12 @@ export function beginJournal(
   lock: Lock,
   record: JournalRecord,
   seen: ReadonlyMap<string, FileIdentity>,
+  decided: ReadonlyMap<string, string> = new Map(),
 ): void {
-  for (const { path, backup, contents } of record.removed ?? []) {
-    // A file to remove is kept like one to overwrite; it must still be what the run decided on.
+  for (const { path, backup } of record.removed ?? []) {
+    // A file to remove is kept like one to overwrite; it must still hold what the run decided on (`decided`).
     const kept = keep(fs, root, lock, path, backup);
+    const contents = decided.get(path) ?? "";
     if (readSmall(fs, kept.name, Buffer.byteLength(contents)) !== contents) throw changed(path);
   }
   for (const { path, backup } of record.overwritten) {

@@ -38,7 +38,7 @@ export function recordOf(
     if (inspection.statuses[i] === "differs") overwritten.push({ path: file.path, backup: `${i}.old` });
     else created.push({ path: file.path, size: Buffer.byteLength(file.contents) });
   }
-  const removed = removals.map(({ path, contents }, i) => ({ path, backup: `${i}.removed`, contents }));
+  const removed = removals.map(({ path }, i) => ({ path, backup: `${i}.removed` }));
   return { version: 1, createdRoot: lock.createdRoot, folders, created, overwritten, removed } satisfies JournalRecord;
 }
 /**

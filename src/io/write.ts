@@ -57,7 +57,7 @@ export async function writePlan(
   const writeErrors: unknown[] = [];
 
   try {
-    beginJournal(fs, root, lock, record, inspection.previous);
+    beginJournal(fs, root, lock, record, inspection.previous, new Map(removals.map((r) => [r.path, r.contents])));
   } catch (error) {
     releaseLock(fs, root, lock, true);
     if (error instanceof UsageError) throw error;
