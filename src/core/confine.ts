@@ -1,0 +1,31 @@
+/**
+ * The one confinement check for a path inside the target, whatever its source: the plan, a team pack, the
+ * repository's record or a journal an earlier run left (the last two are untrusted: anyone who sent a pull
+ * request may have written them). A confined path is relative, written with `/`, stays inside the root on
+ * every OS (each segment a name Windows, macOS and Linux all hold as written), and never reaches into git's
+ * own files, where a written hook or config runs code. Links along the way are the writer's to refuse: only
+ * the disk knows them.
+ */
+import { checkPathSegment } from "./names.js";
+import { quoted } from "./quote.js";
+
+/** Far past any path of ours, well within every OS's limit. */
+const PATH_LIMIT = 1024;
+/** `.git`, and its 8.3 short name on NTFS, which reaches the same folder there. */
+const GIT_NAMES = new Set([".git", "git~1"]);
+
+/** Why `path` may not be written, read or removed inside the target; undefined when it may. */
+export function confinementProblem(path: unknown): string | undefined {
+  if (typeof path !== "string" || path === "") return "is not a path";
+  const shown = quoted(path.length > 80 ? `${path.slice(0, 80)}…` : path);
+  if (path.length > PATH_LIMIT) return `${shown} is longer than ${PATH_LIMIT} characters`;
+  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) return `${shown} is absolute, not inside the repository`;
+  if (path.includes("\\")) return `${shown} holds a backslash: paths here are written with /`;
+  for (const segment of path.split("/")) {
+    const problem = checkPathSegment(segment);
+    if (problem) return `${shown}: a segment ${problem}`;
+    // Case-insensitive file systems (Windows, macOS) take `.GIT` for `.git`.
+    if (GIT_NAMES.has(segment.toLowerCase())) return `${shown} is inside git's own files`;
+  }
+  return undefined;
+}
