@@ -61,7 +61,12 @@ function inspect(ctx: CommandContext, job: PipelineJob, files: readonly PlannedF
  * the repository's files (init, update) calls it first, or it would decide on what the killed run half wrote.
  * A dry run only says so.
  */
-export function recoverInterrupted(ctx: CommandContext, root: string, where: string, dryRun: boolean): void {
+export async function recoverInterrupted(
+  ctx: CommandContext,
+  root: string,
+  where: string,
+  dryRun: boolean,
+): Promise<void> {
   if (journalState(ctx.fs, root, where, ctx.lockOwner) !== "stale") return;
   if (dryRun) {
     ctx.out.write(
@@ -69,15 +74,21 @@ export function recoverInterrupted(ctx: CommandContext, root: string, where: str
     );
     return;
   }
-  const undone = recoverJournal(ctx.fs, root, join(root, JOURNAL_NAME));
+  const undone = await recoverJournal(ctx.fs, root, where, () => trackedByGit(ctx, root));
   // A journal without a record is one whose run had changed nothing, or had completed.
   if (undone.removed + undone.restored > 0) ctx.out.write(formatRecovered(undone, where, ctx.out.paint));
+}
+
+/** Whether git tracks anything in the journal folder: only a commit puts it there (our own git step never does). */
+async function trackedByGit(ctx: CommandContext, root: string): Promise<boolean> {
+  const listed = await ctx.exec("git", ["ls-files", "-z", "--", JOURNAL_NAME], root);
+  return listed.status === 0 && listed.stdout !== "";
 }
 
 /** Returns what was written, or undefined for a dry run. */
 export async function runPipeline(ctx: CommandContext, job: PipelineJob): Promise<WriteReport | undefined> {
   const { root, where } = job;
-  recoverInterrupted(ctx, root, where, job.dryRun);
+  await recoverInterrupted(ctx, root, where, job.dryRun);
   const { files, inspection } = inspect(ctx, job, job.files);
   if (job.existing) return intoExisting(ctx, job, job.existing, files, inspection);
   if (job.dryRun) ctx.out.write(formatPlan(files, inspection.statuses, where, ctx.out.paint));

@@ -70,7 +70,7 @@ export interface InitJob {
 /** Everything after the answers: the CLI and plop's spec:init generator both come here. */
 export async function initRepository(ctx: CommandContext, job: InitJob): Promise<void> {
   const { root, answers } = job;
-  recoverInterrupted(ctx, root, whereOf(ctx.cwd, root), job.dryRun);
+  await recoverInterrupted(ctx, root, whereOf(ctx.cwd, root), job.dryRun);
   const read = (path: string): string | undefined => readIfFile(ctx.fs, join(root, path));
   const planned = planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, undefined, job.team);
   const preset = presetForExisting(planned, read);

@@ -105,7 +105,7 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   const [extra] = args.positionals;
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}": run update inside the repository`);
   const root = findRepository(ctx.fs, ctx.cwd);
-  recoverInterrupted(ctx, root, root, args.switches["dry-run"]);
+  await recoverInterrupted(ctx, root, root, args.switches["dry-run"]);
   const recordText = ctx.fs.readTextSync(join(root, MANIFEST_PATH));
   const record = parseRecord(recordText);
   if (compareVersions(record.version, ctx.version) > 0)

@@ -8,28 +8,19 @@
  * renaming that name over the new one, which needs no free space. The next
  * run finds a journal whose process is gone and undoes it before anything else.
  */
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { UsageError } from "../core/errors.js";
 import { quoted } from "../core/quote.js";
+import { confinedOnDisk } from "./confined.js";
 import { CREATE_EXCLUSIVE, type FileSystem, nodeFs } from "./fs.js";
 import type { FileIdentity } from "./inspect.js";
-import { type Lock, readSmall, releaseLock, removeFile, removeIfEmpty } from "./lock.js";
+import { type JournalRecord, recordProblem } from "./journal-record.js";
+import { JOURNAL_NAME, type Lock, readSmall, readSmallBytes, releaseLock, removeFile, removeIfEmpty } from "./lock.js";
 
 const RECORD = "journal.json";
 
-export interface JournalRecord {
-  version: 1;
-  /** The run made the target folder: undoing removes it (when empty). */
-  createdRoot: boolean;
-  /** Folders the run may make, parents first, relative to the target. */
-  folders: string[];
-  /** Files that were not there, with the size the run writes. */
-  created: { path: string; size: number }[];
-  /** Files the run overwrites, and the name in the journal that keeps the original. */
-  overwritten: { path: string; backup: string }[];
-  /** Files the run removes, kept in the journal the same way (absent from journals before update removed in them). */
-  removed?: { path: string; backup: string }[];
-}
+export type { JournalRecord };
 
 /** What the run itself knows it made; without it (a later run), the record's rules decide. */
 export interface Made {
@@ -120,15 +111,15 @@ export function undoJournal(fs: FileSystem, root: string, lock: Lock, record: Jo
   for (const { path, backup } of record.removed ?? []) {
     const kept = join(lock.dir, backup);
     // Put back only where the run had removed it: nothing is ever written at a removed path.
-    if (!fs.lstatSync(kept, { throwIfNoEntry: false }) || fs.lstatSync(join(root, path), { throwIfNoEntry: false }))
-      continue;
+    if (!isFile(fs, kept) || fs.lstatSync(join(root, path), { throwIfNoEntry: false })) continue;
     fs.renameSync(kept, join(root, path));
     restored += 1;
   }
   for (const { path, backup } of record.overwritten) {
     const kept = join(lock.dir, backup);
     const original = fs.lstatSync(kept, { throwIfNoEntry: false });
-    if (!original) continue;
+    // A backup of ours is the user's file itself or a copy: never a link or anything else.
+    if (!original?.isFile()) continue;
     const now = fs.lstatSync(join(root, path), { throwIfNoEntry: false });
     // Still the same file (the run stopped before overwriting it): nothing to put back.
     if (now && now.ino === original.ino && now.dev === original.dev) continue;
@@ -136,10 +127,10 @@ export function undoJournal(fs: FileSystem, root: string, lock: Lock, record: Jo
     restored += 1;
   }
   let removed = 0;
-  for (const { path, size } of record.created) {
+  for (const entry of record.created) {
+    const { path } = entry;
     const stat = fs.lstatSync(join(root, path), { throwIfNoEntry: false });
-    // A later run knows only that the path was free: what is there now, no longer than the run's file, is the run's.
-    const ours = made ? made.files.has(path) : stat?.isFile() === true && stat.size <= size;
+    const ours = made ? made.files.has(path) : stat?.isFile() === true && holdsWhatTheRunWrote(fs, root, entry);
     if (!stat || !ours) continue;
     fs.rmSync(join(root, path), { force: true });
     removed += 1;
@@ -151,19 +142,62 @@ export function undoJournal(fs: FileSystem, root: string, lock: Lock, record: Jo
   return { removed, restored };
 }
 
-/** A stale journal: undone when its record is whole; without one, the run had changed nothing yet. */
-export function recoverJournal(fs: FileSystem, root: string, dir: string): Undone {
+const isFile = (fs: FileSystem, path: string): boolean =>
+  fs.lstatSync(path, { throwIfNoEntry: false })?.isFile() === true;
+
+/** The hash the record keeps of a file the run creates. */
+export const sha256 = (contents: string | Uint8Array): string => createHash("sha256").update(contents).digest("hex");
+
+/**
+ * A later run knows only that the path was free: the file there is the run's while it holds what the run wrote,
+ * or nothing yet (a write cut off after the file was made). A record without the hash (before 0.2.1) keeps it.
+ */
+function holdsWhatTheRunWrote(fs: FileSystem, root: string, { path, size, sha256: hash }: JournalRecord["created"][0]) {
+  const bytes = readSmallBytes(fs, join(root, path), size);
+  if (bytes === undefined) return false;
+  return bytes.length === 0 || (hash !== undefined && bytes.length === size && sha256(bytes) === hash);
+}
+
+/**
+ * A stale journal: undone when its record is whole; without one, the run had changed nothing yet. A journal a
+ * run of ours could not have left (a path outside the target, in git's files or through a link, a backup
+ * outside the journal folder, or one git tracks: committed by someone) is refused, and nothing is touched.
+ */
+export async function recoverJournal(
+  fs: FileSystem,
+  root: string,
+  where: string,
+  tracked: () => Promise<boolean>,
+): Promise<Undone> {
+  const dir = join(root, JOURNAL_NAME);
+  const refuse = (why: string): UsageError =>
+    new UsageError(
+      `${where}/${JOURNAL_NAME} is not a journal a run of create-spec-agent left here (${why}): nothing was touched; if no run of yours was cut off here, remove that folder and run again`,
+    );
   const text = readSmall(fs, join(dir, RECORD), 16 * 1024 * 1024);
-  let record: JournalRecord | undefined;
+  let parsed: unknown;
   try {
-    record = text === undefined ? undefined : (JSON.parse(text) as JournalRecord);
+    parsed = text === undefined ? undefined : JSON.parse(text);
   } catch {
-    record = undefined;
+    parsed = undefined;
   }
+  // A record cut off while it was written: the run had changed nothing yet.
+  const problem = parsed === undefined ? undefined : recordProblem(parsed);
+  if (problem) throw refuse(problem);
+  const record = parsed as JournalRecord | undefined;
+  const paths = [
+    ...(record?.folders ?? []),
+    ...[...(record?.created ?? []), ...(record?.overwritten ?? []), ...(record?.removed ?? [])].map((e) => e.path),
+  ];
+  for (const path of paths) {
+    const onDisk = confinedOnDisk(fs, root, path);
+    if (onDisk) throw refuse(onDisk);
+  }
+  if (await tracked()) throw refuse("git tracks it: it came with the repository");
   const lock: Lock = { dir, createdRoot: record?.createdRoot === true };
-  if (record?.version !== 1) {
+  if (!record) {
     releaseLock(fs, root, lock, false);
     return { removed: 0, restored: 0 };
   }
-  return undoJournal(fs, root, lock, record as JournalRecord);
+  return undoJournal(fs, root, lock, record);
 }
