@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { JOURNAL_NAME } from "../src/io/lock.js";
+import { JOURNAL_NAME } from "../src/io/target/lock.js";
 import { GIT_IDENTITY, runCli, tempDir } from "./support/context.js";
 import { snapshot } from "./support/tree.js";
 
@@ -139,6 +139,8 @@ describe.skipIf(!git)("a journal that git tracks", () => {
     spawnSync("rm", ["-rf", join(root, ".git")]);
     run(["init", "-q"]);
     run(["add", "-A"]);
+    // The preset's .gitignore lists the journal: whoever commits one forces it in.
+    run(["add", "-f", JOURNAL_NAME]);
     run(["commit", "-q", "-m", "a pull request"]);
     const before = snapshot(root);
     const result = await runCli(["add", "plan", "Export reports"], {

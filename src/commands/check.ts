@@ -6,9 +6,9 @@
 import type { CommandContext } from "../context.js";
 import { type CheckedTree, formatProblem, type Problem, sortProblems } from "../core/check/problems.js";
 import { checkTree } from "../core/check/run.js";
+import { JOURNAL_NAME } from "../core/confine.js";
 import { GenerateError, UsageError } from "../core/errors.js";
 import { quoted } from "../core/quote.js";
-import { JOURNAL_NAME } from "../io/lock.js";
 import { findRoot, whereOf } from "../io/root.js";
 import { readCheckedTree } from "../io/tree.js";
 import type { ParsedArgs } from "../options/parse.js";

@@ -19,7 +19,7 @@ import { stageConflicts } from "../io/git-stages.js";
 import { renderedByVersion } from "../io/old-generator.js";
 import { parseSets } from "../options/config.js";
 import type { ParsedArgs } from "../options/parse.js";
-import { recoverInterrupted, runPipeline } from "../pipeline.js";
+import { openForRun, runPipeline } from "../pipeline.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { countFates, formatUpdate } from "../ui/update-report.js";
 
@@ -105,7 +105,7 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   const [extra] = args.positionals;
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}": run update inside the repository`);
   const root = findRepository(ctx.fs, ctx.cwd);
-  await recoverInterrupted(ctx, root, root, args.switches["dry-run"]);
+  const target = await openForRun(ctx, root, root, args.switches["dry-run"]);
   const recordText = ctx.fs.readTextSync(join(root, MANIFEST_PATH));
   const record = parseRecord(recordText);
   if (compareVersions(record.version, ctx.version) > 0)
@@ -163,10 +163,10 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
     where: root,
     files: [...toWrite, manifest],
     dryRun: false,
-    force: true,
+    force: false,
     prompter: undefined,
-    decided: true,
-    removals,
+    mode: { kind: "update", removals },
+    target,
   });
   await reportConflicts(ctx, root, fates);
   const counts = countFates(fates);

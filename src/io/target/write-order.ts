@@ -1,10 +1,10 @@
 /** The order of a plan's writes, and what the journal records of them before the first one. */
 import { relative, sep } from "node:path";
-import { MANIFEST_PATH } from "../core/manifest.js";
-import type { PlannedFile, PlannedRemoval } from "../core/planned-file.js";
+import { MANIFEST_PATH } from "../../core/manifest.js";
+import type { PlannedFile, PlannedRemoval } from "../../core/planned-file.js";
 import type { Inspection } from "./inspect.js";
-import { sha256 } from "./journal.js";
 import type { JournalRecord } from "./journal-record.js";
+import { sha256 } from "./journal-record.js";
 import type { Lock } from "./lock.js";
 
 /** Plan order, except that the manifest, which records the other files, comes after them; identical files skipped. */

@@ -3,7 +3,11 @@
  * a run of ours. Only what a run of ours writes is accepted: paths that pass the confinement check, backups
  * named as the writer names them (plain names inside the journal folder), sizes and hashes of the right kind.
  */
-import { confinementProblem } from "../core/confine.js";
+import { createHash } from "node:crypto";
+import { confinementProblem } from "../../core/confine.js";
+
+/** The record's name in the journal folder. */
+export const RECORD = "journal.json";
 
 export interface JournalRecord {
   version: 1;
@@ -69,3 +73,6 @@ export function recordProblem(value: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** The hash the record keeps of a file the run creates. */
+export const sha256 = (contents: string | Uint8Array): string => createHash("sha256").update(contents).digest("hex");

@@ -11,14 +11,16 @@
  * then undoes the journal, and the error says what it undid.
  */
 import { join, sep } from "node:path";
-import { CancelledError, GenerateError, UsageError } from "../core/errors.js";
-import { MANIFEST_PATH } from "../core/manifest.js";
-import type { PlannedFile, PlannedRemoval } from "../core/planned-file.js";
-import { CREATE_EXCLUSIVE, type FileSystem } from "./fs.js";
-import type { Interruption } from "./host.js";
+import { confinementProblem } from "../../core/confine.js";
+import { CancelledError, GenerateError, UsageError } from "../../core/errors.js";
+import { MANIFEST_PATH } from "../../core/manifest.js";
+import type { PlannedFile, PlannedRemoval } from "../../core/planned-file.js";
+import { CREATE_EXCLUSIVE, type FileSystem } from "../fs.js";
+import type { Interruption } from "../host.js";
+import { confinedOnDisk } from "./confined.js";
 import type { Inspection } from "./inspect.js";
 import { beginJournal, commitJournal, undoJournal } from "./journal.js";
-import { JOURNAL_NAME, type Lock, type LockOwner, releaseLock, takeLock } from "./lock.js";
+import { JOURNAL_NAME, type Lock, releaseLock } from "./lock.js";
 import { foldersFromRoot, parentOf, recordOf, writeOrder } from "./write-order.js";
 
 export interface WriteReport {
@@ -28,19 +30,16 @@ export interface WriteReport {
   removed: string[];
 }
 
-/** Without a lock of the caller's (tests), the writer takes one as a process that is gone. */
-const NO_OWNER: LockOwner = { pid: 0, isRunning: () => false };
-
+/** Writes under `lock`, the caller's (target.ts), which this releases. */
 export async function writePlan(
   fs: FileSystem,
   root: string,
   files: readonly PlannedFile[],
   inspection: Inspection,
+  lock: Lock,
   signal?: Interruption,
-  held?: Lock,
   removals: readonly PlannedRemoval[] = [],
 ): Promise<WriteReport> {
-  const lock = held ?? takeLock(fs, root, root, NO_OWNER);
   const order = writeOrder(files, inspection);
   /** Folders there, as plan paths: those the inspection saw, then each one this run makes. */
   const knownFolders = foldersFromRoot(root, inspection);
@@ -57,6 +56,11 @@ export async function writePlan(
   const writeErrors: unknown[] = [];
 
   try {
+    // The inspection looked at every planned file's way on disk; a removal's is looked at here.
+    const outside =
+      files.map((file) => confinementProblem(file.path)).find(Boolean) ??
+      removals.map((removal) => confinedOnDisk(fs, root, removal.path)).find(Boolean);
+    if (outside) throw new UsageError(`cannot write ${outside}: nothing was written`);
     beginJournal(fs, root, lock, record, inspection.previous, new Map(removals.map((r) => [r.path, r.contents])));
   } catch (error) {
     releaseLock(fs, root, lock, true);

@@ -8,12 +8,12 @@
 
 import type { Stats } from "node:fs";
 import { join } from "node:path";
-import type { FileStatus, TargetState } from "../core/decide.js";
-import { UsageError } from "../core/errors.js";
-import type { PlannedFile } from "../core/planned-file.js";
-import { quoted } from "../core/quote.js";
+import type { FileStatus, TargetState } from "../../core/decide.js";
+import { UsageError } from "../../core/errors.js";
+import type { PlannedFile } from "../../core/planned-file.js";
+import { quoted } from "../../core/quote.js";
+import { type FileSystem, READ_NO_FOLLOW } from "../fs.js";
 import { blockedWay, type WaySeen } from "./confined.js";
-import { type FileSystem, READ_NO_FOLLOW } from "./fs.js";
 import { JOURNAL_NAME } from "./lock.js";
 
 export type { FileStatus };

@@ -4,9 +4,9 @@
  * on the way that is a link would lead outside the target; one that is a file would be replaced by --force.
  */
 import { join } from "node:path";
-import { confinementProblem } from "../core/confine.js";
-import { quoted } from "../core/quote.js";
-import type { FileSystem } from "./fs.js";
+import { confinementProblem } from "../../core/confine.js";
+import { quoted } from "../../core/quote.js";
+import type { FileSystem } from "../fs.js";
 
 /** Folders already looked at in one pass (plan form), and the absolute paths of those that exist. */
 export interface WaySeen {

@@ -5,9 +5,9 @@
  * journal is stale, and the next run restores from it).
  */
 import { join } from "node:path";
-import { JOURNAL_NAME } from "../core/confine.js";
-import { GenerateError, UsageError } from "../core/errors.js";
-import { CREATE_EXCLUSIVE, type FileSystem, READ_NO_FOLLOW } from "./fs.js";
+import { JOURNAL_NAME } from "../../core/confine.js";
+import { GenerateError, UsageError } from "../../core/errors.js";
+import { CREATE_EXCLUSIVE, type FileSystem, READ_NO_FOLLOW } from "../fs.js";
 
 export { JOURNAL_NAME };
 

@@ -8,17 +8,13 @@
  * renaming that name over the new one, which needs no free space. The next
  * run finds a journal whose process is gone and undoes it before anything else.
  */
-import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { UsageError } from "../core/errors.js";
-import { quoted } from "../core/quote.js";
-import { confinedOnDisk } from "./confined.js";
-import { CREATE_EXCLUSIVE, type FileSystem, nodeFs } from "./fs.js";
+import { UsageError } from "../../core/errors.js";
+import { quoted } from "../../core/quote.js";
+import { CREATE_EXCLUSIVE, type FileSystem, nodeFs } from "../fs.js";
 import type { FileIdentity } from "./inspect.js";
-import { type JournalRecord, recordProblem } from "./journal-record.js";
-import { JOURNAL_NAME, type Lock, readSmall, readSmallBytes, releaseLock, removeFile, removeIfEmpty } from "./lock.js";
-
-const RECORD = "journal.json";
+import { type JournalRecord, RECORD, sha256 } from "./journal-record.js";
+import { type Lock, readSmall, readSmallBytes, releaseLock, removeFile, removeIfEmpty } from "./lock.js";
 
 export type { JournalRecord };
 
@@ -145,9 +141,6 @@ export function undoJournal(fs: FileSystem, root: string, lock: Lock, record: Jo
 const isFile = (fs: FileSystem, path: string): boolean =>
   fs.lstatSync(path, { throwIfNoEntry: false })?.isFile() === true;
 
-/** The hash the record keeps of a file the run creates. */
-export const sha256 = (contents: string | Uint8Array): string => createHash("sha256").update(contents).digest("hex");
-
 /**
  * A later run knows only that the path was free: the file there is the run's while it holds what the run wrote,
  * or nothing yet (a write cut off after the file was made). A record without the hash (before 0.2.1) keeps it.
@@ -156,48 +149,4 @@ function holdsWhatTheRunWrote(fs: FileSystem, root: string, { path, size, sha256
   const bytes = readSmallBytes(fs, join(root, path), size);
   if (bytes === undefined) return false;
   return bytes.length === 0 || (hash !== undefined && bytes.length === size && sha256(bytes) === hash);
-}
-
-/**
- * A stale journal: undone when its record is whole; without one, the run had changed nothing yet. A journal a
- * run of ours could not have left (a path outside the target, in git's files or through a link, a backup
- * outside the journal folder, or one git tracks: committed by someone) is refused, and nothing is touched.
- */
-export async function recoverJournal(
-  fs: FileSystem,
-  root: string,
-  where: string,
-  tracked: () => Promise<boolean>,
-): Promise<Undone> {
-  const dir = join(root, JOURNAL_NAME);
-  const refuse = (why: string): UsageError =>
-    new UsageError(
-      `${where}/${JOURNAL_NAME} is not a journal a run of create-spec-agent left here (${why}): nothing was touched; if no run of yours was cut off here, remove that folder and run again`,
-    );
-  const text = readSmall(fs, join(dir, RECORD), 16 * 1024 * 1024);
-  let parsed: unknown;
-  try {
-    parsed = text === undefined ? undefined : JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  // A record cut off while it was written: the run had changed nothing yet.
-  const problem = parsed === undefined ? undefined : recordProblem(parsed);
-  if (problem) throw refuse(problem);
-  const record = parsed as JournalRecord | undefined;
-  const paths = [
-    ...(record?.folders ?? []),
-    ...[...(record?.created ?? []), ...(record?.overwritten ?? []), ...(record?.removed ?? [])].map((e) => e.path),
-  ];
-  for (const path of paths) {
-    const onDisk = confinedOnDisk(fs, root, path);
-    if (onDisk) throw refuse(onDisk);
-  }
-  if (await tracked()) throw refuse("git tracks it: it came with the repository");
-  const lock: Lock = { dir, createdRoot: record?.createdRoot === true };
-  if (!record) {
-    releaseLock(fs, root, lock, false);
-    return { removed: 0, restored: 0 };
-  }
-  return undoJournal(fs, root, lock, record);
 }
