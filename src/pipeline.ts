@@ -37,7 +37,12 @@ export interface ExistingFiles {
 export type PipelineMode =
   | { kind: "new" }
   | ({ kind: "existing" } & ExistingFiles)
-  | { kind: "update"; removals: readonly PlannedRemoval[] };
+  | {
+      kind: "update";
+      removals: readonly PlannedRemoval[];
+      /** Run as the write's last step, undone with it (the conflicts staged in git's index). */
+      beforeCommit?: () => Promise<void>;
+    };
 
 export interface PipelineJob {
   /** The target folder, absolute. */
@@ -94,8 +99,14 @@ export async function runPipeline(ctx: CommandContext, job: PipelineJob): Promis
       throw new CancelledError("Cancelled: nothing was written.");
   }
   if (job.dryRun) return undefined;
-  const removals = mode.kind === "update" ? mode.removals : [];
-  const report = await target.write({ files, inspection, removals, again: () => inspect(ctx, job, target) });
+  const update = mode.kind === "update" ? mode : { removals: [], beforeCommit: undefined };
+  const report = await target.write({
+    files,
+    inspection,
+    removals: update.removals,
+    beforeCommit: update.beforeCommit,
+    again: () => inspect(ctx, job, target),
+  });
   ctx.out.write(formatWritten(report, where, ctx.out.paint));
   return report;
 }

@@ -38,6 +38,8 @@ export interface Transaction extends Inspected {
   removals: readonly PlannedRemoval[];
   /** The second look, under the lock: the same plan inspected (and merged) anew. */
   again(): Inspected;
+  /** The last step before the journal commits (update stages its conflicts): when it throws, everything is undone. */
+  beforeCommit?: () => Promise<void>;
 }
 
 export interface Target {
@@ -100,7 +102,16 @@ async function transact(ctx: TargetContext, root: string, where: string, job: Tr
         throw error;
       }
     }
-    return await writePlan(fs, root, current.files, current.inspection, lock, ctx.signal, job.removals);
+    return await writePlan(
+      fs,
+      root,
+      current.files,
+      current.inspection,
+      lock,
+      ctx.signal,
+      job.removals,
+      job.beforeCommit,
+    );
   } finally {
     release?.();
   }

@@ -22,13 +22,9 @@ import type { Inspection } from "./inspect.js";
 import { beginJournal, commitJournal, undoJournal } from "./journal.js";
 import { JOURNAL_NAME, type Lock, releaseLock } from "./lock.js";
 import { foldersFromRoot, parentOf, recordOf, writeOrder } from "./write-order.js";
+import { describeUndo, reportOf, type WriteReport } from "./write-report.js";
 
-export interface WriteReport {
-  created: string[];
-  overwritten: string[];
-  identical: string[];
-  removed: string[];
-}
+export type { WriteReport };
 
 /** Writes under `lock`, the caller's (target.ts), which this releases. */
 export async function writePlan(
@@ -39,6 +35,7 @@ export async function writePlan(
   lock: Lock,
   signal?: Interruption,
   removals: readonly PlannedRemoval[] = [],
+  beforeCommit?: () => Promise<void>,
 ): Promise<WriteReport> {
   const order = writeOrder(files, inspection);
   /** Folders there, as plan paths: those the inspection saw, then each one this run makes. */
@@ -138,6 +135,14 @@ export async function writePlan(
   await Promise.all(writes);
   if (!failure && writeErrors.length > 0) failure = { error: writeErrors[0] };
   if (!failure && signal?.aborted) failure = { error: new CancelledError() };
+  // The last step of the transaction (update's conflicts staged in git's index): a signal during it undoes all.
+  if (!failure && beforeCommit) {
+    try {
+      await beforeCommit();
+    } catch (error) {
+      failure = { error: signal?.aborted ? new CancelledError() : error };
+    }
+  }
 
   if (!failure) {
     commitJournal(fs, root, lock);
@@ -156,34 +161,6 @@ export async function writePlan(
   const undone = describeUndo(report);
   if (error instanceof CancelledError) throw new CancelledError(`Cancelled: ${undone}.`, { cause: error });
   throw new GenerateError(`could not write ${root}: ${message(error)}; ${undone}`, { cause: error });
-}
-
-/** What was written, in plan order. */
-function reportOf(
-  files: readonly PlannedFile[],
-  inspection: Inspection,
-  created: ReadonlySet<string>,
-  overwritten: ReadonlySet<string>,
-  removed: ReadonlySet<string>,
-): WriteReport {
-  const paths = files.map((file) => file.path);
-  return {
-    created: paths.filter((path) => created.has(path)),
-    overwritten: paths.filter((path) => overwritten.has(path)),
-    identical: paths.filter((_, i) => inspection.statuses[i] === "identical"),
-    removed: [...removed],
-  };
-}
-
-const count = (n: number): string => `${n} file${n === 1 ? "" : "s"}`;
-
-function describeUndo({ created, overwritten, removed }: WriteReport): string {
-  if (created.length + overwritten.length + removed.length === 0) return "nothing was written";
-  const parts = [];
-  if (created.length > 0) parts.push(`removed the ${count(created.length)} this run had written`);
-  if (overwritten.length > 0) parts.push(`put back the ${count(overwritten.length)} it had overwritten`);
-  if (removed.length > 0) parts.push(`put back the ${count(removed.length)} it had removed`);
-  return parts.join(" and ");
 }
 
 function message(error: unknown): string {
