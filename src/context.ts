@@ -7,8 +7,8 @@
 import { nodeRequire } from "#location";
 import { type FileSystem, nodeFs, realFileSystem } from "./io/fs.js";
 import type { Env, Exec, ExecResult, Interruption } from "./io/host.js";
-import type { LockOwner } from "./io/lock.js";
 import { readVersion, templatesDir } from "./io/package-info.js";
+import type { LockOwner } from "./io/target/lock.js";
 import { createPrompter, type Prompter } from "./options/prompter.js";
 import { type DescriptorOutput, descriptorOutput, type Output } from "./ui/output.js";
 import type { Printer } from "./ui/paint.js";

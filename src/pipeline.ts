@@ -1,12 +1,12 @@
 /**
  * The one pipeline every command runs: plan (given) → inspect → decide →
  * write → report. Commands differ in how they plan and what they do after;
- * what touches the target, and how, is here once: a journal an interrupted
- * run left is undone first, the target is locked after the last answer and
- * inspected again, and the writes run under the journal (io/write.ts).
+ * what touches the target is one module's (io/target/): opening it undoes a
+ * journal an interrupted run left, and a write locks it after the last
+ * answer, inspects it again and writes under the journal, all or nothing.
  *
  * Into a new folder (create), a folder that holds other things is refused as
- * a whole. Into a repository that exists (init, add: `existing` given), each
+ * a whole. Into a repository that exists (init, add: mode `existing`), each
  * planned file is classed instead: new and merged files are written, identical
  * ones skipped, and clashes left alone unless --force or the user says otherwise.
  */
@@ -16,10 +16,7 @@ import { classify, type FileClass, occupiedTarget } from "./core/decide.js";
 import { CancelledError, UsageError } from "./core/errors.js";
 import type { PlannedFile, PlannedRemoval } from "./core/planned-file.js";
 import { mergeIgnoreFiles } from "./io/gitignore.js";
-import { changedSince, type Inspection, inspectTarget } from "./io/inspect.js";
-import { recoverJournal } from "./io/journal.js";
-import { JOURNAL_NAME, journalState, releaseLock, takeLock } from "./io/lock.js";
-import { type WriteReport, writePlan } from "./io/write.js";
+import { type Inspected, type Inspection, openTarget, type Target, type WriteReport } from "./io/target/target.js";
 import { resolveClashes } from "./options/clashes.js";
 import type { Prompter } from "./options/prompter.js";
 import { type ClassedRun, formatClassedPlan, formatClassedSummary } from "./ui/classes.js";
@@ -32,6 +29,21 @@ export interface ExistingFiles {
   unmergeable: ReadonlyMap<string, { reason: string; snippet: string }>;
 }
 
+/**
+ * Where the plan goes. A new folder (create): one that holds other things is refused as a whole. A repository
+ * that exists (init, add): each file classed. An update: each file's contents were decided against its recorded
+ * base, written as planned (none merged again, nothing asked), with the dropped files removed in the same write.
+ */
+export type PipelineMode =
+  | { kind: "new" }
+  | ({ kind: "existing" } & ExistingFiles)
+  | {
+      kind: "update";
+      removals: readonly PlannedRemoval[];
+      /** Run as the write's last step, undone with it (the conflicts staged in git's index). */
+      beforeCommit?: () => Promise<void>;
+    };
+
 export interface PipelineJob {
   /** The target folder, absolute. */
   root: string;
@@ -40,97 +52,70 @@ export interface PipelineJob {
   files: readonly PlannedFile[];
   dryRun: boolean;
   force: boolean;
-  /** Asks before writing into a folder that holds other things (or, with `existing`, about each clash). */
+  /** Asks before writing into a folder that holds other things (or, into a repository, about each clash). */
   prompter: Prompter | undefined;
-  /** Writing into a repository that exists: classes per file instead of one refusal. */
-  existing?: ExistingFiles;
-  /** Each file's contents were decided against its recorded base (update): written as planned, none merged again. */
-  decided?: boolean;
-  /** Files to remove in the same journaled write (update's dropped files), each while it holds what was decided on. */
-  removals?: readonly PlannedRemoval[];
-}
-
-/** The user's .gitignore is kept, with the preset's missing lines appended (unless update already merged it). */
-function inspect(ctx: CommandContext, job: PipelineJob, files: readonly PlannedFile[]) {
-  const inspection = inspectTarget(ctx.fs, job.root, job.where, files);
-  return job.decided ? { files, inspection } : mergeIgnoreFiles(ctx.fs, job.root, files, inspection);
+  mode: PipelineMode;
+  /** The target a command opened before reading it (init, update: openInterrupted); otherwise opened here. */
+  target?: Target;
 }
 
 /**
- * Undoes the journal an interrupted run left, before anything reads the target: a command that plans from
- * the repository's files (init, update) calls it first, or it would decide on what the killed run half wrote.
- * A dry run only says so.
+ * Opens the target, undoing the journal an interrupted run left: a command that plans from the repository's
+ * files (init, update) calls it before reading them and hands the target to runPipeline. A dry run only says so.
  */
-export function recoverInterrupted(ctx: CommandContext, root: string, where: string, dryRun: boolean): void {
-  if (journalState(ctx.fs, root, where, ctx.lockOwner) !== "stale") return;
-  if (dryRun) {
+export async function openForRun(ctx: CommandContext, root: string, where: string, dryRun: boolean): Promise<Target> {
+  const target = await openTarget(ctx, root, where, dryRun);
+  const { recovered } = target;
+  if (recovered.kind === "pending")
     ctx.out.write(
       `note: an interrupted run left its journal in ${where}; a run without --dry-run first restores from it\n`,
     );
-    return;
-  }
-  const undone = recoverJournal(ctx.fs, root, join(root, JOURNAL_NAME));
   // A journal without a record is one whose run had changed nothing, or had completed.
-  if (undone.removed + undone.restored > 0) ctx.out.write(formatRecovered(undone, where, ctx.out.paint));
+  if (recovered.kind === "undone" && recovered.undone.removed + recovered.undone.restored > 0)
+    ctx.out.write(formatRecovered(recovered.undone, where, ctx.out.paint));
+  return target;
+}
+
+/** The user's .gitignore is kept, with the preset's missing lines appended (unless update already merged it). */
+function inspect(ctx: CommandContext, job: PipelineJob, target: Target): Inspected {
+  const inspection = target.inspect(job.files);
+  if (job.mode.kind === "update") return { files: job.files, inspection };
+  return mergeIgnoreFiles(ctx.fs, job.root, job.files, inspection);
 }
 
 /** Returns what was written, or undefined for a dry run. */
 export async function runPipeline(ctx: CommandContext, job: PipelineJob): Promise<WriteReport | undefined> {
-  const { root, where } = job;
-  recoverInterrupted(ctx, root, where, job.dryRun);
-  const { files, inspection } = inspect(ctx, job, job.files);
-  if (job.existing) return intoExisting(ctx, job, job.existing, files, inspection);
+  const { where, mode } = job;
+  const target = job.target ?? (await openForRun(ctx, job.root, where, job.dryRun));
+  const { files, inspection } = inspect(ctx, job, target);
+  if (mode.kind === "existing") return intoExisting(ctx, job, mode, target, files, inspection);
   if (job.dryRun) ctx.out.write(formatPlan(files, inspection.statuses, where, ctx.out.paint));
 
-  const occupied = occupiedTarget(inspection, where, job.force);
+  // An update's plan was decided file by file: a folder that holds other things is what it expects.
+  const occupied = mode.kind === "new" ? occupiedTarget(inspection, where, job.force) : undefined;
   if (occupied) {
     if (!job.prompter || job.dryRun) throw new UsageError(occupied.refusal);
     if (!(await job.prompter.confirm(occupied.question, false)))
       throw new CancelledError("Cancelled: nothing was written.");
   }
   if (job.dryRun) return undefined;
-  const report = await lockedWrite(ctx, job, files, inspection);
+  const update = mode.kind === "update" ? mode : { removals: [], beforeCommit: undefined };
+  const report = await target.write({
+    files,
+    inspection,
+    removals: update.removals,
+    beforeCommit: update.beforeCommit,
+    again: () => inspect(ctx, job, target),
+  });
   ctx.out.write(formatWritten(report, where, ctx.out.paint));
   return report;
-}
-
-/**
- * Locks the target, looks again at what the inspection saw (the last answer may have come long after it: what
- * changed meanwhile stops the run), and writes under the journal. From here on a signal rolls back.
- */
-async function lockedWrite(
-  ctx: CommandContext,
-  job: PipelineJob,
-  files: readonly PlannedFile[],
-  inspection: Inspection,
-): Promise<WriteReport> {
-  if (ctx.signal.aborted) throw new CancelledError();
-  const { root, where } = job;
-  const release = ctx.signal.hold?.();
-  try {
-    const lock = takeLock(ctx.fs, root, where, ctx.lockOwner);
-    let current = { files, inspection };
-    if (!lock.createdRoot) {
-      try {
-        current = inspect(ctx, job, files);
-        const changed = changedSince(inspection, current.inspection, files);
-        if (changed)
-          throw new UsageError(`${changed} changed in ${where} while the run waited: nothing was written; run again`);
-      } catch (error) {
-        releaseLock(ctx.fs, root, lock, true);
-        throw error;
-      }
-    }
-    return await writePlan(ctx.fs, root, current.files, current.inspection, ctx.signal, lock, job.removals);
-  } finally {
-    release?.();
-  }
 }
 
 async function intoExisting(
   ctx: CommandContext,
   job: PipelineJob,
   existing: ExistingFiles,
+  target: Target,
   files: readonly PlannedFile[],
   inspection: Inspection,
 ): Promise<WriteReport | undefined> {
@@ -167,15 +152,18 @@ async function intoExisting(
   const writes = (c: FileClass, path: string): boolean =>
     c === "new" || c === "merged" || (c === "clash" && overwritten.has(path));
   const chosen = files.flatMap((file, i) => (writes(classes[i] as FileClass, file.path) ? [i] : []));
+  const only = (all: Inspected): Inspected => ({
+    files: chosen.map((i) => all.files[i] as PlannedFile),
+    inspection: { ...all.inspection, statuses: chosen.map((i) => all.inspection.statuses[i] ?? "new") },
+  });
   const report =
     chosen.length === 0
       ? { created: [], overwritten: [], identical: [], removed: [] }
-      : await lockedWrite(
-          ctx,
-          job,
-          chosen.map((i) => files[i] as PlannedFile),
-          { ...inspection, statuses: chosen.map((i) => inspection.statuses[i] ?? "new") },
-        );
+      : await target.write({
+          ...only({ files, inspection }),
+          removals: [],
+          again: () => only(inspect(ctx, job, target)),
+        });
   ctx.out.write(formatClassedSummary(run(overwritten), where, ctx.out.paint));
   return report;
 }

@@ -115,4 +115,16 @@ describe("the source layout", () => {
     });
     expect(touching).toEqual(["cli.ts", "plop.ts", "start.ts"]);
   });
+
+  it("writes into the target from one module, io/target/: no other module calls a writing file-system function", () => {
+    const writing =
+      /\.(writeFileSync|writeNewFile|renameSync|mkdirSync|rmSync|rmdirSync|unlinkSync|linkSync|copyFileExclusiveSync)\(/;
+    // fs.ts is the file system itself; old-generator.ts removes only the temporary folder it made outside the target.
+    const elsewhere = new Set(["io/fs.ts", "io/old-generator.ts"]);
+    const writers = files.filter((file) => {
+      const code = (texts.get(file) as string).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+      return writing.test(code) && !file.startsWith("io/target/") && !elsewhere.has(file);
+    });
+    expect(writers).toEqual([]);
+  });
 });

@@ -32,6 +32,8 @@ describe("confinementProblem", () => {
     [".GIT/config", /git's own files/],
     ["sub/.git/config", /git's own files/],
     ["GIT~1/hooks/post-checkout", /git's own files/],
+    [".spec-agent-journal/journal.json", /journal of create-spec-agent/],
+    [".Spec-Agent-Journal.starting-42/owner", /journal of create-spec-agent/],
     ["spec/CON", /device name/],
     ["spec/aux.md", /device name/],
     ["spec/a:b", /Windows does not allow/],

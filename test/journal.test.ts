@@ -8,14 +8,14 @@ import { chmodSync, existsSync, readdirSync, symlinkSync, writeFileSync } from "
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type FileSystem, realFileSystem } from "../src/io/fs.js";
-import { inspectTarget } from "../src/io/inspect.js";
-import { JOURNAL_NAME, takeLock } from "../src/io/lock.js";
-import { writePlan } from "../src/io/write.js";
+import { inspectTarget } from "../src/io/target/inspect.js";
+import { JOURNAL_NAME, takeLock } from "../src/io/target/lock.js";
 import { planPreset } from "../src/targets/preset.js";
 import { DEFAULT_ANSWERS } from "./support/answers.js";
 import { runCli, scriptedPrompter, tempDir } from "./support/context.js";
 import { killedAfter } from "./support/mutations.js";
 import { snapshot, userTree } from "./support/tree.js";
+import { writeLocked } from "./support/write.js";
 
 const files = await planPreset(realFileSystem, templatesDirOf(), DEFAULT_ANSWERS, "0.1.0");
 function templatesDirOf(): string {
@@ -227,7 +227,7 @@ describe("writePlan", () => {
         throw Object.assign(new Error("ENOSPC"), { code: "ENOSPC" });
       },
     };
-    await expect(writePlan(fs, root, files, inspectTarget(realFileSystem, root, "svc", files))).rejects.toThrow(
+    await expect(writeLocked(fs, root, files, inspectTarget(realFileSystem, root, "svc", files))).rejects.toThrow(
       /put back the 2 files/,
     );
     expect(snapshot(root, { inodes: true })).toEqual(before);

@@ -7,9 +7,9 @@ import { describe, expect, it } from "vitest";
 import { markedBlock } from "../src/core/merge/marked.js";
 import { mergeThreeWay } from "../src/core/three-way.js";
 import { realFileSystem } from "../src/io/fs.js";
-import { recoverJournal } from "../src/io/journal.js";
-import { JOURNAL_NAME, journalState } from "../src/io/lock.js";
 import { packageRoot } from "../src/io/package-info.js";
+import { journalState } from "../src/io/target/lock.js";
+import { recoverJournal } from "../src/io/target/recover.js";
 import { runCli, tempDir } from "./support/context.js";
 import { killedAfter } from "./support/mutations.js";
 import { snapshot } from "./support/tree.js";
@@ -156,7 +156,7 @@ describe("an update killed part-way, and what the next run does first", () => {
       if (n === steps - 1) throw new Error(`the update takes more than ${steps} steps: raise the count`);
       // The next run's first steps, the killed process being gone.
       if (journalState(realFileSystem, repo, repo, { pid: 0, isRunning: () => false }) === "stale")
-        recoverJournal(realFileSystem, repo, join(repo, JOURNAL_NAME));
+        await recoverJournal(realFileSystem, repo, repo, async () => false);
       const now = snapshot(repo);
       if (JSON.stringify(now) === JSON.stringify(before)) restored += 1;
       else {

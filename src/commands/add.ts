@@ -138,7 +138,7 @@ export async function addSpecFile(ctx: CommandContext, job: AddJob): Promise<str
     dryRun: job.dryRun,
     force: false,
     prompter: job.prompter,
-    existing: { merged, unmergeable: new Map() },
+    mode: { kind: "existing", merged, unmergeable: new Map() },
   });
   return path;
 }

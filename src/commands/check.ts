@@ -3,15 +3,23 @@
  * people and for CI. Each problem is one `file:line: message` line (or the
  * same as JSON with --json), in a fixed order; any problem exits 1.
  */
+import { join } from "node:path";
 import type { CommandContext } from "../context.js";
 import { type CheckedTree, formatProblem, type Problem, sortProblems } from "../core/check/problems.js";
 import { checkTree } from "../core/check/run.js";
+import { confinementProblem, JOURNAL_NAME } from "../core/confine.js";
+import { conflictLeftAt } from "../core/conflict-markers.js";
 import { GenerateError, UsageError } from "../core/errors.js";
+import { MANIFEST_PATH } from "../core/manifest.js";
 import { quoted } from "../core/quote.js";
-import { JOURNAL_NAME } from "../io/lock.js";
+import type { FileSystem } from "../io/fs.js";
 import { findRoot, whereOf } from "../io/root.js";
+import { readSmall } from "../io/target/lock.js";
 import { readCheckedTree } from "../io/tree.js";
 import type { ParsedArgs } from "../options/parse.js";
+
+/** Larger than any file the record lists; one beyond it is not read. */
+const RECORD_LIMIT = 16 * 1024 * 1024;
 
 /** A run's journal in the repository: a run writes now, or one was stopped and its files may be half written. */
 const journalLeft = (tree: CheckedTree): Problem[] =>
@@ -26,13 +34,30 @@ const journalLeft = (tree: CheckedTree): Problem[] =>
       ]
     : [];
 
+/** Files of the record that still hold the markers of an update's conflict: one finding each, at the first. */
+function conflictsLeft(fs: FileSystem, root: string): Problem[] {
+  let listed: unknown;
+  try {
+    listed = JSON.parse(readSmall(fs, join(root, MANIFEST_PATH), RECORD_LIMIT) ?? "null")?.files;
+  } catch {
+    return [];
+  }
+  if (typeof listed !== "object" || listed === null) return [];
+  return Object.keys(listed).flatMap((file) => {
+    const text = confinementProblem(file) ? undefined : readSmall(fs, join(root, file), RECORD_LIMIT);
+    const line = text === undefined ? undefined : conflictLeftAt(text);
+    const message = "holds the conflict markers of an update: resolve them, then git add the file";
+    return line === undefined ? [] : [{ file, line, message }];
+  });
+}
+
 export async function check(ctx: CommandContext, { positionals, switches }: ParsedArgs): Promise<void> {
   const [extra] = positionals;
   if (extra !== undefined)
     throw new UsageError(`unexpected argument ${quoted(extra)}: check validates the repository you are in`);
   const root = findRoot(ctx.fs, ctx.cwd);
   const tree = readCheckedTree(ctx.fs, root);
-  const problems = sortProblems([...checkTree(tree), ...journalLeft(tree)]);
+  const problems = sortProblems([...checkTree(tree), ...journalLeft(tree), ...conflictsLeft(ctx.fs, root)]);
   if (switches.json) {
     ctx.out.write(`${JSON.stringify({ files: tree.files.size, problems }, null, 2)}\n`);
   } else if (problems.length > 0) {

@@ -104,7 +104,7 @@ export async function createRepository(ctx: CommandContext, job: CreateJob): Pro
     throw new UsageError(
       `${tooLong.path} would be ${tooLong.bytes} bytes from the file system's root, over this system's ${tooLong.limit}: create the repository in a shorter path`,
     );
-  const report = await runPipeline(ctx, { root, where, files, ...job });
+  const report = await runPipeline(ctx, { root, where, files, ...job, mode: { kind: "new" } });
   ctx.out.write(formatTargets(answers.agents, targetNotes(answers.agents), ctx.out.paint));
   if (!report) return;
   // The files are written; a signal now stops the step under way, and no later step starts.

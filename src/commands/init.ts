@@ -18,7 +18,7 @@ import { resolveAnswers } from "../options/answers.js";
 import type { ParsedArgs } from "../options/parse.js";
 import type { Prompter } from "../options/prompter.js";
 import type { Answers } from "../options/table.js";
-import { recoverInterrupted, runPipeline } from "../pipeline.js";
+import { openForRun, runPipeline } from "../pipeline.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { targetNotes } from "../targets/table.js";
 import { formatTargets } from "../ui/report.js";
@@ -70,7 +70,7 @@ export interface InitJob {
 /** Everything after the answers: the CLI and plop's spec:init generator both come here. */
 export async function initRepository(ctx: CommandContext, job: InitJob): Promise<void> {
   const { root, answers } = job;
-  recoverInterrupted(ctx, root, whereOf(ctx.cwd, root), job.dryRun);
+  const target = await openForRun(ctx, root, whereOf(ctx.cwd, root), job.dryRun);
   const read = (path: string): string | undefined => readIfFile(ctx.fs, join(root, path));
   const planned = planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, undefined, job.team);
   const preset = presetForExisting(planned, read);
@@ -83,7 +83,8 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     dryRun: job.dryRun,
     force: job.force,
     prompter: job.prompter,
-    existing: { merged, unmergeable },
+    mode: { kind: "existing", merged, unmergeable },
+    target,
   });
   ctx.out.write(formatTargets(answers.agents, targetNotes(answers.agents), ctx.out.paint));
 }

@@ -7,19 +7,21 @@ import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import type { CommandContext } from "../context.js";
 import { uvBuildRequirement } from "../core/build-backend.js";
-import { GenerateError, UsageError } from "../core/errors.js";
+import { conflictLeftAt, updateLabels } from "../core/conflict-markers.js";
+import { CancelledError, GenerateError, UsageError } from "../core/errors.js";
 import { presetForRecord } from "../core/existing.js";
 import { contentAnswers, MANIFEST_PATH, manifestFile } from "../core/manifest.js";
+import { quoted } from "../core/quote.js";
 import { compareVersions, parseRecord, type RepositoryRecord } from "../core/record.js";
-import { type FileFate, planUpdate } from "../core/update-plan.js";
+import { planUpdate } from "../core/update-plan.js";
 import { gatherFacts } from "../io/facts.js";
 import type { FileSystem } from "../io/fs.js";
 import { textFromHistory } from "../io/git-history.js";
-import { stageConflicts } from "../io/git-stages.js";
+import { applyStages, prepareStages } from "../io/git-stages.js";
 import { renderedByVersion } from "../io/old-generator.js";
 import { parseSets } from "../options/config.js";
 import type { ParsedArgs } from "../options/parse.js";
-import { recoverInterrupted, runPipeline } from "../pipeline.js";
+import { openForRun, runPipeline } from "../pipeline.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { countFates, formatUpdate } from "../ui/update-report.js";
 
@@ -40,6 +42,8 @@ function readCurrent(fs: FileSystem, root: string, path: string): string | undef
   if (!stat.isFile()) throw new UsageError(`${path} is not a plain file: move it away and run update again`);
   return fs.readTextSync(join(root, path));
 }
+
+const shownPath = (path: string): string => (/^[\w./@+-]+$/.test(path) ? path : quoted(path));
 
 const sha256 = (text: string): string => `sha256:${createHash("sha256").update(text).digest("hex")}`;
 
@@ -105,7 +109,7 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   const [extra] = args.positionals;
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}": run update inside the repository`);
   const root = findRepository(ctx.fs, ctx.cwd);
-  recoverInterrupted(ctx, root, root, args.switches["dry-run"]);
+  const target = await openForRun(ctx, root, root, args.switches["dry-run"]);
   const recordText = ctx.fs.readTextSync(join(root, MANIFEST_PATH));
   const record = parseRecord(recordText);
   if (compareVersions(record.version, ctx.version) > 0)
@@ -129,11 +133,19 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   const paths = new Set([...planned.map((f) => f.path), ...record.files.keys()]);
   paths.delete(MANIFEST_PATH);
   const current = new Map([...paths].map((path) => [path, readCurrent(ctx.fs, root, path)]));
+  // A conflict an earlier update left and nobody resolved would be taken for the owner's text, and forgotten.
+  for (const [path, text] of current) {
+    const line = text === undefined ? undefined : conflictLeftAt(text);
+    if (line !== undefined)
+      throw new UsageError(
+        `${shownPath(path)}:${line} still holds the conflict markers of an update: resolve them, git add the file, then run update again`,
+      );
+  }
   const fates = planUpdate({
     bases: await basesOf(ctx, root, record, current),
     current,
     next: new Map(planned.map((f) => [f.path, f.contents])),
-    labels: { ours: "yours", theirs: `create-spec-agent ${ctx.version}` },
+    labels: updateLabels(ctx.version),
   });
   const header = `${args.switches["dry-run"] ? "Would update" : "Updating"} ${root} from create-spec-agent ${record.version} to ${ctx.version}:`;
   ctx.out.write(formatUpdate(fates, current, header, args.switches["dry-run"], ctx.out.paint));
@@ -158,27 +170,28 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   // Nothing to change, the record included: the fates said so, and the writer would say it again.
   const unchanged = toWrite.length + removals.length === 0 && recordText === manifest.contents;
   if (unchanged) return;
+  const conflicts = fates.flatMap((f) => (f.fate === "conflict" && f.stages ? [{ path: f.path, ...f.stages }] : []));
+  const stages = await prepareStages(ctx.exec, root, conflicts);
   await runPipeline(ctx, {
     root,
     where: root,
     files: [...toWrite, manifest],
     dryRun: false,
-    force: true,
+    force: false,
     prompter: undefined,
-    decided: true,
-    removals,
+    mode: {
+      kind: "update",
+      removals,
+      beforeCommit: stages === undefined ? undefined : () => applyStages(ctx.exec, root, stages),
+    },
+    target,
   });
-  await reportConflicts(ctx, root, fates);
+  // Written whole, conflicts staged: a signal that came during the last step still ends the run with 130.
+  if (ctx.signal.aborted) throw new CancelledError("Cancelled: the update was written whole, its conflicts marked");
+  if (stages) ctx.out.write(`${ctx.out.paint.yellow("!")} git status lists them as unmerged, for your merge tool\n`);
   const counts = countFates(fates);
   if (counts.conflict)
     throw new GenerateError(
       `${counts.conflict} file(s) have conflicts: resolve the <<<<<<< markers, then git add them`,
     );
-}
-
-async function reportConflicts(ctx: CommandContext, root: string, fates: readonly FileFate[]): Promise<void> {
-  const conflicts = fates.flatMap((f) => (f.fate === "conflict" && f.stages ? [{ path: f.path, ...f.stages }] : []));
-  if (conflicts.length === 0) return;
-  const staged = await stageConflicts(ctx.exec, root, conflicts);
-  if (staged) ctx.out.write(`${ctx.out.paint.yellow("!")} git status lists them as unmerged, for your merge tool\n`);
 }

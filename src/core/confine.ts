@@ -9,6 +9,9 @@
 import { checkPathSegment } from "./names.js";
 import { quoted } from "./quote.js";
 
+/** The folder of a run's lock and journal, at the target's root; `.spec-agent-journal.starting-<pid>` while it is made. */
+export const JOURNAL_NAME = ".spec-agent-journal";
+
 /** Far past any path of ours, well within every OS's limit. */
 const PATH_LIMIT = 1024;
 /** `.git`, and its 8.3 short name on NTFS, which reaches the same folder there. */
@@ -21,6 +24,10 @@ export function confinementProblem(path: unknown): string | undefined {
   if (path.length > PATH_LIMIT) return `${shown} is longer than ${PATH_LIMIT} characters`;
   if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) return `${shown} is absolute, not inside the repository`;
   if (path.includes("\\")) return `${shown} holds a backslash: paths here are written with /`;
+  // The journal says what recovery may undo: no plan, pack or record writes into it.
+  const first = (path.split("/", 1)[0] as string).toLowerCase();
+  if (first === JOURNAL_NAME || first.startsWith(`${JOURNAL_NAME}.`))
+    return `${shown} is inside the journal of create-spec-agent`;
   for (const segment of path.split("/")) {
     const problem = checkPathSegment(segment);
     if (problem) return `${shown}: a segment ${problem}`;

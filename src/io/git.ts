@@ -1,4 +1,5 @@
 /** git, after the files are written: init and a first commit; and git's user.name when its config needs git itself. */
+import { JOURNAL_NAME } from "../core/confine.js";
 import type { Exec } from "./host.js";
 
 export interface StepResult {
@@ -30,7 +31,8 @@ export async function initGit(exec: Exec, root: string, paths: readonly string[]
   }
   for (const args of [
     ["init", "-q"],
-    ["--literal-pathspecs", "add", "--", ...paths],
+    // The journal is never committed: a journal that comes with a clone is refused, not undone.
+    ["--literal-pathspecs", "add", "--", ...paths.filter((path) => !path.startsWith(JOURNAL_NAME))],
   ]) {
     const result = await exec("git", args, root);
     if (result.status !== 0)

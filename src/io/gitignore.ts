@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { mergeGitignore } from "../core/gitignore.js";
 import type { PlannedFile } from "../core/planned-file.js";
 import type { FileSystem } from "./fs.js";
-import type { Inspection } from "./inspect.js";
-import { readSmall } from "./lock.js";
+import type { Inspection } from "./target/inspect.js";
+import { readSmall } from "./target/lock.js";
 
 const GITIGNORE = ".gitignore";
 /** Larger than any .gitignore people write; one beyond it is left alone and the preset's is not written. */

@@ -1,9 +1,9 @@
 /** What the user reads: the plan for --dry-run, the summary after writing, errors. */
 import { CancelledError, CliError } from "../core/errors.js";
 import type { PlannedFile } from "../core/planned-file.js";
-import type { FileStatus } from "../io/inspect.js";
-import type { Undone } from "../io/journal.js";
-import type { WriteReport } from "../io/write.js";
+import type { FileStatus } from "../io/target/inspect.js";
+import type { Undone } from "../io/target/journal.js";
+import type { WriteReport } from "../io/target/write.js";
 import type { Paint } from "./paint.js";
 
 const STATUS_LABEL: Record<FileStatus, string> = { new: "new", identical: "identical", differs: "overwrite" };

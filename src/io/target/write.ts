@@ -11,36 +11,32 @@
  * then undoes the journal, and the error says what it undid.
  */
 import { join, sep } from "node:path";
-import { CancelledError, GenerateError, UsageError } from "../core/errors.js";
-import { MANIFEST_PATH } from "../core/manifest.js";
-import type { PlannedFile, PlannedRemoval } from "../core/planned-file.js";
-import { CREATE_EXCLUSIVE, type FileSystem } from "./fs.js";
-import type { Interruption } from "./host.js";
+import { confinementProblem } from "../../core/confine.js";
+import { CancelledError, GenerateError, UsageError } from "../../core/errors.js";
+import { MANIFEST_PATH } from "../../core/manifest.js";
+import type { PlannedFile, PlannedRemoval } from "../../core/planned-file.js";
+import { CREATE_EXCLUSIVE, type FileSystem } from "../fs.js";
+import type { Interruption } from "../host.js";
+import { confinedOnDisk } from "./confined.js";
 import type { Inspection } from "./inspect.js";
 import { beginJournal, commitJournal, undoJournal } from "./journal.js";
-import { JOURNAL_NAME, type Lock, type LockOwner, releaseLock, takeLock } from "./lock.js";
+import { JOURNAL_NAME, type Lock, releaseLock } from "./lock.js";
 import { foldersFromRoot, parentOf, recordOf, writeOrder } from "./write-order.js";
+import { describeUndo, reportOf, type WriteReport } from "./write-report.js";
 
-export interface WriteReport {
-  created: string[];
-  overwritten: string[];
-  identical: string[];
-  removed: string[];
-}
+export type { WriteReport };
 
-/** Without a lock of the caller's (tests), the writer takes one as a process that is gone. */
-const NO_OWNER: LockOwner = { pid: 0, isRunning: () => false };
-
+/** Writes under `lock`, the caller's (target.ts), which this releases. */
 export async function writePlan(
   fs: FileSystem,
   root: string,
   files: readonly PlannedFile[],
   inspection: Inspection,
+  lock: Lock,
   signal?: Interruption,
-  held?: Lock,
   removals: readonly PlannedRemoval[] = [],
+  beforeCommit?: () => Promise<void>,
 ): Promise<WriteReport> {
-  const lock = held ?? takeLock(fs, root, root, NO_OWNER);
   const order = writeOrder(files, inspection);
   /** Folders there, as plan paths: those the inspection saw, then each one this run makes. */
   const knownFolders = foldersFromRoot(root, inspection);
@@ -57,6 +53,11 @@ export async function writePlan(
   const writeErrors: unknown[] = [];
 
   try {
+    // The inspection looked at every planned file's way on disk; a removal's is looked at here.
+    const outside =
+      files.map((file) => confinementProblem(file.path)).find(Boolean) ??
+      removals.map((removal) => confinedOnDisk(fs, root, removal.path)).find(Boolean);
+    if (outside) throw new UsageError(`cannot write ${outside}: nothing was written`);
     beginJournal(fs, root, lock, record, inspection.previous, new Map(removals.map((r) => [r.path, r.contents])));
   } catch (error) {
     releaseLock(fs, root, lock, true);
@@ -134,6 +135,14 @@ export async function writePlan(
   await Promise.all(writes);
   if (!failure && writeErrors.length > 0) failure = { error: writeErrors[0] };
   if (!failure && signal?.aborted) failure = { error: new CancelledError() };
+  // The last step of the transaction (update's conflicts staged in git's index): a signal during it undoes all.
+  if (!failure && beforeCommit) {
+    try {
+      await beforeCommit();
+    } catch (error) {
+      failure = { error: signal?.aborted ? new CancelledError() : error };
+    }
+  }
 
   if (!failure) {
     commitJournal(fs, root, lock);
@@ -152,34 +161,6 @@ export async function writePlan(
   const undone = describeUndo(report);
   if (error instanceof CancelledError) throw new CancelledError(`Cancelled: ${undone}.`, { cause: error });
   throw new GenerateError(`could not write ${root}: ${message(error)}; ${undone}`, { cause: error });
-}
-
-/** What was written, in plan order. */
-function reportOf(
-  files: readonly PlannedFile[],
-  inspection: Inspection,
-  created: ReadonlySet<string>,
-  overwritten: ReadonlySet<string>,
-  removed: ReadonlySet<string>,
-): WriteReport {
-  const paths = files.map((file) => file.path);
-  return {
-    created: paths.filter((path) => created.has(path)),
-    overwritten: paths.filter((path) => overwritten.has(path)),
-    identical: paths.filter((_, i) => inspection.statuses[i] === "identical"),
-    removed: [...removed],
-  };
-}
-
-const count = (n: number): string => `${n} file${n === 1 ? "" : "s"}`;
-
-function describeUndo({ created, overwritten, removed }: WriteReport): string {
-  if (created.length + overwritten.length + removed.length === 0) return "nothing was written";
-  const parts = [];
-  if (created.length > 0) parts.push(`removed the ${count(created.length)} this run had written`);
-  if (overwritten.length > 0) parts.push(`put back the ${count(overwritten.length)} it had overwritten`);
-  if (removed.length > 0) parts.push(`put back the ${count(removed.length)} it had removed`);
-  return parts.join(" and ");
 }
 
 function message(error: unknown): string {

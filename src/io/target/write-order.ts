@@ -1,9 +1,10 @@
 /** The order of a plan's writes, and what the journal records of them before the first one. */
 import { relative, sep } from "node:path";
-import { MANIFEST_PATH } from "../core/manifest.js";
-import type { PlannedFile, PlannedRemoval } from "../core/planned-file.js";
+import { MANIFEST_PATH } from "../../core/manifest.js";
+import type { PlannedFile, PlannedRemoval } from "../../core/planned-file.js";
 import type { Inspection } from "./inspect.js";
-import type { JournalRecord } from "./journal.js";
+import type { JournalRecord } from "./journal-record.js";
+import { sha256 } from "./journal-record.js";
 import type { Lock } from "./lock.js";
 
 /** Plan order, except that the manifest, which records the other files, comes after them; identical files skipped. */
@@ -36,7 +37,10 @@ export function recordOf(
       }
     }
     if (inspection.statuses[i] === "differs") overwritten.push({ path: file.path, backup: `${i}.old` });
-    else created.push({ path: file.path, size: Buffer.byteLength(file.contents) });
+    else {
+      const bytes = Buffer.from(file.contents);
+      created.push({ path: file.path, size: bytes.length, sha256: sha256(bytes) });
+    }
   }
   const removed = removals.map(({ path }, i) => ({ path, backup: `${i}.removed` }));
   return { version: 1, createdRoot: lock.createdRoot, folders, created, overwritten, removed } satisfies JournalRecord;

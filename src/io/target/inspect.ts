@@ -8,11 +8,12 @@
 
 import type { Stats } from "node:fs";
 import { join } from "node:path";
-import type { FileStatus, TargetState } from "../core/decide.js";
-import { UsageError } from "../core/errors.js";
-import type { PlannedFile } from "../core/planned-file.js";
-import { quoted } from "../core/quote.js";
-import { type FileSystem, READ_NO_FOLLOW } from "./fs.js";
+import type { FileStatus, TargetState } from "../../core/decide.js";
+import { UsageError } from "../../core/errors.js";
+import type { PlannedFile } from "../../core/planned-file.js";
+import { quoted } from "../../core/quote.js";
+import { type FileSystem, READ_NO_FOLLOW } from "../fs.js";
+import { blockedWay, type WaySeen } from "./confined.js";
 import { JOURNAL_NAME } from "./lock.js";
 
 export type { FileStatus };
@@ -78,10 +79,10 @@ export function inspectTarget(
     .filter((entry) => entry !== ".git" && !entry.startsWith(JOURNAL_NAME))
     .sort();
   const previous: Inspection["previous"] = new Map();
-  const checkedFolders = new Set<string>();
   const existingFolders = new Set([root]);
+  const seen: WaySeen = { checked: new Set(), existing: existingFolders };
   const statuses = files.map((file): FileStatus => {
-    assertFoldersOnTheWay(fs, root, file.path, checkedFolders, existingFolders);
+    assertFoldersOnTheWay(fs, root, file.path, seen);
     const path = join(root, file.path);
     const existing = fs.lstatSync(path, { throwIfNoEntry: false });
     if (!existing) return "new";
@@ -122,31 +123,16 @@ function sameBytes(fs: FileSystem, path: string, seen: Stats, file: PlannedFile)
 }
 
 /** Every folder on a file's way must be a real folder: --force never replaces someone's file with a folder. */
-function assertFoldersOnTheWay(
-  fs: FileSystem,
-  root: string,
-  path: string,
-  checked: Set<string>,
-  existing: Set<string>,
-): void {
-  const segments = path.split("/").slice(0, -1);
-  for (let i = 1; i <= segments.length; i++) {
-    const folder = segments.slice(0, i).join("/");
-    if (checked.has(folder)) continue;
-    checked.add(folder);
-    const absolute = join(root, folder);
-    const stat = fs.lstatSync(absolute, { throwIfNoEntry: false });
-    if (!stat) return;
-    if (stat.isSymbolicLink()) {
-      throw new UsageError(
-        `${shown(folder)} is a symbolic link where the preset needs a folder of its own: move it away and run again`,
-      );
-    }
-    if (!stat.isDirectory()) {
-      throw new UsageError(`${shown(folder)} is a file where the preset needs a folder: move it away and run again`);
-    }
-    existing.add(absolute);
-  }
+function assertFoldersOnTheWay(fs: FileSystem, root: string, path: string, seen: WaySeen): void {
+  const blocked = blockedWay(fs, root, path, seen);
+  if (blocked?.kind === "a symbolic link")
+    throw new UsageError(
+      `${shown(blocked.folder)} is a symbolic link where the preset needs a folder of its own: move it away and run again`,
+    );
+  if (blocked)
+    throw new UsageError(
+      `${shown(blocked.folder)} is a file where the preset needs a folder: move it away and run again`,
+    );
 }
 
 /** What changed between two inspections of the same plan, as one line; undefined when nothing did. */

@@ -5,10 +5,12 @@
  * journal is stale, and the next run restores from it).
  */
 import { join } from "node:path";
-import { GenerateError, UsageError } from "../core/errors.js";
-import { CREATE_EXCLUSIVE, type FileSystem, READ_NO_FOLLOW } from "./fs.js";
+import { JOURNAL_NAME } from "../../core/confine.js";
+import { GenerateError, UsageError } from "../../core/errors.js";
+import { CREATE_EXCLUSIVE, type FileSystem, READ_NO_FOLLOW } from "../fs.js";
 
-export const JOURNAL_NAME = ".spec-agent-journal";
+export { JOURNAL_NAME };
+
 const OWNER = "owner";
 /** `.spec-agent-journal.starting-<pid>`: a lock being made. */
 const STARTING = ".starting-";
@@ -30,6 +32,11 @@ const code = (error: unknown): string | undefined => (error as NodeJS.ErrnoExcep
 
 /** Reads a small file of ours without following a link or waiting on a FIFO; undefined when it is not one. */
 export function readSmall(fs: FileSystem, path: string, limit: number): string | undefined {
+  return readSmallBytes(fs, path, limit)?.toString("utf8");
+}
+
+/** The same, as bytes. */
+export function readSmallBytes(fs: FileSystem, path: string, limit: number): Buffer | undefined {
   let fd: number;
   try {
     fd = fs.openSync(path, READ_NO_FOLLOW);
@@ -46,7 +53,7 @@ export function readSmall(fs: FileSystem, path: string, limit: number): string |
       if (read === 0) break;
       offset += read;
     }
-    return buffer.subarray(0, offset).toString("utf8");
+    return buffer.subarray(0, offset);
   } finally {
     fs.closeSync(fd);
   }

@@ -9,27 +9,14 @@
  * run finds a journal whose process is gone and undoes it before anything else.
  */
 import { join } from "node:path";
-import { UsageError } from "../core/errors.js";
-import { quoted } from "../core/quote.js";
-import { CREATE_EXCLUSIVE, type FileSystem, nodeFs } from "./fs.js";
+import { UsageError } from "../../core/errors.js";
+import { quoted } from "../../core/quote.js";
+import { CREATE_EXCLUSIVE, type FileSystem, nodeFs } from "../fs.js";
 import type { FileIdentity } from "./inspect.js";
-import { type Lock, readSmall, releaseLock, removeFile, removeIfEmpty } from "./lock.js";
+import { type JournalRecord, RECORD, sha256 } from "./journal-record.js";
+import { type Lock, readSmall, readSmallBytes, releaseLock, removeFile, removeIfEmpty } from "./lock.js";
 
-const RECORD = "journal.json";
-
-export interface JournalRecord {
-  version: 1;
-  /** The run made the target folder: undoing removes it (when empty). */
-  createdRoot: boolean;
-  /** Folders the run may make, parents first, relative to the target. */
-  folders: string[];
-  /** Files that were not there, with the size the run writes. */
-  created: { path: string; size: number }[];
-  /** Files the run overwrites, and the name in the journal that keeps the original. */
-  overwritten: { path: string; backup: string }[];
-  /** Files the run removes, kept in the journal the same way (absent from journals before update removed in them). */
-  removed?: { path: string; backup: string }[];
-}
+export type { JournalRecord };
 
 /** What the run itself knows it made; without it (a later run), the record's rules decide. */
 export interface Made {
@@ -120,15 +107,15 @@ export function undoJournal(fs: FileSystem, root: string, lock: Lock, record: Jo
   for (const { path, backup } of record.removed ?? []) {
     const kept = join(lock.dir, backup);
     // Put back only where the run had removed it: nothing is ever written at a removed path.
-    if (!fs.lstatSync(kept, { throwIfNoEntry: false }) || fs.lstatSync(join(root, path), { throwIfNoEntry: false }))
-      continue;
+    if (!isFile(fs, kept) || fs.lstatSync(join(root, path), { throwIfNoEntry: false })) continue;
     fs.renameSync(kept, join(root, path));
     restored += 1;
   }
   for (const { path, backup } of record.overwritten) {
     const kept = join(lock.dir, backup);
     const original = fs.lstatSync(kept, { throwIfNoEntry: false });
-    if (!original) continue;
+    // A backup of ours is the user's file itself or a copy: never a link or anything else.
+    if (!original?.isFile()) continue;
     const now = fs.lstatSync(join(root, path), { throwIfNoEntry: false });
     // Still the same file (the run stopped before overwriting it): nothing to put back.
     if (now && now.ino === original.ino && now.dev === original.dev) continue;
@@ -136,10 +123,10 @@ export function undoJournal(fs: FileSystem, root: string, lock: Lock, record: Jo
     restored += 1;
   }
   let removed = 0;
-  for (const { path, size } of record.created) {
+  for (const entry of record.created) {
+    const { path } = entry;
     const stat = fs.lstatSync(join(root, path), { throwIfNoEntry: false });
-    // A later run knows only that the path was free: what is there now, no longer than the run's file, is the run's.
-    const ours = made ? made.files.has(path) : stat?.isFile() === true && stat.size <= size;
+    const ours = made ? made.files.has(path) : stat?.isFile() === true && holdsWhatTheRunWrote(fs, root, entry);
     if (!stat || !ours) continue;
     fs.rmSync(join(root, path), { force: true });
     removed += 1;
@@ -151,19 +138,15 @@ export function undoJournal(fs: FileSystem, root: string, lock: Lock, record: Jo
   return { removed, restored };
 }
 
-/** A stale journal: undone when its record is whole; without one, the run had changed nothing yet. */
-export function recoverJournal(fs: FileSystem, root: string, dir: string): Undone {
-  const text = readSmall(fs, join(dir, RECORD), 16 * 1024 * 1024);
-  let record: JournalRecord | undefined;
-  try {
-    record = text === undefined ? undefined : (JSON.parse(text) as JournalRecord);
-  } catch {
-    record = undefined;
-  }
-  const lock: Lock = { dir, createdRoot: record?.createdRoot === true };
-  if (record?.version !== 1) {
-    releaseLock(fs, root, lock, false);
-    return { removed: 0, restored: 0 };
-  }
-  return undoJournal(fs, root, lock, record as JournalRecord);
+const isFile = (fs: FileSystem, path: string): boolean =>
+  fs.lstatSync(path, { throwIfNoEntry: false })?.isFile() === true;
+
+/**
+ * A later run knows only that the path was free: the file there is the run's while it holds what the run wrote,
+ * or nothing yet (a write cut off after the file was made). A record without the hash (before 0.2.1) keeps it.
+ */
+function holdsWhatTheRunWrote(fs: FileSystem, root: string, { path, size, sha256: hash }: JournalRecord["created"][0]) {
+  const bytes = readSmallBytes(fs, join(root, path), size);
+  if (bytes === undefined) return false;
+  return bytes.length === 0 || (hash !== undefined && bytes.length === size && sha256(bytes) === hash);
 }

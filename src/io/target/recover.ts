@@ -1,0 +1,56 @@
+/**
+ * Recovery: the journal a run left when it was cut off (killed, the machine down) is undone by the next run,
+ * before anything reads the target. It is untrusted input like every byte of the repository.
+ */
+import { join } from "node:path";
+import { JOURNAL_NAME } from "../../core/confine.js";
+import { UsageError } from "../../core/errors.js";
+import type { FileSystem } from "../fs.js";
+import { confinedOnDisk } from "./confined.js";
+import { type Undone, undoJournal } from "./journal.js";
+import { type JournalRecord, RECORD, recordProblem } from "./journal-record.js";
+import { type Lock, readSmall, releaseLock } from "./lock.js";
+
+/**
+ * A stale journal: undone when its record is whole; without one, the run had changed nothing yet. A journal a
+ * run of ours could not have left (a path outside the target, in git's files or through a link, a backup
+ * outside the journal folder, or one git tracks: committed by someone) is refused, and nothing is touched.
+ */
+export async function recoverJournal(
+  fs: FileSystem,
+  root: string,
+  where: string,
+  tracked: () => Promise<boolean>,
+): Promise<Undone> {
+  const dir = join(root, JOURNAL_NAME);
+  const refuse = (why: string): UsageError =>
+    new UsageError(
+      `${where}/${JOURNAL_NAME} is not a journal a run of create-spec-agent left here (${why}): nothing was touched; if no run of yours was cut off here, remove that folder and run again`,
+    );
+  const text = readSmall(fs, join(dir, RECORD), 16 * 1024 * 1024);
+  let parsed: unknown;
+  try {
+    parsed = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  // A record cut off while it was written: the run had changed nothing yet.
+  const problem = parsed === undefined ? undefined : recordProblem(parsed);
+  if (problem) throw refuse(problem);
+  const record = parsed as JournalRecord | undefined;
+  const paths = [
+    ...(record?.folders ?? []),
+    ...[...(record?.created ?? []), ...(record?.overwritten ?? []), ...(record?.removed ?? [])].map((e) => e.path),
+  ];
+  for (const path of paths) {
+    const onDisk = confinedOnDisk(fs, root, path);
+    if (onDisk) throw refuse(onDisk);
+  }
+  if (await tracked()) throw refuse("git tracks it: it came with the repository");
+  const lock: Lock = { dir, createdRoot: record?.createdRoot === true };
+  if (!record) {
+    releaseLock(fs, root, lock, false);
+    return { removed: 0, restored: 0 };
+  }
+  return undoJournal(fs, root, lock, record);
+}

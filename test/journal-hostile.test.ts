@@ -1,0 +1,158 @@
+/**
+ * A journal nobody here left: committed in a clone, or planted. Recovery undoes only what a run of ours
+ * could have written: paths outside the repository, into .git, through a link, backups outside the journal
+ * folder, or a journal git tracks, are refused with exit 2 naming it, and nothing is touched; a created file
+ * goes only while it still holds what the run wrote.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { JOURNAL_NAME } from "../src/io/target/lock.js";
+import { GIT_IDENTITY, runCli, tempDir } from "./support/context.js";
+import { snapshot } from "./support/tree.js";
+
+const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
+
+/** A repository made by create (with a .git folder of its own), an outside folder beside it, and a planted journal. */
+async function planted(record: unknown, backups: Record<string, string> = {}) {
+  const cwd = tempDir();
+  expect((await runCli(["svc", "--yes", "--no-git", "--no-install"], { cwd })).code).toBe(0);
+  const root = join(cwd, "svc");
+  mkdirSync(join(root, ".git", "hooks"), { recursive: true });
+  writeFileSync(join(root, ".git", "config"), "[core]\n");
+  const outside = join(cwd, "outside");
+  mkdirSync(join(outside, "empty"), { recursive: true });
+  writeFileSync(join(outside, "victim.txt"), "someone else's\n");
+  const journal = join(root, JOURNAL_NAME);
+  mkdirSync(journal);
+  writeFileSync(join(journal, "owner"), "999999\n");
+  writeFileSync(join(journal, "journal.json"), JSON.stringify(record));
+  for (const [name, text] of Object.entries(backups)) writeFileSync(join(journal, name), text);
+  return { cwd, root, outside, journal };
+}
+
+const record = (parts: Record<string, unknown>) => ({
+  version: 1,
+  createdRoot: false,
+  folders: [],
+  created: [],
+  overwritten: [],
+  ...parts,
+});
+
+const oneLine = (text: string): void => {
+  expect(text.endsWith("\n")).toBe(true);
+  expect(text.slice(0, -1)).not.toMatch(/[\n\r\u001b]/);
+};
+
+describe("a journal whose paths a run of ours could not have written", () => {
+  it.each([
+    ["a created file outside the repository", { created: [{ path: "../outside/victim.txt", size: 100 }] }, {}],
+    [
+      "a git hook as an overwritten file",
+      { overwritten: [{ path: ".git/hooks/pre-commit", backup: "0.old" }] },
+      { "0.old": "#!/bin/sh\necho pwned\n" },
+    ],
+    [
+      "a backup outside the journal folder",
+      { overwritten: [{ path: "README.md", backup: "../../outside/victim.txt" }] },
+      {},
+    ],
+    ["a folder outside the repository", { folders: ["../outside/empty"] }, {}],
+    [
+      "a removed file put back outside",
+      { removed: [{ path: "../outside/new.txt", backup: "0.removed" }] },
+      { "0.removed": "planted\n" },
+    ],
+    [
+      "a removed file put back into git's config",
+      { removed: [{ path: ".GIT/info/attributes", backup: "0.removed" }] },
+      { "0.removed": "* filter=evil\n" },
+    ],
+    ["a created path that is no text", { created: [{ path: { toString: "x" }, size: 1 }] }, {}],
+    ["a version from elsewhere", { version: 1, created: "README.md" }, {}],
+  ])("is refused with exit 2, nothing touched: %s", async (_label, parts, backups) => {
+    const { root, outside, journal } = await planted(record(parts), backups);
+    const before = { repo: snapshot(root), outside: snapshot(outside) };
+    const result = await runCli(["add", "plan", "Export reports"], { cwd: root });
+    expect(result.code).toBe(2);
+    oneLine(result.stderr);
+    expect(result.stderr).toContain(JOURNAL_NAME);
+    expect({ repo: snapshot(root), outside: snapshot(outside) }).toEqual(before);
+    expect(existsSync(journal)).toBe(true);
+  });
+
+  it("refuses a created path through a linked folder, which only the disk shows", async () => {
+    const { root, outside } = await planted(record({}));
+    symlinkSync(outside, join(root, "linked"));
+    const contents = readFileSync(join(outside, "victim.txt"), "utf8");
+    writeFileSync(
+      join(root, JOURNAL_NAME, "journal.json"),
+      JSON.stringify(
+        record({ created: [{ path: "linked/victim.txt", size: contents.length, sha256: sha256(contents) }] }),
+      ),
+    );
+    const before = snapshot(outside);
+    const result = await runCli(["add", "plan", "Export reports"], { cwd: root });
+    expect(result).toMatchObject({ code: 2, stderr: expect.stringMatching(/linked.*symbolic link/) });
+    expect(snapshot(outside)).toEqual(before);
+  });
+
+  it("keeps a created file that no longer holds what the run wrote, and undoes the rest", async () => {
+    const { root } = await planted(
+      record({ created: [{ path: "README.md", size: 1_000_000, sha256: sha256("what the run wrote\n") }] }),
+    );
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const result = await runCli(["add", "plan", "Export reports"], { cwd: root });
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(root, "README.md"), "utf8")).toBe(readme);
+    expect(existsSync(join(root, JOURNAL_NAME))).toBe(false);
+  });
+
+  it("removes a created file that still holds what the run wrote", async () => {
+    const { root } = await planted(record({}));
+    writeFileSync(join(root, "half.md"), "what the run wrote\n");
+    writeFileSync(
+      join(root, JOURNAL_NAME, "journal.json"),
+      JSON.stringify(record({ created: [{ path: "half.md", size: 19, sha256: sha256("what the run wrote\n") }] })),
+    );
+    const result = await runCli(["add", "plan", "Export reports"], { cwd: root });
+    expect(result.code).toBe(0);
+    expect(existsSync(join(root, "half.md"))).toBe(false);
+  });
+});
+
+const git = spawnSync("git", ["--version"]).status === 0;
+
+describe.skipIf(!git)("a journal that git tracks", () => {
+  it("is refused with exit 2, nothing touched, even when every path in it is the repository's", async () => {
+    const { root, journal } = await planted(record({}));
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    writeFileSync(
+      join(journal, "journal.json"),
+      JSON.stringify(record({ created: [{ path: "README.md", size: readme.length, sha256: sha256(readme) }] })),
+    );
+    const env = { ...process.env, ...GIT_IDENTITY };
+    const run = (args: string[]) => spawnSync("git", args, { cwd: root, env, encoding: "utf8" });
+    spawnSync("rm", ["-rf", join(root, ".git")]);
+    run(["init", "-q"]);
+    run(["add", "-A"]);
+    // The preset's .gitignore lists the journal: whoever commits one forces it in.
+    run(["add", "-f", JOURNAL_NAME]);
+    run(["commit", "-q", "-m", "a pull request"]);
+    const before = snapshot(root);
+    const result = await runCli(["add", "plan", "Export reports"], {
+      cwd: root,
+      exec: (command, args, cwd) => {
+        const done = spawnSync(command, args, { cwd, env, encoding: "utf8" });
+        return { status: done.status, stdout: done.stdout, stderr: done.stderr };
+      },
+    });
+    expect(result.code).toBe(2);
+    oneLine(result.stderr);
+    expect(result.stderr).toMatch(/\.spec-agent-journal.*git tracks it/);
+    expect(snapshot(root)).toEqual(before);
+  });
+});
