@@ -443,9 +443,10 @@ describe("interactive", () => {
     writeFileSync(join(cwd, "svc/notes.txt"), "mine\n");
     const prompter = scriptedPrompter([undefined, undefined, undefined, undefined]);
     const result = await runCli(["svc", "--no-git", "--no-install"], { cwd, terminal: true, prompter });
-    expect(prompter.asked.at(-1)).toBe(
-      "./svc is not empty (notes.txt). Write the preset into it? (none of its files would be overwritten)",
-    );
+    // Asked first, before the names: a no leaves nothing else asked.
+    expect(prompter.asked).toEqual([
+      "./svc is not empty (notes.txt). Write the preset into it? (files it holds under the preset's names would be overwritten)",
+    ]);
     expect(result.code).toBe(130);
     expect(readdirSync(join(cwd, "svc"))).toEqual(["notes.txt"]);
   });
