@@ -304,6 +304,26 @@ describe.skipIf(!tmuxThere)(`in a real terminal (tmux)${tmuxThere ? "" : ` (skip
     expect(existsSync(join(cwd, "existing/pyproject.toml"))).toBe(true);
   });
 
+  it("with NO_COLOR=1 the questions have no colour, and the multiselect marks the line under the cursor", async () => {
+    const cwd = emptyDir("spec-agent-tty-");
+    const s = await shell(cwd);
+    s.type("NO_COLOR=1 cli plain");
+    s.sendKeys("Enter");
+    await acceptDefaults(s, PROMPTS.slice(1, PROMPTS.indexOf(AGENTS)));
+    await s.waitFor(asking(AGENTS));
+    const painted = (): string => server.tmux(["capture-pane", "-p", "-e", "-t", s.name]);
+    // tmux keeps colour and underline as attributes; -e gives them back as escape sequences.
+    expect(painted()).not.toContain("\u001b[");
+    expect(s.screen()).toMatch(/^.*❯ copilot$/m);
+    expect(s.screen()).not.toMatch(/❯ agents-md$/m);
+    s.sendKeys("Down");
+    await s.waitFor(/❯ agents-md$/m);
+    expect(s.screen()).not.toMatch(/❯ copilot$/m);
+    expect(painted()).not.toContain("\u001b[");
+    s.sendKeys("C-c");
+    await expectExit(s, 130);
+  });
+
   it("colours each stream only when that stream is the terminal: 2>err.log gets no escape codes", async () => {
     const cwd = emptyDir("spec-agent-tty-");
     const s = await shell(cwd);
