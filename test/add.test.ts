@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SPEC_QUESTIONS } from "../src/commands/add.js";
 import { runCli, scriptedPrompter } from "./support/context.js";
 import { ownerRepo } from "./support/owner.js";
 import { readTree } from "./support/tree.js";
@@ -112,5 +113,19 @@ describe("add", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(prompter.asked).toEqual(["The plan this task implements"]);
     expect(read(root, "spec/task/001-do-it.md")).toContain("(../plan/beta.md)");
+  });
+
+  it("asks the title first at a terminal, then the plan from the list, as plop does", async () => {
+    const root = await initialised();
+    await runCli(["add", "plan", "Alpha"], { cwd: root });
+    const prompter = scriptedPrompter(["Do it", "alpha"]);
+    const result = await runCli(["add", "task"], { cwd: root, terminal: true, prompter });
+    expect(result.code, result.stderr).toBe(0);
+    expect(prompter.asked).toEqual([SPEC_QUESTIONS.title, SPEC_QUESTIONS.plan]);
+    expect(read(root, "spec/task/001-do-it.md")).toContain("(../plan/alpha.md)");
+    const plan = scriptedPrompter(["Rates"]);
+    expect((await runCli(["add", "context"], { cwd: root, terminal: true, prompter: plan })).code).toBe(0);
+    expect(plan.asked).toEqual([SPEC_QUESTIONS.title]);
+    expect(read(root, "spec/context/rates.md")).toMatch(/^# Context: Rates\n/);
   });
 });
