@@ -58,7 +58,8 @@ describe("add", () => {
     [["add", "plan", ""], /the title is empty/],
     [["add", "plan"], /the title is empty/],
     [["add", "plan", "!!!"], /no letter or digit/],
-    [["add", "thing", "x"], /cannot add "thing"/],
+    [["add", "thing", "x"], /cannot add "thing": use add plan\|task\|context/],
+    [["add", "tsak", "x"], /cannot add "tsak": did you mean add task\? use add plan\|task\|context/],
     [["add", "task", "x"], /add task needs --plan SLUG \(there is no terminal to ask\): one of existing/],
     [
       ["add", "task", "x", "--plan", "exsiting"],

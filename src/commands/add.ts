@@ -6,7 +6,7 @@
  */
 import { join } from "node:path";
 import type { CommandContext } from "../context.js";
-import { closestFirst } from "../core/closest.js";
+import { closestFirst, didYouMean } from "../core/closest.js";
 import { UsageError } from "../core/errors.js";
 import { checkOneLine, checkPathSegment } from "../core/names.js";
 import { FILE_MODE, type PlannedFile } from "../core/planned-file.js";
@@ -54,10 +54,12 @@ export const checkTitle = (value: string): string | undefined =>
 
 export async function add(ctx: CommandContext, { positionals, values, switches }: ParsedArgs): Promise<void> {
   const [kind, ...words] = positionals;
-  if (!isKind(kind))
+  if (!isKind(kind)) {
+    const meant = kind === undefined ? undefined : didYouMean(kind, SPEC_KINDS);
     throw new UsageError(
-      `${kind === undefined ? "add needs what to add" : `cannot add ${quoted(kind)}`}: use add plan|task|context "title"`,
+      `${kind === undefined ? "add needs what to add" : `cannot add ${quoted(kind)}`}: ${meant ? `did you mean add ${meant}? ` : ""}use add plan|task|context "title"`,
     );
+  }
   if (kind !== "task" && values.plan.length > 0) throw new UsageError("--plan is for add task only: leave it out");
   const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
   const root = findRoot(ctx.fs, ctx.cwd);
