@@ -69,7 +69,8 @@ export async function create(ctx: CommandContext, { positionals, given, switches
   };
   if (folderArg !== undefined) await askIfOccupied(folderArg);
   const answers = await resolveAnswers({
-    given,
+    // A dry run starts neither git nor uv: their questions would be moot.
+    given: dryRun ? { git: false, install: false, ...given } : given,
     facts,
     yes: switches.yes,
     prompter,
