@@ -157,6 +157,9 @@ await build({
   entryPoints: [`${root}node_modules/prompts/index.js`],
   outfile: `${root}dist/prompts.cjs`,
   format: "cjs",
+  // prompts' own kleur (3) colours its ✔ and ? once, as it loads, whatever NO_COLOR says; kleur 4 (the one
+  // src/ui/paint.ts uses) reads NO_COLOR and FORCE_COLOR then. The rest follows the output's choice (options/prompter.ts).
+  alias: { ...common.alias, kleur: `${root}node_modules/kleur/index.js` },
 });
 for (const [name, entry] of Object.entries(LIBRARIES)) {
   await build({

@@ -137,11 +137,22 @@ async function checkRepository(row, work, env, pythons, defaultPython, reference
     const result = await inRepo(command, args);
     return record(check, result.status === 0 && expect(result.output), `exit ${result.status}\n${tail(result.output)}`);
   };
+  // The team's own spec documents, as people write them: Python in a code block, neither linted nor formatted as code.
+  const specDocs = new Map([
+    [
+      "spec/plan/parse-input.md",
+      "# Plan: parse input\n\n```python\nimport os, sys\ndef parse( text ):\n    return {  'raw':text }\n```\n",
+    ],
+    ["spec/task/parse-input-1.md", "# Task\n\n```py\nx = {  'a':1 }\nprint( undefined_name )\n```\n"],
+  ]);
+  for (const [path, contents] of specDocs) writeFileSync(join(folder, path), contents);
   if (!(await step("task install (uv sync)", "task", ["install"]))) return results;
   await step("task --list lists install, run, test, lint and format", "task", ["--list"], (out) =>
     ["install", "run", "test", "lint", "format"].every((t) => new RegExp(`^\\* ${t}:`, "m").test(out)),
   );
-  await step("task lint (ruff check, ruff format --check, mypy --strict)", "task", ["lint"]);
+  await step("task lint (ruff check, ruff format --check, mypy --strict), with Python in spec/ code blocks", "task", [
+    "lint",
+  ]);
   await step("task test", "task", ["test"], (out) => /passed/.test(out));
   await step("task run -- --help", "task", ["run", "--", "--help"], (out) => out.includes(script));
   await step(`uv run ${script} --version prints ${version}`, "uv", ["run", script, "--version"], (out) =>
@@ -153,11 +164,11 @@ async function checkRepository(row, work, env, pythons, defaultPython, reference
   });
   const formatted = await inRepo("task", ["format"]);
   // Every file we wrote must read as written after lint, test, build and format.
-  const changed = [...written].filter(
+  const changed = [...written, ...specDocs].filter(
     ([path, contents]) => !existsSync(join(folder, path)) || readFileSync(join(folder, path), "utf8") !== contents,
   );
   record(
-    "task format changes no generated file",
+    "task format changes no generated file and none of the team's spec documents",
     formatted.status === 0 && changed.length === 0,
     `exit ${formatted.status}; changed: ${changed.map(([p]) => p).join(", ")}\n${tail(formatted.output)}`,
   );

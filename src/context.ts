@@ -11,7 +11,7 @@ import { readVersion, templatesDir } from "./io/package-info.js";
 import type { LockOwner } from "./io/target/lock.js";
 import { createPrompter, type Prompter } from "./options/prompter.js";
 import { type DescriptorOutput, descriptorOutput, type Output } from "./ui/output.js";
-import type { Printer } from "./ui/paint.js";
+import { colorEnabled, type Printer } from "./ui/paint.js";
 
 export type { Env, Exec, ExecResult, Interruption };
 
@@ -124,7 +124,12 @@ export function nodeContext(proc: NodeJS.Process, options: NodeContextOptions): 
     },
     createPrompter: () => {
       asked = true;
-      return createPrompter(proc.stdin, proc.stdout);
+      // Questions are asked only at a terminal: the environment alone decides their colour.
+      return createPrompter(
+        proc.stdin,
+        proc.stdout,
+        colorEnabled(env, () => true),
+      );
     },
     signal,
     lockOwner: {

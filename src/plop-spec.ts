@@ -5,10 +5,9 @@
  * HTML-escaping Handlebars never sees a title.
  */
 import type { ActionType, NodePlopAPI, PromptQuestion } from "node-plop";
-import { addSpecFile } from "./commands/add.js";
+import { addSpecFile, checkTitle, planSlugs, SPEC_QUESTIONS, type SpecRoute } from "./commands/add.js";
 import { initRepository } from "./commands/init.js";
 import type { CommandContext } from "./context.js";
-import { checkOneLine } from "./core/names.js";
 import { namesFromPyproject } from "./core/pyproject.js";
 import type { SpecKind } from "./core/spec-docs.js";
 import { DEFAULT_TARGETS, normalizeTargets } from "./core/targets.js";
@@ -28,9 +27,34 @@ export interface PlopSetup {
 const title: PromptQuestion = {
   type: "input",
   name: "title",
-  message: "Title",
-  validate: (value: string) => checkOneLine("the title", value.trim(), { required: true }) ?? true,
+  message: SPEC_QUESTIONS.title,
+  validate: (value: string) => checkTitle(value) ?? true,
 };
+
+/** Messages name plop's command line and prompts, not the CLI's flags. */
+const PLOP_ROUTE: SpecRoute = {
+  titleExample: (kind) => `npx plop spec:${kind} "Export reports as CSV"`,
+  addPlan: 'npx plop spec:plan "title"',
+  planInput: `the prompt "${SPEC_QUESTIONS.plan}" (or after the title: npx plop spec:task "title" SLUG)`,
+};
+
+/**
+ * The plans as a list, as the CLI offers them. Read as the plopfile loads (each `npx plop` loads it anew);
+ * a plan given on plop's command line is taken as it is, so that an unknown one gets add's own message
+ * (with the plans closest to it) rather than plop's "invalid choice". With no plan yet, the action says so.
+ */
+function planQuestion(plans: readonly string[]): PromptQuestion {
+  // node-plop calls a prompt's own `bypass` for a value given on the command line; its types leave it out.
+  const question = {
+    type: "list" as const,
+    name: "plan",
+    message: SPEC_QUESTIONS.plan,
+    choices: [...plans],
+    when: plans.length > 0,
+    bypass: (value: string) => value,
+  };
+  return question;
+}
 
 const DESCRIPTIONS: Readonly<Record<SpecKind, string>> = {
   plan: "spec/plan/<slug>.md: a feature plan from the repository's plan template",
@@ -51,11 +75,12 @@ export function registerSpecGenerators(plop: NodePlopAPI, setup: PlopSetup): voi
         plan,
         dryRun: false,
         prompter: undefined,
+        route: PLOP_ROUTE,
       });
       return `${path}: written`;
     };
     const prompts =
-      kind === "task" ? [title, { type: "input", name: "plan", message: "Plan (its slug in spec/plan/)" }] : [title];
+      kind === "task" ? [title, planQuestion(planSlugs(setup.fs, findRoot(setup.fs, setup.dest)))] : [title];
     plop.setGenerator(`spec:${kind}`, { description: DESCRIPTIONS[kind], prompts, actions: [action] });
   }
 

@@ -2,6 +2,7 @@
  * One run over injected I/O: choose the command, parse its arguments, run it.
  * Commands throw typed errors; here they become one line on stderr and an exit code.
  */
+import { resolve } from "node:path";
 import { COMMANDS, selectCommand } from "./commands/index.js";
 import type { RunContext } from "./context.js";
 import { EXIT, type ExitCode, exitCodeOf } from "./core/errors.js";
@@ -14,7 +15,9 @@ export async function run(ctx: RunContext): Promise<ExitCode> {
   const [out, err] = await Promise.all([printerFor(ctx.stdout, ctx.env), printerFor(ctx.stderr, ctx.env)]);
   const verbose = ctx.argv.includes("--verbose");
   try {
-    const { command, rest } = selectCommand(ctx.argv);
+    const { command, rest } = selectCommand(ctx.argv, (word) =>
+      Boolean(ctx.fs.lstatSync(resolve(ctx.cwd, word), { throwIfNoEntry: false })),
+    );
     const args = parseArgs(rest, command.name);
     if (args.switches.help) {
       out.write(helpText(ctx.version, command, COMMANDS));

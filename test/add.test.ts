@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SPEC_QUESTIONS } from "../src/commands/add.js";
 import { runCli, scriptedPrompter } from "./support/context.js";
 import { ownerRepo } from "./support/owner.js";
 import { readTree } from "./support/tree.js";
@@ -57,7 +58,8 @@ describe("add", () => {
     [["add", "plan", ""], /the title is empty/],
     [["add", "plan"], /the title is empty/],
     [["add", "plan", "!!!"], /no letter or digit/],
-    [["add", "thing", "x"], /cannot add "thing"/],
+    [["add", "thing", "x"], /cannot add "thing": use add plan\|task\|context/],
+    [["add", "tsak", "x"], /cannot add "tsak": did you mean add task\? use add plan\|task\|context/],
     [["add", "task", "x"], /add task needs --plan SLUG \(there is no terminal to ask\): one of existing/],
     [
       ["add", "task", "x", "--plan", "exsiting"],
@@ -112,5 +114,19 @@ describe("add", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(prompter.asked).toEqual(["The plan this task implements"]);
     expect(read(root, "spec/task/001-do-it.md")).toContain("(../plan/beta.md)");
+  });
+
+  it("asks the title first at a terminal, then the plan from the list, as plop does", async () => {
+    const root = await initialised();
+    await runCli(["add", "plan", "Alpha"], { cwd: root });
+    const prompter = scriptedPrompter(["Do it", "alpha"]);
+    const result = await runCli(["add", "task"], { cwd: root, terminal: true, prompter });
+    expect(result.code, result.stderr).toBe(0);
+    expect(prompter.asked).toEqual([SPEC_QUESTIONS.title, SPEC_QUESTIONS.plan]);
+    expect(read(root, "spec/task/001-do-it.md")).toContain("(../plan/alpha.md)");
+    const plan = scriptedPrompter(["Rates"]);
+    expect((await runCli(["add", "context"], { cwd: root, terminal: true, prompter: plan })).code).toBe(0);
+    expect(plan.asked).toEqual([SPEC_QUESTIONS.title]);
+    expect(read(root, "spec/context/rates.md")).toMatch(/^# Context: Rates\n/);
   });
 });

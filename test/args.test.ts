@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { COMMANDS } from "../src/commands/index.js";
+import { COMMANDS, selectCommand } from "../src/commands/index.js";
+import { didYouMean, distance } from "../src/core/closest.js";
 import { UsageError } from "../src/core/errors.js";
 import { packageRoot } from "../src/io/package-info.js";
 import { SWITCHES } from "../src/options/flags.js";
@@ -59,6 +60,12 @@ describe("parseArgs", () => {
       "unknown option --dryrun: did you mean --dry-run? (run create-spec-agent --help to see the options)",
     ],
     [["--no-gti"], "unknown option --no-gti: did you mean --no-git? (run create-spec-agent --help to see the options)"],
+    [["--yse"], "unknown option --yse: did you mean --yes? (run create-spec-agent --help to see the options)"],
+    [
+      ["--pyhton", "3.12"],
+      "unknown option --pyhton: did you mean --python? (run create-spec-agent --help to see the options)",
+    ],
+    [["--froce"], "unknown option --froce: did you mean --force? (run create-spec-agent --help to see the options)"],
     [["--json"], "--json is an option of check, not of create: run create-spec-agent --help to see the options"],
     [["--agents"], "--agents needs a value: --agents LIST"],
   ])("refuses %j with a one-line reason", (argv, message) => {
@@ -89,5 +96,56 @@ describe("README's options table", () => {
     const table = readme.slice(readme.indexOf("## Options"), readme.indexOf("### Exit codes"));
     for (const q of QUESTIONS) expect(table).toContain(`\`--${q.key}`);
     for (const s of SWITCHES.filter((s) => s.commands.includes("create"))) expect(table).toContain(`\`--${s.flag}\``);
+  });
+});
+
+describe("did you mean", () => {
+  it.each([
+    ["yse", "yes", 1],
+    ["pyhton", "python", 1],
+    ["nme", "name", 1],
+    ["updte", "update", 1],
+    ["abc", "abc", 0],
+    ["", "add", 3],
+    ["ca", "abc", 3],
+  ])("distance(%j, %j) is %i (a swap of neighbours is one edit)", (a, b, d) => {
+    expect(distance(a, b)).toBe(d);
+    expect(distance(b, a)).toBe(d);
+  });
+
+  it("suggests every flag of each command one typo away, and no far guess", () => {
+    for (const command of COMMANDS) {
+      const flags: string[] = [
+        ...QUESTIONS.filter((q) => q.commands.includes(command.name)).map((q) => q.key),
+        ...SWITCHES.filter((s) => s.commands.includes(command.name)).map((s) => s.flag),
+      ];
+      for (const flag of flags) {
+        // Its first two letters swapped: the commonest typo.
+        const typo = `${flag[1]}${flag[0]}${flag.slice(2)}`;
+        if (typo === flag || flags.includes(typo)) continue;
+        expect(() => parseArgs([`--${typo}`], command.name), `${command.name} --${typo}`).toThrow(
+          `did you mean --${flag}?`,
+        );
+      }
+    }
+    expect(didYouMean("zzzz", ["yes", "name"])).toBeUndefined();
+  });
+
+  it.each([
+    ["updte", "update"],
+    ["inti", "init"],
+    ["chek", "check"],
+    ["UPDATE", "update"],
+  ])("takes %j for a typo of the command %s, when nothing of that name exists", (word, meant) => {
+    expect(() => selectCommand([word])).toThrow(
+      new UsageError(
+        `"${word}" is not a command: did you mean ${meant}? (to create a folder of that name, give it as ./${word})`,
+      ),
+    );
+    expect(selectCommand([word], () => true).command.name).toBe("create");
+  });
+
+  it.each([["app"], ["my-service"], ["demo"], ["./updte"]])("takes %j for the folder to create", (word) => {
+    expect(selectCommand([word]).command.name).toBe("create");
   });
 });

@@ -414,6 +414,26 @@ describe("interactive", () => {
     expect(existsSync(join(cwd, "web-api/.cursor/rules/project.mdc"))).toBe(true);
   });
 
+  it("asks nothing a dry run makes moot: not git, not uv", async () => {
+    const cwd = tempDir();
+    // git and uv on PATH (a run asks about them then), as stand-ins: the exec of this context runs nothing.
+    const tools = tempDir();
+    for (const tool of ["git", "uv"]) writeFileSync(join(tools, tool), "");
+    const prompter = scriptedPrompter([]);
+    const env = { PATH: tools };
+    const result = await runCli(["svc", "--dry-run", "--author", "Ann"], { cwd, terminal: true, prompter, env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(prompter.asked).toEqual(["Python package", "Description", "Python version", "AI tools to write for"]);
+    expect(readdirSync(cwd)).toEqual([]);
+    // Without --dry-run, the same run asks them.
+    const real = scriptedPrompter([undefined, undefined, undefined, undefined, false, false]);
+    await runCli(["svc", "--author", "Ann"], { cwd, terminal: true, prompter: real, env });
+    expect(real.asked.slice(-2)).toEqual([
+      "Initialise a git repository with a first commit?",
+      "Install the project with uv sync?",
+    ]);
+  });
+
   it("does not ask the name when the folder was given", async () => {
     const prompter = scriptedPrompter([]);
     await runCli(["svc", "--no-git", "--no-install"], { cwd: tempDir(), terminal: true, prompter });
@@ -443,9 +463,10 @@ describe("interactive", () => {
     writeFileSync(join(cwd, "svc/notes.txt"), "mine\n");
     const prompter = scriptedPrompter([undefined, undefined, undefined, undefined]);
     const result = await runCli(["svc", "--no-git", "--no-install"], { cwd, terminal: true, prompter });
-    expect(prompter.asked.at(-1)).toBe(
-      "./svc is not empty (notes.txt). Write the preset into it? (none of its files would be overwritten)",
-    );
+    // Asked first, before the names: a no leaves nothing else asked.
+    expect(prompter.asked).toEqual([
+      "./svc is not empty (notes.txt). Write the preset into it? (files it holds under the preset's names would be overwritten)",
+    ]);
     expect(result.code).toBe(130);
     expect(readdirSync(join(cwd, "svc"))).toEqual(["notes.txt"]);
   });

@@ -158,3 +158,22 @@ describe("init in a repository that exists", () => {
     expect((await runCli(["init", "--yes"], { cwd: root })).stdout).toContain("nothing changed");
   });
 });
+
+describe("init, then update", () => {
+  it("finds nothing to do right after init: the shared files it merged (.gitignore, JSON settings, hubs) included", async () => {
+    // The owner's Taskfile would be a clash that init leaves alone: this repository has only files init merges.
+    const { "Taskfile.yml": _clash, ...shared } = OWNER;
+    const root = ownerRepo(shared);
+    const initialised = await runCli(["init", "--yes"], { cwd: root });
+    expect(initialised.stdout).toContain("merged: .gitignore, .vscode/mcp.json, AGENTS.md");
+    expect(initialised.code, initialised.stderr).toBe(0);
+    const before = readTree(root);
+    const dry = await runCli(["update", "--dry-run"], { cwd: root });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain("every file is up to date: nothing to do");
+    expect(dry.stdout).not.toMatch(/kept|clash|merged/);
+    const updated = await runCli(["update"], { cwd: root });
+    expect(updated.code, updated.stderr).toBe(0);
+    expect(readTree(root)).toEqual(before);
+  });
+});

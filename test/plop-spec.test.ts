@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import nodePlop from "node-plop";
 import { beforeAll, describe, expect, it } from "vitest";
+import { SPEC_QUESTIONS } from "../src/commands/add.js";
 import { packageFromName } from "../src/core/names.js";
 import { packageRoot } from "../src/io/package-info.js";
 import { runCli, tempDir } from "./support/context.js";
@@ -78,12 +79,32 @@ describe("plop.load('create-spec-agent') in a team's plopfile", () => {
     );
   });
 
-  it("refuses what the CLI refuses, with the same message, writing nothing", async () => {
+  it("refuses what the CLI refuses, naming plop's prompts rather than the CLI's flags, writing nothing", async () => {
     const repo = await repoWithPlan();
     const before = readTree(repo);
     const result = plop(repo, "spec:task", "x", "nope");
     expect(result.stdout + result.stderr).toContain('there is no plan "nope" in spec/plan/ (the plans are export-csv)');
+    expect(result.stdout + result.stderr).toContain(`the prompt "${SPEC_QUESTIONS.plan}"`);
+    expect(result.stdout + result.stderr).not.toContain("--plan");
     expect(readTree(repo)).toEqual(before);
+
+    const empty = ownerRepo({});
+    const planless = plop(empty, "spec:task", "x");
+    expect(planless.stdout + planless.stderr).toContain(
+      'there is no plan in spec/plan/ yet: add one first with npx plop spec:plan "title"',
+    );
+  });
+
+  it("asks what add task asks at a terminal, in its order: the title, then the plan from the list of plans", async () => {
+    const repo = await repoWithPlan();
+    expect((await runCli(["add", "plan", "Alpha"], { cwd: repo })).code).toBe(0);
+    const api = await nodePlop(join(fixture, "plopfile.mjs"), { destBasePath: repo, force: false });
+    const prompts = api.getGenerator("spec:task").prompts as { name: string; type: string; message: string }[];
+    expect(prompts.map((p) => [p.name, p.type, p.message])).toEqual([
+      ["title", "input", SPEC_QUESTIONS.title],
+      ["plan", "list", SPEC_QUESTIONS.plan],
+    ]);
+    expect((prompts[1] as unknown as { choices: string[] }).choices).toEqual(["alpha", "export-csv"]);
   });
 
   it("runs spec:plan and spec:context, and spec:init changes nothing in an init'd repository", async () => {

@@ -243,24 +243,85 @@ describe.skipIf(!tmuxThere)(`in a real terminal (tmux)${tmuxThere ? "" : ` (skip
     expect(readdirSync(cwd)).toEqual([]);
   });
 
+  const NOT_EMPTY = /^\? \.\/existing is not empty \(notes\.txt\)\. Write the preset into it.*› \(y\/N\)/m;
+  /** The lines prompts drew for questions: open (`?`), answered (`✔`) or cancelled (`✖`). */
+  const questionsOn = (screen: string): string[] =>
+    screen.split("\n").filter((line) => /^[?✔✖] /.test(line) && !line.startsWith("✖ Cancelled"));
+  const ANSWERED_NOT_EMPTY = /^[?✔✖] \.\/existing is not empty \(notes\.txt\)\. Write the preset into it/;
+
   describe.each([
     ["Enter (default No)", "Enter"],
     ["Ctrl-C", "C-c"],
   ])("a folder that is not empty, answered with %s", (_label, key) => {
-    it("asks before writing into it, and leaves it untouched", async () => {
+    it("asks at once, before any other question, and leaves it untouched", async () => {
       const cwd = emptyDir("spec-agent-tty-");
       mkdirSync(join(cwd, "existing"));
       writeFileSync(join(cwd, "existing/notes.txt"), "mine\n");
       const s = await shell(cwd);
-      await runCli(s, "existing");
-      await acceptDefaults(s, PROMPTS.slice(1));
-      await s.waitFor(/^\? \.\/existing is not empty \(notes\.txt\)\. Write the preset into it.*› \(y\/N\)/m);
+      s.type("cli existing");
+      s.sendKeys("Enter");
+      await s.waitFor(NOT_EMPTY);
       s.sendKeys(key);
       const screen = await expectExit(s, 130);
       expect(screen).toContain("Cancelled: nothing was written.");
+      expect(questionsOn(screen), "nothing else was asked").toEqual([expect.stringMatching(ANSWERED_NOT_EMPTY)]);
       expect(readdirSync(join(cwd, "existing"))).toEqual(["notes.txt"]);
       expect(readFileSync(join(cwd, "existing/notes.txt"), "utf8")).toBe("mine\n");
     });
+  });
+
+  it("asks about a folder that is not empty right after its name is typed; a no asks nothing more", async () => {
+    const cwd = emptyDir("spec-agent-tty-");
+    mkdirSync(join(cwd, "existing"));
+    writeFileSync(join(cwd, "existing/notes.txt"), "mine\n");
+    const s = await shell(cwd);
+    await runCli(s);
+    s.type("existing");
+    s.sendKeys("Enter");
+    await s.waitFor(NOT_EMPTY);
+    s.sendKeys("Enter");
+    const screen = await expectExit(s, 130);
+    expect(questionsOn(screen)).toEqual([
+      expect.stringMatching(/^✔ Project name … existing$/),
+      expect.stringMatching(ANSWERED_NOT_EMPTY),
+    ]);
+    expect(readdirSync(join(cwd, "existing"))).toEqual(["notes.txt"]);
+  });
+
+  it("a yes to the folder that is not empty is asked once: the rest of the questions, then the preset written beside", async () => {
+    const cwd = emptyDir("spec-agent-tty-");
+    mkdirSync(join(cwd, "existing"));
+    writeFileSync(join(cwd, "existing/notes.txt"), "mine\n");
+    const s = await shell(cwd);
+    s.type("cli existing");
+    s.sendKeys("Enter");
+    await s.waitFor(NOT_EMPTY);
+    s.type("y");
+    await acceptDefaults(s, PROMPTS.slice(1));
+    const screen = await expectExit(s, 0);
+    expect(screen.match(/is not empty/g)).toHaveLength(1);
+    expect(readFileSync(join(cwd, "existing/notes.txt"), "utf8")).toBe("mine\n");
+    expect(existsSync(join(cwd, "existing/pyproject.toml"))).toBe(true);
+  });
+
+  it("with NO_COLOR=1 the questions have no colour, and the multiselect marks the line under the cursor", async () => {
+    const cwd = emptyDir("spec-agent-tty-");
+    const s = await shell(cwd);
+    s.type("NO_COLOR=1 cli plain");
+    s.sendKeys("Enter");
+    await acceptDefaults(s, PROMPTS.slice(1, PROMPTS.indexOf(AGENTS)));
+    await s.waitFor(asking(AGENTS));
+    const painted = (): string => server.tmux(["capture-pane", "-p", "-e", "-t", s.name]);
+    // tmux keeps colour and underline as attributes; -e gives them back as escape sequences.
+    expect(painted()).not.toContain("\u001b[");
+    expect(s.screen()).toMatch(/^.*❯ copilot$/m);
+    expect(s.screen()).not.toMatch(/❯ agents-md$/m);
+    s.sendKeys("Down");
+    await s.waitFor(/❯ agents-md$/m);
+    expect(s.screen()).not.toMatch(/❯ copilot$/m);
+    expect(painted()).not.toContain("\u001b[");
+    s.sendKeys("C-c");
+    await expectExit(s, 130);
   });
 
   it("colours each stream only when that stream is the terminal: 2>err.log gets no escape codes", async () => {

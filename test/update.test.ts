@@ -242,6 +242,8 @@ describe("create-spec-agent update", () => {
     const none = await runCli(["update"], { cwd: tempDir() });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("no .spec-agent.json here or above");
+    // A repository we did not make: init is what adds the preset to it.
+    expect(none.stderr).toContain("add the preset to this one with create-spec-agent init");
   });
 
   it("in git, leaves a conflict unmerged in the index, as git merge does (the built bin)", async () => {

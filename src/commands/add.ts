@@ -6,7 +6,7 @@
  */
 import { join } from "node:path";
 import type { CommandContext } from "../context.js";
-import { closestFirst } from "../core/closest.js";
+import { closestFirst, didYouMean } from "../core/closest.js";
 import { UsageError } from "../core/errors.js";
 import { checkOneLine, checkPathSegment } from "../core/names.js";
 import { FILE_MODE, type PlannedFile } from "../core/planned-file.js";
@@ -21,6 +21,7 @@ import {
   type SpecKind,
   TASK_FILE,
 } from "../core/spec-docs.js";
+import type { FileSystem } from "../io/fs.js";
 import { findRoot, readIfFile, whereOf } from "../io/root.js";
 import type { ParsedArgs } from "../options/parse.js";
 import type { Prompter } from "../options/prompter.js";
@@ -29,25 +30,55 @@ import { templateContext } from "../templates/template.js";
 
 const isKind = (value: string | undefined): value is SpecKind => SPEC_KINDS.includes(value as SpecKind);
 
+/** The questions add asks, in this order, in the CLI at a terminal and in plop's spec generators alike. */
+export const SPEC_QUESTIONS = { title: "Title", plan: "The plan this task implements" } as const;
+
+/** How a route names what it was given: the CLI's arguments and flags, or plop's command line and prompts. */
+export interface SpecRoute {
+  /** How to give a title: `add plan "Export reports as CSV"`. */
+  titleExample(kind: SpecKind): string;
+  /** How to add the first plan. */
+  addPlan: string;
+  /** Where a plan is chosen: `--plan`. */
+  planInput: string;
+}
+
+export const CLI_ROUTE: SpecRoute = {
+  titleExample: (kind) => `add ${kind} "Export reports as CSV"`,
+  addPlan: 'add plan "title"',
+  planInput: "--plan",
+};
+
+export const checkTitle = (value: string): string | undefined =>
+  checkOneLine("the title", value.trim(), { required: true });
+
 export async function add(ctx: CommandContext, { positionals, values, switches }: ParsedArgs): Promise<void> {
   const [kind, ...words] = positionals;
-  if (!isKind(kind))
+  if (!isKind(kind)) {
+    const meant = kind === undefined ? undefined : didYouMean(kind, SPEC_KINDS);
     throw new UsageError(
-      `${kind === undefined ? "add needs what to add" : `cannot add ${quoted(kind)}`}: use add plan|task|context "title"`,
+      `${kind === undefined ? "add needs what to add" : `cannot add ${quoted(kind)}`}: ${meant ? `did you mean add ${meant}? ` : ""}use add plan|task|context "title"`,
     );
+  }
   if (kind !== "task" && values.plan.length > 0) throw new UsageError("--plan is for add task only: leave it out");
   const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
   const root = findRoot(ctx.fs, ctx.cwd);
   let plan = values.plan[0];
-  if (kind === "task" && plan === undefined) {
-    const plans = planSlugs(ctx, root);
+  let title = words.join(" ");
+  const planNeeded = kind === "task" && plan === undefined;
+  const plans = planNeeded ? planSlugs(ctx.fs, root) : [];
+  if (planNeeded) {
     if (plans.length === 0)
-      throw new UsageError('there is no plan in spec/plan/ yet: add one first with add plan "title"');
-    if (!interactive)
+      throw new UsageError(`there is no plan in spec/plan/ yet: add one first with ${CLI_ROUTE.addPlan}`);
+    if (!interactive && title.trim() !== "")
       throw new UsageError(`add task needs --plan SLUG (there is no terminal to ask): one of ${plans.join(", ")}`);
-    const prompter = await ctx.createPrompter();
+  }
+  // In the order plop asks them: the title, then the plan from the list of plans.
+  const prompter = interactive && (title.trim() === "" || planNeeded) ? await ctx.createPrompter() : undefined;
+  if (prompter && title.trim() === "") title = await prompter.text(SPEC_QUESTIONS.title, undefined, checkTitle);
+  if (planNeeded && prompter) {
     plan = await prompter.select(
-      "The plan this task implements",
+      SPEC_QUESTIONS.plan,
       plans.map((slug) => ({ title: slug, value: slug })),
       0,
     );
@@ -55,7 +86,7 @@ export async function add(ctx: CommandContext, { positionals, values, switches }
   await addSpecFile(ctx, {
     root,
     kind,
-    title: words.join(" "),
+    title,
     plan,
     dryRun: switches["dry-run"],
     prompter: undefined,
@@ -70,13 +101,15 @@ export interface AddJob {
   plan?: string | undefined;
   dryRun: boolean;
   prompter: Prompter | undefined;
+  /** How the messages name the inputs: the CLI's unless given (plop's). */
+  route?: SpecRoute;
 }
 
 /** The plans there are, by slug, sorted. */
-function planSlugs(ctx: CommandContext, root: string): string[] {
+export function planSlugs(fs: FileSystem, root: string): string[] {
   const folder = join(root, "spec/plan");
-  if (!ctx.fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) return [];
-  return ctx.fs
+  if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) return [];
+  return fs
     .readdirSync(folder)
     .filter((name) => name.endsWith(".md") && name !== "README.md" && name !== "TEMPLATE.md")
     .map((name) => name.slice(0, -3))
@@ -99,10 +132,10 @@ async function templateFor(ctx: CommandContext, root: string, kind: SpecKind): P
 
 /** Everything after the arguments: the CLI and plop's spec:plan, spec:task and spec:context come here. Returns the new file's path. */
 export async function addSpecFile(ctx: CommandContext, job: AddJob): Promise<string> {
-  const { root, kind } = job;
+  const { root, kind, route = CLI_ROUTE } = job;
   const title = job.title.trim();
-  const problem = checkOneLine("the title", title, { required: true });
-  if (problem) throw new UsageError(`${problem}: give a title, e.g. add ${kind} "Export reports as CSV"`);
+  const problem = checkTitle(title);
+  if (problem) throw new UsageError(`${problem}: give a title, e.g. ${route.titleExample(kind)}`);
   const slug = slugify(title);
   if (slug === "")
     throw new UsageError(
@@ -114,7 +147,7 @@ export async function addSpecFile(ctx: CommandContext, job: AddJob): Promise<str
   let number: string | undefined;
   let plan: { slug: string; title: string; path: string; text: string } | undefined;
   if (kind === "task") {
-    plan = findPlan(ctx, root, job.plan);
+    plan = findPlan(ctx, root, job.plan, route);
     const taskFolder = join(root, "spec/task");
     const existing = ctx.fs.statSync(taskFolder, { throwIfNoEntry: false }) ? ctx.fs.readdirSync(taskFolder) : [];
     number = nextTaskNumber(existing.filter((n) => TASK_FILE.test(n)));
@@ -143,13 +176,18 @@ export async function addSpecFile(ctx: CommandContext, job: AddJob): Promise<str
   return path;
 }
 
-function findPlan(ctx: CommandContext, root: string, given: string | undefined) {
-  const plans = planSlugs(ctx, root);
-  if (given === undefined) throw new UsageError(`add task needs --plan SLUG: one of ${plans.join(", ") || "none yet"}`);
+function findPlan(ctx: CommandContext, root: string, given: string | undefined, route: SpecRoute) {
+  const plans = planSlugs(ctx.fs, root);
+  if (plans.length === 0)
+    throw new UsageError(`there is no plan in spec/plan/ yet: add one first with ${route.addPlan}`);
+  if (given === undefined)
+    throw new UsageError(`a task needs its plan (${route.planInput}): one of ${plans.join(", ")}`);
   const slug = given.replace(/^(?:\.\/)?spec\/plan\//, "").replace(/\.md$/, "");
   if (!plans.includes(slug)) {
-    const known = plans.length ? `the plans are ${closestFirst(slug, plans).join(", ")}` : "there is no plan yet";
-    throw new UsageError(`there is no plan ${quoted(slug)} in spec/plan/ (${known}): pass one of them to --plan`);
+    const known = `the plans are ${closestFirst(slug, plans).join(", ")}`;
+    throw new UsageError(
+      `there is no plan ${quoted(slug)} in spec/plan/ (${known}): give one of them to ${route.planInput}`,
+    );
   }
   const path = `spec/plan/${slug}.md`;
   const text = readIfFile(ctx.fs, join(root, path));

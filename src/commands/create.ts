@@ -2,12 +2,14 @@
 import { dirname, isAbsolute, resolve } from "node:path";
 import type { CommandContext } from "../context.js";
 import { uvBuildRequirement } from "../core/build-backend.js";
+import { earlyOccupiedQuestion } from "../core/decide.js";
 import { CancelledError, GenerateError, UsageError } from "../core/errors.js";
 import { checkFolderName, shadowedModule } from "../core/names.js";
 import { pathBeyondLimit } from "../core/planned-file.js";
 import { quoted } from "../core/quote.js";
 import { gatherFacts } from "../io/facts.js";
 import { initGit, type StepResult } from "../io/git.js";
+import { occupantsIfFolder } from "../io/inspect.js";
 import { uvSync } from "../io/uv.js";
 import { resolveAnswers } from "../options/answers.js";
 import type { ParsedArgs } from "../options/parse.js";
@@ -58,16 +60,48 @@ export async function create(ctx: CommandContext, { positionals, given, switches
 
   const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
   const prompter = interactive ? await ctx.createPrompter() : undefined;
-  const answers = await resolveAnswers({ given, facts, yes: switches.yes, prompter, defaults: team.defaults });
+  const dryRun = switches["dry-run"];
+  // A yes to "write into it?" stands for --force: the pipeline, which looks again after the last answer, does not ask twice.
+  let force = switches.force;
+  const askIfOccupied = async (folder: string): Promise<void> => {
+    if (!prompter || force || dryRun) return;
+    force = await confirmOccupied(ctx, prompter, folder);
+  };
+  if (folderArg !== undefined) await askIfOccupied(folderArg);
+  const answers = await resolveAnswers({
+    // A dry run starts neither git nor uv: their questions would be moot.
+    given: dryRun ? { git: false, install: false, ...given } : given,
+    facts,
+    yes: switches.yes,
+    prompter,
+    defaults: team.defaults,
+    // Without a folder argument the project's name is the folder: asked about as soon as it is typed.
+    onAnswer: async (key, sofar) => {
+      if (key === "name" && folderArg === undefined && sofar.name !== undefined) await askIfOccupied(sofar.name);
+    },
+  });
   await createRepository(ctx, {
     team: await team.layer(prompter),
     folder: folderArg ?? answers.name,
     answers,
     facts,
     prompter,
-    dryRun: switches["dry-run"],
-    force: switches.force,
+    dryRun,
+    force,
   });
+}
+
+/**
+ * Whether to write into a folder that holds other things, asked right after the folder is known (as
+ * create-vite does) rather than after every other answer; a no cancels before anything else is asked.
+ * Returns whether the folder may be written into as it is (true when there was nothing to ask).
+ */
+async function confirmOccupied(ctx: CommandContext, prompter: Prompter, folder: string): Promise<boolean> {
+  const occupants = occupantsIfFolder(ctx.fs, resolve(ctx.cwd, folder));
+  const question = occupants && earlyOccupiedQuestion(occupants, displayPath(folder));
+  if (!question) return false;
+  if (!(await prompter.confirm(question, false))) throw new CancelledError("Cancelled: nothing was written.");
+  return true;
 }
 
 export interface CreateJob {

@@ -3,6 +3,9 @@
  * to load it. A command's module is loaded only when that command runs.
  */
 import type { CommandContext } from "../context.js";
+import { didYouMean } from "../core/closest.js";
+import { UsageError } from "../core/errors.js";
+import { quoted } from "../core/quote.js";
 import type { CommandName } from "../options/flags.js";
 import type { CommandHelp } from "../options/help.js";
 import type { ParsedArgs } from "../options/parse.js";
@@ -46,11 +49,32 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
 ];
 
-/** The command argv names, and the rest of argv; without a command name, create. */
-export function selectCommand(argv: readonly string[]): { command: CommandEntry; rest: readonly string[] } {
+/**
+ * The command argv names, and the rest of argv; without a command name, create. `isPath` says whether a word
+ * names something that exists: a word that does not, with no `/` in it, close to a command's name (`updte`), is
+ * taken for a typo of it rather than for the folder to create.
+ */
+export function selectCommand(
+  argv: readonly string[],
+  isPath: (word: string) => boolean = () => false,
+): { command: CommandEntry; rest: readonly string[] } {
   const named = COMMANDS.find((c) => c.name === argv[0]);
   const create = COMMANDS[0] as CommandEntry;
-  return named ? { command: named, rest: argv.slice(1) } : { command: create, rest: argv };
+  if (named) return { command: named, rest: argv.slice(1) };
+  const [word] = argv;
+  // Three letters are too few to tell a typo from a name (`app` is one from `add`).
+  if (word !== undefined && word.length >= 4 && /^[a-z]+$/i.test(word)) {
+    const meant = didYouMean(
+      word.toLowerCase(),
+      COMMANDS.map((c) => c.name),
+    );
+    // The disk is asked only about a near miss.
+    if (meant && !isPath(word))
+      throw new UsageError(
+        `${quoted(word)} is not a command: did you mean ${meant}? (to create a folder of that name, give it as ./${word})`,
+      );
+  }
+  return { command: create, rest: argv };
 }
 
 export type { CommandName };

@@ -30,7 +30,7 @@ function findRepository(fs: FileSystem, cwd: string): string {
     if (fs.lstatSync(join(dir, MANIFEST_PATH), { throwIfNoEntry: false })?.isFile()) return dir;
     if (dirname(dir) === dir)
       throw new UsageError(
-        `no ${MANIFEST_PATH} here or above: run update inside a repository that create-spec-agent made`,
+        `no ${MANIFEST_PATH} here or above: run update inside a repository that create-spec-agent made, or add the preset to this one with create-spec-agent init`,
       );
   }
 }

@@ -29,9 +29,7 @@ export interface Occupied {
 export function occupiedTarget(state: TargetState, where: string, force: boolean): Occupied | undefined {
   if (force || state.occupants.length === 0) return undefined;
   if (state.statuses.every((status) => status === "identical")) return undefined;
-  const shown =
-    state.occupants.slice(0, 3).map(displayName).join(", ") +
-    (state.occupants.length > 3 ? ` and ${state.occupants.length - 3} more` : "");
+  const shown = shownOccupants(state.occupants);
   const differing = state.statuses.filter((s) => s === "differs").length;
   const overwritten =
     differing === 0 ? "none of its files would be overwritten" : `${differing} of its files would be overwritten`;
@@ -39,6 +37,18 @@ export function occupiedTarget(state: TargetState, where: string, force: boolean
     question: `${where} is not empty (${shown}). Write the preset into it? (${overwritten})`,
     refusal: `${where} is not empty (it holds ${shown}): choose a new folder, or pass --force to write the preset into it (${overwritten})`,
   };
+}
+
+const shownOccupants = (occupants: readonly string[]): string =>
+  occupants.slice(0, 3).map(displayName).join(", ") + (occupants.length > 3 ? ` and ${occupants.length - 3} more` : "");
+
+/**
+ * Asked as soon as the folder is known, before the other questions (as create-vite does): the answers
+ * that would decide which files differ are not in yet, so it says what a yes allows rather than counting.
+ */
+export function earlyOccupiedQuestion(occupants: readonly string[], where: string): string | undefined {
+  if (occupants.length === 0) return undefined;
+  return `${where} is not empty (${shownOccupants(occupants)}). Write the preset into it? (files it holds under the preset's names would be overwritten)`;
 }
 
 /** A name from the disk, shown on one line: quoted when it holds anything but plain characters. */

@@ -68,6 +68,9 @@ function fateOf(
   }
   if (!known) return { path, fate: "clash" };
   if (base !== undefined && ours === base) return { path, fate: "replaced", contents: theirs };
+  // A file init shared by lines or entries (.gitignore, JSON settings) holds the owner's text beside ours, not ours
+  // alone: while ours is unchanged and every line or entry of it is still there, there is nothing to do.
+  if (base !== undefined && theirs === base && holdsShared(path, ours, theirs)) return { path, fate: "current" };
   if (base !== undefined && theirs === base) return { path, fate: "kept" };
   // With no base (a 0.1.0 record whose hash no longer matches), both whole versions face each other.
   const merged = mergeThreeWay(ours, base ?? "", theirs, labels);
@@ -84,6 +87,13 @@ function fateOf(
     conflicts: merged.conflicts,
     stages: { base: base ?? "", ours, theirs },
   };
+}
+
+function holdsShared(path: string, ours: string, theirs: string): boolean {
+  const kind = mergeKindOf(path);
+  if (kind !== "lines" && kind !== "entries") return false;
+  const shared = mergeShared(kind, ours, theirs);
+  return shared.ok && shared.text === ours;
 }
 
 /** Every path of the new rendering and of the record, in path order. */

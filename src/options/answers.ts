@@ -7,7 +7,7 @@ import { normalizeTargets, splitList } from "../core/targets.js";
 import type { TeamDefaults } from "./config.js";
 import type { CommandName } from "./flags.js";
 import type { Prompter } from "./prompter.js";
-import { type Answers, type Facts, QUESTIONS } from "./table.js";
+import { type Answers, type Facts, QUESTIONS, type Question } from "./table.js";
 
 export interface ResolveOptions {
   /** Only this command's questions are asked; the others keep their off value. */
@@ -20,67 +20,61 @@ export interface ResolveOptions {
   prompter: Prompter | undefined;
   /** The team's defaults (options/config.ts), over our own. */
   defaults?: TeamDefaults;
+  /** Called as each answer is settled, before the next question: create asks about a non-empty folder once its name is in. */
+  onAnswer?: (key: keyof Answers, answers: Partial<Answers>) => Promise<void>;
 }
 
-export async function resolveAnswers({
-  command = "create",
-  given,
-  facts,
-  yes,
-  prompter,
-  defaults = {},
-}: ResolveOptions): Promise<Answers> {
+export async function resolveAnswers(options: ResolveOptions): Promise<Answers> {
+  const { command = "create", onAnswer } = options;
   const answers: Partial<Answers> = { git: false, install: false };
   for (const q of QUESTIONS) {
     if (!q.commands.includes(command)) continue;
-    const flagValue = given[q.key];
-    if (q.kind === "list") {
-      let values: readonly string[];
-      if (Array.isArray(flagValue)) {
-        const problem = q.validate(flagValue);
-        if (problem) throw new UsageError(`${problem}: pass a valid --${q.key}`);
-        values = flagValue;
-      } else {
-        const teamDefault = defaults[q.key] === undefined ? undefined : splitList(defaults[q.key] as string);
-        const problem = teamDefault && q.validate(teamDefault);
-        if (problem) throw new UsageError(`${problem}: fix the team's default for ${q.key}, or pass --${q.key}`);
-        const initial = teamDefault ?? q.initial();
-        values = prompter && q.askIf(facts) ? await prompter.multiselect(q.message, q.choices, initial) : initial;
-      }
-      answers[q.key] = normalizeTargets(values);
-      continue;
-    }
-    if (q.kind === "confirm") {
-      const initial = defaults[q.key] ?? q.initial(facts);
-      const value =
-        typeof flagValue === "boolean"
-          ? flagValue
-          : prompter && q.askIf(facts)
-            ? await prompter.confirm(q.message, initial)
-            : initial;
-      answers[q.key] = value;
-      continue;
-    }
-    if (typeof flagValue === "string") {
-      const problem = q.validate(flagValue);
-      if (problem) throw new UsageError(`${problem}: pass a valid --${q.key}`);
-      answers[q.key] = flagValue;
-      continue;
-    }
-    const teamDefault = q.key === "name" ? undefined : defaults[q.key];
-    const initial = teamDefault ?? (await q.initial(answers, facts)) ?? (yes || prompter ? q.fallback : undefined);
-    const problem = initial === undefined ? undefined : q.validate(initial);
-    if (prompter && (q.askIf(facts) || problem)) {
-      answers[q.key] = await prompter.text(q.message, initial, q.validate);
-      continue;
-    }
-    if (initial === undefined) {
-      throw new UsageError(
-        `missing the project ${q.key === "name" ? "folder" : q.key}: give it as the first argument or with --${q.key} (there is no terminal to ask)`,
-      );
-    }
-    if (problem) throw new UsageError(`${problem}: pass --${q.key}`);
-    answers[q.key] = initial;
+    (answers as Record<string, unknown>)[q.key] = await answerOne(q, answers, options);
+    await onAnswer?.(q.key, answers);
   }
   return answers as Answers;
+}
+
+async function answerOne(
+  q: Question,
+  answers: Partial<Answers>,
+  { given, facts, yes, prompter, defaults = {} }: ResolveOptions,
+): Promise<Answers[keyof Answers]> {
+  const flagValue = given[q.key];
+  if (q.kind === "list") {
+    let values: readonly string[];
+    if (Array.isArray(flagValue)) {
+      const problem = q.validate(flagValue);
+      if (problem) throw new UsageError(`${problem}: pass a valid --${q.key}`);
+      values = flagValue;
+    } else {
+      const teamDefault = defaults[q.key] === undefined ? undefined : splitList(defaults[q.key] as string);
+      const problem = teamDefault && q.validate(teamDefault);
+      if (problem) throw new UsageError(`${problem}: fix the team's default for ${q.key}, or pass --${q.key}`);
+      const initial = teamDefault ?? q.initial();
+      values = prompter && q.askIf(facts) ? await prompter.multiselect(q.message, q.choices, initial) : initial;
+    }
+    return normalizeTargets(values);
+  }
+  if (q.kind === "confirm") {
+    if (typeof flagValue === "boolean") return flagValue;
+    const initial = defaults[q.key] ?? q.initial(facts);
+    return prompter && q.askIf(facts) ? await prompter.confirm(q.message, initial) : initial;
+  }
+  if (typeof flagValue === "string") {
+    const problem = q.validate(flagValue);
+    if (problem) throw new UsageError(`${problem}: pass a valid --${q.key}`);
+    return flagValue;
+  }
+  const teamDefault = q.key === "name" ? undefined : defaults[q.key];
+  const initial = teamDefault ?? (await q.initial(answers, facts)) ?? (yes || prompter ? q.fallback : undefined);
+  const problem = initial === undefined ? undefined : q.validate(initial);
+  if (prompter && (q.askIf(facts) || problem)) return prompter.text(q.message, initial, q.validate);
+  if (initial === undefined) {
+    throw new UsageError(
+      `missing the project ${q.key === "name" ? "folder" : q.key}: give it as the first argument or with --${q.key} (there is no terminal to ask)`,
+    );
+  }
+  if (problem) throw new UsageError(`${problem}: pass --${q.key}`);
+  return initial;
 }

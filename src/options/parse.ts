@@ -1,5 +1,5 @@
 /** Turns argv into typed values, driven by the option tables (table.ts, flags.ts) for one command. */
-import { distance } from "../core/closest.js";
+import { didYouMean } from "../core/closest.js";
 import { UsageError } from "../core/errors.js";
 import { quoted } from "../core/quote.js";
 import { splitList } from "../core/targets.js";
@@ -26,8 +26,8 @@ function unknownOption(flag: string, command: CommandName): UsageError {
     ...VALUES.filter((v) => v.commands.includes(command)).map((v) => v.flag),
     ...SWITCHES.filter((s) => s.commands.includes(command)).map((s) => s.flag),
   ];
-  const closest = known.map((k) => ({ k, d: distance(flag, k) })).sort((x, y) => x.d - y.d)[0];
-  const guess = closest && closest.d <= Math.max(1, Math.floor(flag.length / 3)) ? `did you mean --${closest.k}? ` : "";
+  const closest = didYouMean(flag, known);
+  const guess = closest ? `did you mean --${closest}? ` : "";
   const owners = [...QUESTIONS, ...VALUES, ...SWITCHES].find((o) => ("key" in o ? o.key : o.flag) === flag)?.commands;
   if (owners)
     return new UsageError(`--${flag} is an option of ${owners.join(", ")}, not of ${command}: ${hint(command)}`);

@@ -22,15 +22,41 @@ export interface Choice {
   description?: string;
 }
 
-export async function createPrompter(stdin: Readable, stdout: Writable): Promise<Prompter> {
+/** What a multiselect's line is drawn with: its value, marked when the cursor is on it. */
+export const FOCUSED = "❯";
+interface MultiselectState {
+  cursor: number;
+  done: boolean;
+  value: { title: string; value: string }[];
+}
+
+/**
+ * `color` is the output's choice (NO_COLOR, FORCE_COLOR: ui/paint.ts). prompts' own kleur decides once, as it
+ * loads, from FORCE_COLOR alone; it is handed to onRender before each drawing, where it is told the choice.
+ */
+export async function createPrompter(stdin: Readable, stdout: Writable, color: boolean): Promise<Prompter> {
   const { default: prompts } = await import("prompts");
   const onCancel = (): never => {
     throw new CancelledError();
   };
+  // kleur 3 has the switch; the types describe only its colours.
+  const onRender = (kleur: object): void => {
+    (kleur as { enabled: boolean }).enabled = color;
+  };
   const ask = async <T>(question: Omit<PromptObject, "name">): Promise<T> => {
-    const answer = await prompts({ ...question, name: "value", stdin, stdout }, { onCancel });
+    const answer = await prompts({ onRender, ...question, name: "value", stdin, stdout }, { onCancel });
     return answer.value as T;
   };
+  /**
+   * prompts shows a multiselect's focused line by colour alone (its select has a pointer): the line under the
+   * cursor gets the select's pointer too, so that it shows in a monochrome terminal and to a screen reader.
+   */
+  function onRenderMultiselect(this: MultiselectState, kleur: object): void {
+    onRender(kleur);
+    this.value.forEach((choice, i) => {
+      choice.title = this.done ? choice.value : `${i === this.cursor ? FOCUSED : " "} ${choice.value}`;
+    });
+  }
   return {
     text: (message, initial, validate) =>
       ask<string>({
@@ -48,6 +74,7 @@ export async function createPrompter(stdin: Readable, stdout: Writable): Promise
         min: 1,
         hint: "space to choose, enter to accept",
         instructions: false,
+        onRender: onRenderMultiselect,
       }),
     select: (message, choices, initial) =>
       ask<string>({ type: "select", message, choices: choices.map((c) => ({ ...c })), initial, hint: " " }),

@@ -74,10 +74,7 @@ export function inspectTarget(
   if (git && !git.isDirectory() && !git.isFile())
     throw new UsageError(`${display}/.git is ${kindOf(git)}, not git's folder: move it away and run again`);
 
-  const occupants = fs
-    .readdirSync(root)
-    .filter((entry) => entry !== ".git" && !entry.startsWith(JOURNAL_NAME))
-    .sort();
+  const occupants = occupantsOf(fs, root);
   const previous: Inspection["previous"] = new Map();
   const existingFolders = new Set([root]);
   const seen: WaySeen = { checked: new Set(), existing: existingFolders };
@@ -95,6 +92,21 @@ export function inspectTarget(
     return "differs";
   });
   return { occupants, statuses, previous, existingFolders };
+}
+
+/** The target's top-level entries that count as its contents: a lone `.git`, or our own journal, leaves it empty. */
+export function occupantsOf(fs: FileSystem, root: string): string[] {
+  return fs
+    .readdirSync(root)
+    .filter((entry) => entry !== ".git" && !entry.startsWith(JOURNAL_NAME))
+    .sort();
+}
+
+/** What a folder that may not exist yet holds; undefined when it is not a folder (the pipeline says why). */
+export function occupantsIfFolder(fs: FileSystem, root: string): string[] | undefined {
+  const stat = fs.lstatSync(root, { throwIfNoEntry: false });
+  if (!stat) return [];
+  return stat.isDirectory() ? occupantsOf(fs, root) : undefined;
 }
 
 const CHUNK = 64 * 1024;
