@@ -37,7 +37,11 @@ export const COPILOT_ALIASES = ["read", "edit", "execute", "web"] as const;
 
 type Names = readonly string[] | undefined;
 
-/** Claude Code (`tools` of `.claude/agents/*.md`) and Gemini CLI (`tools` of `.gemini/agents/*.md`). */
+/**
+ * Claude Code (`tools` of `.claude/agents/*.md`) and Gemini CLI (`tools` of `.gemini/agents/*.md`). Claude Code's
+ * names are the ones its headless session offers (`npm run e2e:clients` records them): it has no Grep, Glob or
+ * Task* tools there, searches through Bash, and drops a name it lacks without a word.
+ */
 export const TOOL_NAMES: Readonly<Record<SeedTool, { claude: Names; gemini: Names }>> = {
   "execute/testFailure": { claude: ["Bash"], gemini: ["run_shell_command"] },
   "execute/getTerminalOutput": { claude: ["Bash"], gemini: ["run_shell_command"] },
@@ -50,17 +54,27 @@ export const TOOL_NAMES: Readonly<Record<SeedTool, { claude: Names; gemini: Name
   "edit/createDirectory": { claude: ["Write"], gemini: ["write_file"] },
   "edit/createFile": { claude: ["Write"], gemini: ["write_file"] },
   "edit/editFiles": { claude: ["Edit"], gemini: ["replace"] },
-  search: { claude: ["Grep", "Glob"], gemini: ["glob", "search_file_content", "list_directory"] },
+  search: { claude: ["Bash"], gemini: ["glob", "search_file_content", "list_directory"] },
   "web/fetch": { claude: ["WebFetch"], gemini: ["web_fetch"] },
   "context7/*": { claude: ["mcp__context7__*"], gemini: ["mcp_context7_*"] },
   "sequentialthinking/*": { claude: ["mcp__sequentialthinking__*"], gemini: ["mcp_sequentialthinking_*"] },
   agent: { claude: ["Agent"], gemini: undefined },
-  todo: { claude: ["TaskCreate", "TaskUpdate", "TaskList", "TaskGet"], gemini: ["write_todos"] },
+  todo: { claude: undefined, gemini: ["write_todos"] },
 };
 
-/** The seed's tools in one tool's names, each once, in the seed's order. */
+/**
+ * The tool that runs a skill, where the tool has skills the agent should reach: the spec steps are skills in
+ * Claude Code, and a subagent gets only the tools its list names. Gemini CLI's steps are commands, not skills.
+ */
+export const SKILL_TOOL: Readonly<Record<"claude" | "gemini", string | undefined>> = {
+  claude: "Skill",
+  gemini: undefined,
+};
+
+/** The seed's tools in one tool's names, each once, in the seed's order; then the tool that runs skills. */
 export function translateTools(tool: "claude" | "gemini"): string[] {
-  return [...new Set(SEED_TOOLS.flatMap((name) => TOOL_NAMES[name][tool] ?? []))];
+  const skill = SKILL_TOOL[tool];
+  return [...new Set([...SEED_TOOLS.flatMap((name) => TOOL_NAMES[name][tool] ?? []), ...(skill ? [skill] : [])])];
 }
 
 /** The seed's tools that tool has no equivalent for. */
