@@ -130,9 +130,15 @@ const CONTROLS = [
   {
     id: "skill-renamed",
     expectFailing: "steps",
+    // A client that names a skill by its frontmatter, not its folder, gets the name changed there instead.
     apply: (folder, client) => {
-      const from = join(folder, client.stepFolder("spec-plan"));
-      renameSync(from, `${from}-renamed`);
+      if (client.skillNamedByFrontmatter) {
+        const path = join(folder, client.stepFile("spec-plan"));
+        writeFileSync(path, readFileSync(path, "utf8").replace(/^name: spec-plan$/m, "name: spec-plan-renamed"));
+      } else {
+        const from = join(folder, client.stepFolder("spec-plan"));
+        renameSync(from, `${from}-renamed`);
+      }
     },
   },
 ];
@@ -180,7 +186,14 @@ function bodyMarker(path) {
 async function checkClient(client, repoId, folder, context, control) {
   const results = [];
   const label = `${client.id} ${repoId}${control ? ` (control: ${control.id})` : ""}`;
+  // A known defect (the client row says why) is shown as such while it lasts, and fails the run once it is gone.
+  const known = (check) => !control && client.known?.some((k) => k.check === check && k.repos.includes(repoId));
   const record = (kind, check, ok, detail = "") => {
+    if (known(check)) {
+      const line = ok ? `FAIL ${label}: ${check} (a known defect no longer seen: take it out of clients.mjs)` : "";
+      results.push({ kind, line: line || `known ${label}: ${check}: ${detail}`, ok: !ok, known: !ok, detail: "" });
+      return ok;
+    }
     results.push({ kind, line: `${ok ? "ok  " : "FAIL"} ${label}: ${check}`, ok, detail: ok ? "" : detail });
     return ok;
   };
@@ -269,15 +282,17 @@ async function checkClient(client, repoId, folder, context, control) {
         `${model.length} model requests, none with "${agentMarker}"`,
       );
       if (subagent && client.offeredTools) {
-        const named = client.agentTools(readFileSync(agentPath, "utf8")).filter((name) => !name.includes("*"));
         const offered = client.offeredTools(subagent);
-        const absent = named.filter((name) => !offered.includes(name));
-        record(
-          "subagent",
-          `the subagent is offered every tool the agent names (${named.length})`,
-          absent.length === 0,
-          `not offered: ${absent.join(", ")}; offered: ${offered.join(", ")}`,
-        );
+        if (client.agentTools) {
+          const named = client.agentTools(readFileSync(agentPath, "utf8")).filter((name) => !name.includes("*"));
+          const absent = named.filter((name) => !offered.includes(name));
+          record(
+            "subagent",
+            `the subagent is offered every tool the agent names (${named.length})`,
+            absent.length === 0,
+            `not offered: ${absent.join(", ")}; offered: ${offered.join(", ")}`,
+          );
+        }
         if (client.skillTool)
           record(
             "subagent",
@@ -334,18 +349,19 @@ async function main() {
   const context = { work, cache, proxy };
   let passed = 0;
   let failed = 0;
+  let knownDefects = 0;
   const report = (results) => {
-    for (const { line, ok, detail } of results) {
+    for (const { line, ok, detail, known } of results) {
       console.log(line);
       if (detail) console.log(detail.replace(/^/gm, "     "));
-      if (ok) passed++;
+      if (known) knownDefects++;
+      else if (ok) passed++;
       else failed++;
     }
   };
   try {
     const repos = await generate(work);
     for (const client of clients) {
-      if (!clients.some((c) => c.package === client.package)) continue;
       for (const repoId of client.repos) {
         const folder = repos.get(repoId);
         report(await checkClient(client, repoId, folder, context));
@@ -374,6 +390,7 @@ async function main() {
     if (process.env.KEEP_E2E_TMP === "1") console.log(`kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
+  if (knownDefects) console.log(`${knownDefects} known defects, shown above as "known"`);
   console.log(`\nclients e2e: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   process.exit(failed ? 1 : 0);
 }

@@ -224,9 +224,11 @@ describe("the tool-name translation", () => {
     for (const name of translateTools("gemini")) expect(name).toMatch(GEMINI);
   });
 
-  it("gives the Claude agent the Skill tool, so the subagent can run the spec steps", () => {
+  it("gives the Claude and Copilot agents the tool that runs skills, so the subagent can run the spec steps", () => {
     expect(translateTools("claude")).toContain("Skill");
     expect(translateTools("gemini")).not.toContain("Skill");
+    const copilot = frontmatter(plan(ALL).get(".github/agents/backend-engineer.agent.md") as string);
+    expect(copilot?.data.tools).toContain("skill");
   });
 
   it("covers every tool of the seed, an MCP server as that server's tools", () => {

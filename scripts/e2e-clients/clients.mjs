@@ -1,9 +1,17 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+
 // The AI clients that scripts/e2e-clients.mjs runs: one row each, as src/targets has one row per AI tool. A row
 // says how to point the client at the stand-in model server, how to run it headless, which of our files it should
 // load in a repository, and how to read what it loaded from the request it sent.
 
 /** The subagent's task names this, so the stand-in tells the subagent's requests from the main session's. */
 export const SUBAGENT = "E2E-SUBAGENT";
+
+const writeJson = (path, value) => {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+};
 
 const parsed = (request) => {
   try {
@@ -64,5 +72,52 @@ export const CLIENTS = [
       return [...sent, ...deferred];
     },
     mcpList: ["mcp", "list"],
+  },
+  {
+    id: "copilot",
+    package: "@github/copilot",
+    bin: "copilot",
+    agentName: "Backend Engineer custom agent",
+    repos: ["copilot", "default", "all", "init"],
+    // Offline: no GitHub login, no telemetry, no update check; the model is ours (Chat Completions).
+    env: (url) => ({
+      COPILOT_OFFLINE: "true",
+      COPILOT_PROVIDER_BASE_URL: `${url}/v1`,
+      COPILOT_PROVIDER_API_KEY: "sk-e2e-stand-in",
+      COPILOT_MODEL: "gpt-5-mini",
+      COPILOT_AUTO_UPDATE: "false",
+    }),
+    // Copilot CLI reads the project's .mcp.json only in a trusted folder; --trust-folder trusts it for one prompt.
+    setup: (home, folder) => writeJson(join(home, ".copilot/config.json"), { trustedFolders: [folder] }),
+    promptArgs: (prompt) => ["-p", prompt, "--trust-folder", "--allow-all-tools", "--no-auto-update"],
+    instructions: (present) =>
+      [".github/copilot-instructions.md", "AGENTS.md", "CLAUDE.md"].filter((path) => present.includes(path)),
+    agentFile: ".github/agents/backend-engineer.agent.md",
+    breakAgent: unclosedQuote,
+    stepFolder: (step) => `.agents/skills/${step}`,
+    stepFile: (step) => `.agents/skills/${step}/SKILL.md`,
+    // Copilot CLI 1.0.102 lists a skill whose folder was renamed under its frontmatter's name, unchanged.
+    skillNamedByFrontmatter: true,
+    // The task tool's "User-provided custom agents", and the skill tool's <available_skills>.
+    agentListed: (text) => /^- \*\*Backend Engineer\*\*: /m.test(text),
+    stepListed: (text, step) => text.includes(`<name>${step}</name>`),
+    delegate: {
+      tool: "task",
+      input: {
+        agent_type: "Backend Engineer",
+        name: "backend-engineer",
+        description: "Run the first spec step",
+        prompt: `${SUBAGENT}: run the spec-context skill.`,
+        mode: "sync",
+      },
+    },
+    runStep: { tool: "skill", input: { skill: "spec-context" } },
+    skillTool: "skill",
+    offeredTools: (request) => (parsed(request).tools ?? []).map((tool) => tool.function?.name ?? tool.name),
+    mcpList: ["mcp", "list"],
+    // With CLAUDE.md's `@AGENTS.md` import, Copilot CLI reads AGENTS.md itself and again through CLAUDE.md. The
+    // layout that loads it once (Claude's text in .claude/CLAUDE.md) has no root CLAUDE.md, which the acceptance
+    // checker (../shared/acceptance) requires, with that import line: so it stays, said here and in the README.
+    known: [{ repos: ["all", "init"], check: "loads AGENTS.md once" }],
   },
 ];

@@ -63,13 +63,11 @@ export const TOOL_NAMES: Readonly<Record<SeedTool, { claude: Names; gemini: Name
 };
 
 /**
- * The tool that runs a skill, where the tool has skills the agent should reach: the spec steps are skills in
- * Claude Code, and a subagent gets only the tools its list names. Gemini CLI's steps are commands, not skills.
+ * The tool that runs a skill, where the tool has skills the agent should reach: a subagent gets only the tools its
+ * list names, and the spec steps are skills in Claude Code and Copilot CLI (`npm run e2e:clients` shows each
+ * subagent running one). VS Code ignores a name it does not know; Gemini CLI's steps are commands, not skills.
  */
-export const SKILL_TOOL: Readonly<Record<"claude" | "gemini", string | undefined>> = {
-  claude: "Skill",
-  gemini: undefined,
-};
+export const SKILL_TOOL = { copilot: "skill", claude: "Skill", gemini: undefined } as const;
 
 /** The seed's tools in one tool's names, each once, in the seed's order; then the tool that runs skills. */
 export function translateTools(tool: "claude" | "gemini"): string[] {
