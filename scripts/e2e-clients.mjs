@@ -183,7 +183,7 @@ function bodyMarker(path) {
 }
 
 /** One client in one repository: its run, and the checks on what it sent. */
-async function checkClient(client, repoId, folder, context, control) {
+async function checkClient(client, repoId, folder, context, control, original = folder) {
   const results = [];
   const label = `${client.id} ${repoId}${control ? ` (control: ${control.id})` : ""}`;
   // A known defect (the client row says why) is shown as such while it lasts, and fails the run once it is gone.
@@ -200,10 +200,12 @@ async function checkClient(client, repoId, folder, context, control) {
   const home = mkdtempSync(join(context.work, `home-${client.id}-`));
   const standIn = await startStandIn();
   const state = { delegated: false, skilled: false };
+  // A skill runs only where the repository has it (Gemini CLI's own steps are commands).
   const agentPath = join(folder, client.agentFile);
   const agentMarker = existsSync(agentPath) ? bodyMarker(agentPath) : undefined;
-  const skillPath = join(folder, client.stepFile("spec-context"));
+  const skillPath = join(folder, (client.skillFile ?? client.stepFile)("spec-context"));
   const skillMarker = existsSync(skillPath) ? bodyMarker(skillPath) : undefined;
+  const runsStep = client.runStep !== undefined && skillMarker !== undefined;
   // The main session delegates to the agent; the subagent, once, runs the first step.
   standIn.script = (request) => {
     const text = textOf(request.body);
@@ -211,7 +213,7 @@ async function checkClient(client, repoId, folder, context, control) {
       state.delegated = true;
       return client.delegate;
     }
-    if (!state.skilled && agentMarker && text.includes(agentMarker) && text.includes(SUBAGENT) && client.runStep) {
+    if (!state.skilled && agentMarker && text.includes(agentMarker) && text.includes(SUBAGENT) && runsStep) {
       state.skilled = true;
       return client.runStep;
     }
@@ -237,7 +239,7 @@ async function checkClient(client, repoId, folder, context, control) {
     ...client.env(standIn.url, home),
   };
   try {
-    client.setup?.(home, folder, standIn.url);
+    client.setup?.(home, folder, client);
     const prompt = `${DELEGATE}: ask the ${client.agentName} to run the first spec step. ${SUBAGENT} marks its task.`;
     const session = await run(client.bin, client.promptArgs(prompt), { cwd: folder, env });
     const model = standIn.requests.filter((r) => r.api !== "other");
@@ -270,8 +272,24 @@ async function checkClient(client, repoId, folder, context, control) {
       "not in the first request",
     );
     const steps = ["spec-context", "spec-plan", "spec-tasks", "spec-implement"];
-    const missing = steps.filter((step) => !client.stepListed(text, step));
-    record("steps", "lists the four spec steps", missing.length === 0, `missing: ${missing.join(", ")}`);
+    if (client.stepPrompt && (!control || control.expectFailing === "steps")) {
+      // Commands reach the model only when run: each one, headless, must send the step's own text.
+      // The four at once: each is its own session, and the step's text is unique to it.
+      const before = standIn.requests.length;
+      await Promise.all(
+        steps.map((step) => run(client.bin, client.promptArgs(client.stepPrompt(step)), { cwd: folder, env })),
+      );
+      const sent = standIn.requests.slice(before).map((r) => textOf(r.body));
+      const missing = steps.filter((step) => {
+        // From the repository as generated: a control's renamed step must not pass for want of a marker.
+        const marker = bodyMarker(join(original, client.stepFile(step)));
+        return !sent.some((text) => marker && text.includes(marker));
+      });
+      record("steps", "runs the four spec steps as commands", missing.length === 0, `not sent: ${missing.join(", ")}`);
+    } else if (client.stepListed) {
+      const missing = steps.filter((step) => !client.stepListed(text, step));
+      record("steps", "lists the four spec steps", missing.length === 0, `missing: ${missing.join(", ")}`);
+    }
     if (control) return results;
     if (client.delegate) {
       const subagent = model.find((r) => r !== main && agentMarker && textOf(r.body).includes(agentMarker));
@@ -301,7 +319,7 @@ async function checkClient(client, repoId, folder, context, control) {
             `offered: ${offered.join(", ")}`,
           );
       }
-      if (client.runStep) {
+      if (runsStep) {
         const after = model.filter((r) => r !== main && skillMarker && textOf(r.body).includes(skillMarker));
         record(
           "subagent",
@@ -371,7 +389,14 @@ async function main() {
         const folder = join(work, "controls", `${client.id}-${control.id}`);
         cpSync(repos.get(client.repos[0]), folder, { recursive: true });
         control.apply(folder, client);
-        const results = await checkClient(client, client.repos[0], folder, context, control);
+        const results = await checkClient(
+          client,
+          client.repos[0],
+          folder,
+          context,
+          control,
+          repos.get(client.repos[0]),
+        );
         const run = results.find((r) => r.kind === "run");
         const noticed = results.some((r) => r.kind === control.expectFailing && !r.ok);
         report([

@@ -215,8 +215,9 @@ describe("the tool-name translation", () => {
       .join(" ")
       .split(" "),
   );
+  // What Gemini CLI 0.61 offers in a headless session with --approval-mode yolo (e2e:clients), as above.
   const GEMINI =
-    /^(read_file|read_many_files|write_file|replace|run_shell_command|glob|search_file_content|list_directory|web_fetch|google_web_search|write_todos)$|^mcp_[a-z0-9]+_\*$/;
+    /^(update_topic|list_directory|read_file|grep_search|glob|replace|write_file|web_fetch|run_shell_command|list_background_processes|read_background_output|google_web_search|write_todos|enter_plan_mode|invoke_agent|activate_skill)$|^mcp_[a-z0-9]+_\*$/;
 
   it("names only tools that exist in each tool", () => {
     for (const name of translateTools("claude"))
@@ -224,9 +225,9 @@ describe("the tool-name translation", () => {
     for (const name of translateTools("gemini")) expect(name).toMatch(GEMINI);
   });
 
-  it("gives the Claude and Copilot agents the tool that runs skills, so the subagent can run the spec steps", () => {
+  it("gives the Claude, Copilot and Gemini agents the tool that runs skills, so the subagent can run the spec steps", () => {
     expect(translateTools("claude")).toContain("Skill");
-    expect(translateTools("gemini")).not.toContain("Skill");
+    expect(translateTools("gemini")).toContain("activate_skill");
     const copilot = frontmatter(plan(ALL).get(".github/agents/backend-engineer.agent.md") as string);
     expect(copilot?.data.tools).toContain("skill");
   });

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 // The AI clients that scripts/e2e-clients.mjs runs: one row each, as src/targets has one row per AI tool. A row
@@ -24,12 +25,13 @@ const parsed = (request) => {
 /** A YAML frontmatter whose description's quote is never closed: no parser can read it. */
 const unclosedQuote = (text) => text.replace(/^description: '(.*)'$/m, "description: '$1");
 
+/** A frontmatter list, as a comma-separated string (Claude) or a YAML flow list (Gemini). */
 const frontmatterList = (text, key) => {
   const value = new RegExp(`^${key}: (.*)$`, "m").exec(text.split("\n---\n")[0] ?? "")?.[1] ?? "";
   return value
-    .replace(/^'|'$/g, "")
+    .replace(/^\[|\]$/g, "")
     .split(",")
-    .map((name) => name.trim())
+    .map((name) => name.trim().replace(/^'|'$/g, ""))
     .filter(Boolean);
 };
 
@@ -88,7 +90,7 @@ export const CLIENTS = [
       COPILOT_AUTO_UPDATE: "false",
     }),
     // Copilot CLI reads the project's .mcp.json only in a trusted folder; --trust-folder trusts it for one prompt.
-    setup: (home, folder) => writeJson(join(home, ".copilot/config.json"), { trustedFolders: [folder] }),
+    setup: (home, folder, _client) => writeJson(join(home, ".copilot/config.json"), { trustedFolders: [folder] }),
     promptArgs: (prompt) => ["-p", prompt, "--trust-folder", "--allow-all-tools", "--no-auto-update"],
     instructions: (present) =>
       [".github/copilot-instructions.md", "AGENTS.md", "CLAUDE.md"].filter((path) => present.includes(path)),
@@ -119,5 +121,55 @@ export const CLIENTS = [
     // layout that loads it once (Claude's text in .claude/CLAUDE.md) has no root CLAUDE.md, which the acceptance
     // checker (../shared/acceptance) requires, with that import line: so it stays, said here and in the README.
     known: [{ repos: ["all", "init"], check: "loads AGENTS.md once" }],
+  },
+  {
+    id: "gemini",
+    package: "@google/gemini-cli",
+    bin: "gemini",
+    agentName: "backend-engineer subagent",
+    repos: ["gemini", "all", "init"],
+    // No relaunch with a bigger heap: one process, half the start-up.
+    env: (url) => ({ GOOGLE_GEMINI_BASE_URL: url, GEMINI_API_KEY: "e2e-stand-in", GEMINI_CLI_NO_RELAUNCH: "true" }),
+    // What a user does once: picks API-key auth, trusts the folder, and accepts the project's agent, which Gemini
+    // CLI ties to the file's sha256 (so again after every rewrite of it). The README says so.
+    setup: (home, folder, client) => {
+      writeJson(join(home, ".gemini/settings.json"), {
+        security: { auth: { selectedType: "gemini-api-key" } },
+        general: { disableAutoUpdate: true, disableUpdateNag: true },
+        privacy: { usageStatisticsEnabled: false },
+      });
+      writeJson(join(home, ".gemini/trustedFolders.json"), { [folder]: "TRUST_FOLDER" });
+      let hash = "";
+      try {
+        hash = createHash("sha256")
+          .update(readFileSync(join(folder, client.agentFile), "utf8"))
+          .digest("hex");
+      } catch {}
+      writeJson(join(home, ".gemini/acknowledgments/agents.json"), { [folder]: { "backend-engineer": hash } });
+    },
+    // Headless, Gemini CLI offers no tool that needs an approval (shell, writes, web_fetch) unless told to approve.
+    promptArgs: (prompt) => ["-p", prompt, "-m", "gemini-2.5-flash", "--approval-mode", "yolo"],
+    // AGENTS.md when settings name it (with the hub), else GEMINI.md.
+    instructions: (present) => ["AGENTS.md", "GEMINI.md"].filter((path) => present.includes(path)),
+    agentFile: ".gemini/agents/backend-engineer.md",
+    breakAgent: unclosedQuote,
+    // The steps are commands, which reach the model only when run: each runs headless, its prompt must arrive.
+    stepFolder: (step) => `.gemini/commands/${step}.toml`,
+    stepFile: (step) => `.gemini/commands/${step}.toml`,
+    stepPrompt: (step) => `/${step} E2E-STEP`,
+    // The system instruction's sub-agents for invoke_agent: `- name -> description`.
+    agentListed: (text) => /^- backend-engineer -> /m.test(text),
+    delegate: {
+      tool: "invoke_agent",
+      input: { agent_name: "backend-engineer", prompt: `${SUBAGENT}: write a context note.` },
+    },
+    // Where another chosen tool writes the steps as skills, Gemini CLI reads them too.
+    skillFile: (step) => `.agents/skills/${step}/SKILL.md`,
+    runStep: { tool: "activate_skill", input: { name: "spec-context" } },
+    skillTool: "activate_skill",
+    agentTools: (text) => frontmatterList(text, "tools"),
+    offeredTools: (request) =>
+      (parsed(request).tools ?? []).flatMap((tool) => (tool.functionDeclarations ?? []).map((fn) => fn.name)),
+    mcpList: ["mcp", "list"],
   },
 ];
