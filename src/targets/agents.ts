@@ -7,7 +7,7 @@ import type { RenderedFile } from "../core/plan.js";
 import { tomlMultiline, tomlString } from "../core/quote.js";
 import { withFrontmatter } from "./frontmatter.js";
 import { linksFrom } from "./links.js";
-import { COPILOT_ALIASES, SEED_TOOLS, TOOL_REFERENCE, TOOL_REFERENCES, translateTools } from "./tools.js";
+import { COPILOT_ALIASES, SEED_TOOLS, SKILL_TOOL, TOOL_REFERENCE, TOOL_REFERENCES, translateTools } from "./tools.js";
 
 /** The seed's own frontmatter values. */
 export const AGENT = {
@@ -34,7 +34,7 @@ export function copilotAgent(body: string): RenderedFile {
   const entries = [
     ["description", AGENT.description],
     ["name", AGENT.name],
-    ["tools", [...SEED_TOOLS, ...COPILOT_ALIASES]],
+    ["tools", [...SEED_TOOLS, ...COPILOT_ALIASES, SKILL_TOOL.copilot]],
   ] as const;
   return { path, contents: withFrontmatter(entries, bodyFor(body, path, "copilot")) };
 }

@@ -37,30 +37,43 @@ export const COPILOT_ALIASES = ["read", "edit", "execute", "web"] as const;
 
 type Names = readonly string[] | undefined;
 
-/** Claude Code (`tools` of `.claude/agents/*.md`) and Gemini CLI (`tools` of `.gemini/agents/*.md`). */
+/**
+ * Claude Code (`tools` of `.claude/agents/*.md`) and Gemini CLI (`tools` of `.gemini/agents/*.md`), named as their
+ * headless sessions offer them (`npm run e2e:clients` records them); a name a session lacks is dropped without a
+ * word. Claude Code 2.1.332 has no Grep, Glob or Task* tools there and searches through Bash; Gemini CLI 0.61
+ * renamed search_file_content to grep_search and does not offer read_many_files.
+ */
 export const TOOL_NAMES: Readonly<Record<SeedTool, { claude: Names; gemini: Names }>> = {
   "execute/testFailure": { claude: ["Bash"], gemini: ["run_shell_command"] },
   "execute/getTerminalOutput": { claude: ["Bash"], gemini: ["run_shell_command"] },
   "execute/runInTerminal": { claude: ["Bash"], gemini: ["run_shell_command"] },
   "execute/runTests": { claude: ["Bash"], gemini: ["run_shell_command"] },
   "read/problems": { claude: undefined, gemini: undefined },
-  "read/readFile": { claude: ["Read"], gemini: ["read_file", "read_many_files"] },
+  "read/readFile": { claude: ["Read"], gemini: ["read_file"] },
   "read/terminalSelection": { claude: undefined, gemini: undefined },
   "read/terminalLastCommand": { claude: undefined, gemini: undefined },
   "edit/createDirectory": { claude: ["Write"], gemini: ["write_file"] },
   "edit/createFile": { claude: ["Write"], gemini: ["write_file"] },
   "edit/editFiles": { claude: ["Edit"], gemini: ["replace"] },
-  search: { claude: ["Grep", "Glob"], gemini: ["glob", "search_file_content", "list_directory"] },
+  search: { claude: ["Bash"], gemini: ["glob", "grep_search", "list_directory"] },
   "web/fetch": { claude: ["WebFetch"], gemini: ["web_fetch"] },
   "context7/*": { claude: ["mcp__context7__*"], gemini: ["mcp_context7_*"] },
   "sequentialthinking/*": { claude: ["mcp__sequentialthinking__*"], gemini: ["mcp_sequentialthinking_*"] },
   agent: { claude: ["Agent"], gemini: undefined },
-  todo: { claude: ["TaskCreate", "TaskUpdate", "TaskList", "TaskGet"], gemini: ["write_todos"] },
+  todo: { claude: undefined, gemini: ["write_todos"] },
 };
 
-/** The seed's tools in one tool's names, each once, in the seed's order. */
+/**
+ * The tool that runs a skill, where the tool has skills the agent should reach: a subagent gets only the tools its
+ * list names, and the spec steps are skills in Claude Code and Copilot CLI (`npm run e2e:clients` shows each
+ * subagent running one). VS Code ignores a name it does not know. Gemini CLI's steps are commands, but it reads
+ * `.agents/skills/` too when another chosen tool puts the steps there.
+ */
+export const SKILL_TOOL = { copilot: "skill", claude: "Skill", gemini: "activate_skill" } as const;
+
+/** The seed's tools in one tool's names, each once, in the seed's order; then the tool that runs skills. */
 export function translateTools(tool: "claude" | "gemini"): string[] {
-  return [...new Set(SEED_TOOLS.flatMap((name) => TOOL_NAMES[name][tool] ?? []))];
+  return [...new Set([...SEED_TOOLS.flatMap((name) => TOOL_NAMES[name][tool] ?? []), SKILL_TOOL[tool]])];
 }
 
 /** The seed's tools that tool has no equivalent for. */
