@@ -3,18 +3,28 @@
 // `--version`, or with `--dry-run`), and the median of each round's ratio, which cancels the machine's drift.
 // The bins keep their code cache in a folder of this run's (filled by the warm-up); with --first-run each
 // run gets an empty one, as a user's first run of a version finds.
-//   node scripts/ab.mjs A/dist/cli.cjs B/dist/cli.cjs [ROUNDS] [--version|--dry|--first-run]
+// Both run on one Node: --node=PATH (default the one running this script); the environment is a few variables
+// (no NODE_EXTRA_CA_CERTS). The load average is printed beside the figures: on a shared machine it says how far
+// to trust them.
+//   node scripts/ab.mjs A/dist/cli.cjs B/dist/cli.cjs [ROUNDS] [--version|--dry|--first-run] [--node=PATH]
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-const [aArg, bArg, rounds = "40", mode] = process.argv.slice(2);
+const nodeFlag = process.argv.find((arg) => arg.startsWith("--node="));
+const node = nodeFlag ? resolve(nodeFlag.slice("--node=".length)) : process.execPath;
+const [aArg, bArg, rounds = "40", mode] = process.argv.slice(2).filter((arg) => arg !== nodeFlag);
 if (!aArg || !bArg) {
   console.error("usage: node scripts/ab.mjs A_BIN B_BIN [ROUNDS] [--version|--dry|--first-run]");
   process.exit(2);
 }
 const [a, b] = [resolve(aArg), resolve(bArg)];
+const loadNow = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ");
+const loadAtStart = loadNow();
 const made = [];
 const codeCache = mkdtempSync(join(tmpdir(), "spec-agent-ab-cache-"));
 made.push(codeCache);
@@ -27,7 +37,7 @@ function time(bin) {
   const started = process.hrtime.bigint();
   const cache = mode === "--first-run" ? join(dir, "code-cache") : codeCache;
   const env = { PATH: "", NO_COLOR: "1", HOME: dir, NODE_COMPILE_CACHE: cache };
-  const result = spawnSync(process.execPath, args, { cwd: dir, env });
+  const result = spawnSync(node, args, { cwd: dir, env });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   // Removed at the end: a file system without a journal makes new inodes slow for 30 s after deletions.
   made.push(dir);
@@ -48,5 +58,8 @@ for (let i = 0; i < Number(rounds); i++) {
   ratios.push(ta / tb);
 }
 const median = (v) => [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)];
-console.log(`A ${median(as).toFixed(1)} ms, B ${median(bs).toFixed(1)} ms, A/B by round ${median(ratios).toFixed(3)}x`);
+const version = spawnSync(node, ["--version"], { encoding: "utf8" }).stdout.trim();
+console.log(
+  `Node ${version}: A ${median(as).toFixed(1)} ms, B ${median(bs).toFixed(1)} ms, A/B by round ${median(ratios).toFixed(3)}x (load average ${loadAtStart} at the start, ${loadNow()} at the end)`,
+);
 for (const dir of made) rmSync(dir, { recursive: true, force: true });

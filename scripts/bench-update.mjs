@@ -14,7 +14,9 @@ const root = resolve(import.meta.dirname, "..");
 const cli = join(root, "dist/cli.cjs");
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1] || 10) || 10;
 const work = mkdtempSync(join(tmpdir(), "spec-agent-bench-update-"));
-const env = { ...process.env, NO_COLOR: "1", GIT_AUTHOR_NAME: "b", GIT_AUTHOR_EMAIL: "b@example.com" };
+// Without NODE_EXTRA_CA_CERTS, on both sides (as every benchmark here): Node parses that bundle at every start.
+const { NODE_EXTRA_CA_CERTS: _certificates, ...inherited } = process.env;
+const env = { ...inherited, NO_COLOR: "1", GIT_AUTHOR_NAME: "b", GIT_AUTHOR_EMAIL: "b@example.com" };
 Object.assign(env, { GIT_COMMITTER_NAME: "b", GIT_COMMITTER_EMAIL: "b@example.com" });
 const git = (cwd, ...args) => execFileSync("git", args, { cwd, env, stdio: "pipe" });
 

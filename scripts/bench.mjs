@@ -2,7 +2,11 @@
 /**
  * `npm run bench`: measures create-spec-agent against create-vite and plop, side by side, on this machine.
  *
- *   node scripts/bench.mjs [--runs N] [--warmup N] [--skip-install]
+ *   node scripts/bench.mjs [--runs N] [--warmup N] [--skip-install] [--node PATH]
+ *
+ * --node runs both sides of every pair on that Node (default: the Node running this script) and writes
+ * bench/results-<version>.json and .md instead of bench/results.*; `npm run bench` (scripts/bench-nodes.mjs)
+ * runs it on each Node of scripts/node-versions.txt and the machine's, and prints one table for all.
  *
  * (a) a full create, `create-spec-agent DIR --yes --no-git --no-install` vs
  *     `create-vite DIR --template vanilla-ts --no-interactive`: wall time and peak RSS;
@@ -62,7 +66,7 @@ const KIB = 1024;
 // ---------------------------------------------------------------------------------------------- arguments
 
 function parseArgs(argv) {
-  const options = { runs: 60, warmup: 3, install: true };
+  const options = { runs: 60, warmup: 3, install: true, node: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.split("=", 2);
@@ -75,8 +79,9 @@ function parseArgs(argv) {
     if (flag === "--runs") options.runs = Math.max(1, value());
     else if (flag === "--warmup") options.warmup = value();
     else if (flag === "--skip-install") options.install = false;
+    else if (flag === "--node") options.node = inline ?? argv[++i];
     else if (flag === "--help" || flag === "-h") {
-      console.log("usage: node scripts/bench.mjs [--runs N (60)] [--warmup N (3)] [--skip-install]");
+      console.log("usage: node scripts/bench.mjs [--runs N (60)] [--warmup N (3)] [--skip-install] [--node PATH]");
       process.exit(0);
     } else fail(`unknown argument ${arg}`);
   }
@@ -310,7 +315,7 @@ function measureInstalls() {
 
 // ---------------------------------------------------------------------------------------------- machine
 
-function machine() {
+function machine(node) {
   const sh = (cmd, args) => {
     const r = spawnSync(cmd, args, { encoding: "utf8" });
     return r.status === 0 ? r.stdout.trim() : null;
@@ -322,7 +327,7 @@ function machine() {
     cpu: cpus()[0]?.model?.trim() ?? "unknown",
     memoryGiB: round(totalmem() / KIB ** 3, 1),
     os: `${process.platform} ${release()}`,
-    node: process.version,
+    node: spawnSync(node, ["--version"], { encoding: "utf8" }).stdout.trim(),
     npm: sh("npm", ["--version"]),
     loadAverageAtStart: loadavg().map((n) => round(n)),
     peakMemoryTool: hasTime ? `${TIME} -f %M (ru_maxrss, KiB)` : null,
@@ -497,13 +502,14 @@ function main() {
   const viteVersion = JSON.parse(
     readFileSync(join(root, "node_modules", "create-vite", "package.json"), "utf8"),
   ).version;
-  const node = process.execPath;
+  const node = options.node ?? process.execPath;
+  if (!existsSync(node)) fail(`--node ${node}: no such file`);
   const filesWritten = {};
   const results = {
     version_of_ours: ourVersion,
     runs: options.runs,
     warmup: options.warmup,
-    machine: machine(),
+    machine: machine(node),
     filesWritten,
   };
   console.error(
@@ -578,10 +584,11 @@ function main() {
   const markdown = render(results);
   console.log(markdown);
   mkdirSync(join(root, "bench"), { recursive: true });
-  writeAtomic(join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
-  writeAtomic(join(root, "bench", "results.md"), markdown);
+  const name = options.node === undefined ? "results" : `results-${results.machine.node}`;
+  writeAtomic(join(root, "bench", `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  writeAtomic(join(root, "bench", `${name}.md`), markdown);
   const summaryLine = results.targets.map((t) => `${t.result} ${t.name} (${t.measured}, ${t.limit})`).join("; ");
-  console.error(`bench: wrote bench/results.json and bench/results.md\nbench: ${summaryLine}`);
+  console.error(`bench: wrote bench/${name}.json and bench/${name}.md\nbench: ${summaryLine}`);
 }
 
 main();

@@ -1,8 +1,10 @@
 /** check (issue 13): a healthy tree passes; each broken case is one `file:line: message` line and exit 1. */
+import { spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { markdownLinks } from "../src/core/check/markdown.js";
+import { packageRoot } from "../src/io/package-info.js";
 import { runCli, tempDir } from "./support/context.js";
 import { killedAfter } from "./support/mutations.js";
 import { ownerRepo } from "./support/owner.js";
@@ -161,6 +163,32 @@ describe("check", () => {
     ]);
     const text = await runCli(["check"], { cwd: root });
     expect(text.stdout).toBe(`${data.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join("\n")}\n`);
+  });
+});
+
+describe("check on a large spec folder", () => {
+  // Memory, not time: 4,000 notes of 10 KB are 40 MB of text, more than a V8 heap capped at 24 MB holds. A check
+  // that kept every file's text died of "heap out of memory" here; one that reads, checks and drops each passes.
+  it("holds one file's text at a time", () => {
+    const root = ownerRepo({ "README.md": "# Ours\n" });
+    const bin = join(packageRoot, "dist/cli.cjs");
+    const env = { ...process.env, NO_COLOR: "1" };
+    expect(spawnSync(process.execPath, [bin, "init", "--yes"], { cwd: root, env }).status).toBe(0);
+    const body = `${"Context that a team keeps beside its plans. ".repeat(25)}\n`.repeat(10);
+    for (let i = 0; i < 4000; i++)
+      writeFileSync(
+        join(root, `spec/context/note-${i}.md`),
+        `# Note ${i}\n\nSee [the plan](../plan/TEMPLATE.md).\n${body}`,
+      );
+    const result = spawnSync(process.execPath, ["--max-old-space-size=24", bin, "check", "--json"], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+    });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ files: expect.any(Number), problems: [] });
+    expect(JSON.parse(result.stdout).files).toBeGreaterThan(4000);
   });
 });
 

@@ -19,8 +19,13 @@ const PYTHON_KEYWORDS = new Set(
   ),
 );
 
-/** Names Windows reserves for devices, with or without an extension; tested on the lower-cased name. */
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\..*)?$/;
+/**
+ * Names Windows reserves for devices, with or without an extension; tested on the lower-cased name. The
+ * digits ¹²³ are escapes: one character outside ASCII in the bundle makes V8 hold all of its 150 KB as
+ * UTF-16, decoded on the slow path at every start (docs/performance.md).
+ */
+const WINDOWS_RESERVED =
+  /^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\$|conout\$)(\..*)?$/;
 /** Characters Windows refuses in a file name, and control characters. */
 const WINDOWS_FORBIDDEN = /[<>:"|?*\u0000-\u001f]/;
 

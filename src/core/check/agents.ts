@@ -10,15 +10,24 @@ import { frontmatter } from "./markdown.js";
 import type { CheckedTree, Problem } from "./problems.js";
 import { readYaml } from "./yaml.js";
 
-function servers(tree: CheckedTree, settings: readonly (readonly [string, string])[]): Set<string> {
-  const names = new Set<string>();
-  for (const [file, key] of settings) {
-    const text = tree.files.get(file);
-    const value = text === undefined ? undefined : (readJsonc(text) as Record<string, unknown> | undefined)?.[key];
-    if (typeof value === "object" && value !== null)
-      for (const name of Object.keys(value)) names.add(name.toLowerCase());
-  }
-  return names;
+/** The MCP servers each set of settings configures, read once for the whole check. */
+export type ServerLookup = (settings: readonly (readonly [string, string])[]) => Set<string>;
+
+export function configuredServers(tree: CheckedTree): ServerLookup {
+  const known = new Map<readonly (readonly [string, string])[], Set<string>>();
+  return (settings) => {
+    let names = known.get(settings);
+    if (names !== undefined) return names;
+    names = new Set<string>();
+    for (const [file, key] of settings) {
+      const text = tree.files.has(file) ? tree.read(file) : undefined;
+      const value = text === undefined ? undefined : (readJsonc(text) as Record<string, unknown> | undefined)?.[key];
+      if (typeof value === "object" && value !== null)
+        for (const name of Object.keys(value)) names.add(name.toLowerCase());
+    }
+    known.set(settings, names);
+    return names;
+  };
 }
 
 const toolList = (tools: unknown): string[] =>
@@ -28,69 +37,68 @@ const toolList = (tools: unknown): string[] =>
       ? tools.split(",").map((t) => t.trim())
       : [];
 
-export function checkAgentFiles(tree: CheckedTree): Problem[] {
+/** One file's frontmatter problems, when it is one of the AI tools' files (KINDS). */
+export function checkAgentFile(file: string, text: string, servers: ServerLookup): Problem[] {
   const problems: Problem[] = [];
-  for (const [file, text] of tree.files) {
-    const kind = KINDS.find((k) => k.match.test(file));
-    if (!kind) continue;
-    const front = frontmatter(text);
-    if (!front) {
-      if (kind.label !== "an instructions file" || text.trim() !== "")
-        problems.push({ file, line: 1, message: `${kind.label} needs YAML frontmatter between --- lines` });
-      continue;
-    }
-    const read = readYaml(front.yaml);
-    if (!read.ok) {
-      problems.push({ file, line: front.line - 1 + read.line, message: `frontmatter does not parse: ${read.reason}` });
-      continue;
-    }
-    const data = read.value;
-    if (typeof data !== "object" || data === null || Array.isArray(data)) {
-      problems.push({ file, line: front.line, message: "frontmatter is not a set of keys" });
-      continue;
-    }
-    const lines = front.yaml.split("\n");
-    const lineOf = (key: string): number =>
-      front.line +
-      Math.max(
-        0,
-        lines.findIndex((l) => l.startsWith(`${key}:`)),
-      );
-    for (const key of Object.keys(data))
-      if (!kind.keys.includes(key))
+  const kind = KINDS.find((k) => k.match.test(file));
+  if (!kind) return problems;
+  const front = frontmatter(text);
+  if (!front) {
+    if (kind.label !== "an instructions file" || text.trim() !== "")
+      problems.push({ file, line: 1, message: `${kind.label} needs YAML frontmatter between --- lines` });
+    return problems;
+  }
+  const read = readYaml(front.yaml);
+  if (!read.ok) {
+    problems.push({ file, line: front.line - 1 + read.line, message: `frontmatter does not parse: ${read.reason}` });
+    return problems;
+  }
+  const data = read.value;
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    problems.push({ file, line: front.line, message: "frontmatter is not a set of keys" });
+    return problems;
+  }
+  const lines = front.yaml.split("\n");
+  const lineOf = (key: string): number =>
+    front.line +
+    Math.max(
+      0,
+      lines.findIndex((l) => l.startsWith(`${key}:`)),
+    );
+  for (const key of Object.keys(data))
+    if (!kind.keys.includes(key))
+      problems.push({
+        file,
+        line: lineOf(key),
+        message: `${kind.label} has no key ${JSON.stringify(key)}: use ${kind.keys.join(", ")}`,
+      });
+  const keys = data as Record<string, unknown>;
+  for (const key of kind.required ?? [])
+    if (typeof keys[key] !== "string" || (keys[key] as string).trim() === "")
+      problems.push({
+        file,
+        line: front.line,
+        message: `${kind.label} needs a ${key}: the tool skips it without one`,
+      });
+  if (kind.nameIs === "folder" && typeof keys.name === "string") {
+    const folder = file.split("/").at(-2);
+    if (keys.name !== folder)
+      problems.push({
+        file,
+        line: lineOf("name"),
+        message: `a skill's name must be its folder's, ${JSON.stringify(folder)}`,
+      });
+  }
+  if (kind.mcp) {
+    const configured = servers(kind.mcp.settings);
+    for (const tool of toolList((data as Record<string, unknown>).tools)) {
+      const server = kind.mcp.server(tool);
+      if (server !== undefined && !configured.has(server.toLowerCase()))
         problems.push({
           file,
-          line: lineOf(key),
-          message: `${kind.label} has no key ${JSON.stringify(key)}: use ${kind.keys.join(", ")}`,
+          line: lineOf("tools"),
+          message: `tool ${tool} names the MCP server ${server}, which ${kind.mcp.settings.map(([f]) => f).join(" and ")} do not configure`,
         });
-    const keys = data as Record<string, unknown>;
-    for (const key of kind.required ?? [])
-      if (typeof keys[key] !== "string" || (keys[key] as string).trim() === "")
-        problems.push({
-          file,
-          line: front.line,
-          message: `${kind.label} needs a ${key}: the tool skips it without one`,
-        });
-    if (kind.nameIs === "folder" && typeof keys.name === "string") {
-      const folder = file.split("/").at(-2);
-      if (keys.name !== folder)
-        problems.push({
-          file,
-          line: lineOf("name"),
-          message: `a skill's name must be its folder's, ${JSON.stringify(folder)}`,
-        });
-    }
-    if (kind.mcp) {
-      const configured = servers(tree, kind.mcp.settings);
-      for (const tool of toolList((data as Record<string, unknown>).tools)) {
-        const server = kind.mcp.server(tool);
-        if (server !== undefined && !configured.has(server.toLowerCase()))
-          problems.push({
-            file,
-            line: lineOf("tools"),
-            message: `tool ${tool} names the MCP server ${server}, which ${kind.mcp.settings.map(([f]) => f).join(" and ")} do not configure`,
-          });
-      }
     }
   }
   return problems;

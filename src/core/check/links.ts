@@ -4,23 +4,21 @@ import type { CheckedTree, Problem } from "./problems.js";
 
 export const isMarkdown = (path: string): boolean => path.endsWith(".md") || path.endsWith(".mdc");
 
-/** `skip` names lines another check reports on (a task's plan and dependencies): one problem, one line. */
-export function checkLinks(tree: CheckedTree, skip: (file: string, line: number) => boolean): Problem[] {
+/** One file's links. `skip` names lines another check reports on (a task's plan and dependencies): one problem, one line. */
+export function checkLinks(file: string, text: string, tree: CheckedTree, skip: (line: number) => boolean): Problem[] {
   const problems: Problem[] = [];
-  for (const [file, text] of tree.files) {
-    if (!isMarkdown(file)) continue;
-    for (const { target, line } of markdownLinks(text)) {
-      if (skip(file, line)) continue;
-      const resolved = resolveLink(file, target);
-      if (!resolved) continue;
-      if ("problem" in resolved) problems.push({ file, line, message: resolved.problem });
-      else if (!tree.exists(resolved.path))
-        problems.push({
-          file,
-          line,
-          message: `link ${target} points nowhere (${resolved.path || "."} does not exist)`,
-        });
-    }
+  if (!isMarkdown(file)) return problems;
+  for (const { target, line } of markdownLinks(text)) {
+    if (skip(line)) continue;
+    const resolved = resolveLink(file, target);
+    if (!resolved) continue;
+    if ("problem" in resolved) problems.push({ file, line, message: resolved.problem });
+    else if (!tree.exists(resolved.path))
+      problems.push({
+        file,
+        line,
+        message: `link ${target} points nowhere (${resolved.path || "."} does not exist)`,
+      });
   }
   return problems;
 }

@@ -7,9 +7,13 @@ export interface Problem {
   message: string;
 }
 
-/** The files check reads, by path, and whether a path (a file or a folder) exists. */
+/**
+ * The files check reads, by path in the order it reads them, and whether a path (a file or a folder)
+ * exists. A file's text is read when asked for: check holds one file at a time.
+ */
 export interface CheckedTree {
-  files: ReadonlyMap<string, string>;
+  files: ReadonlySet<string>;
+  read(path: string): string;
   exists(path: string): boolean;
 }
 

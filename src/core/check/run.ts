@@ -1,16 +1,26 @@
-/** Every check over one tree, in one order: the same tree gives the same problems, byte for byte. */
-import { checkAgentFiles } from "./agents.js";
+/**
+ * Every check over one tree, in one order: the same tree gives the same problems, byte for byte.
+ * Each file is read, checked by every check that applies to it, and dropped before the next one.
+ */
+import { checkAgentFile, configuredServers } from "./agents.js";
 import { checkLinks } from "./links.js";
 import { type CheckedTree, type Problem, sortProblems } from "./problems.js";
 import { checkTaskfile } from "./taskfile.js";
-import { checkTasks } from "./tasks.js";
+import { checkTask, type TaskNumbers } from "./tasks.js";
+
+const NONE = (): boolean => false;
 
 export function checkTree(tree: CheckedTree): Problem[] {
-  const tasks = checkTasks(tree);
-  return sortProblems([
-    ...tasks.problems,
-    ...checkLinks(tree, (file, line) => tasks.judged.has(`${file}:${line}`)),
-    ...checkAgentFiles(tree),
-    ...checkTaskfile(tree),
-  ]);
+  const problems: Problem[] = [];
+  const numbers: TaskNumbers = new Map();
+  const servers = configuredServers(tree);
+  for (const file of tree.files) {
+    const text = tree.read(file);
+    const task = checkTask(file, text, tree, numbers);
+    if (task) problems.push(...task.problems);
+    problems.push(...checkLinks(file, text, tree, task ? (line) => task.judged.has(line) : NONE));
+    problems.push(...checkAgentFile(file, text, servers));
+  }
+  problems.push(...checkTaskfile(tree));
+  return sortProblems(problems);
 }

@@ -10,11 +10,8 @@ import type { CheckedTree, Problem } from "./problems.js";
 const TASK_PATH = /^spec\/task\/([^/]+)$/;
 const DEPENDENCY = /\b\d{3,}-[a-z0-9]+(?:-[a-z0-9]+)*\b/g;
 
-export interface TaskCheck {
-  problems: Problem[];
-  /** The lines whose links this check has judged. */
-  judged: Set<string>;
-}
+/** Each task number's first file so far: check reads spec/task/ in sorted order, so the first is the one a sort puts first. */
+export type TaskNumbers = Map<number, string>;
 
 const FIELD = /^[ \t]*[-*] \*\*(Plan|Depends on)\*\*:.*$/gm;
 
@@ -33,51 +30,54 @@ function fieldLines(text: string): { content: string; line: number }[] {
   return found;
 }
 
-export function checkTasks(tree: CheckedTree): TaskCheck {
+/**
+ * One file's task problems, and the lines whose links this check judged (undefined when the file is no
+ * task). `numbers` carries what the tasks before it used.
+ */
+export function checkTask(
+  file: string,
+  text: string,
+  tree: CheckedTree,
+  numbers: TaskNumbers,
+): { problems: Problem[]; judged: Set<number> } | undefined {
+  const name = TASK_PATH.exec(file)?.[1];
+  const number = name === undefined ? undefined : TASK_FILE.exec(name)?.[1];
+  if (number === undefined) return undefined;
   const problems: Problem[] = [];
-  const judged = new Set<string>();
-  const byNumber = new Map<number, string[]>();
-  for (const [file, text] of tree.files) {
-    const name = TASK_PATH.exec(file)?.[1];
-    const number = name === undefined ? undefined : TASK_FILE.exec(name)?.[1];
-    if (number === undefined) continue;
-    byNumber.set(Number(number), [...(byNumber.get(Number(number)) ?? []), file]);
-    for (const { content, line } of fieldLines(text)) {
-      judged.add(`${file}:${line}`);
-      if (content.includes("**Plan**")) {
-        for (const { target } of markdownLinks(content)) {
-          const resolved = resolveLink(file, target);
-          if (resolved && "problem" in resolved) problems.push({ file, line, message: resolved.problem });
-          else if (resolved && !tree.exists(resolved.path))
-            problems.push({
-              file,
-              line,
-              message: `the task's plan ${target} points nowhere: link a plan in spec/plan/`,
-            });
-        }
-        continue;
-      }
-      const prose = content.replace(/\]\([^)]*\)/g, "]");
-      const named = new Set([...prose.matchAll(DEPENDENCY)].map((m) => m[0]));
+  const judged = new Set<number>();
+  const first = numbers.get(Number(number));
+  if (first === undefined) numbers.set(Number(number), file);
+  else
+    problems.push({
+      file,
+      line: 1,
+      message: `task number ${String(Number(number)).padStart(3, "0")} is used twice (also by ${first}): renumber one`,
+    });
+  for (const { content, line } of fieldLines(text)) {
+    judged.add(line);
+    if (content.includes("**Plan**")) {
       for (const { target } of markdownLinks(content)) {
         const resolved = resolveLink(file, target);
-        if (resolved && "path" in resolved && !tree.exists(resolved.path))
-          problems.push({ file, line, message: `dependency ${target} points nowhere` });
+        if (resolved && "problem" in resolved) problems.push({ file, line, message: resolved.problem });
+        else if (resolved && !tree.exists(resolved.path))
+          problems.push({
+            file,
+            line,
+            message: `the task's plan ${target} points nowhere: link a plan in spec/plan/`,
+          });
       }
-      for (const dependency of named)
-        if (!tree.exists(`spec/task/${dependency}.md`))
-          problems.push({ file, line, message: `dependency ${dependency} names no task in spec/task/` });
+      continue;
     }
-  }
-  for (const [number, files] of byNumber) {
-    if (files.length < 2) continue;
-    const [first, ...rest] = [...files].sort();
-    for (const file of rest)
-      problems.push({
-        file,
-        line: 1,
-        message: `task number ${String(number).padStart(3, "0")} is used twice (also by ${first}): renumber one`,
-      });
+    const prose = content.replace(/\]\([^)]*\)/g, "]");
+    const named = new Set([...prose.matchAll(DEPENDENCY)].map((m) => m[0]));
+    for (const { target } of markdownLinks(content)) {
+      const resolved = resolveLink(file, target);
+      if (resolved && "path" in resolved && !tree.exists(resolved.path))
+        problems.push({ file, line, message: `dependency ${target} points nowhere` });
+    }
+    for (const dependency of named)
+      if (!tree.exists(`spec/task/${dependency}.md`))
+        problems.push({ file, line, message: `dependency ${dependency} names no task in spec/task/` });
   }
   return { problems, judged };
 }
