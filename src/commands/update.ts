@@ -17,7 +17,7 @@ import type { FileSystem } from "../io/fs.js";
 import { textFromHistory } from "../io/git-history.js";
 import { stageConflicts } from "../io/git-stages.js";
 import { renderedByVersion } from "../io/old-generator.js";
-import { readRepositoryFile } from "../io/root.js";
+import { readRepositoryFiles } from "../io/root.js";
 import { parseSets } from "../options/config.js";
 import type { ParsedArgs } from "../options/parse.js";
 import { answerProblem } from "../options/table.js";
@@ -129,13 +129,13 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
 
   const paths = new Set([...planned.map((f) => f.path), ...record.files.keys()]);
   paths.delete(MANIFEST_PATH);
-  const current = new Map([...paths].map((path) => [path, readRepositoryFile(ctx.fs, root, path)]));
+  const { current, notText } = readRepositoryFiles(ctx.fs, root, paths);
   const fates = planUpdate({
     bases: await basesOf(ctx, root, record, current),
     current,
     next: new Map(planned.map((f) => [f.path, f.contents])),
     labels: { ours: "yours", theirs: `create-spec-agent ${ctx.version}` },
-  });
+  }).map((f): FileFate => (notText.has(f.path) ? { path: f.path, fate: "clash" } : f));
   const header = `${args.switches["dry-run"] ? "Would update" : "Updating"} ${root} from create-spec-agent ${record.version} to ${ctx.version}:`;
   ctx.out.write(formatUpdate(fates, current, header, args.switches["dry-run"], ctx.out.paint));
   if (args.switches["dry-run"]) return;

@@ -32,10 +32,11 @@ export function whereOf(cwd: string, root: string): string {
 }
 
 /**
- * The owner's file as text, or undefined when there is none; anything but a plain file is refused, and so is
- * a path through a linked folder (the record's paths are the repository's: a link would take them elsewhere).
+ * The owner's file as text, its bytes when they are not UTF-8 text (decoding would replace them), or undefined
+ * when there is none; anything but a plain file is refused, and so is a path through a linked folder (the
+ * record's paths are the repository's: a link would take them elsewhere).
  */
-export function readRepositoryFile(fs: FileSystem, root: string, path: string): string | undefined {
+export function readRepositoryFile(fs: FileSystem, root: string, path: string): string | Buffer | undefined {
   const segments = path.split("/");
   for (let i = 1; i < segments.length; i++) {
     const folder = segments.slice(0, i).join("/");
@@ -49,5 +50,22 @@ export function readRepositoryFile(fs: FileSystem, root: string, path: string): 
   const stat = fs.lstatSync(join(root, path), { throwIfNoEntry: false });
   if (!stat) return undefined;
   if (!stat.isFile()) throw new UsageError(`${path} is not a plain file: move it away and run again`);
-  return fs.readTextSync(join(root, path));
+  const bytes = fs.readFileSync(join(root, path));
+  return isUtf8(bytes) ? bytes.toString("utf8") : bytes;
+}
+
+/** The owner's files as text, and those that are not UTF-8 text (theirs to keep: a merge would re-encode them). */
+export function readRepositoryFiles(
+  fs: FileSystem,
+  root: string,
+  paths: Iterable<string>,
+): { current: Map<string, string | undefined>; notText: Set<string> } {
+  const current = new Map<string, string | undefined>();
+  const notText = new Set<string>();
+  for (const path of paths) {
+    const read = readRepositoryFile(fs, root, path);
+    if (typeof read === "object") notText.add(path);
+    current.set(path, typeof read === "string" ? read : undefined);
+  }
+  return { current, notText };
 }

@@ -4,7 +4,7 @@
  * server its tools name must be configured, since a tool ignores an unknown
  * name silently.
  */
-import { readJsonc } from "../merge/jsonc.js";
+import { jsonLimitProblem, readJsonc } from "../merge/jsonc.js";
 import { KINDS } from "./kinds.js";
 import { frontmatter } from "./markdown.js";
 import type { CheckedTree, Problem } from "./problems.js";
@@ -19,6 +19,14 @@ function servers(tree: CheckedTree, settings: readonly (readonly [string, string
       for (const name of Object.keys(value)) names.add(name.toLowerCase());
   }
   return names;
+}
+
+/** JSON settings check will not parse (too large, too deep): named, rather than read as configuring nothing. */
+export function checkSettingsLimits(tree: CheckedTree): Problem[] {
+  return [...tree.files].flatMap(([file, text]) => {
+    const problem = file.endsWith(".json") ? jsonLimitProblem(text) : undefined;
+    return problem ? [{ file, line: 1, message: `${problem}: check does not read it; make it smaller` }] : [];
+  });
 }
 
 const toolList = (tools: unknown): string[] =>

@@ -1,4 +1,5 @@
 /** Markdown as check reads it: links outside code, and YAML frontmatter with the line it starts on. */
+import { shownName } from "./problems.js";
 
 export interface Link {
   target: string;
@@ -10,7 +11,7 @@ const LINK = /\[(?:[^\]\n\\]|\\.)*\]\((?:<([^>\n]*)>|([^)\s]+))(?:\s+"[^"\n]*")?
 const FENCE = /^\s{0,3}(```|~~~)/;
 
 /** The lines (1-based) inside fenced code blocks, fence lines included; none when the text has no fence. */
-function fencedLines(text: string): Set<number> {
+export function fencedLines(text: string): Set<number> {
   const fenced = new Set<number>();
   if (!text.includes("```") && !text.includes("~~~")) return fenced;
   let fence: string | undefined;
@@ -71,7 +72,7 @@ export function frontmatter(text: string): Frontmatter | undefined {
 export function resolveLink(file: string, target: string): { path: string } | { problem: string } | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith("#")) return undefined;
   if (target.startsWith("/"))
-    return { problem: `link ${target} is an absolute path on disk: make it relative to this file` };
+    return { problem: `link ${shownName(target)} is an absolute path on disk: make it relative to this file` };
   let path = target.split("#")[0]?.split("?")[0] ?? "";
   try {
     path = decodeURIComponent(path);
@@ -82,7 +83,7 @@ export function resolveLink(file: string, target: string): { path: string } | { 
   for (const segment of path.split("/")) {
     if (segment === "" || segment === ".") continue;
     if (segment === "..") {
-      if (segments.length === 0) return { problem: `link ${target} points outside the repository` };
+      if (segments.length === 0) return { problem: `link ${shownName(target)} points outside the repository` };
       segments.pop();
     } else segments.push(segment);
   }

@@ -1,5 +1,5 @@
 /** Every check over one tree, in one order: the same tree gives the same problems, byte for byte. */
-import { checkAgentFiles } from "./agents.js";
+import { checkAgentFiles, checkSettingsLimits } from "./agents.js";
 import { checkLinks } from "./links.js";
 import { type CheckedTree, type Problem, sortProblems } from "./problems.js";
 import { checkTaskfile } from "./taskfile.js";
@@ -11,6 +11,7 @@ export function checkTree(tree: CheckedTree): Problem[] {
     ...tasks.problems,
     ...checkLinks(tree, (file, line) => tasks.judged.has(`${file}:${line}`)),
     ...checkAgentFiles(tree),
+    ...checkSettingsLimits(tree),
     ...checkTaskfile(tree),
   ]);
 }

@@ -5,7 +5,7 @@
  */
 import { TASK_FILE } from "../spec-docs.js";
 import { markdownLinks, resolveLink } from "./markdown.js";
-import type { CheckedTree, Problem } from "./problems.js";
+import { type CheckedTree, type Problem, shownName } from "./problems.js";
 
 const TASK_PATH = /^spec\/task\/([^/]+)$/;
 const DEPENDENCY = /\b\d{3,}-[a-z0-9]+(?:-[a-z0-9]+)*\b/g;
@@ -36,12 +36,13 @@ function fieldLines(text: string): { content: string; line: number }[] {
 export function checkTasks(tree: CheckedTree): TaskCheck {
   const problems: Problem[] = [];
   const judged = new Set<string>();
-  const byNumber = new Map<number, string[]>();
+  // BigInt: exact at any size (past 2^53, two numbers would read as one).
+  const byNumber = new Map<bigint, string[]>();
   for (const [file, text] of tree.files) {
     const name = TASK_PATH.exec(file)?.[1];
     const number = name === undefined ? undefined : TASK_FILE.exec(name)?.[1];
     if (number === undefined) continue;
-    byNumber.set(Number(number), [...(byNumber.get(Number(number)) ?? []), file]);
+    byNumber.set(BigInt(number), [...(byNumber.get(BigInt(number)) ?? []), file]);
     for (const { content, line } of fieldLines(text)) {
       judged.add(`${file}:${line}`);
       if (content.includes("**Plan**")) {
@@ -52,7 +53,7 @@ export function checkTasks(tree: CheckedTree): TaskCheck {
             problems.push({
               file,
               line,
-              message: `the task's plan ${target} points nowhere: link a plan in spec/plan/`,
+              message: `the task's plan ${shownName(target)} points nowhere: link a plan in spec/plan/`,
             });
         }
         continue;
@@ -62,7 +63,7 @@ export function checkTasks(tree: CheckedTree): TaskCheck {
       for (const { target } of markdownLinks(content)) {
         const resolved = resolveLink(file, target);
         if (resolved && "path" in resolved && !tree.exists(resolved.path))
-          problems.push({ file, line, message: `dependency ${target} points nowhere` });
+          problems.push({ file, line, message: `dependency ${shownName(target)} points nowhere` });
       }
       for (const dependency of named)
         if (!tree.exists(`spec/task/${dependency}.md`))
