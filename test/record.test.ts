@@ -208,4 +208,42 @@ describe("the packs a record names", () => {
     expect(linked.code).toBe(2);
     expect(linked.stderr).toContain('names the pack "linked-pack", which is neither');
   });
+
+  it("init in a repository made with an installed pack keeps the pack: its files rendered, the record still naming it", async () => {
+    const cwd = tempDir();
+    // An installed package, as npm puts it (node_modules beside the repository).
+    const pack = join(cwd, "node_modules/acme-pack");
+    mkdirSync(join(pack, "templates/docs"), { recursive: true });
+    writeFileSync(
+      join(pack, "spec-agent.pack.json"),
+      JSON.stringify({ name: "acme-pack", version: "1.0.0", questions: [{ name: "team", message: "Team?" }] }),
+    );
+    writeFileSync(join(pack, "templates/docs/team.md.hbs"), "on call: {{team}}\n");
+    writeFileSync(join(pack, "templates/AGENTS.md"), "# Acme rules\n");
+    const made = await runCli(
+      [
+        "svc",
+        "--yes",
+        "--no-git",
+        "--no-install",
+        "--author",
+        "A",
+        "--template",
+        "acme-pack",
+        "--set",
+        "team=payments",
+      ],
+      { cwd },
+    );
+    expect(made.stderr).toBe("");
+    const repo = join(cwd, "svc");
+    const agents = read(join(repo, "AGENTS.md"));
+    const result = await runCli(["init", "--yes", "--author", "A"], { cwd: repo });
+    expect(result.stderr).toBe("");
+    expect(read(join(repo, "docs/team.md"))).toBe("on call: payments\n");
+    expect(read(join(repo, "AGENTS.md"))).toBe(agents);
+    expect(readJson(join(repo, ".spec-agent.json")).packs).toMatchObject([
+      { name: "acme-pack", source: "acme-pack", answers: { team: "payments" } },
+    ]);
+  });
 });

@@ -33,6 +33,12 @@ export function readRecordedPacks(fs: FileSystem, refs: readonly string[], root:
   });
 }
 
+/** The answers a record keeps for the questions these packs ask (a question a pack dropped is dropped too). */
+export function recordedAnswers(packs: readonly TeamPack[], recorded: readonly PackRecord[]): Record<string, string> {
+  const asked = new Set(packs.flatMap((p) => p.manifest.questions.map((q) => q.name)));
+  return Object.fromEntries(recorded.flatMap((p) => Object.entries(p.answers)).filter(([name]) => asked.has(name)));
+}
+
 /** Our questions' defaults from the packs, a later pack's winning. */
 export function packDefaults(packs: readonly TeamPack[]): PackDefaults {
   return Object.assign({}, ...packs.map((pack) => pack.manifest.defaults));

@@ -91,10 +91,7 @@ async function recordedTeam(
         record.packs.map((p) => p.source),
         root,
       );
-  const asked = new Set(packs.flatMap((p) => p.manifest.questions.map((q) => q.name)));
-  const recorded = Object.fromEntries(
-    record.packs.flatMap((p) => Object.entries(p.answers)).filter(([name]) => asked.has(name)),
-  );
+  const recorded = team.recordedAnswers(packs, record.packs);
   const interactive = !args.switches.yes && !ctx.env.CI && ctx.isTerminal();
   const prompter = interactive ? await ctx.createPrompter() : undefined;
   // A question the new pack version adds is asked (or takes its default, or --set's value).

@@ -115,6 +115,24 @@ export function parseRecord(text: string, checkAnswer: AnswerCheck): RepositoryR
   };
 }
 
+/**
+ * The packs a record names, for init (which reads the rest of a record leniently): none when the record is
+ * missing or not JSON, a usage error naming the key when a pack entry is malformed.
+ */
+export function packsFromManifest(text: string | undefined): PackRecord[] {
+  let data: unknown;
+  try {
+    data = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return [];
+  }
+  return isRecord(data)
+    ? parsePackRecords(data.packs, (problem) => {
+        throw new UsageError(`${MANIFEST_PATH}: ${problem}; restore it from git, or give the packs with --template`);
+      })
+    : [];
+}
+
 /** The packs a record names, each with the answers to its questions. */
 function parsePackRecords(packs: unknown, fail: (problem: string) => never): PackRecord[] {
   if (packs === undefined) return [];
