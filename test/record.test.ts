@@ -246,4 +246,21 @@ describe("the packs a record names", () => {
       { name: "acme-pack", source: "acme-pack", answers: { team: "payments" } },
     ]);
   });
+
+  it("a config file committed in the repository names packs as a record does: inside it or installed only", async () => {
+    const { cwd, repo } = await created();
+    packAt(join(cwd, "pack"));
+    writeFileSync(join(repo, "spec-agent.config.json"), JSON.stringify({ template: join(cwd, "pack") }));
+    const outside = await runCli(["init", "--yes", "--author", "A"], { cwd: repo });
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toBe(
+      'error: spec-agent.config.json names the pack "../pack", which is neither a folder inside the repository nor an installed package: give it again with --template\n',
+    );
+    expect(existsSync(join(repo, "docs/team.md"))).toBe(false);
+    packAt(join(repo, "packs/team"));
+    writeFileSync(join(repo, "spec-agent.config.json"), JSON.stringify({ template: "./packs/team" }));
+    const inside = await runCli(["init", "--yes", "--author", "A"], { cwd: repo });
+    expect(inside.stderr).toBe("");
+    expect(read(join(repo, "docs/team.md"))).toBe("team rules\n");
+  });
 });

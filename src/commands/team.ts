@@ -4,7 +4,7 @@
  * used, with Handlebars' compiler and node:crypto behind it.
  */
 import { UsageError } from "../core/errors.js";
-import { MANIFEST_PATH, type PackRecord } from "../core/manifest.js";
+import type { PackRecord } from "../core/manifest.js";
 import { checkPackAnswer, type PackDefaults, type PackQuestion } from "../core/pack-manifest.js";
 import { quoted } from "../core/quote.js";
 import type { FileSystem } from "../io/fs.js";
@@ -22,12 +22,12 @@ export function readPacks(fs: FileSystem, refs: readonly string[], bases: readon
  * The packs the repository's record names, each found only inside the repository or installed (see
  * locateRecordedPack): the record is the repository's, and a folder elsewhere is the user's to name again.
  */
-export function readRecordedPacks(fs: FileSystem, refs: readonly string[], root: string): TeamPack[] {
+export function readRecordedPacks(fs: FileSystem, refs: readonly string[], root: string, namedBy: string): TeamPack[] {
   return refs.map((ref) => {
     const found = locateRecordedPack(fs, ref, root);
     if (found === undefined)
       throw new UsageError(
-        `${MANIFEST_PATH} names the pack ${quoted(ref)}, which is neither a folder inside the repository nor an installed package: give it again with --template`,
+        `${namedBy} names the pack ${quoted(ref)}, which is neither a folder inside the repository nor an installed package: give it again with --template`,
       );
     return readTeamPack(fs, ref, [root], found);
   });

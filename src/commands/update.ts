@@ -90,6 +90,7 @@ async function recordedTeam(
         ctx.fs,
         record.packs.map((p) => p.source),
         root,
+        MANIFEST_PATH,
       );
   const recorded = team.recordedAnswers(packs, record.packs);
   const interactive = !args.switches.yes && !ctx.env.CI && ctx.isTerminal();

@@ -24,6 +24,8 @@ export interface Layers {
   /** Packs, in order; a path in the config file is taken from the config file's folder. */
   templates: string[];
   sets: Record<string, string>;
+  /** The config file that named `templates`, when it was found (not given with --config) rather than the environment. */
+  templatesFoundIn?: string;
 }
 
 function findConfig(fs: FileSystem, cwd: string): string | undefined {
@@ -113,9 +115,11 @@ export function teamLayers(fs: FileSystem, cwd: string, env: Env, configFlag: st
   }
   const config = file ? parseConfig(fs.readTextSync(file), file) : { defaults: {}, templates: [], sets: {} };
   const fromEnv = envLayers(env);
+  const found = configFlag === undefined && file !== undefined && !fromEnv.templates.length && config.templates.length;
   return {
     defaults: { ...config.defaults, ...fromEnv.defaults },
     templates: fromEnv.templates.length ? fromEnv.templates : config.templates,
     sets: { ...config.sets },
+    ...(found ? { templatesFoundIn: file } : {}),
   };
 }
