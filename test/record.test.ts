@@ -5,9 +5,13 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareVersions, versionProblem } from "../src/core/record.js";
+import { confinementProblem } from "../src/core/confine.js";
+import { UsageError } from "../src/core/errors.js";
+import { compareVersions, parseRecord, versionProblem } from "../src/core/record.js";
 import { packageRoot } from "../src/io/package-info.js";
+import { answerProblem } from "../src/options/table.js";
 import { runCli, tempDir } from "./support/context.js";
 
 const read = (path: string): string => readFileSync(path, "utf8");
@@ -262,5 +266,112 @@ describe("the packs a record names", () => {
     const inside = await runCli(["init", "--yes", "--author", "A"], { cwd: repo });
     expect(inside.stderr).toBe("");
     expect(read(join(repo, "docs/team.md"))).toBe("team rules\n");
+  });
+});
+
+describe("hostile records (property)", () => {
+  const hostilePath = fc.oneof(
+    fc.constantFrom(
+      "../outside.txt",
+      "../../etc/passwd",
+      "/etc/passwd",
+      "C:/Windows/win.ini",
+      ".git/hooks/pre-commit",
+      ".GIT/config",
+      "git~1/config",
+      "a/../../x",
+      "CON",
+      "aux.txt",
+      "a\\..\\b",
+      "linked/notes.md",
+      "x/./y",
+      "",
+      "a//b",
+      "trailing. ",
+      "spec/ok.md",
+      "README.md",
+    ),
+    fc.string({ unit: "binary", maxLength: 12 }),
+    fc.string({ unit: "grapheme-ascii", minLength: 1020, maxLength: 1100 }),
+  );
+  const hostileText = fc.oneof(
+    fc.constantFrom("svc", "class", "2.7", "3.13", "x; rm -rf ~", "line\nbreak", "", "file:../evil", "0.1.0"),
+    fc.string({ unit: "binary", maxLength: 20 }),
+    fc.integer(),
+    fc.constant(null),
+    fc.string({ unit: "grapheme-ascii", minLength: 1000, maxLength: 1010 }),
+  );
+  const hostileRecord = fc.record({
+    generator: fc.constantFrom("create-spec-agent", "other"),
+    format: fc.constantFrom(1, 2, 3, "2"),
+    version: fc.oneof(fc.constantFrom("0.1.0", "0.2.0", "file:../evil", "9".repeat(80), "1.2.3-rc.1"), hostileText),
+    answers: fc.record({
+      name: hostileText,
+      package: hostileText,
+      description: hostileText,
+      author: hostileText,
+      python: hostileText,
+      agents: fc.oneof(fc.array(fc.constantFrom("copilot", "claude", "cluade", "__proto__", "")), hostileText),
+    }),
+    files: fc.dictionary(hostilePath, fc.oneof(fc.string({ maxLength: 8 }), fc.constant(`sha256:${"a".repeat(64)}`))),
+    packs: fc.oneof(
+      fc.constant(undefined),
+      fc.array(
+        fc.record({
+          name: hostileText,
+          version: hostileText,
+          digest: hostileText,
+          source: fc.oneof(hostilePath, fc.constantFrom("../pack", "/tmp/pack", "acme-pack")),
+          answers: fc.dictionary(fc.constantFrom("team", "constructor", "__proto__", "toString", "a b"), hostileText),
+        }),
+        { maxLength: 2 },
+      ),
+    ),
+  });
+
+  it("1,000 records: each is refused with one line naming the file, or every path is confined and every answer valid", () => {
+    fc.assert(
+      fc.property(hostileRecord, (data) => {
+        let parsed: ReturnType<typeof parseRecord> | undefined;
+        try {
+          parsed = parseRecord(JSON.stringify(data), answerProblem);
+        } catch (error) {
+          expect(error).toBeInstanceOf(UsageError);
+          const message = (error as Error).message;
+          expect(message.startsWith(".spec-agent.json: ")).toBe(true);
+          expect(message).not.toMatch(/[\n\r\u2028\u2029]/);
+          return;
+        }
+        expect(versionProblem(parsed.version)).toBeUndefined();
+        for (const path of parsed.files.keys()) expect(confinementProblem(path), path).toBeUndefined();
+        for (const [key, value] of Object.entries(parsed.answers)) expect(answerProblem(key, value)).toBeUndefined();
+        for (const pack of parsed.packs) for (const name of Object.keys(pack.answers)) expect(name in {}).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("60 records through update (and --dry-run): exit 0, 1 or 2 with one line; nothing outside or under .git changes; nothing the record chose runs", async () => {
+    const { cwd, repo } = await created();
+    writeFileSync(join(cwd, "outside.txt"), "outside\n");
+    mkdirSync(join(repo, ".git/hooks"), { recursive: true });
+    writeFileSync(join(repo, ".git/hooks/pre-commit"), "#!/bin/sh\n");
+    const original = read(join(repo, ".spec-agent.json"));
+    const runs = fc.sample(hostileRecord, { numRuns: 60, seed: 20 });
+    for (const [i, data] of runs.entries()) {
+      // Half keep the real record's answers and files, so that runs get past the first check too.
+      const real = JSON.parse(original);
+      const record = i % 2 ? { ...real, files: { ...real.files, ...data.files }, packs: data.packs } : data;
+      writeFileSync(join(repo, ".spec-agent.json"), JSON.stringify(record));
+      const result = await runCli(i % 3 ? ["update"] : ["update", "--dry-run"], { cwd: repo });
+      expect([0, 1, 2]).toContain(result.code);
+      if (result.code === 2) expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      // git in the repository, and for a 0.1.0 record only the registry's published version, scripts off.
+      const registryFetch = /^npm pack --silent --ignore-scripts create-spec-agent@\d+\.\d+\.\d+(-[\w.-]+)?$/;
+      expect(result.calls.filter((call) => !call.startsWith("git ") && !registryFetch.test(call))).toEqual([]);
+      expect(result.stdout).not.toContain("outside\n+");
+      expect(read(join(cwd, "outside.txt"))).toBe("outside\n");
+      expect(read(join(repo, ".git/hooks/pre-commit"))).toBe("#!/bin/sh\n");
+    }
   });
 });
