@@ -30,6 +30,11 @@ describe("a marked block", () => {
     // Run again, ours (outside the fence) is the one rewritten.
     expect(mergeMarkedBlock(merged, "new rules\n")).toBe(`${owner}\n${markedBlock("new rules\n")}\n`);
   });
+
+  it("after an owner's fence that never closes, is still found: a second run settles", () => {
+    const once = mergeMarkedBlock("```", "our rules\n");
+    expect(mergeMarkedBlock(once, "our rules\n")).toBe(once);
+  });
 });
 
 describe("JSON the owner wrote", () => {

@@ -53,6 +53,12 @@ describe("the record's version", () => {
     expect(versionProblem(version) === undefined).toBe(strict);
   });
 
+  it("a record past 64 MiB is refused before it is parsed", () => {
+    expect(() => parseRecord(" ".repeat(64 * 1024 * 1024 + 1), answerProblem)).toThrow(
+      ".spec-agent.json: is larger than 64 MiB",
+    );
+  });
+
   it("compares by number at any size, and throws rather than compare anything else", () => {
     expect(compareVersions("0.10.0", "0.9.9")).toBe(1);
     expect(compareVersions("1.0.0-rc.1", "1.0.0")).toBe(-1);

@@ -59,6 +59,8 @@ export function compareVersions(a: string, b: string): number {
 export type AnswerCheck = (key: keyof ContentAnswers, value: string | readonly string[]) => string | undefined;
 
 const TEXT_ANSWERS = ["name", "package", "description", "author", "python"] as const;
+/** Far past any record (the preset's bases are a few hundred KiB; a large pack's a few MiB). */
+const RECORD_LIMIT = 64 * 1024 * 1024;
 const HASH = /^sha256:[0-9a-f]{64}$/;
 
 /**
@@ -70,6 +72,7 @@ export function parseRecord(text: string, checkAnswer: AnswerCheck): RepositoryR
   const fail = (problem: string): never => {
     throw new UsageError(`${MANIFEST_PATH}: ${problem}; restore it from git, or create the repository again`);
   };
+  if (text.length > RECORD_LIMIT) fail(`is larger than ${RECORD_LIMIT / 1024 / 1024} MiB`);
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -15,7 +15,7 @@ export function markedBlock(ours: string): string {
   return `${BLOCK_START}\n${ours.replace(/\n+$/, "")}\n${BLOCK_END}`;
 }
 
-/** The first `marker` at or after `from` that stands outside the owner's fenced code (an example there is theirs). */
+/** The first `marker` at or after `from` outside the owner's closed code fences (an example there is theirs). */
 function markerAt(text: string, marker: string, from: number, fenced: ReadonlySet<number>): number {
   for (let at = text.indexOf(marker, from); at !== -1; at = text.indexOf(marker, at + 1)) {
     if (fenced.size === 0 || !fenced.has(text.slice(0, at).split("\n").length)) return at;
@@ -26,7 +26,7 @@ function markerAt(text: string, marker: string, from: number, fenced: ReadonlySe
 /** Where the block stands in `text`: the offsets of its first and past its last character, or undefined. */
 function findBlock(text: string): { from: number; to: number } | undefined {
   if (!text.includes(START_PREFIX)) return undefined;
-  const fenced = fencedLines(text);
+  const fenced = fencedLines(text, { closedOnly: true });
   const from = markerAt(text, START_PREFIX, 0, fenced);
   if (from === -1) return undefined;
   const end = markerAt(text, BLOCK_END, from, fenced);
