@@ -211,6 +211,14 @@ describe("--template", () => {
     [["--set", "owner=x", "--set", "nope=1"], "--set nope: no pack asks it (they ask team, owner)"],
     [["--set", "team=Not Valid"], "--set team: team must match [a-z-]+"],
     [[], 'the template pack asks "Who is on call?", which has no default: pass --set owner=VALUE'],
+    [
+      ["--set", "owner=x", "--set", "__proto__=1"],
+      '--set "__proto__": a pack question\'s name must be a letter then letters, digits or _',
+    ],
+    [
+      ["--set", "owner=x", "--set", "constructor=1"],
+      '--set "constructor": a pack question\'s name must not be a name every JavaScript object has (constructor, toString, ...)',
+    ],
   ])("answers a pack's questions only with what they accept: %j", async (args, message) => {
     const cwd = tempDir();
     pack(join(cwd, "acme"), ACME, { "a.md": "{{team}} {{owner}}" });
@@ -297,6 +305,9 @@ describe("the pack manifest", () => {
       '{"name":"p","version":"1.0.0","questions":[{"name":"a","message":"A?"},{"name":"a","message":"B?"}]}',
       "asked twice",
     ],
+    // Answers are looked up by name: these would find Object.prototype's own.
+    ['{"name":"p","version":"1.0.0","questions":[{"name":"constructor","message":"A?"}]}', "every JavaScript object"],
+    ['{"name":"p","version":"1.0.0","questions":[{"name":"toString","message":"A?"}]}', "every JavaScript object"],
   ])("refuses %s", (text, message) => {
     expect(() => parsePackManifest(text, "spec-agent.pack.json", ["name"])).toThrow(message);
   });

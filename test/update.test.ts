@@ -128,6 +128,9 @@ const OWNER_EDITS = {
   "spec/context/payments.md": "# Payments\n\nWritten by a person.\n",
 };
 
+/** The pack lives beside the repository, not in it: the record names it, and update takes it only when named again. */
+const UPDATE = ["update", "--template", "../pack"];
+
 async function evolvedRepository() {
   const cwd = tempDir();
   packAt(join(cwd, "pack"), "1.0.0", V1);
@@ -143,7 +146,7 @@ describe("an update killed part-way, and what the next run does first", () => {
   const steps = 60;
   it(`leaves the repository as it was or wholly updated, dropped files too, whichever of ${steps} steps it died after`, async () => {
     const reference = await evolvedRepository();
-    await runCli(["update"], { cwd: reference.repo });
+    await runCli(UPDATE, { cwd: reference.repo });
     const updated = snapshot(reference.repo);
     let restored = 0;
     let completed = 0;
@@ -151,7 +154,7 @@ describe("an update killed part-way, and what the next run does first", () => {
       const { repo } = await evolvedRepository();
       const before = snapshot(repo);
       const fs = killedAfter(n);
-      await runCli(["update"], { cwd: repo, fs });
+      await runCli(UPDATE, { cwd: repo, fs });
       if (!fs.dead()) break;
       if (n === steps - 1) throw new Error(`the update takes more than ${steps} steps: raise the count`);
       // The next run's first steps, the killed process being gone.
@@ -172,17 +175,17 @@ describe("an update killed part-way, and what the next run does first", () => {
 describe("an update after a killed one", () => {
   it("undoes the killed run's journal before it reads the repository, and ends as an update that was never killed", async () => {
     const reference = await evolvedRepository();
-    await runCli(["update"], { cwd: reference.repo });
+    await runCli(UPDATE, { cwd: reference.repo });
     const updated = snapshot(reference.repo);
     let checked = 0;
     for (let n = 8; n < 60; n += 3) {
       const { repo } = await evolvedRepository();
       const fs = killedAfter(n);
-      await runCli(["update"], { cwd: repo, fs });
+      await runCli(UPDATE, { cwd: repo, fs });
       if (!fs.dead()) break;
       // Before its commit, the killed run is undone and this one does the whole update; after it, this one finds
       // the repository updated (the conflict still marked, which it keeps).
-      await runCli(["update"], { cwd: repo });
+      await runCli(UPDATE, { cwd: repo });
       expect(snapshot(repo), `killed after step ${n}`).toEqual(updated);
       checked += 1;
     }
@@ -194,7 +197,7 @@ describe("create-spec-agent update", () => {
   it("--dry-run prints each file's fate and a diff, and changes nothing", async () => {
     const { repo } = await evolvedRepository();
     const before = read(join(repo, ".spec-agent.json"));
-    const result = await runCli(["update", "--dry-run"], { cwd: repo });
+    const result = await runCli([...UPDATE, "--dry-run"], { cwd: repo });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("merged with your edits  docs/edited-apart.md");
     expect(result.stdout).toContain("+FIVE (ours)");
@@ -204,7 +207,7 @@ describe("create-spec-agent update", () => {
 
   it("replaces what the owner left alone, merges what does not overlap, keeps a conflict's both sides, exits 1", async () => {
     const { repo } = await evolvedRepository();
-    const result = await runCli(["update"], { cwd: repo });
+    const result = await runCli(UPDATE, { cwd: repo });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe("error: 1 file(s) have conflicts: resolve the <<<<<<< markers, then git add them\n");
     expect(read(join(repo, "docs/untouched.md"))).toBe("second version\n");
@@ -224,9 +227,9 @@ describe("create-spec-agent update", () => {
 
   it("a second update after the conflict is resolved changes nothing", async () => {
     const { repo } = await evolvedRepository();
-    await runCli(["update"], { cwd: repo });
+    await runCli(UPDATE, { cwd: repo });
     write(repo, { "docs/clash.md": "a\nb (owner) and B (ours)\nc\n" });
-    const again = await runCli(["update"], { cwd: repo });
+    const again = await runCli(UPDATE, { cwd: repo });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("kept (your edits; ours did not change)  docs/clash.md");
     expect(read(join(repo, "docs/clash.md"))).toBe("a\nb (owner) and B (ours)\nc\n");
@@ -252,7 +255,7 @@ describe("create-spec-agent update", () => {
     git("init", "-q");
     git("add", "-A");
     git("commit", "-qm", "owner's state");
-    const result = spawnSync(process.execPath, [join(packageRoot, "dist/cli.cjs"), "update"], {
+    const result = spawnSync(process.execPath, [join(packageRoot, "dist/cli.cjs"), ...UPDATE], {
       cwd: repo,
       encoding: "utf8",
       env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", HOME: repo },
@@ -278,7 +281,7 @@ describe("update without history", () => {
     expect(git(cwd, "clone", "-q", "--depth", "1", `file://${repo}`, "clone").status).toBe(0);
     const clone = join(cwd, "clone");
     expect(git(clone, "rev-parse", "--is-shallow-repository").stdout.trim()).toBe("true");
-    const result = await runCli(["update"], { cwd: clone });
+    const result = await runCli(UPDATE, { cwd: clone });
     expect(result.stdout).toContain("merged with your edits  docs/edited-apart.md");
     expect(read(join(clone, "docs/edited-apart.md"))).toBe("title\n\nONE (owner)\ntwo\nthree\nfour\nFIVE (ours)\n");
   });
@@ -304,7 +307,7 @@ describe("a repository init shared with its owner", () => {
         '{\n  "python.testing.pytestEnabled": true,\n  "python.testing.unittestEnabled": false\n}\n',
       _gitignore: "dist/\nbuild/\n",
     });
-    const result = await runCli(["update"], { cwd: repo });
+    const result = await runCli(UPDATE, { cwd: repo });
     expect([result.code, result.stderr]).toEqual([0, ""]);
     for (const path of ["src", "tests", ".python-version"]) expect(existsSync(join(repo, path)), path).toBe(false);
     expect(read(join(repo, "README.md"))).toBe("# Our service\n");
@@ -324,15 +327,15 @@ describe("a repository init shared with its owner", () => {
     expect(init.stderr).toBe("");
     // The new version changes the lines next to both markers.
     packAt(join(cwd, "pack"), "2.0.0", { "AGENTS.md": "# Team rules, v2\n\n- rule one\n- rule two\n- rule three\n" });
-    const dry = await runCli(["update", "--dry-run"], { cwd: repo });
+    const dry = await runCli([...UPDATE, "--dry-run"], { cwd: repo });
     expect(dry.stdout).toContain("our block rewritten (your text around it kept)  AGENTS.md");
     expect(dry.stdout).toContain("+- rule three");
-    const result = await runCli(["update"], { cwd: repo });
+    const result = await runCli(UPDATE, { cwd: repo });
     expect([result.code, result.stderr]).toEqual([0, ""]);
     expect(read(join(repo, "AGENTS.md"))).toBe(
       `${owner}\n${markedBlock("# Team rules, v2\n\n- rule one\n- rule two\n- rule three\n")}\n`,
     );
-    const again = await runCli(["update"], { cwd: repo });
+    const again = await runCli(UPDATE, { cwd: repo });
     expect(again.code).toBe(0);
     // Said once: the writer, with nothing to write, says nothing.
     expect(again.stdout).toMatch(/^Updating .* to [\d.]+:\n {2}every file is up to date: nothing to do\n$/);
@@ -390,7 +393,8 @@ describe("a repository made by 0.1.0 (test/fixtures/v0.1.0/svc, whose record hol
     const tarball = join(packageRoot, "test/fixtures/create-spec-agent-0.1.0.tgz");
     writeFileSync(
       join(bin, "npm"),
-      `#!/bin/sh\n[ "$1 $3" = "pack create-spec-agent@0.1.0" ] || exit 1\ncp '${tarball}' . && echo create-spec-agent-0.1.0.tgz\n`,
+      // Only that registry version, install scripts off, and never from inside the repository (its .npmrc).
+      `#!/bin/sh\n[ "$*" = "pack --silent --ignore-scripts create-spec-agent@0.1.0" ] || exit 1\ncase "$PWD" in '${repo}'*) exit 1;; esac\ncp '${tarball}' . && echo create-spec-agent-0.1.0.tgz\n`,
       { mode: 0o755 },
     );
     const path = `${bin}:${process.env.PATH ?? ""}`;

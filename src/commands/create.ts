@@ -9,7 +9,7 @@ import { pathBeyondLimit } from "../core/planned-file.js";
 import { quoted } from "../core/quote.js";
 import { gatherFacts } from "../io/facts.js";
 import { initGit, type StepResult } from "../io/git.js";
-import { occupantsIfFolder } from "../io/inspect.js";
+import { occupantsIfFolder } from "../io/target/inspect.js";
 import { uvSync } from "../io/uv.js";
 import { resolveAnswers } from "../options/answers.js";
 import type { ParsedArgs } from "../options/parse.js";

@@ -12,6 +12,7 @@ import { MANIFEST_PATH } from "../core/manifest.js";
 import { mergePlan } from "../core/merge/plan.js";
 import { namesFromPyproject } from "../core/pyproject.js";
 import { quoted } from "../core/quote.js";
+import { packsFromManifest } from "../core/record.js";
 import { gatherFacts } from "../io/facts.js";
 import { findRoot, readIfFile, whereOf } from "../io/root.js";
 import { resolveAnswers } from "../options/answers.js";
@@ -31,13 +32,15 @@ export async function init(ctx: CommandContext, { positionals, given, switches, 
   const root = findRoot(ctx.fs, ctx.cwd);
   const pyproject = readIfFile(ctx.fs, join(root, "pyproject.toml"));
   const known: Partial<Answers> = pyproject === undefined ? {} : namesFromPyproject(pyproject);
-  const agents = agentsFromManifest(readIfFile(ctx.fs, join(root, MANIFEST_PATH)));
+  const record = readIfFile(ctx.fs, join(root, MANIFEST_PATH));
+  const agents = agentsFromManifest(record);
   if (agents) known.agents = agents;
   const answersGiven = { ...known, ...given };
   const facts = gatherFacts({ ...ctx, cwd: root }, root, answersGiven.author === undefined);
   const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
   const prompter = interactive ? await ctx.createPrompter() : undefined;
-  const team = await teamSetup(ctx, values, root);
+  // A repository made with --template keeps its packs, as update keeps them.
+  const team = await teamSetup(ctx, values, root, { packs: packsFromManifest(record) });
   const answers = await resolveAnswers({
     command: "init",
     given: answersGiven,

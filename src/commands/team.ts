@@ -6,15 +6,37 @@
 import { UsageError } from "../core/errors.js";
 import type { PackRecord } from "../core/manifest.js";
 import { checkPackAnswer, type PackDefaults, type PackQuestion } from "../core/pack-manifest.js";
+import { quoted } from "../core/quote.js";
 import type { FileSystem } from "../io/fs.js";
 import type { Prompter } from "../options/prompter.js";
 import type { TeamLayer } from "../targets/preset.js";
-import { readTeamPack, type TeamPack } from "../templates/team-pack.js";
+import { locateRecordedPack, readTeamPack, type TeamPack } from "../templates/team-pack.js";
 import { renderTeamPacks } from "../templates/team-render.js";
 
 /** Each pack found from the first of `bases` that has it. */
 export function readPacks(fs: FileSystem, refs: readonly string[], bases: readonly string[]): TeamPack[] {
   return refs.map((ref) => readTeamPack(fs, ref, bases));
+}
+
+/**
+ * The packs the repository's record names, each found only inside the repository or installed (see
+ * locateRecordedPack): the record is the repository's, and a folder elsewhere is the user's to name again.
+ */
+export function readRecordedPacks(fs: FileSystem, refs: readonly string[], root: string, namedBy: string): TeamPack[] {
+  return refs.map((ref) => {
+    const found = locateRecordedPack(fs, ref, root);
+    if (found === undefined)
+      throw new UsageError(
+        `${namedBy} names the pack ${quoted(ref)}, which is neither a folder inside the repository nor an installed package: give it again with --template`,
+      );
+    return readTeamPack(fs, ref, [root], found);
+  });
+}
+
+/** The answers a record keeps for the questions these packs ask (a question a pack dropped is dropped too). */
+export function recordedAnswers(packs: readonly TeamPack[], recorded: readonly PackRecord[]): Record<string, string> {
+  const asked = new Set(packs.flatMap((p) => p.manifest.questions.map((q) => q.name)));
+  return Object.fromEntries(recorded.flatMap((p) => Object.entries(p.answers)).filter(([name]) => asked.has(name)));
 }
 
 /** Our questions' defaults from the packs, a later pack's winning. */

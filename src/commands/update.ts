@@ -13,14 +13,16 @@ import { presetForRecord } from "../core/existing.js";
 import { contentAnswers, MANIFEST_PATH, manifestFile } from "../core/manifest.js";
 import { quoted } from "../core/quote.js";
 import { compareVersions, parseRecord, type RepositoryRecord } from "../core/record.js";
-import { planUpdate } from "../core/update-plan.js";
+import { type FileFate, planUpdate } from "../core/update-plan.js";
 import { gatherFacts } from "../io/facts.js";
 import type { FileSystem } from "../io/fs.js";
 import { textFromHistory } from "../io/git-history.js";
 import { applyStages, prepareStages } from "../io/git-stages.js";
 import { renderedByVersion } from "../io/old-generator.js";
+import { readRepositoryFiles } from "../io/root.js";
 import { parseSets } from "../options/config.js";
 import type { ParsedArgs } from "../options/parse.js";
+import { answerProblem } from "../options/table.js";
 import { openForRun, runPipeline } from "../pipeline.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { countFates, formatUpdate } from "../ui/update-report.js";
@@ -33,14 +35,6 @@ function findRepository(fs: FileSystem, cwd: string): string {
         `no ${MANIFEST_PATH} here or above: run update inside a repository that create-spec-agent made, or add the preset to this one with create-spec-agent init`,
       );
   }
-}
-
-/** The owner's file as text, or undefined when there is none; anything but a plain file is refused. */
-function readCurrent(fs: FileSystem, root: string, path: string): string | undefined {
-  const stat = fs.lstatSync(join(root, path), { throwIfNoEntry: false });
-  if (!stat) return undefined;
-  if (!stat.isFile()) throw new UsageError(`${path} is not a plain file: move it away and run update again`);
-  return fs.readTextSync(join(root, path));
 }
 
 const shownPath = (path: string): string => (/^[\w./@+-]+$/.test(path) ? path : quoted(path));
@@ -75,7 +69,7 @@ async function basesOf(
   ctx.out.write(
     `${ctx.out.paint.dim(`… create-spec-agent ${record.version} from the registry, for the bases of edited files`)}\n`,
   );
-  const old = await renderedByVersion(ctx.exec, root, record.version, record.answers);
+  const old = await renderedByVersion(ctx.exec, ctx.platform, record.version, record.answers);
   for (const [path] of missing) {
     const text = old?.get(path);
     if (text !== undefined && sha256(text) === record.files.get(path)?.hash) bases.set(path, text);
@@ -83,21 +77,26 @@ async function basesOf(
   return bases;
 }
 
-/** The record's packs, found from the repository first (where a relative source most likely points), then here. */
+/** The packs the user names again, or else the record's (inside the repository or installed only). */
 async function recordedTeam(
   ctx: CommandContext,
   root: string,
   record: RepositoryRecord,
   args: ParsedArgs,
 ): Promise<TeamLayer | undefined> {
-  const refs = args.values.template.length ? args.values.template : record.packs.map((p) => p.source);
-  if (refs.length === 0) return undefined;
+  const named = args.values.template;
+  if (named.length + record.packs.length === 0) return undefined;
   const team = await import("./team.js");
-  const packs = team.readPacks(ctx.fs, refs, [root, ctx.cwd, dirname(root)]);
-  const asked = new Set(packs.flatMap((p) => p.manifest.questions.map((q) => q.name)));
-  const recorded = Object.fromEntries(
-    record.packs.flatMap((p) => Object.entries(p.answers)).filter(([name]) => asked.has(name)),
-  );
+  // The user's --template is found as create finds it; the record's packs only inside the repository or installed.
+  const packs = named.length
+    ? team.readPacks(ctx.fs, named, [root, ctx.cwd, dirname(root)])
+    : team.readRecordedPacks(
+        ctx.fs,
+        record.packs.map((p) => p.source),
+        root,
+        MANIFEST_PATH,
+      );
+  const recorded = team.recordedAnswers(packs, record.packs);
   const interactive = !args.switches.yes && !ctx.env.CI && ctx.isTerminal();
   const prompter = interactive ? await ctx.createPrompter() : undefined;
   // A question the new pack version adds is asked (or takes its default, or --set's value).
@@ -111,7 +110,7 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   const root = findRepository(ctx.fs, ctx.cwd);
   const target = await openForRun(ctx, root, root, args.switches["dry-run"]);
   const recordText = ctx.fs.readTextSync(join(root, MANIFEST_PATH));
-  const record = parseRecord(recordText);
+  const record = parseRecord(recordText, answerProblem);
   if (compareVersions(record.version, ctx.version) > 0)
     throw new UsageError(
       `${MANIFEST_PATH} was written by create-spec-agent ${record.version}, newer than this ${ctx.version}: run npx create-spec-agent@latest update`,
@@ -132,7 +131,7 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
 
   const paths = new Set([...planned.map((f) => f.path), ...record.files.keys()]);
   paths.delete(MANIFEST_PATH);
-  const current = new Map([...paths].map((path) => [path, readCurrent(ctx.fs, root, path)]));
+  const { current, notText } = readRepositoryFiles(ctx.fs, root, paths);
   // A conflict an earlier update left and nobody resolved would be taken for the owner's text, and forgotten.
   for (const [path, text] of current) {
     const line = text === undefined ? undefined : conflictLeftAt(text);
@@ -146,7 +145,7 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
     current,
     next: new Map(planned.map((f) => [f.path, f.contents])),
     labels: updateLabels(ctx.version),
-  });
+  }).map((f): FileFate => (notText.has(f.path) ? { path: f.path, fate: "clash" } : f));
   const header = `${args.switches["dry-run"] ? "Would update" : "Updating"} ${root} from create-spec-agent ${record.version} to ${ctx.version}:`;
   ctx.out.write(formatUpdate(fates, current, header, args.switches["dry-run"], ctx.out.paint));
   if (args.switches["dry-run"]) return;

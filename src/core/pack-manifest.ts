@@ -33,6 +33,16 @@ const PACK_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/;
 const VERSION = /^\d+\.\d+\.\d+(?:[-+][\w.+-]*)?$/;
 const QUESTION_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
+/**
+ * Why `name` cannot name a pack question (its answer, in `--set` and the record), or undefined when it can:
+ * answers are looked up by name, and `constructor` or `toString` would find Object.prototype's.
+ */
+export function questionNameProblem(name: unknown): string | undefined {
+  if (typeof name !== "string" || !QUESTION_NAME.test(name)) return "must be a letter then letters, digits or _";
+  if (name in Object.prototype) return "must not be a name every JavaScript object has (constructor, toString, ...)";
+  return undefined;
+}
+
 /** `reserved`: the names a pack's question may not take (our template variables). */
 export function parsePackManifest(text: string, file: string, reserved: readonly string[]): PackManifest {
   const { data, fail } = readJsonObject(text, file);
@@ -49,8 +59,8 @@ export function parsePackManifest(text: string, file: string, reserved: readonly
   const parsed = questions.map((q, i): PackQuestion => {
     const where = `questions[${i}]`;
     if (!isRecord(q)) return fail(`${where} must be an object with "name" and "message"`);
-    if (typeof q.name !== "string" || !QUESTION_NAME.test(q.name))
-      fail(`${where}.name must be a letter then letters, digits or _`);
+    const nameProblem = questionNameProblem(q.name);
+    if (nameProblem) fail(`${where}.name ${nameProblem}`);
     const qName = q.name as string;
     if (reserved.includes(qName)) fail(`${where}.name "${qName}" is one of our own answers: choose another name`);
     if (seen.has(qName)) fail(`${where}.name "${qName}" is asked twice`);

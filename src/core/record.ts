@@ -3,10 +3,13 @@
  * keeps each file as written (its merge base); version 0.1.0's format 1 kept
  * only a sha256 per file. Every problem is a usage error naming the file.
  */
+import { confinementProblem } from "./confine.js";
 import { UsageError } from "./errors.js";
 import { isRecord } from "./json-input.js";
 import { type ContentAnswers, GENERATOR, MANIFEST_FORMAT, MANIFEST_PATH, type PackRecord } from "./manifest.js";
-import { DEFAULT_TARGETS, normalizeTargets, type TargetId } from "./targets.js";
+import { questionNameProblem } from "./pack-manifest.js";
+import { quoted } from "./quote.js";
+import { DEFAULT_TARGETS, normalizeTargets } from "./targets.js";
 
 export interface RecordedFile {
   /** The file as last written (format 2). */
@@ -22,21 +25,54 @@ export interface RepositoryRecord {
   files: Map<string, RecordedFile>;
 }
 
-/** -1, 0 or 1, comparing `X.Y.Z` versions (a pre-release sorts before its release). */
-export function compareVersions(a: string, b: string): number {
-  const parts = (v: string): number[] => v.split(/[.+-]/).slice(0, 3).map(Number);
-  const [pa, pb] = [parts(a), parts(b)];
-  for (let i = 0; i < 3; i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  return Math.sign(Number(b.includes("-")) - Number(a.includes("-")));
+/** Semantic Versioning 2.0.0, as semver.org writes it: what npm reads as a registry version, never a folder or URL. */
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+/** Why `version` is not a strict semver (`1.2.3`, `1.2.3-rc.1`); undefined when it is one. */
+export function versionProblem(version: unknown): string | undefined {
+  if (typeof version !== "string") return "is not a text";
+  if (version.length > 64 || !SEMVER.test(version))
+    return `${quoted(version.slice(0, 64))} is not a version like 1.2.3`;
+  return undefined;
 }
 
-export function parseRecord(text: string): RepositoryRecord {
+/**
+ * -1, 0 or 1, comparing strict semvers by their numbers, at any size (a pre-release sorts before its
+ * release). Anything else throws: a NaN comparison would let any text through as "not newer".
+ */
+export function compareVersions(a: string, b: string): number {
+  const parts = (v: string): [bigint[], boolean] => {
+    const match = SEMVER.exec(v);
+    if (!match) throw new Error(`not a version: ${v}`);
+    return [match.slice(1, 4).map((n) => BigInt(n as string)), match[4] !== undefined];
+  };
+  const [[pa, preA], [pb, preB]] = [parts(a), parts(b)];
+  for (let i = 0; i < 3; i++) {
+    const [x, y] = [pa[i] as bigint, pb[i] as bigint];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return Math.sign(Number(preB) - Number(preA));
+}
+
+/** The record's answers checked as create checks the same flags (the option table's validators, given by the caller). */
+export type AnswerCheck = (key: keyof ContentAnswers, value: string | readonly string[]) => string | undefined;
+
+const TEXT_ANSWERS = ["name", "package", "description", "author", "python"] as const;
+/** Far past any record (the preset's bases are a few hundred KiB; a large pack's a few MiB). */
+const RECORD_LIMIT = 64 * 1024 * 1024;
+const HASH = /^sha256:[0-9a-f]{64}$/;
+
+/**
+ * The record as input like any flag (anyone who sent a pull request may have written it): every answer passes
+ * create's validation, every path the one confinement check, the version is a strict semver. Anything else
+ * is a usage error naming the key.
+ */
+export function parseRecord(text: string, checkAnswer: AnswerCheck): RepositoryRecord {
   const fail = (problem: string): never => {
     throw new UsageError(`${MANIFEST_PATH}: ${problem}; restore it from git, or create the repository again`);
   };
+  if (text.length > RECORD_LIMIT) fail(`is larger than ${RECORD_LIMIT / 1024 / 1024} MiB`);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -46,25 +82,79 @@ export function parseRecord(text: string): RepositoryRecord {
   if (!isRecord(data) || data.generator !== GENERATOR) return fail(`was not written by ${GENERATOR}`);
   const format = data.format ?? 1;
   if (format !== 1 && format !== MANIFEST_FORMAT) fail(`has format ${String(format)}, which this version cannot read`);
-  if (typeof data.version !== "string") fail(`has no generator version`);
+  const badVersion = versionProblem(data.version);
+  if (badVersion) fail(`version ${badVersion}`);
   const answers = data.answers;
   if (!isRecord(answers)) return fail("has no answers");
-  for (const key of ["name", "package", "description", "author", "python"]) {
-    if (typeof answers[key] !== "string") fail(`answers.${key} is missing`);
+  for (const key of TEXT_ANSWERS) {
+    const value = answers[key];
+    if (typeof value !== "string") fail(`answers.${key} is missing`);
+    const problem = checkAnswer(key, value as string);
+    if (problem) fail(`answers.${key}: ${problem}`);
   }
   // Version 0.1.0 wrote Copilot's files and AGENTS.md: the targets that are the default now.
-  const agents = Array.isArray(answers.agents) ? (answers.agents as TargetId[]) : [...DEFAULT_TARGETS];
+  const agents = answers.agents ?? (format === 1 ? [...DEFAULT_TARGETS] : undefined);
+  if (!Array.isArray(agents) || agents.some((id) => typeof id !== "string"))
+    return fail("answers.agents is not a list");
+  const badAgents = checkAnswer("agents", agents as string[]);
+  if (badAgents) fail(`answers.agents: ${badAgents}`);
   if (!isRecord(data.files)) return fail("has no files");
   const files = new Map<string, RecordedFile>();
   for (const [path, value] of Object.entries(data.files)) {
-    if (typeof value !== "string") fail(`files.${path} is not a text`);
+    const outside = confinementProblem(path);
+    if (outside) fail(`files: ${outside}`);
+    if (typeof value !== "string" || (format === 1 && !HASH.test(value)))
+      fail(`files[${quoted(path)}] is not ${format === 1 ? "a sha256:<hex> hash" : "a text"}`);
     files.set(path, format === 1 ? { hash: value as string } : { base: value as string });
   }
-  const packs = Array.isArray(data.packs) ? (data.packs as PackRecord[]) : [];
   return {
     version: data.version as string,
-    answers: { ...(answers as unknown as ContentAnswers), agents: normalizeTargets(agents) },
-    packs,
+    answers: {
+      ...(Object.fromEntries(TEXT_ANSWERS.map((key) => [key, answers[key]])) as Omit<ContentAnswers, "agents">),
+      agents: normalizeTargets(agents as string[]),
+    },
+    packs: parsePackRecords(data.packs, fail),
     files,
   };
+}
+
+/**
+ * The packs a record names, for init (which reads the rest of a record leniently): none when the record is
+ * missing or not JSON, a usage error naming the key when a pack entry is malformed.
+ */
+export function packsFromManifest(text: string | undefined): PackRecord[] {
+  let data: unknown;
+  try {
+    data = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return [];
+  }
+  return isRecord(data)
+    ? parsePackRecords(data.packs, (problem) => {
+        throw new UsageError(`${MANIFEST_PATH}: ${problem}; restore it from git, or give the packs with --template`);
+      })
+    : [];
+}
+
+/** The packs a record names, each with the answers to its questions. */
+function parsePackRecords(packs: unknown, fail: (problem: string) => never): PackRecord[] {
+  if (packs === undefined) return [];
+  if (!Array.isArray(packs)) return fail("packs is not a list");
+  return packs.map((pack, i): PackRecord => {
+    const where = `packs[${i}]`;
+    if (!isRecord(pack)) return fail(`${where} is not an object`);
+    for (const key of ["name", "version", "digest", "source"] as const) {
+      const value = pack[key];
+      if (typeof value !== "string" || value === "" || value.length > 1024) fail(`${where}.${key} is not a text`);
+    }
+    const answers = pack.answers ?? {};
+    if (!isRecord(answers)) return fail(`${where}.answers is not an object`);
+    for (const [name, value] of Object.entries(answers)) {
+      const problem = questionNameProblem(name);
+      if (problem) fail(`${where}.answers: ${quoted(name)}: a question's name ${problem}`);
+      if (typeof value !== "string") fail(`${where}.answers.${name} is not a text`);
+    }
+    const { name, version, digest, source } = pack as Record<string, string>;
+    return { name, version, digest, source, answers: answers as Record<string, string> } as PackRecord;
+  });
 }

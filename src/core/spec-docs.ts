@@ -19,11 +19,11 @@ const linkText = (text: string): string => text.replace(/[[\]\\]/g, (char) => `\
 /** A task file's name: `NNN-slug.md`. */
 export const TASK_FILE = /^(\d+)-[^/]*\.md$/;
 
-/** One past the highest number among the task files, three digits at least. */
+/** One past the highest number among the task files, three digits at least; exact at any size (BigInt). */
 export function nextTaskNumber(names: readonly string[]): string {
   const numbers = names.map((name) => TASK_FILE.exec(name)?.[1]).filter((n) => n !== undefined);
-  const highest = numbers.reduce((max, n) => Math.max(max, Number(n)), 0);
-  return String(highest + 1).padStart(3, "0");
+  const highest = numbers.reduce((max, n) => (BigInt(n) > max ? BigInt(n) : max), 0n);
+  return String(highest + 1n).padStart(3, "0");
 }
 
 export interface SpecDoc {

@@ -3,54 +3,78 @@
  * made again by that very version: fetched from the npm registry (npm pack),
  * unpacked, and run into a temporary folder. A 0.1.0 record keeps only hashes,
  * so this is how an edited file of such a repository gets its merge base back
- * when git's history does not have it. Runs in a child process of its own:
- * npm, tar and the old bin stay out of this one. Undefined when any step fails
- * (offline, no such version, no npm).
+ * when git's history does not have it. npm, tar and the old bin run as child
+ * processes; undefined when any step fails (offline, no such version, no npm).
+ *
+ * The version comes from the repository's record, which anyone may have written: only a strict semver is
+ * taken (so npm reads a registry version, never a folder, a URL or a git spec), install scripts are off, and
+ * every program runs in a temporary folder, outside the repository, so that no `.npmrc` or `package.json` of
+ * the repository's is read. What runs then is the published package itself, as the registry serves it.
  */
+import type * as NodeOs from "node:os";
+import { join, relative, sep } from "node:path";
+import { nodeRequire } from "#location";
 import type { ContentAnswers } from "../core/manifest.js";
+import { versionProblem } from "../core/record.js";
+import { nodeFs } from "./fs.js";
 import type { Exec } from "./host.js";
 
-/**
- * Packs, unpacks and runs the version given; prints the files it wrote as one JSON object. It runs as a process of
- * its own (`node -e`), so the `process` it reads, as `child`, is that child's, never this run's.
- */
-const SCRIPT = `
-const { execFileSync } = require("node:child_process");
-const fs = require("node:fs"), os = require("node:os"), path = require("node:path"), child = require("node:process");
-const [version, answersJson] = child.argv.slice(1);
-const a = JSON.parse(answersJson);
-const work = fs.mkdtempSync(path.join(os.tmpdir(), "spec-agent-old-"));
-try {
-  const quiet = { cwd: work, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8", timeout: 120000, shell: child.platform === "win32" };
-  const tarball = execFileSync("npm", ["pack", "--silent", "create-spec-agent@" + version], quiet).trim().split("\\n").pop();
-  execFileSync("tar", ["-xzf", tarball], quiet);
-  const out = path.join(work, "out");
-  execFileSync(child.execPath, [path.join(work, "package", "dist", "cli.cjs"), out, "--yes", "--no-git", "--no-install",
-    "--name", a.name, "--package", a.package, "--description", a.description, "--author", a.author, "--python", a.python],
-    { ...quiet, env: { ...child.env, NO_COLOR: "1", CI: "1" } });
-  const files = {};
-  for (const entry of fs.readdirSync(out, { recursive: true, withFileTypes: true })) {
+const PACKAGE = "create-spec-agent";
+
+/** npm is `npm.cmd` on Windows, which Node starts only through cmd.exe; every argument here is a fixed word. */
+const npm = (platform: NodeJS.Platform, args: readonly string[]): [string, string[]] =>
+  platform === "win32" ? ["cmd.exe", ["/d", "/s", "/c", "npm", ...args]] : ["npm", [...args]];
+
+/** The files under `dir`, by their `/` paths. */
+function filesUnder(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of nodeFs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    files[path.relative(out, full).split(path.sep).join("/")] = fs.readFileSync(full, "utf8");
+    const full = join(entry.parentPath, entry.name);
+    files.set(relative(dir, full).split(sep).join("/"), nodeFs.readFileSync(full, "utf8"));
   }
-  child.stdout.write(JSON.stringify(files));
-} finally {
-  fs.rmSync(work, { recursive: true, force: true });
+  return files;
 }
-`;
 
 export async function renderedByVersion(
   exec: Exec,
-  cwd: string,
+  platform: NodeJS.Platform,
   version: string,
   answers: ContentAnswers,
 ): Promise<Map<string, string> | undefined> {
-  const result = await exec("node", ["-e", SCRIPT, version, JSON.stringify(answers)], cwd);
-  if (result.status !== 0) return undefined;
+  if (versionProblem(version)) return undefined;
+  const { tmpdir } = nodeRequire("node:os") as typeof NodeOs;
+  const work = nodeFs.mkdtempSync(join(tmpdir(), "spec-agent-old-"));
   try {
-    return new Map(Object.entries(JSON.parse(result.stdout) as Record<string, string>));
+    const [command, args] = npm(platform, ["pack", "--silent", "--ignore-scripts", `${PACKAGE}@${version}`]);
+    if ((await exec(command, args, work)).status !== 0) return undefined;
+    // The name npm gives the tarball of that package and version, rather than whatever it printed.
+    const tarball = `${PACKAGE}-${version}.tgz`;
+    if (!nodeFs.existsSync(join(work, tarball))) return undefined;
+    if ((await exec("tar", ["-xzf", tarball], work)).status !== 0) return undefined;
+    const out = join(work, "out");
+    const { name, package: pkg, description, author, python } = answers;
+    const bin = join(work, "package", "dist", "cli.cjs");
+    const run = await exec(
+      "node",
+      [bin, out, "--yes", "--no-git", "--no-install"].concat([
+        "--name",
+        name,
+        "--package",
+        pkg,
+        "--description",
+        description,
+        "--author",
+        author,
+        "--python",
+        python,
+      ]),
+      work,
+    );
+    return run.status === 0 ? filesUnder(out) : undefined;
   } catch {
     return undefined;
+  } finally {
+    nodeFs.rmSync(work, { recursive: true, force: true });
   }
 }

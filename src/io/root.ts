@@ -1,6 +1,8 @@
-/** The repository a command works in: the nearest folder up from here that holds `.git`, else here. */
+/** The repository a command works in (the nearest folder up from here that holds `.git`, else here), and reading it. */
 import { isUtf8 } from "node:buffer";
 import { dirname, join, relative } from "node:path";
+import { UsageError } from "../core/errors.js";
+import { quoted } from "../core/quote.js";
 import type { FileSystem } from "./fs.js";
 
 export function findRoot(fs: FileSystem, cwd: string): string {
@@ -27,4 +29,43 @@ export function readIfFile(fs: FileSystem, path: string): string | undefined {
 /** The root as the user reads it. */
 export function whereOf(cwd: string, root: string): string {
   return root === cwd ? "the current folder" : `the repository at ${relative(cwd, root) || "."}`;
+}
+
+/**
+ * The owner's file as text, its bytes when they are not UTF-8 text (decoding would replace them), or undefined
+ * when there is none; anything but a plain file is refused, and so is a path through a linked folder (the
+ * record's paths are the repository's: a link would take them elsewhere).
+ */
+export function readRepositoryFile(fs: FileSystem, root: string, path: string): string | Buffer | undefined {
+  const segments = path.split("/");
+  for (let i = 1; i < segments.length; i++) {
+    const folder = segments.slice(0, i).join("/");
+    const stat = fs.lstatSync(join(root, folder), { throwIfNoEntry: false });
+    if (!stat) return undefined;
+    if (stat.isSymbolicLink())
+      throw new UsageError(
+        `${quoted(path)} is reached through a link (${quoted(folder)}): move the link away and run again`,
+      );
+  }
+  const stat = fs.lstatSync(join(root, path), { throwIfNoEntry: false });
+  if (!stat) return undefined;
+  if (!stat.isFile()) throw new UsageError(`${path} is not a plain file: move it away and run again`);
+  const bytes = fs.readFileSync(join(root, path));
+  return isUtf8(bytes) ? bytes.toString("utf8") : bytes;
+}
+
+/** The owner's files as text, and those that are not UTF-8 text (theirs to keep: a merge would re-encode them). */
+export function readRepositoryFiles(
+  fs: FileSystem,
+  root: string,
+  paths: Iterable<string>,
+): { current: Map<string, string | undefined>; notText: Set<string> } {
+  const current = new Map<string, string | undefined>();
+  const notText = new Set<string>();
+  for (const path of paths) {
+    const read = readRepositoryFile(fs, root, path);
+    if (typeof read === "object") notText.add(path);
+    current.set(path, typeof read === "string" ? read : undefined);
+  }
+  return { current, notText };
 }

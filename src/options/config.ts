@@ -6,6 +6,8 @@
 import { dirname, join, resolve } from "node:path";
 import { UsageError } from "../core/errors.js";
 import { isRecord, readJsonObject } from "../core/json-input.js";
+import { questionNameProblem } from "../core/pack-manifest.js";
+import { quoted } from "../core/quote.js";
 import type { FileSystem } from "../io/fs.js";
 import type { Env } from "../io/host.js";
 
@@ -22,6 +24,8 @@ export interface Layers {
   /** Packs, in order; a path in the config file is taken from the config file's folder. */
   templates: string[];
   sets: Record<string, string>;
+  /** The config file that named `templates`, when it was found (not given with --config) rather than the environment. */
+  templatesFoundIn?: string;
 }
 
 function findConfig(fs: FileSystem, cwd: string): string | undefined {
@@ -54,6 +58,10 @@ function parseConfig(text: string, file: string): Layers {
     } else if (key === "set") {
       if (!isRecord(value) || Object.values(value).some((v) => typeof v !== "string"))
         fail(`"set" must map each pack question to a text`);
+      for (const name of Object.keys(value as object)) {
+        const problem = questionNameProblem(name);
+        if (problem) fail(`"set": ${quoted(name)}: a pack question's name ${problem}`);
+      }
       layers.sets = value as Record<string, string>;
     } else {
       fail(`unknown key "${key}" (known: ${[...TEXT_KEYS, ...BOOLEAN_KEYS, "template", "set"].join(", ")})`);
@@ -87,7 +95,10 @@ export function parseSets(sets: readonly string[]): Record<string, string> {
   for (const item of sets) {
     const at = item.indexOf("=");
     if (at <= 0) throw new UsageError(`--set ${item}: give NAME=VALUE`);
-    parsed[item.slice(0, at)] = item.slice(at + 1);
+    const name = item.slice(0, at);
+    const problem = questionNameProblem(name);
+    if (problem) throw new UsageError(`--set ${quoted(name)}: a pack question's name ${problem}`);
+    parsed[name] = item.slice(at + 1);
   }
   return parsed;
 }
@@ -104,9 +115,11 @@ export function teamLayers(fs: FileSystem, cwd: string, env: Env, configFlag: st
   }
   const config = file ? parseConfig(fs.readTextSync(file), file) : { defaults: {}, templates: [], sets: {} };
   const fromEnv = envLayers(env);
+  const found = configFlag === undefined && file !== undefined && !fromEnv.templates.length && config.templates.length;
   return {
     defaults: { ...config.defaults, ...fromEnv.defaults },
     templates: fromEnv.templates.length ? fromEnv.templates : config.templates,
     sets: { ...config.sets },
+    ...(found ? { templatesFoundIn: file } : {}),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { isAbsolute, join, resolve } from "node:path";
+import { confinementProblem } from "../core/confine.js";
 import { UsageError } from "../core/errors.js";
 import { PACK_MANIFEST, type PackManifest, parsePackManifest } from "../core/pack-manifest.js";
 import type { FileSystem } from "../io/fs.js";
@@ -47,8 +48,33 @@ export function locatePack(fs: FileSystem, ref: string, bases: readonly string[]
   );
 }
 
-export function readTeamPack(fs: FileSystem, ref: string, bases: readonly string[]): TeamPack {
-  const dir = locatePack(fs, ref, bases);
+/**
+ * A pack the repository's record names (whoever wrote the record chose it): a folder inside the repository,
+ * reached through no link, or a package installed there or above; never a folder elsewhere. Undefined when
+ * it is neither: the user names it again with --template.
+ */
+export function locateRecordedPack(fs: FileSystem, ref: string, root: string): string | undefined {
+  const inside = ref.replace(/^(\.\/)+/, "").replace(/\/+$/, "");
+  if (confinementProblem(inside) === undefined) {
+    let dir = root;
+    // lstat: a link is not a directory, so a linked folder anywhere on the way leaves the repository unreached.
+    const linkFree = inside.split("/").every((segment) => {
+      dir = join(dir, segment);
+      return fs.lstatSync(dir, { throwIfNoEntry: false })?.isDirectory() === true;
+    });
+    if (linkFree) return dir;
+  }
+  if (!PACKAGE_NAME.test(ref)) return undefined;
+  for (let dir = root; ; dir = resolve(dir, "..")) {
+    const installed = join(dir, "node_modules", ref);
+    if (fs.statSync(installed, { throwIfNoEntry: false })?.isDirectory()) return installed;
+    if (resolve(dir, "..") === dir) return undefined;
+  }
+}
+
+/** `dir`: where the pack is, when the caller found it already (a record's pack); otherwise found from `bases`. */
+export function readTeamPack(fs: FileSystem, ref: string, bases: readonly string[], found?: string): TeamPack {
+  const dir = found ?? locatePack(fs, ref, bases);
   const manifestFile = join(dir, PACK_MANIFEST);
   if (!fs.statSync(manifestFile, { throwIfNoEntry: false })?.isFile())
     throw new UsageError(`--template ${ref}: ${dir} has no ${PACK_MANIFEST}: a pack is that file beside templates/`);

@@ -4,7 +4,7 @@
  * server its tools name must be configured, since a tool ignores an unknown
  * name silently.
  */
-import { readJsonc } from "../merge/jsonc.js";
+import { jsonLimitProblem, readJsonc } from "../merge/jsonc.js";
 import { KINDS } from "./kinds.js";
 import { frontmatter } from "./markdown.js";
 import type { CheckedTree, Problem } from "./problems.js";
@@ -28,6 +28,12 @@ export function configuredServers(tree: CheckedTree): ServerLookup {
     known.set(settings, names);
     return names;
   };
+}
+
+/** JSON settings check will not parse (too large, too deep): named, rather than read as configuring nothing. */
+export function checkSettingsLimit(file: string, text: string): Problem[] {
+  const problem = file.endsWith(".json") ? jsonLimitProblem(text) : undefined;
+  return problem ? [{ file, line: 1, message: `${problem}: check does not read it; make it smaller` }] : [];
 }
 
 const toolList = (tools: unknown): string[] =>

@@ -1,6 +1,6 @@
 /** Every relative link in the Markdown that check reads must point at a file or folder that exists. */
 import { markdownLinks, resolveLink } from "./markdown.js";
-import type { CheckedTree, Problem } from "./problems.js";
+import { type CheckedTree, type Problem, shownName } from "./problems.js";
 
 export const isMarkdown = (path: string): boolean => path.endsWith(".md") || path.endsWith(".mdc");
 
@@ -17,7 +17,7 @@ export function checkLinks(file: string, text: string, tree: CheckedTree, skip: 
       problems.push({
         file,
         line,
-        message: `link ${target} points nowhere (${resolved.path || "."} does not exist)`,
+        message: `link ${shownName(target)} points nowhere (${shownName(resolved.path || ".")} does not exist)`,
       });
   }
   return problems;

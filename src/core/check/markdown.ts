@@ -1,4 +1,5 @@
 /** Markdown as check reads it: links outside code, and YAML frontmatter with the line it starts on. */
+import { shownName } from "./problems.js";
 
 export interface Link {
   target: string;
@@ -9,19 +10,28 @@ export interface Link {
 const LINK = /\[(?:[^\]\n\\]|\\.)*\]\((?:<([^>\n]*)>|([^)\s]+))(?:\s+"[^"\n]*")?\)/g;
 const FENCE = /^\s{0,3}(```|~~~)/;
 
-/** The lines (1-based) inside fenced code blocks, fence lines included; none when the text has no fence. */
-function fencedLines(text: string): Set<number> {
+/**
+ * The lines (1-based) inside fenced code blocks, fence lines included; none when the text has no fence.
+ * `closedOnly`: a fence never closed is left out (Markdown runs it to the end of the file; our block appended
+ * after an owner's stray fence must still be found there).
+ */
+export function fencedLines(text: string, { closedOnly = false } = {}): Set<number> {
   const fenced = new Set<number>();
   if (!text.includes("```") && !text.includes("~~~")) return fenced;
   let fence: string | undefined;
-  text.split("\n").forEach((line, i) => {
+  let openedAt = 0;
+  const lines = text.split("\n");
+  lines.forEach((line, i) => {
     const opened = FENCE.exec(line);
     if (opened) {
       fenced.add(i + 1);
-      if (fence === undefined) fence = opened[1];
-      else if (opened[1] === fence) fence = undefined;
+      if (fence === undefined) {
+        fence = opened[1];
+        openedAt = i + 1;
+      } else if (opened[1] === fence) fence = undefined;
     } else if (fence !== undefined) fenced.add(i + 1);
   });
+  if (fence !== undefined && closedOnly) for (let n = openedAt; n <= lines.length; n++) fenced.delete(n);
   return fenced;
 }
 
@@ -71,7 +81,7 @@ export function frontmatter(text: string): Frontmatter | undefined {
 export function resolveLink(file: string, target: string): { path: string } | { problem: string } | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith("#")) return undefined;
   if (target.startsWith("/"))
-    return { problem: `link ${target} is an absolute path on disk: make it relative to this file` };
+    return { problem: `link ${shownName(target)} is an absolute path on disk: make it relative to this file` };
   let path = target.split("#")[0]?.split("?")[0] ?? "";
   try {
     path = decodeURIComponent(path);
@@ -82,7 +92,7 @@ export function resolveLink(file: string, target: string): { path: string } | { 
   for (const segment of path.split("/")) {
     if (segment === "" || segment === ".") continue;
     if (segment === "..") {
-      if (segments.length === 0) return { problem: `link ${target} points outside the repository` };
+      if (segments.length === 0) return { problem: `link ${shownName(target)} points outside the repository` };
       segments.pop();
     } else segments.push(segment);
   }

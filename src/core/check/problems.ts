@@ -1,4 +1,6 @@
 /** What check finds: one problem per file and line, in one order, so the same tree prints the same bytes. */
+import { quoted } from "../quote.js";
+
 export interface Problem {
   /** From the repository root, with / separators. */
   file: string;
@@ -22,7 +24,16 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
-export const formatProblem = (p: Problem): string => `${p.file}:${p.line}: ${p.message}`;
+/** Line breaks, control characters, bidirectional controls and quotes: a name holding one is printed quoted. */
+const UNSAFE = /["\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * A name from the repository (a file, a link's target) as a problem prints it: as it is when it is plain,
+ * quoted with escapes otherwise, so that a newline cannot split a problem and no escape sequence reaches the terminal.
+ */
+export const shownName = (name: string): string => (UNSAFE.test(name) ? quoted(name) : name);
+
+export const formatProblem = (p: Problem): string => `${shownName(p.file)}:${p.line}: ${p.message}`;
 
 /** The line of `offset` in `text`, 1-based. */
 export function lineAt(text: string, offset: number): number {

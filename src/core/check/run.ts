@@ -2,7 +2,7 @@
  * Every check over one tree, in one order: the same tree gives the same problems, byte for byte.
  * Each file is read, checked by every check that applies to it, and dropped before the next one.
  */
-import { checkAgentFile, configuredServers } from "./agents.js";
+import { checkAgentFile, checkSettingsLimit, configuredServers } from "./agents.js";
 import { checkLinks } from "./links.js";
 import { type CheckedTree, type Problem, sortProblems } from "./problems.js";
 import { checkTaskfile } from "./taskfile.js";
@@ -20,6 +20,7 @@ export function checkTree(tree: CheckedTree): Problem[] {
     if (task) problems.push(...task.problems);
     problems.push(...checkLinks(file, text, tree, task ? (line) => task.judged.has(line) : NONE));
     problems.push(...checkAgentFile(file, text, servers));
+    problems.push(...checkSettingsLimit(file, text));
   }
   problems.push(...checkTaskfile(tree));
   return sortProblems(problems);

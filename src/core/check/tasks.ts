@@ -5,13 +5,13 @@
  */
 import { TASK_FILE } from "../spec-docs.js";
 import { markdownLinks, resolveLink } from "./markdown.js";
-import type { CheckedTree, Problem } from "./problems.js";
+import { type CheckedTree, type Problem, shownName } from "./problems.js";
 
 const TASK_PATH = /^spec\/task\/([^/]+)$/;
 const DEPENDENCY = /\b\d{3,}-[a-z0-9]+(?:-[a-z0-9]+)*\b/g;
 
 /** Each task number's first file so far: check reads spec/task/ in sorted order, so the first is the one a sort puts first. */
-export type TaskNumbers = Map<number, string>;
+export type TaskNumbers = Map<bigint, string>;
 
 const FIELD = /^[ \t]*[-*] \*\*(Plan|Depends on)\*\*:.*$/gm;
 
@@ -45,13 +45,14 @@ export function checkTask(
   if (number === undefined) return undefined;
   const problems: Problem[] = [];
   const judged = new Set<number>();
-  const first = numbers.get(Number(number));
-  if (first === undefined) numbers.set(Number(number), file);
+  // BigInt: exact at any size (past 2^53, two numbers would read as one).
+  const first = numbers.get(BigInt(number));
+  if (first === undefined) numbers.set(BigInt(number), file);
   else
     problems.push({
       file,
       line: 1,
-      message: `task number ${String(Number(number)).padStart(3, "0")} is used twice (also by ${first}): renumber one`,
+      message: `task number ${String(BigInt(number)).padStart(3, "0")} is used twice (also by ${shownName(first)}): renumber one`,
     });
   for (const { content, line } of fieldLines(text)) {
     judged.add(line);
@@ -63,7 +64,7 @@ export function checkTask(
           problems.push({
             file,
             line,
-            message: `the task's plan ${target} points nowhere: link a plan in spec/plan/`,
+            message: `the task's plan ${shownName(target)} points nowhere: link a plan in spec/plan/`,
           });
       }
       continue;
@@ -73,7 +74,7 @@ export function checkTask(
     for (const { target } of markdownLinks(content)) {
       const resolved = resolveLink(file, target);
       if (resolved && "path" in resolved && !tree.exists(resolved.path))
-        problems.push({ file, line, message: `dependency ${target} points nowhere` });
+        problems.push({ file, line, message: `dependency ${shownName(target)} points nowhere` });
     }
     for (const dependency of named)
       if (!tree.exists(`spec/task/${dependency}.md`))

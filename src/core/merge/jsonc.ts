@@ -59,8 +59,52 @@ function insertions(text: string, node: Node, ours: { [key: string]: Json }, eol
   return [...deeper, insertion];
 }
 
-/** The owner's text with our missing entries added; unchanged when none are missing. */
+/** Far past any settings file (VS Code's own are a few KiB): a larger one is not parsed (a 69 MB one took 2.4 GB). */
+export const JSON_SIZE_LIMIT = 1024 * 1024;
+/** Far past any settings file too: jsonc-parser recurses, and a deeper file would overflow the stack. */
+export const JSON_DEPTH_LIMIT = 100;
+
+/** How deep `text` nests its objects and lists, strings and comments skipped; stops counting past `limit`. */
+function nesting(text: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length && deepest <= limit; i++) {
+    const char = text[i];
+    if (char === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+    } else if (char === "/" && text[i + 1] === "/") {
+      i = text.indexOf("\n", i);
+      if (i === -1) break;
+    } else if (char === "/" && text[i + 1] === "*") {
+      i = text.indexOf("*/", i + 2);
+      if (i === -1) break;
+      i++;
+    } else if (char === "{" || char === "[") {
+      deepest = Math.max(deepest, ++depth);
+    } else if (char === "}" || char === "]") {
+      depth--;
+    }
+  }
+  return deepest;
+}
+
+/** Why the owner's JSON is not parsed at all (too large, too deep), or undefined when it may be. */
+export function jsonLimitProblem(text: string): string | undefined {
+  if (text.length > JSON_SIZE_LIMIT) return `it is larger than ${JSON_SIZE_LIMIT / 1024 / 1024} MiB`;
+  if (nesting(text, JSON_DEPTH_LIMIT) > JSON_DEPTH_LIMIT) return `it nests deeper than ${JSON_DEPTH_LIMIT} levels`;
+  return undefined;
+}
+
+const BOM = "\ufeff";
+
+/** The owner's text with our missing entries added; unchanged when none are missing. A BOM stays where it is. */
 export function mergeJsonc(existing: string, ours: string): JsoncMerge {
+  if (existing.startsWith(BOM)) {
+    const merged = mergeJsonc(existing.slice(1), ours);
+    return merged.ok ? { ok: true, text: BOM + merged.text } : merged;
+  }
+  const tooMuch = jsonLimitProblem(existing);
+  if (tooMuch) return { ok: false, reason: tooMuch };
   // Only whitespace or comments: ours follows them.
   if (stripComments(existing).trim() === "")
     return { ok: true, text: existing === "" || existing.endsWith("\n") ? existing + ours : `${existing}\n${ours}` };
@@ -82,9 +126,11 @@ export function mergeJsonc(existing: string, ours: string): JsoncMerge {
   return { ok: true, text };
 }
 
-/** What the owner's JSON holds, for checks that read it. */
+/** What the owner's JSON holds, for checks that read it (a BOM before it is no part of it); undefined past the limits. */
 export function readJsonc(text: string): unknown {
+  const json = text.startsWith(BOM) ? text.slice(1) : text;
+  if (jsonLimitProblem(json)) return undefined;
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const tree = parseTree(json, errors, { allowTrailingComma: true, disallowComments: false });
   return errors.length === 0 && tree ? getNodeValue(tree) : undefined;
 }

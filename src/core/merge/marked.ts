@@ -4,6 +4,8 @@
  * comments, which Markdown renders as nothing. The text around the block is
  * never touched; a later run replaces only what is between the markers.
  */
+import { fencedLines } from "../check/markdown.js";
+
 export const BLOCK_START = "<!-- create-spec-agent:start (this block is rewritten by create-spec-agent init) -->";
 export const BLOCK_END = "<!-- create-spec-agent:end -->";
 const START_PREFIX = "<!-- create-spec-agent:start";
@@ -13,11 +15,21 @@ export function markedBlock(ours: string): string {
   return `${BLOCK_START}\n${ours.replace(/\n+$/, "")}\n${BLOCK_END}`;
 }
 
+/** The first `marker` at or after `from` outside the owner's closed code fences (an example there is theirs). */
+function markerAt(text: string, marker: string, from: number, fenced: ReadonlySet<number>): number {
+  for (let at = text.indexOf(marker, from); at !== -1; at = text.indexOf(marker, at + 1)) {
+    if (fenced.size === 0 || !fenced.has(text.slice(0, at).split("\n").length)) return at;
+  }
+  return -1;
+}
+
 /** Where the block stands in `text`: the offsets of its first and past its last character, or undefined. */
 function findBlock(text: string): { from: number; to: number } | undefined {
-  const from = text.indexOf(START_PREFIX);
+  if (!text.includes(START_PREFIX)) return undefined;
+  const fenced = fencedLines(text, { closedOnly: true });
+  const from = markerAt(text, START_PREFIX, 0, fenced);
   if (from === -1) return undefined;
-  const end = text.indexOf(BLOCK_END, from);
+  const end = markerAt(text, BLOCK_END, from, fenced);
   if (end === -1) return undefined;
   return { from, to: end + BLOCK_END.length };
 }
