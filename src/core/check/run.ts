@@ -4,6 +4,7 @@ import { checkLinks } from "./links.js";
 import { type CheckedTree, type Problem, sortProblems } from "./problems.js";
 import { checkTaskfile } from "./taskfile.js";
 import { checkTasks } from "./tasks.js";
+import { checkWorkflows } from "./workflows.js";
 
 export function checkTree(tree: CheckedTree): Problem[] {
   const tasks = checkTasks(tree);
@@ -12,5 +13,6 @@ export function checkTree(tree: CheckedTree): Problem[] {
     ...checkLinks(tree, (file, line) => tasks.judged.has(`${file}:${line}`)),
     ...checkAgentFiles(tree),
     ...checkTaskfile(tree),
+    ...checkWorkflows(tree),
   ]);
 }
