@@ -193,6 +193,21 @@ describe("one source", () => {
     expect(paths.some((p) => p.startsWith(".github/skills/"))).toBe(false);
   });
 
+  it("gives the cloud agent's MCP servers in the README, each with its type and tools, the same servers as .mcp.json", () => {
+    const files = plan(["copilot"]);
+    const readme = files.get("README.md") as string;
+    const block = /### The Copilot cloud agent[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    const cloud = JSON.parse(block ?? "null") as { mcpServers: Record<string, Record<string, unknown>> };
+    const root = JSON.parse(files.get(".mcp.json") as string) as { mcpServers: Record<string, unknown> };
+    expect(Object.keys(cloud.mcpServers)).toEqual(Object.keys(root.mcpServers));
+    for (const server of Object.values(cloud.mcpServers)) {
+      expect(["local", "stdio", "http", "sse"]).toContain(server.type);
+      expect(server.tools).toEqual(["*"]);
+    }
+    expect(readme).not.toMatch(/\.mcp\.json[^\n]*cloud agent|cloud agent[^\n]*\.mcp\.json/);
+    expect(plan(["claude"]).get("README.md")).not.toContain("### The Copilot cloud agent");
+  });
+
   it("carries what the user typed verbatim into every tool's files", () => {
     const hard = plan(ALL, HARD_ANSWERS);
     expect(parseToml(hard.get("pyproject.toml") as string)).toMatchObject({

@@ -19,12 +19,25 @@ export const vscodeMcp = (): string =>
     servers: { context7: { type: "http", ...context7 }, sequentialthinking: { type: "stdio", ...sequentialthinking } },
   });
 
-/** Root `.mcp.json`: Copilot CLI, the Copilot harness and Claude Code (a url needs its type). */
+/** Root `.mcp.json`: Copilot CLI, the Copilot harness and Claude Code (a url needs its type); not the cloud agent. */
 export const rootMcp = (): string =>
   json({
     mcpServers: {
       context7: { type: "http", ...context7 },
       sequentialthinking: { type: "stdio", ...sequentialthinking },
+    },
+  });
+
+/**
+ * The Copilot cloud agent's MCP servers: not read from a file but pasted into the
+ * repository's settings on GitHub, each server with its `type` and the `tools`
+ * the agent may call (both servers only read, so all of them).
+ */
+export const cloudAgentMcp = (): string =>
+  json({
+    mcpServers: {
+      context7: { type: "http", ...context7, tools: ["*"] },
+      sequentialthinking: { type: "local", ...sequentialthinking, tools: ["*"] },
     },
   });
 
