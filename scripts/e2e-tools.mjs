@@ -153,6 +153,37 @@ async function checkRepository(row, work, env, pythons, defaultPython, reference
   );
   await step("task lint (ruff check, ruff format --check, mypy --strict)", "task", ["lint"]);
   await step("task test", "task", ["test"], (out) => /passed/.test(out));
+  // A file that breaks each rule the agent is given fails task lint, each rule by its code; a test that warns
+  // or uses an unknown marker fails task test.
+  const pkg = /^module-name = "([^"]+)"/m.exec(pyproject)?.[1] ?? "";
+  const breaker = join(folder, "src", pkg, "breaks_each_rule.py");
+  cpSync(join(root, "test/fixtures/python/breaks-each-rule.py"), breaker);
+  // task lint stops at ruff's findings; mypy, its last command, is asked on its own.
+  const codes = ["D103", "G004", "T201", "BLE001", "PGH003", "PGH004"];
+  const broken = await inRepo("task", ["lint"]);
+  const typed = await inRepo("uv", ["run", "mypy"]);
+  rmSync(breaker);
+  record(
+    `task lint fails on a file that breaks each rule (${codes.join(", ")}; mypy: ignore-without-code)`,
+    broken.status !== 0 &&
+      codes.every((code) => broken.output.includes(code)) &&
+      typed.status !== 0 &&
+      typed.output.includes("[ignore-without-code]"),
+    `exit ${broken.status}, mypy ${typed.status}; missing: ${codes.filter((c) => !broken.output.includes(c)).join(", ")}\n${tail(broken.output)}\n${tail(typed.output)}`,
+  );
+  const strictTest = join(folder, "tests", "test_strictness.py");
+  for (const [what, body] of [
+    [
+      "a warning",
+      'import warnings\n\n\ndef test_warns() -> None:\n    warnings.warn("stale", DeprecationWarning, stacklevel=1)\n',
+    ],
+    ["an unknown marker", "import pytest\n\n\n@pytest.mark.slwo\ndef test_marked() -> None:\n    pass\n"],
+  ]) {
+    writeFileSync(strictTest, body);
+    const strict = await inRepo("task", ["test"]);
+    record(`task test fails on ${what}`, strict.status !== 0, `exit ${strict.status}\n${tail(strict.output)}`);
+  }
+  rmSync(strictTest);
   await step("task run -- --help", "task", ["run", "--", "--help"], (out) => out.includes(script));
   await step(`uv run ${script} --version prints ${version}`, "uv", ["run", script, "--version"], (out) =>
     out.includes(version),
