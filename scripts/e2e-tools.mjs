@@ -184,6 +184,25 @@ async function checkRepository(row, work, env, pythons, defaultPython, reference
     record(`task test fails on ${what}`, strict.status !== 0, `exit ${strict.status}\n${tail(strict.output)}`);
   }
   rmSync(strictTest);
+  // task format gets past what ruff check cannot fix and formats the long line; task lint still reports the rest.
+  const longLines = join(folder, "src", pkg, "long_lines.py");
+  const longDef = `def joined(first: str, second: str, third: str, fourth: str, fifth: str, sixth: str) -> str:`;
+  writeFileSync(
+    longLines,
+    `"""Long lines."""\n\nMESSAGE = "${"x".repeat(90)}"\n\n\n${longDef}\n    """Join."""\n    return first + sixth\n`,
+  );
+  const formattedLong = await inRepo("task", ["format"]);
+  const afterFormat = readFileSync(longLines, "utf8");
+  const lintAfter = await inRepo("task", ["lint"]);
+  rmSync(longLines);
+  record(
+    "task format formats a 100-character line past an unfixable finding; task lint still reports that finding",
+    formattedLong.status === 0 &&
+      !afterFormat.includes(longDef) &&
+      lintAfter.status !== 0 &&
+      lintAfter.output.includes("E501"),
+    `format exit ${formattedLong.status}, lint exit ${lintAfter.status}\n${tail(formattedLong.output)}\n${tail(lintAfter.output)}`,
+  );
   await step("task run -- --help", "task", ["run", "--", "--help"], (out) => out.includes(script));
   await step(`uv run ${script} --version prints ${version}`, "uv", ["run", script, "--version"], (out) =>
     out.includes(version),
