@@ -221,6 +221,12 @@ async function checkRepository(row, work, env, pythons, defaultPython, reference
     formatted.status === 0 && changed.length === 0,
     `exit ${formatted.status}; changed: ${changed.map(([p]) => p).join(", ")}\n${tail(formatted.output)}`,
   );
+  // One version, in pyproject.toml: after a bump, the installed CLI says the new one.
+  const bumped = version.replace(/^(\d+)\.(\d+)\..*$/, (_all, major, minor) => `${major}.${Number(minor) + 1}.0`);
+  if (await step(`uv version --bump minor (${version} to ${bumped})`, "uv", ["version", "--bump", "minor"]))
+    await step(`then uv run ${script} --version prints ${bumped}`, "uv", ["run", script, "--version"], (out) =>
+      out.includes(`${script} ${bumped}`),
+    );
   return results;
 }
 
