@@ -154,8 +154,8 @@ describe.each([
         env,
         encoding: "utf8",
       });
-      // Not installed here, so no metadata: the version is unknown (e2e:tools runs the installed one, and a bump).
-      expect(version.stdout.trim()).toBe(`${answers.name} 0+unknown`);
+      // Not installed here: read from pyproject.toml (e2e:tools runs the installed one, and a bump).
+      expect(version.stdout.trim()).toBe(`${answers.name} 0.1.0`);
     },
   );
 

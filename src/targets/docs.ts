@@ -9,6 +9,7 @@ import type { TargetId } from "../core/targets.js";
 import { AGENT_FILES } from "./agents.js";
 import { withFrontmatter } from "./frontmatter.js";
 import { linksFrom } from "./links.js";
+import { codexCloudSetup } from "./permissions.js";
 
 export interface Sources {
   agent: string;
@@ -111,7 +112,8 @@ export function pythonInstructions(sources: Sources): RenderedFile {
 
 export function agentsMd(sources: Sources, project: Project): RenderedFile {
   const intro = `Instructions for coding agents (Copilot, Claude Code, Codex, Cursor, Gemini CLI and others) working on \`${project.name}\`.`;
-  return document("AGENTS.md", "AGENTS.md", intro, sources.rules, project);
+  const body = project.targets.includes("codex") ? `${sources.rules.trim()}\n\n${codexCloudSetup()}` : sources.rules;
+  return document("AGENTS.md", "AGENTS.md", intro, body, project);
 }
 
 export function claudeMd(sources: Sources, project: Project): RenderedFile {

@@ -61,10 +61,14 @@ export const codexConfig = (): string =>
     "",
   ].join("\n");
 
-/** `.vscode/settings.json`: pytest discovery on, so that VS Code offers `execute/runTests`. */
+/**
+ * `.vscode/settings.json`: pytest discovery on, so that VS Code offers
+ * `execute/runTests`; the agent runs the project's tasks without asking.
+ */
 export const vscodeSettings = (): string =>
   json({
     "python.testing.pytestEnabled": true,
     "python.testing.unittestEnabled": false,
     "python.testing.pytestArgs": ["tests"],
+    "chat.tools.terminal.autoApprove": { task: true },
   });
