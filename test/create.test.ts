@@ -365,18 +365,25 @@ describe("bad input", () => {
     expect(readdirSync(cwd)).toEqual(["my-service"]);
   });
 
-  it("warns when the package hides a standard-library module of the chosen Python, or a dev tool", async () => {
-    const result = await runCli(["json", "--yes", "--no-git", "--no-install"], { cwd: tempDir() });
-    expect(result.code).toBe(0);
+  it("refuses a package that hides a standard-library module of the chosen Python, or a dev tool: exit 2, nothing written", async () => {
+    const cwd = tempDir();
+    const result = await runCli(["json", "--yes", "--no-git", "--no-install"], { cwd });
+    expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'warning: Python package "json" has the name of the standard-library module of Python 3.13, and will hide it; --package changes it\n',
+      'error: Python package "json" has the name of the standard-library module of Python 3.13, and the project could not import itself: choose another with --package\n',
     );
+    expect(readdirSync(cwd)).toEqual([]);
+    for (const pkg of ["logging", "argparse", "sys", "importlib"]) {
+      const refused = await runCli(["svc", "--package", pkg, "--yes", "--no-git", "--no-install"], { cwd });
+      expect(refused.code, pkg).toBe(2);
+    }
     const removed = ["telnetlib", "--yes", "--no-git", "--no-install"];
-    expect((await runCli([...removed, "--python", "3.13"], { cwd: tempDir() })).stderr).toBe("");
-    expect((await runCli([...removed, "--python", "3.12"], { cwd: tempDir() })).stderr).toContain("Python 3.12");
-    expect((await runCli(["pytest", "--yes", "--no-git", "--no-install"], { cwd: tempDir() })).stderr).toContain(
-      "the dev tool of that name",
-    );
+    expect((await runCli([...removed, "--python", "3.13"], { cwd: tempDir() })).code).toBe(0);
+    const older = await runCli([...removed, "--python", "3.12"], { cwd: tempDir() });
+    expect([older.code, older.stderr]).toEqual([2, expect.stringContaining("Python 3.12")]);
+    const tool = await runCli(["pytest", "--yes", "--no-git", "--no-install"], { cwd: tempDir() });
+    expect([tool.code, tool.stderr]).toEqual([2, expect.stringContaining("the dev tool of that name")]);
+    expect(readdirSync(cwd)).toEqual([]);
   });
 
   it("shows the stack only with --verbose", async () => {

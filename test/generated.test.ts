@@ -35,6 +35,32 @@ interface RuffDiagnostic {
 }
 
 const SEED = join(packageRoot, "../shared/seed/000_15cd937866934581.txt");
+const RULE_BREAKER = join(packageRoot, "test/fixtures/python/breaks-each-rule.py");
+
+/**
+ * A ruff workspace for one file: ruff in WebAssembly checks text, not paths, so
+ * the `per-file-ignores` that match `file` (an exact path or `dir/**`) join `ignore` here.
+ */
+function ruffFor(pyproject: Pyproject, file: string) {
+  const minor = /^>=3\.(\d+)$/.exec(pyproject.project["requires-python"])?.[1];
+  const { lint = {}, ...rest } = pyproject.tool.ruff as { lint?: Record<string, unknown> };
+  const {
+    "per-file-ignores": perFile = {},
+    ignore = [],
+    ...lintRest
+  } = lint as {
+    "per-file-ignores"?: Record<string, string[]>;
+    ignore?: string[];
+  };
+  const matches = (pattern: string): boolean =>
+    pattern.endsWith("/**") ? file.startsWith(pattern.slice(0, -2)) : pattern === file;
+  const ignored = [
+    ...ignore,
+    ...Object.entries(perFile).flatMap(([pattern, codes]) => (matches(pattern) ? codes : [])),
+  ];
+  const settings = { ...rest, lint: { ...lintRest, ignore: ignored }, "target-version": `py3${minor}` };
+  return new Workspace(settings, PositionEncoding.Utf16);
+}
 
 function filesUnder(root: string): string[] {
   return (readdirSync(root, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
@@ -80,18 +106,29 @@ describe.each([
 
   it("passes ruff check and ruff format --check with its own [tool.ruff] settings", () => {
     const pyproject = parseToml(read("pyproject.toml")) as unknown as Pyproject;
-    const minor = /^>=3\.(\d+)$/.exec(pyproject.project["requires-python"])?.[1];
-    const settings = { ...pyproject.tool.ruff, "target-version": `py3${minor}` };
-    const workspace = new Workspace(settings, PositionEncoding.Utf16);
     const pythonFiles = files.filter((f) => f.endsWith(".py"));
     expect(pythonFiles.length).toBeGreaterThanOrEqual(4);
     for (const file of pythonFiles) {
+      const workspace = ruffFor(pyproject, file);
       const source = read(file);
       const found: RuffDiagnostic[] = workspace.check(source);
       const diagnostics = found.map((d) => `${file}:${d.start_location.row} ${d.code} ${d.message}`);
       expect(diagnostics).toEqual([]);
       expect(workspace.format(source), `${file} is not formatted`).toBe(source);
     }
+  });
+
+  it("makes ruff enforce the agent's rules: docstrings, logging arguments, print, blind except, uncoded ignores", () => {
+    const pyproject = parseToml(read("pyproject.toml")) as unknown as Pyproject;
+    const codes = (file: string): string[] =>
+      (ruffFor(pyproject, file).check(readFileSync(RULE_BREAKER, "utf8")) as RuffDiagnostic[]).map((d) => d.code);
+    const inPackage = codes(`src/${answers.package}/breaks.py`);
+    for (const code of ["D103", "G004", "T201", "BLE001", "PGH003", "PGH004"]) expect(inPackage).toContain(code);
+    // The CLI may print; a test needs no docstring, but still no blind except.
+    expect(codes(`src/${answers.package}/cli.py`)).not.toContain("T201");
+    const inTests = codes("tests/test_breaks.py");
+    expect(inTests).not.toContain("D103");
+    expect(inTests).toContain("BLE001");
   });
 
   it.skipIf(!systemPython())(
@@ -117,7 +154,8 @@ describe.each([
         env,
         encoding: "utf8",
       });
-      expect(version.stdout).toContain("0.1.0");
+      // Not installed here: read from pyproject.toml (e2e:tools runs the installed one, and a bump).
+      expect(version.stdout.trim()).toBe(`${answers.name} 0.1.0`);
     },
   );
 

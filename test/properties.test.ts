@@ -15,6 +15,7 @@ import { MANIFEST_PATH } from "../src/core/manifest.js";
 import {
   checkFolderName,
   checkOneLine,
+  checkPackageForPython,
   checkPackageName,
   checkProjectName,
   packageFromName,
@@ -23,7 +24,7 @@ import { checkPlannedPath, type PlannedFile } from "../src/core/planned-file.js"
 import { normalizeTargets, TARGET_IDS } from "../src/core/targets.js";
 import { realFileSystem } from "../src/io/fs.js";
 import { templatesDir } from "../src/io/package-info.js";
-import { type Answers, QUESTIONS } from "../src/options/table.js";
+import { type Answers, DEFAULT_PYTHON, QUESTIONS } from "../src/options/table.js";
 import { planPreset, renderPreset } from "../src/targets/preset.js";
 import { presetPacks } from "../src/templates/preset.js";
 import { DEFAULT_ANSWERS, HARD_ANSWERS, NO_AUTHOR } from "./support/answers.js";
@@ -451,11 +452,12 @@ describe("names", () => {
 
 describe("through the command line", () => {
   type Input = "name" | "package" | "description" | "author";
-  /** What the CLI should refuse: the question's own check, and for a name the package it derives. */
+  /** What the CLI should refuse: the question's own check, for a name the package it derives, and a package that hides a module. */
+  const hides = (pkg: string): boolean => checkPackageForPython(pkg, DEFAULT_PYTHON) !== undefined;
   const refuses = (input: Input, value: string): boolean =>
     input === "name"
-      ? Boolean(checkProjectName(value) || checkPackageName(packageFromName(value)))
-      : Boolean(questionFor(input)(value));
+      ? Boolean(checkProjectName(value) || checkPackageName(packageFromName(value)) || hides(packageFromName(value)))
+      : Boolean(questionFor(input)(value) || (input === "package" && hides(value)));
   const CLI_RUNS = RUNS / 4;
   /** A process's arguments are C strings: a NUL byte cannot reach argv. */
   const arg = (arbitrary: fc.Arbitrary<string>) => arbitrary.filter((value) => !value.includes("\0"));

@@ -158,12 +158,27 @@ describe("one source", () => {
     const rules = all.slice(all.indexOf("## Key rules"), all.indexOf("## Layout"));
     expect(rules).toContain("uv only, never pip");
     expect(files.get("AGENTS.md")).toContain(rules);
-    for (const path of [".github/copilot-instructions.md", "CLAUDE.md", ".cursor/rules/project.mdc"]) {
+    for (const path of ["CLAUDE.md", ".cursor/rules/project.mdc"]) {
       expect(files.get(path), path).not.toContain("## Key rules");
     }
     expect(files.get("CLAUDE.md")).toMatch(/^@AGENTS\.md$/m);
     expect(JSON.parse(files.get(".gemini/settings.json") as string).context.fileName).toContain("AGENTS.md");
     expect(files.has("GEMINI.md")).toBe(false);
+  });
+
+  it("gives code review the commands and the key rules within the first 4,000 characters of copilot-instructions.md, as AGENTS.md has them", () => {
+    const agentsMd = files.get("AGENTS.md") as string;
+    const review = (files.get(".github/copilot-instructions.md") as string).slice(0, 4000);
+    const section = (text: string, heading: string) => {
+      const start = text.indexOf(`## ${heading}\n`);
+      return text.slice(start, text.indexOf("\n## ", start + 1));
+    };
+    for (const heading of ["Commands", "Key rules"]) {
+      expect(section(agentsMd, heading)).toContain("task");
+      expect(review).toContain(section(agentsMd, heading));
+    }
+    expect(review).toContain("[AGENTS.md](../AGENTS.md)");
+    expect(review).toMatch(/Specific exceptions.*Logging, not print/s);
   });
 
   it("writes the rules into each tool's own file when AGENTS.md is not chosen", () => {
@@ -191,6 +206,21 @@ describe("one source", () => {
       Array(STEPS.length).fill(".agents"),
     );
     expect(paths.some((p) => p.startsWith(".github/skills/"))).toBe(false);
+  });
+
+  it("gives the cloud agent's MCP servers in the README, each with its type and tools, the same servers as .mcp.json", () => {
+    const files = plan(["copilot"]);
+    const readme = files.get("README.md") as string;
+    const block = /### The Copilot cloud agent[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    const cloud = JSON.parse(block ?? "null") as { mcpServers: Record<string, Record<string, unknown>> };
+    const root = JSON.parse(files.get(".mcp.json") as string) as { mcpServers: Record<string, unknown> };
+    expect(Object.keys(cloud.mcpServers)).toEqual(Object.keys(root.mcpServers));
+    for (const server of Object.values(cloud.mcpServers)) {
+      expect(["local", "stdio", "http", "sse"]).toContain(server.type);
+      expect(server.tools).toEqual(["*"]);
+    }
+    expect(readme).not.toMatch(/\.mcp\.json[^\n]*cloud agent|cloud agent[^\n]*\.mcp\.json/);
+    expect(plan(["claude"]).get("README.md")).not.toContain("### The Copilot cloud agent");
   });
 
   it("carries what the user typed verbatim into every tool's files", () => {

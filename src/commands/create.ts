@@ -4,7 +4,7 @@ import type { CommandContext } from "../context.js";
 import { uvBuildRequirement } from "../core/build-backend.js";
 import { earlyOccupiedQuestion } from "../core/decide.js";
 import { CancelledError, GenerateError, UsageError } from "../core/errors.js";
-import { checkFolderName, shadowedModule } from "../core/names.js";
+import { checkFolderName, checkPackageForPython } from "../core/names.js";
 import { pathBeyondLimit } from "../core/planned-file.js";
 import { quoted } from "../core/quote.js";
 import { gatherFacts } from "../io/facts.js";
@@ -119,12 +119,9 @@ export interface CreateJob {
 /** Everything after the answers: the CLI and plop's create generator both come here. */
 export async function createRepository(ctx: CommandContext, job: CreateJob): Promise<void> {
   const { folder, answers } = job;
-  const shadowed = shadowedModule(answers.package, answers.python);
-  if (shadowed) {
-    ctx.err.write(
-      `${ctx.err.paint.yellow("warning")}: Python package ${quoted(answers.package)} has the name of ${shadowed}, and will hide it; --package changes it\n`,
-    );
-  }
+  // Checked here too for plop's create generator, which asks its own questions.
+  const shadowed = checkPackageForPython(answers.package, answers.python);
+  if (shadowed) throw new UsageError(shadowed);
   const root = resolve(ctx.cwd, folder);
   const where = displayPath(folder);
   const uvBuild = uvBuildRequirement(await job.facts.uvVersion());

@@ -91,12 +91,25 @@ export function checkPackageName(pkg: string): string | undefined {
   return undefined;
 }
 
-/** A warning, not an error: what the package would hide in that Python, if anything. */
+/** What the package would hide in that Python, if anything. */
 export function shadowedModule(pkg: string, python: string): string | undefined {
   const minor = Number(PYTHON_VERSION.exec(python)?.[1]);
   if (isStdlibModule(pkg, minor)) return `the standard-library module of Python ${python}`;
   if ((DEV_TOOLS as readonly string[]).includes(pkg)) return "the dev tool of that name, which the project installs";
   return undefined;
+}
+
+/**
+ * A package named like a standard-library module or a dev tool breaks the
+ * project: the standard library comes first on sys.path, so `import json`
+ * finds Python's own and the skeleton's `from json import cli` fails; a dev
+ * tool's name makes `uv run pytest` import the project instead. An error, then.
+ */
+export function checkPackageForPython(pkg: string, python: string): string | undefined {
+  const shadowed = shadowedModule(pkg, python);
+  return shadowed
+    ? `Python package ${quoted(pkg)} has the name of ${shadowed}, and the project could not import itself: choose another with --package`
+    : undefined;
 }
 
 export function checkPythonVersion(version: string): string | undefined {

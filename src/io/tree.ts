@@ -1,6 +1,6 @@
 /**
  * What check reads: the Markdown of spec/ and the AI tools' folders, the
- * instruction hubs, the MCP settings and the Taskfile, walked in sorted order.
+ * instruction hubs, the MCP settings, the Taskfile and the GitHub workflows, walked in sorted order.
  * The walk keeps names only; each file's text is read when check comes to it
  * and dropped after, so check's memory grows with its findings, not with the
  * size of the repository (100,000 spec files held 290 MB of text at once).
@@ -13,7 +13,8 @@ import type { FileSystem } from "./fs.js";
 const FOLDERS = ["spec", ".github", ".claude", ".cursor", ".gemini", ".agents", ".codex", ".vscode"];
 const ROOT_FILES = [".mcp.json", "Taskfile.yml", "Taskfile.yaml"];
 const SKIP = new Set(["node_modules", ".venv", ".git"]);
-const READ = (name: string): boolean => name.endsWith(".md") || name.endsWith(".mdc") || name.endsWith(".json");
+const READ = (path: string): boolean =>
+  /\.(md|mdc|json)$/.test(path) || /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
 
 export function readCheckedTree(fs: FileSystem, root: string): CheckedTree {
   const files = new Set<string>();
@@ -29,7 +30,7 @@ export function readCheckedTree(fs: FileSystem, root: string): CheckedTree {
       if (entry.isDirectory()) {
         folders.add(path);
         if (relative !== "" || FOLDERS.includes(name)) walk(path);
-      } else if (entry.isFile() && (relative === "" ? name.endsWith(".md") || ROOT_FILES.includes(name) : READ(name))) {
+      } else if (entry.isFile() && (relative === "" ? name.endsWith(".md") || ROOT_FILES.includes(name) : READ(path))) {
         files.add(path);
       }
     }

@@ -3,6 +3,7 @@
  * where a team's default (environment, then config file, then packs) comes before our own.
  */
 import { UsageError } from "../core/errors.js";
+import { checkPackageForPython } from "../core/names.js";
 import { normalizeTargets, splitList } from "../core/targets.js";
 import type { TeamDefaults } from "./config.js";
 import type { CommandName } from "./flags.js";
@@ -32,6 +33,10 @@ export async function resolveAnswers(options: ResolveOptions): Promise<Answers> 
     (answers as Record<string, unknown>)[q.key] = await answerOne(q, answers, options);
     await onAnswer?.(q.key, answers);
   }
+  // The package and the Python together: which names the standard library takes depends on the version.
+  const { package: pkg, python } = answers;
+  const shadowed = pkg !== undefined && python !== undefined ? checkPackageForPython(pkg, python) : undefined;
+  if (shadowed) throw new UsageError(shadowed);
   return answers as Answers;
 }
 

@@ -9,6 +9,7 @@ import type { TargetId } from "../core/targets.js";
 import { AGENT_FILES } from "./agents.js";
 import { withFrontmatter } from "./frontmatter.js";
 import { linksFrom } from "./links.js";
+import { codexCloudSetup } from "./permissions.js";
 
 export interface Sources {
   agent: string;
@@ -73,11 +74,28 @@ function document(
 const POINTER = (tool: string) =>
   `The rules for every coding agent in this repository, ${tool} included, are in [AGENTS.md](AGENTS.md): read them first. Before any change is presented, \`task test\` and \`task lint\` must both pass (\`task --list\` shows every task; all of them run through uv, never pip).`;
 
-/** Always written: Copilot reads it, and the other files link to it; code review reads its first 4,000 characters. */
+/** The `## heading` section of the rules, up to the next one: what AGENTS.md says, not a copy of it kept by hand. */
+function rulesSection(rules: string, heading: string): string {
+  const start = rules.indexOf(`## ${heading}\n`);
+  if (start === -1) return "";
+  const end = rules.indexOf("\n## ", start + 1);
+  return rules.slice(start, end === -1 ? undefined : end).trim();
+}
+
+/** What code review needs within its first 4,000 characters: the commands and the key rules. */
+const REVIEW_SECTIONS = ["Commands", "Key rules"];
+
+/**
+ * Always written: Copilot reads it, and the other files link to it. Code review
+ * reads only its first 4,000 characters and follows no link, so beside the
+ * pointer to AGENTS.md it carries the commands and the key rules themselves,
+ * taken from the same rules AGENTS.md holds.
+ */
 export function copilotInstructions(sources: Sources, project: Project): RenderedFile {
   const title = `Copilot instructions for ${project.name}`;
-  if (hasHub(project)) return document(COPILOT_INSTRUCTIONS, title, POINTER("Copilot"), "", project);
-  return document(COPILOT_INSTRUCTIONS, title, "", sources.rules, project);
+  if (!hasHub(project)) return document(COPILOT_INSTRUCTIONS, title, "", sources.rules, project);
+  const review = REVIEW_SECTIONS.map((heading) => rulesSection(sources.rules, heading)).join("\n\n");
+  return document(COPILOT_INSTRUCTIONS, title, POINTER("Copilot"), review, project);
 }
 
 /** Always written: the Python rules, applied to every .py file. */
@@ -94,7 +112,8 @@ export function pythonInstructions(sources: Sources): RenderedFile {
 
 export function agentsMd(sources: Sources, project: Project): RenderedFile {
   const intro = `Instructions for coding agents (Copilot, Claude Code, Codex, Cursor, Gemini CLI and others) working on \`${project.name}\`.`;
-  return document("AGENTS.md", "AGENTS.md", intro, sources.rules, project);
+  const body = project.targets.includes("codex") ? `${sources.rules.trim()}\n\n${codexCloudSetup()}` : sources.rules;
+  return document("AGENTS.md", "AGENTS.md", intro, body, project);
 }
 
 export function claudeMd(sources: Sources, project: Project): RenderedFile {

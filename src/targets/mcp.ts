@@ -19,12 +19,25 @@ export const vscodeMcp = (): string =>
     servers: { context7: { type: "http", ...context7 }, sequentialthinking: { type: "stdio", ...sequentialthinking } },
   });
 
-/** Root `.mcp.json`: Copilot CLI, the Copilot harness and Claude Code (a url needs its type). */
+/** Root `.mcp.json`: Copilot CLI, the Copilot harness and Claude Code (a url needs its type); not the cloud agent. */
 export const rootMcp = (): string =>
   json({
     mcpServers: {
       context7: { type: "http", ...context7 },
       sequentialthinking: { type: "stdio", ...sequentialthinking },
+    },
+  });
+
+/**
+ * The Copilot cloud agent's MCP servers: not read from a file but pasted into the
+ * repository's settings on GitHub, each server with its `type` and the `tools`
+ * the agent may call (both servers only read, so all of them).
+ */
+export const cloudAgentMcp = (): string =>
+  json({
+    mcpServers: {
+      context7: { type: "http", ...context7, tools: ["*"] },
+      sequentialthinking: { type: "local", ...sequentialthinking, tools: ["*"] },
     },
   });
 
@@ -48,10 +61,14 @@ export const codexConfig = (): string =>
     "",
   ].join("\n");
 
-/** `.vscode/settings.json`: pytest discovery on, so that VS Code offers `execute/runTests`. */
+/**
+ * `.vscode/settings.json`: pytest discovery on, so that VS Code offers
+ * `execute/runTests`; the agent runs the project's tasks without asking.
+ */
 export const vscodeSettings = (): string =>
   json({
     "python.testing.pytestEnabled": true,
     "python.testing.unittestEnabled": false,
     "python.testing.pytestArgs": ["tests"],
+    "chat.tools.terminal.autoApprove": { task: true },
   });

@@ -1,6 +1,7 @@
 /** The texts that name the chosen AI tools' files in the generated README and the rules' layout. */
 import { AGENT_FILES } from "./agents.js";
 import { COPILOT_INSTRUCTIONS, hasHub, type Project, PYTHON_RULES } from "./docs.js";
+import { cloudAgentMcp } from "./mcp.js";
 import type { Target } from "./table.js";
 
 const COLUMN = 39;
@@ -47,5 +48,19 @@ The agent that follows this workflow is the Backend Engineer, written for each A
 ${rows.join("\n")}
 
 The MCP servers are context7 (library documentation) and sequentialthinking. Context7 works without a key, with a lower rate limit; to use a key, keep it in an environment variable and reference it from your tool's MCP settings, never in a file that git tracks.
+${project.targets.includes("copilot") ? cloudAgentSection() : ""}`;
+}
+
+/** The cloud agent reads no MCP file of the repository: its servers are JSON in the repository's settings. */
+function cloudAgentSection(): string {
+  return `
+### The Copilot cloud agent
+
+Before the agent starts, GitHub runs [.github/workflows/copilot-setup-steps.yml](.github/workflows/copilot-setup-steps.yml): it installs uv and go-task and runs \`task install\`, so the agent's \`task test\` and \`task lint\` work behind its firewall. The agent reads no MCP file of the repository: a repository administrator pastes its MCP servers into the repository's settings on GitHub (**Settings**, then **Copilot**, then the MCP configuration):
+
+\`\`\`json
+${cloudAgentMcp()}\`\`\`
+
+A secret a server needs goes into the repository's \`copilot\` environment, under a name that starts with \`COPILOT_MCP_\`.
 `;
 }

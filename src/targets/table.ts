@@ -9,6 +9,7 @@ import type { TargetId } from "../core/targets.js";
 import { AGENT, AGENT_FILES, claudeAgent, codexAgent, copilotAgent, cursorAgent, geminiAgent } from "./agents.js";
 import { agentsMd, claudeMd, cursorRules, geminiMd, hasHub, type Project, type Sources } from "./docs.js";
 import { codexConfig, cursorMcp, geminiMcp, rootMcp, vscodeMcp, vscodeSettings } from "./mcp.js";
+import { claudeSettings } from "./permissions.js";
 import { geminiCommand, promptFile, STEPS } from "./steps.js";
 import { untranslatedTools } from "./tools.js";
 
@@ -43,18 +44,19 @@ export const TARGETS: readonly Target[] = [
         "`/spec-…` prompt files and skills",
         "`.vscode/mcp.json`",
       ],
+      ["Copilot CLI", `\`copilot --agent ${AGENT.slug}\``, "skills in `.agents/skills/`", "`.mcp.json`"],
       [
-        "Copilot CLI and the cloud agent",
-        `\`copilot --agent ${AGENT.slug}\`, or pick it when you assign an issue to Copilot`,
+        "the Copilot cloud agent",
+        "pick it when you assign an issue to Copilot",
         "skills in `.agents/skills/`",
-        "`.mcp.json`",
+        "the repository's settings on GitHub (below)",
       ],
     ],
     layout: [
       [".github/agents/backend-engineer.agent.md", "the Backend Engineer, for every Copilot surface"],
       [".github/prompts/", "/spec-context, /spec-plan, /spec-tasks, /spec-implement (VS Code)"],
-      [".vscode/", "mcp.json (MCP servers), settings.json (pytest)"],
-      [".mcp.json", "MCP servers for Copilot CLI and the cloud agent"],
+      [".vscode/", "mcp.json (MCP servers), settings.json (pytest, tasks run without asking)"],
+      [".mcp.json", "MCP servers for Copilot CLI"],
     ],
     skills: { home: ".agents/skills", substitutes: false },
     drops: [],
@@ -89,7 +91,7 @@ export const TARGETS: readonly Target[] = [
     ],
     layout: [
       ["CLAUDE.md", "Claude Code's instructions (imports AGENTS.md when there is one)"],
-      [".claude/", "agents/backend-engineer.md, skills/ (the four steps)"],
+      [".claude/", "agents/backend-engineer.md, skills/ (the four steps), settings.json (permissions, web setup)"],
       [".mcp.json", "MCP servers for Claude Code"],
     ],
     skills: { home: ".claude/skills", substitutes: true },
@@ -98,6 +100,7 @@ export const TARGETS: readonly Target[] = [
       claudeMd(sources, project),
       claudeAgent(sources.agent),
       { path: ".mcp.json", contents: rootMcp() },
+      { path: ".claude/settings.json", contents: claudeSettings() },
     ],
   },
   {

@@ -7,6 +7,7 @@ import { checkLinks } from "./links.js";
 import { type CheckedTree, type Problem, sortProblems } from "./problems.js";
 import { checkTaskfile } from "./taskfile.js";
 import { checkTask, type TaskNumbers } from "./tasks.js";
+import { checkWorkflow } from "./workflows.js";
 
 const NONE = (): boolean => false;
 
@@ -21,6 +22,7 @@ export function checkTree(tree: CheckedTree): Problem[] {
     problems.push(...checkLinks(file, text, tree, task ? (line) => task.judged.has(line) : NONE));
     problems.push(...checkAgentFile(file, text, servers));
     problems.push(...checkSettingsLimit(file, text));
+    problems.push(...checkWorkflow(file, text));
   }
   problems.push(...checkTaskfile(tree));
   return sortProblems(problems);

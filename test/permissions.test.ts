@@ -1,0 +1,91 @@
+/**
+ * The agents run the project's tasks without asking and never read `.env`; in
+ * the cloud, one setup installs uv and go-task only where they are missing.
+ * The Claude Code hook is run for real by sh, against stand-ins for the tools.
+ */
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { TargetId } from "../src/core/targets.js";
+import { realFileSystem } from "../src/io/fs.js";
+import { templatesDir } from "../src/io/package-info.js";
+import { CLOUD_SETUP } from "../src/targets/permissions.js";
+import { renderPreset } from "../src/targets/preset.js";
+import { presetPacks } from "../src/templates/preset.js";
+import { DEFAULT_ANSWERS } from "./support/answers.js";
+import { tempDir } from "./support/context.js";
+
+const PACKS = presetPacks(realFileSystem, templatesDir);
+const plan = (agents: TargetId[]): Map<string, string> =>
+  new Map(renderPreset(PACKS, { ...DEFAULT_ANSWERS, agents }, "1.0.0").map((f) => [f.path, f.contents]));
+
+interface ClaudeSettings {
+  permissions: { allow: string[]; deny: string[] };
+  hooks: { SessionStart: { hooks: { type: string; command: string }[] }[] };
+}
+
+const claude = (): ClaudeSettings => JSON.parse(plan(["claude"]).get(".claude/settings.json") as string);
+
+/** Runs the SessionStart hook with sh, with stand-ins for the tools that `present` names; returns what was called. */
+function runHook(env: Record<string, string>, present: string[]): string[] {
+  const dir = tempDir("spec-agent-hook-");
+  const bin = join(dir, "bin");
+  const log = join(dir, "calls.log");
+  mkdirSync(bin);
+  const standIn = (tool: string, then = ""): void => {
+    writeFileSync(join(bin, tool), `#!/bin/sh\necho "${tool} $*" >> "${log}"\n${then}`);
+    chmodSync(join(bin, tool), 0o755);
+  };
+  for (const tool of present) standIn(tool);
+  // pip's stand-in puts what it installs on PATH, as pip would (the other stand-ins are its copies).
+  writeFileSync(join(dir, "installed"), `#!/bin/sh\necho "\${0##*/} $*" >> "${log}"\n`);
+  const put = (tool: string) =>
+    `/bin/cp "${join(dir, "installed")}" "${join(bin, tool)}"; /bin/chmod +x "${join(bin, tool)}"`;
+  standIn("python3", `case "$*" in *" uv") ${put("uv")};; *" go-task-bin") ${put("task")};; esac\n`);
+  writeFileSync(log, "");
+  const command = claude().hooks.SessionStart[0]?.hooks[0]?.command ?? "";
+  const result = spawnSync("/bin/sh", ["-c", command], {
+    cwd: dir,
+    env: { PATH: bin, ...env },
+    encoding: "utf8",
+  });
+  expect(result.status, result.stderr).toBe(0);
+  return readFileSync(log, "utf8").split("\n").filter(Boolean);
+}
+
+describe("permissions and cloud setup", () => {
+  it("lets Claude Code run the tasks and uv run without asking, and never read .env files", () => {
+    const { permissions } = claude();
+    expect(permissions.allow).toEqual(expect.arrayContaining(["Bash(task:*)", "Bash(uv run:*)"]));
+    expect(permissions.deny).toEqual(expect.arrayContaining(["Read(./.env)", "Read(./.env.*)"]));
+    expect(plan(["copilot"]).has(".claude/settings.json")).toBe(false);
+  });
+
+  it("runs the setup only on the web, installing only the missing tools from PyPI, then task install", () => {
+    expect(runHook({}, [])).toEqual([]);
+    expect(runHook({ CLAUDE_CODE_REMOTE: "true" }, ["uv", "task"])).toEqual(["task install"]);
+    expect(runHook({ CLAUDE_CODE_REMOTE: "true" }, ["task"])).toEqual(["python3 -m pip install uv", "task install"]);
+    expect(runHook({ CLAUDE_CODE_REMOTE: "true" }, ["uv"])).toEqual([
+      "python3 -m pip install go-task-bin",
+      "task install",
+    ]);
+    expect(runHook({ CLAUDE_CODE_REMOTE: "true" }, [])).toEqual([
+      "python3 -m pip install uv",
+      "python3 -m pip install go-task-bin",
+      "task install",
+    ]);
+  });
+
+  it("lets VS Code run task without asking", () => {
+    const settings = JSON.parse(plan(["copilot"]).get(".vscode/settings.json") as string);
+    expect(settings["chat.tools.terminal.autoApprove"]).toEqual({ task: true });
+  });
+
+  it("documents Codex cloud's setup script in AGENTS.md, the same commands as Claude's hook", () => {
+    const agentsMd = plan(["codex"]).get("AGENTS.md") as string;
+    expect(agentsMd).toContain(`## Setup in Codex cloud`);
+    expect(agentsMd).toContain(["```sh", ...CLOUD_SETUP, "```"].join("\n"));
+    expect(plan(["copilot", "agents-md"]).get("AGENTS.md")).not.toContain("Codex cloud");
+  });
+});
