@@ -61,7 +61,8 @@ describe("init in a repository that exists", () => {
     const result = await runCli(["init", "--force"], { cwd: root });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("overwritten: Taskfile.yml");
-    expect(read(root, "Taskfile.yml")).toContain("uv run pytest");
+    // The owner declares no test runner and no [build-system]: pytest is added, and run from the root.
+    expect(read(root, "Taskfile.yml")).toContain("uv run --with pytest python -m pytest");
     expect(outsideBlock(read(root, "AGENTS.md")).startsWith(OWNER["AGENTS.md"])).toBe(true);
     expect(read(root, "README.md")).toBe(OWNER["README.md"]);
   });

@@ -10,18 +10,22 @@ import { UsageError } from "../core/errors.js";
 import { agentsFromManifest, basesFromManifest, presetForExisting } from "../core/existing.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
 import { mergePlan } from "../core/merge/plan.js";
+import { readProjectFacts } from "../core/project-facts.js";
 import { namesFromPyproject } from "../core/pyproject.js";
 import { quoted } from "../core/quote.js";
 import { gatherFacts } from "../io/facts.js";
+import { projectSourcesAt } from "../io/project-files.js";
 import { findRoot, readIfFile, whereOf } from "../io/root.js";
 import { resolveAnswers } from "../options/answers.js";
 import type { ParsedArgs } from "../options/parse.js";
 import type { Prompter } from "../options/prompter.js";
 import type { Answers } from "../options/table.js";
 import { recoverInterrupted, runPipeline } from "../pipeline.js";
+import { type OwnerProject, ownerTexts } from "../targets/owner-texts.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { targetNotes } from "../targets/table.js";
-import { formatTargets } from "../ui/report.js";
+import { formatProjectNotes, formatTargets } from "../ui/report.js";
+import { ownerProjectAt } from "./owner-project.js";
 import { teamSetup } from "./team-setup.js";
 
 export async function init(ctx: CommandContext, { positionals, given, switches, values }: ParsedArgs): Promise<void> {
@@ -35,6 +39,7 @@ export async function init(ctx: CommandContext, { positionals, given, switches, 
   if (agents) known.agents = agents;
   const answersGiven = { ...known, ...given };
   const facts = gatherFacts({ ...ctx, cwd: root }, root, answersGiven.author === undefined);
+  facts.ownerProject = pyproject !== undefined;
   const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
   const prompter = interactive ? await ctx.createPrompter() : undefined;
   const team = await teamSetup(ctx, values, root);
@@ -72,7 +77,15 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
   const { root, answers } = job;
   recoverInterrupted(ctx, root, whereOf(ctx.cwd, root), job.dryRun);
   const read = (path: string): string | undefined => readIfFile(ctx.fs, join(root, path));
-  const planned = planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, undefined, job.team);
+  const plan = (owner?: OwnerProject) =>
+    planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, undefined, job.team, owner);
+  let planned = plan();
+  // The owner's own project: every statement the rules make about it comes from what it declares.
+  const sources = projectSourcesAt(ctx.fs, root);
+  const ownProject =
+    sources !== undefined && sources.pyproject !== planned.find((f) => f.path === "pyproject.toml")?.contents;
+  const owner = ownProject ? ownerTexts(readProjectFacts(sources), answers.name) : undefined;
+  if (owner) planned = plan(owner);
   const preset = presetForExisting(planned, read);
   const bases = basesFromManifest(read(MANIFEST_PATH));
   const { files, merged, unmergeable } = mergePlan(preset, read, bases);
@@ -86,4 +99,5 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     existing: { merged, unmergeable },
   });
   ctx.out.write(formatTargets(answers.agents, targetNotes(answers.agents), ctx.out.paint));
+  if (owner && owner.notes.length > 0) ctx.out.write(formatProjectNotes(owner.notes, ctx.out.paint));
 }

@@ -22,6 +22,7 @@ import type { ParsedArgs } from "../options/parse.js";
 import { recoverInterrupted, runPipeline } from "../pipeline.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { countFates, formatUpdate } from "../ui/update-report.js";
+import { ownerProjectAt } from "./owner-project.js";
 
 function findRepository(fs: FileSystem, cwd: string): string {
   for (let dir = cwd; ; dir = dirname(dir)) {
@@ -122,6 +123,8 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
       ctx.version,
       uvBuildRequirement(await facts.uvVersion()),
       team,
+      // init left the project to its owner: its rules and tasks come from what it declares.
+      record.files.has("pyproject.toml") ? undefined : ownerProjectAt(ctx.fs, root, record.answers.name),
     ),
     record.files,
   ).filter((file) => file.path !== MANIFEST_PATH);

@@ -8,7 +8,7 @@
  * Pure: the files come as a listing and a reader (io/project-files.ts).
  */
 import { parse } from "smol-toml";
-import { requirementName, testsOf } from "./project-requirements.js";
+import { checkersDeclared, requirementName, testsOf } from "./project-requirements.js";
 import type { Backend, ProjectFacts, ProjectSources, VersionSource } from "./project-shape.js";
 import { hookIds, toolsOf } from "./project-tools.js";
 import { at, strings, type Table, table, text } from "./toml-table.js";
@@ -139,6 +139,7 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
     tools: toolsOf(data, sources, hooks),
     ruffFormats: at(data, "tool.ruff.format") !== undefined || hooks.includes("ruff-format"),
     preCommitHooks: hooks,
+    checkersDeclared: checkersDeclared(data),
     runners,
   };
 }

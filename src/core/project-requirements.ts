@@ -53,3 +53,13 @@ export function testsOf(data: Table, sources: ProjectSources): ProjectFacts["tes
   const runner = declared !== undefined || configured || folder !== undefined ? "pytest" : undefined;
   return { runner, declared, folder };
 }
+
+export function checkersDeclared(data: Table): Partial<Record<"mypy" | "pyright", Declared>> {
+  const all = declarations(data);
+  const out: Partial<Record<"mypy" | "pyright", Declared>> = {};
+  for (const checker of ["mypy", "pyright"] as const) {
+    const where = all.find((d) => d.names.includes(checker))?.where;
+    if (where !== undefined) out[checker] = where;
+  }
+  return out;
+}

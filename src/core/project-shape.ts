@@ -41,6 +41,8 @@ export interface ProjectFacts {
   /** `[tool.ruff.format]` or a ruff-format hook: the project formats with ruff. */
   ruffFormats: boolean;
   preCommitHooks: string[];
+  /** Where the type checkers are declared as requirements, for those that are. */
+  checkersDeclared: Partial<Record<"mypy" | "pyright", Declared>>;
   /** `tox.ini`/`[tool.tox]`, `noxfile.py`: the project's own way to run its suites. */
   runners: ("tox" | "nox")[];
 }

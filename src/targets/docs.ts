@@ -20,6 +20,8 @@ export interface Sources {
 export interface Project {
   name: string;
   targets: readonly TargetId[];
+  /** For a project that exists: what its code is checked with (targets/owner-texts.ts). */
+  checks?: string;
 }
 
 export const PYTHON_RULES = ".github/instructions/python.instructions.md";
@@ -81,12 +83,13 @@ export function copilotInstructions(sources: Sources, project: Project): Rendere
 }
 
 /** Always written: the Python rules, applied to every .py file. */
-export function pythonInstructions(sources: Sources): RenderedFile {
+export function pythonInstructions(sources: Sources, project: Project): RenderedFile {
+  const checks = project.checks ?? "checked with ruff, mypy (strict) and pytest via uv";
   const entries = [
     ["applyTo", "**/*.py"],
     [
       "description",
-      "Python code quality rules for this project: type hints, docstrings, specific exceptions, logging, tests; checked with ruff, mypy (strict) and pytest via uv.",
+      `Python code quality rules for this project: type hints, docstrings, specific exceptions, logging, tests; ${checks}.`,
     ],
   ] as const;
   return { path: PYTHON_RULES, contents: withFrontmatter(entries, linksFrom(sources.python, folderOf(PYTHON_RULES))) };

@@ -73,3 +73,8 @@ export function formatTargets(targets: readonly string[], notes: readonly string
   const lines = [`${paint.bold("AI tools")}: ${targets.join(", ")}`, ...notes.map((note) => `  ${paint.dim(note)}`)];
   return `${lines.join("\n")}\n`;
 }
+
+/** What init read from the project and found missing for the workflow, one line each, and what the tasks do instead. */
+export function formatProjectNotes(notes: readonly string[], paint: Paint): string {
+  return `${[`${paint.bold("Your project")}:`, ...notes.map((note) => `  ${paint.dim(note)}`)].join("\n")}\n`;
+}
