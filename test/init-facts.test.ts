@@ -74,6 +74,9 @@ describe("init writes rules that are true of a real project", () => {
     const hasCommand = facts.scripts.length > 0 || facts.mainPackages.length > 0;
     expect(taskfile.includes("\n  run:\n")).toBe(hasCommand);
     expect(all.includes("task run")).toBe(hasCommand);
+    // check holds the Taskfile to the tasks the rules name: a library without `run` passes.
+    const checked = await runCli(["check"], { cwd: root });
+    expect(checked.code, checked.stdout + checked.stderr).toBe(0);
     // Every project path the rules name exists.
     for (const [file, text] of written)
       for (const path of namedPaths(text)) expect(existsSync(join(root, path)), `${file} names ${path}`).toBe(true);

@@ -33,6 +33,9 @@ function from(declared: Declared | undefined, requirement: string): string {
   return `--with ${requirement}`;
 }
 
+/** flake8's "stop the build" selection (GitHub's starter workflow): syntax errors and undefined names. */
+const BUG_RULES = "E9,F63,F7,F82";
+
 const join = (...parts: string[]): string => parts.filter((p) => p !== "").join(" ");
 const dotted = (path: string): string => path.replace(/^src\//, "").replace(/\//g, ".");
 
@@ -62,28 +65,32 @@ function runCommand(facts: ProjectFacts): { run: string | undefined; runs: strin
   return { run: undefined, runs: undefined };
 }
 
+/**
+ * How uv runs a linter: at the version the project's pre-commit hook pins (what its own checks run), else as
+ * its `dev` group installs it (locked by its uv.lock), else added for the run.
+ */
+function tool(facts: ProjectFacts, name: Tool, extra = ""): string {
+  const pin = facts.pins[name];
+  if (pin !== undefined) return join("uv run", `--with ${name}==${pin}`, extra, name);
+  if (facts.devTools.includes(name)) return join("uv run", extra, name);
+  return join("uv run", `--with ${name}`, extra, name);
+}
+
 const LINT: Readonly<Record<Tool, (facts: ProjectFacts) => string[]>> = {
   // --no-fix: a project's `fix = true` would have the check rewrite files.
-  ruff: (f) => [
-    "uv run --with ruff ruff check --no-fix",
-    ...(f.ruffFormats ? ["uv run --with ruff ruff format --check"] : []),
-  ],
-  black: () => ["uv run --with black black --check ."],
+  ruff: (f) => [`${tool(f, "ruff")} check --no-fix`, ...(f.ruffFormats ? [`${tool(f, "ruff")} format --check`] : [])],
+  black: (f) => [`${tool(f, "black")} --check .`],
   // flake8 reads pyproject.toml only through the Flake8-pyproject plugin.
-  flake8: (f) => [
-    f.tools.flake8 === "pyproject.toml"
-      ? "uv run --with flake8 --with Flake8-pyproject flake8"
-      : "uv run --with flake8 flake8",
-  ],
-  isort: () => ["uv run --with isort isort --check-only --diff ."],
+  flake8: (f) => [tool(f, "flake8", f.tools.flake8 === "pyproject.toml" ? "--with Flake8-pyproject" : "")],
+  isort: (f) => [`${tool(f, "isort")} --check-only --diff .`],
   mypy: () => [],
   pyright: () => [],
 };
 
 const FORMAT: Readonly<Partial<Record<Tool, (facts: ProjectFacts) => string[]>>> = {
-  ruff: (f) => ["uv run --with ruff ruff check --fix", ...(f.ruffFormats ? ["uv run --with ruff ruff format"] : [])],
-  black: () => ["uv run --with black black ."],
-  isort: () => ["uv run --with isort isort ."],
+  ruff: (f) => [`${tool(f, "ruff")} check --fix`, ...(f.ruffFormats ? [`${tool(f, "ruff")} format`] : [])],
+  black: (f) => [`${tool(f, "black")} .`],
+  isort: (f) => [`${tool(f, "isort")} .`],
 };
 
 export function projectCommands(facts: ProjectFacts): ProjectCommands {
@@ -118,13 +125,12 @@ export function projectCommands(facts: ProjectFacts): ProjectCommands {
   }
   const ownLinters = lint.length > 0;
   if (!ownLinters) {
-    // Ruff's defaults (pyflakes and pycodestyle's errors) hold the code to no style it never chose.
+    // No style the project never chose: only what is a bug under any style (syntax errors, undefined names).
     notes.push(
-      "the project configures no linter: `task lint` runs ruff with its default rules, `task format` only their fixes",
+      `the project configures no linter: \`task lint\` checks only for syntax errors and undefined names (ruff ${BUG_RULES})`,
     );
-    lint.push("uv run --with ruff ruff check --no-fix");
-    format.push("uv run --with ruff ruff check --fix");
-    configured.push("ruff");
+    lint.push(`uv run --with ruff ruff check --no-fix --select ${BUG_RULES}`);
+    configured.push(`ruff (${BUG_RULES} only)`);
   }
   const { run, runs } = runCommand(facts);
   if (run === undefined)

@@ -8,9 +8,9 @@
  * Pure: the files come as a listing and a reader (io/project-files.ts).
  */
 import { parse } from "smol-toml";
-import { checkersDeclared, requirementName, testsOf } from "./project-requirements.js";
+import { checkersDeclared, devTools, requirementName, testsOf } from "./project-requirements.js";
 import type { Backend, ProjectFacts, ProjectSources, VersionSource } from "./project-shape.js";
-import { hookIds, toolsOf } from "./project-tools.js";
+import { hookIds, hookPins, toolsOf } from "./project-tools.js";
 import { at, strings, type Table, table, text } from "./toml-table.js";
 
 export type { Backend, Declared, ProjectFacts, ProjectSources, Tool, VersionSource } from "./project-shape.js";
@@ -119,9 +119,10 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
   const requiresPython = text(project["requires-python"]) ?? text(at(data, "tool.poetry.dependencies.python"));
   const backend = backendOf(data);
   const { layout, packages, mains } = packagesOf(sources.files);
-  const hooks = sources.files.includes(".pre-commit-config.yaml")
-    ? hookIds(sources.read(".pre-commit-config.yaml"))
-    : [];
+  const hooksText = sources.files.includes(".pre-commit-config.yaml")
+    ? sources.read(".pre-commit-config.yaml")
+    : undefined;
+  const hooks = hookIds(hooksText);
   const runners: ("tox" | "nox")[] = [];
   if (sources.files.includes("tox.ini") || at(data, "tool.tox") !== undefined) runners.push("tox");
   if (sources.files.includes("noxfile.py")) runners.push("nox");
@@ -140,6 +141,8 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
     ruffFormats: at(data, "tool.ruff.format") !== undefined || hooks.includes("ruff-format"),
     preCommitHooks: hooks,
     checkersDeclared: checkersDeclared(data),
+    pins: hookPins(hooksText),
+    devTools: devTools(data),
     runners,
   };
 }

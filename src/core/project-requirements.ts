@@ -3,7 +3,7 @@
  * optional extras, Poetry's and PDM's own groups; and so where its test runner
  * comes from, which decides how uv is told to install it.
  */
-import type { Declared, ProjectFacts, ProjectSources } from "./project-shape.js";
+import { type Declared, type ProjectFacts, type ProjectSources, TOOLS, type Tool } from "./project-shape.js";
 import { at, strings, type Table, table, text } from "./toml-table.js";
 
 /** The name a requirement installs: `pytest>=8`, `pytest-xdist[psutil]`, `ruff ; python_version>'3'`. */
@@ -62,4 +62,10 @@ export function checkersDeclared(data: Table): Partial<Record<"mypy" | "pyright"
     if (where !== undefined) out[checker] = where;
   }
   return out;
+}
+
+/** The linters in the `dev` group, which `uv sync` installs by default. */
+export function devTools(data: Table): Tool[] {
+  const dev = declarations(data).find((d) => d.where.kind === "group" && d.where.name === "dev");
+  return TOOLS.filter((tool) => dev?.names.includes(tool));
 }

@@ -41,6 +41,10 @@ export interface ProjectFacts {
   /** `[tool.ruff.format]` or a ruff-format hook: the project formats with ruff. */
   ruffFormats: boolean;
   preCommitHooks: string[];
+  /** The linter versions the project's pre-commit hooks pin. */
+  pins: Partial<Record<Tool, string>>;
+  /** The linters declared in the dependency group uv installs by default (`dev`): run as the project locks them. */
+  devTools: Tool[];
   /** Where the type checkers are declared as requirements, for those that are. */
   checkersDeclared: Partial<Record<"mypy" | "pyright", Declared>>;
   /** `tox.ini`/`[tool.tox]`, `noxfile.py`: the project's own way to run its suites. */

@@ -67,3 +67,25 @@ export function toolsOf(data: Table, sources: ProjectSources, hooks: readonly st
   }
   return tools;
 }
+
+const HOOK_REPOS: readonly [RegExp, Tool][] = [
+  [/astral-sh\/ruff-pre-commit/i, "ruff"],
+  [/psf\/black/i, "black"],
+  [/pycqa\/flake8/i, "flake8"],
+  [/pycqa\/isort/i, "isort"],
+];
+
+/**
+ * The version each linter's pre-commit hook pins (`rev: v0.11.11`, or a frozen
+ * hash with `# frozen: v0.11.11`): the version the project's own checks run.
+ */
+export function hookPins(yaml: string | undefined): Partial<Record<Tool, string>> {
+  const pins: Partial<Record<Tool, string>> = {};
+  for (const block of (yaml ?? "").split(/^\s*-\s*repo:/m).slice(1)) {
+    const tool = HOOK_REPOS.find(([pattern]) => pattern.test(block.split("\n")[0] ?? ""))?.[1];
+    const rev = /^\s*rev:\s*["']?([^\s"'#]+)["']?(?:\s*#\s*frozen:\s*(\S+))?/m.exec(block);
+    const version = (rev?.[2] ?? rev?.[1])?.replace(/^v/, "");
+    if (tool && version && /^\d+(\.\d+)*$/.test(version)) pins[tool] = version;
+  }
+  return pins;
+}

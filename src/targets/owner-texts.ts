@@ -20,6 +20,7 @@ export interface OwnerTexts {
   projectTasks: string;
   projectCode: string;
   projectTaskfile: string;
+  projectChecks: string;
 }
 
 export const NO_OWNER: OwnerTexts = {
@@ -32,6 +33,7 @@ export const NO_OWNER: OwnerTexts = {
   projectTasks: "",
   projectCode: "",
   projectTaskfile: "",
+  projectChecks: "",
 };
 
 const code = (s: string): string => `\`${s}\``;
@@ -65,7 +67,7 @@ function taskRows(name: string, c: ProjectCommands): string[] {
   rows.push(
     c.ownLinters
       ? `| \`task lint\` | ${list(c.linters)}, with the settings ${name} keeps |`
-      : "| `task lint` | ruff with its default rules: the project configures no linter |",
+      : `| \`task lint\` | ${list(c.linters)}: the project configures no linter, so only syntax errors and undefined names |`,
   );
   if (c.format.length > 0)
     rows.push(`| \`task format\` | \`${c.format.map((f) => f.replace(/^uv run (--with \S+ )?/, "")).join("`, `")}\` |`);
@@ -142,7 +144,7 @@ export function ownerTexts(facts: ProjectFacts, name: string): OwnerProject {
       : `- No console script is declared${facts.mainPackages.length ? `; \`python -m ${facts.mainPackages[0]?.replace(/^src\//, "")}\` runs the package` : ""}.`,
     c.ownLinters
       ? `- Lint: ${list(c.linters)}, configured in ${list([...new Set(Object.values(facts.tools))].map(code))}: follow the project's own settings, never add rules of your own.`
-      : "- The project configures no linter: `task lint` runs ruff with its default rules; add no rules of your own.",
+      : "- The project configures no linter: `task lint` checks only for syntax errors and undefined names; add no rules of your own.",
     `- Tests: pytest${facts.tests.folder ? ` in \`${facts.tests.folder}/\`` : ""}, declared in ${where(facts.tests.declared)}.`,
     `- ${versionStatement(facts)}`,
     ...(facts.runners.length
@@ -180,6 +182,7 @@ export function ownerTexts(facts: ProjectFacts, name: string): OwnerProject {
       projectTasks: tasks,
       projectCode: where_,
       projectTaskfile: taskfile(name, c),
+      projectChecks: list([...(c.format.length ? ["format"] : []), "lint", "test"].map((t) => `\`task ${t}\``)),
     },
     checks: `checked with ${list(c.linters)} and pytest via uv`,
     notes: c.notes,

@@ -18,6 +18,7 @@ export const OWNER_VARIABLES = [
   "projectTasks",
   "projectCode",
   "projectTaskfile",
+  "projectChecks",
 ] as const;
 
 /**
