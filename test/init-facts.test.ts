@@ -4,7 +4,8 @@
  * contradict (the preset's Python, layout, entry point, version, ruff rules),
  * and every project path they name exists.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readProjectFacts } from "../src/core/project-facts.js";
@@ -81,4 +82,36 @@ describe("init writes rules that are true of a real project", () => {
     for (const [file, text] of written)
       for (const path of namedPaths(text)) expect(existsSync(join(root, path)), `${file} names ${path}`).toBe(true);
   });
+});
+
+const hasGit = spawnSync("git", ["--version"]).status === 0;
+
+describe("init and the project's .gitignore", () => {
+  it.skipIf(!hasGit)(
+    "names a written file that git ignores, the line that does it, and the fix (skipped without git)",
+    async () => {
+      const root = projectTree("files-to-prompt");
+      rmSync(join(root, ".git"), { recursive: true });
+      spawnSync("git", ["init", "-q"], { cwd: root });
+      writeFileSync(join(root, ".gitignore"), "*.pyc\n.vscode/\n");
+      // The real git, given its standard input as the CLI's exec gives it.
+      const git = (command: string, args: readonly string[], cwd: string, input?: string) => {
+        const ran = spawnSync(command, args, { cwd, input, encoding: "utf8" });
+        return { status: ran.status, stdout: ran.stdout, stderr: ran.stderr };
+      };
+      const result = await runCli(["init", "--yes"], { cwd: root, exec: git });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(
+        "! .vscode/mcp.json is ignored by git (.gitignore:2: .vscode/), so it does not reach your team: write `.vscode/*` for `.vscode/`, so that `!.vscode/mcp.json` can bring it back",
+      );
+      expect(result.stdout).toContain("! .vscode/settings.json is ignored by git (.gitignore:2: .vscode/)");
+      expect(result.stdout).not.toMatch(/AGENTS\.md is ignored/);
+      // The fix it gives works: the files are no longer ignored.
+      writeFileSync(
+        join(root, ".gitignore"),
+        readFileSync(join(root, ".gitignore"), "utf8").replace(".vscode/\n", ".vscode/*\n"),
+      );
+      expect(spawnSync("git", ["check-ignore", "-q", ".vscode/mcp.json"], { cwd: root }).status).toBe(1);
+    },
+  );
 });

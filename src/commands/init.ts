@@ -10,21 +10,20 @@ import { UsageError } from "../core/errors.js";
 import { agentsFromManifest, basesFromManifest, presetForExisting } from "../core/existing.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
 import { mergePlan } from "../core/merge/plan.js";
-import { readProjectFacts } from "../core/project-facts.js";
 import { namesFromPyproject } from "../core/pyproject.js";
 import { quoted } from "../core/quote.js";
 import { gatherFacts } from "../io/facts.js";
-import { projectSourcesAt } from "../io/project-files.js";
+import { ignoredByGit } from "../io/git-ignored.js";
 import { findRoot, readIfFile, whereOf } from "../io/root.js";
 import { resolveAnswers } from "../options/answers.js";
 import type { ParsedArgs } from "../options/parse.js";
 import type { Prompter } from "../options/prompter.js";
 import type { Answers } from "../options/table.js";
 import { recoverInterrupted, runPipeline } from "../pipeline.js";
-import { type OwnerProject, ownerTexts } from "../targets/owner-texts.js";
+import type { OwnerProject } from "../targets/owner-texts.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { targetNotes } from "../targets/table.js";
-import { formatProjectNotes, formatTargets } from "../ui/report.js";
+import { formatIgnored, formatProjectNotes, formatTargets } from "../ui/report.js";
 import { ownerProjectAt } from "./owner-project.js";
 import { teamSetup } from "./team-setup.js";
 
@@ -81,10 +80,8 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, undefined, job.team, owner);
   let planned = plan();
   // The owner's own project: every statement the rules make about it comes from what it declares.
-  const sources = projectSourcesAt(ctx.fs, root);
-  const ownProject =
-    sources !== undefined && sources.pyproject !== planned.find((f) => f.path === "pyproject.toml")?.contents;
-  const owner = ownProject ? ownerTexts(readProjectFacts(sources), answers.name) : undefined;
+  const ours = planned.find((f) => f.path === "pyproject.toml")?.contents;
+  const owner = ownerProjectAt(ctx.fs, root, answers.name, ours);
   if (owner) planned = plan(owner);
   const preset = presetForExisting(planned, read);
   const bases = basesFromManifest(read(MANIFEST_PATH));
@@ -98,6 +95,14 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     prompter: job.prompter,
     existing: { merged, unmergeable },
   });
+  if (!job.dryRun) {
+    const ignored = await ignoredByGit(
+      ctx.exec,
+      root,
+      files.map((f) => f.path),
+    );
+    if (ignored.length > 0) ctx.out.write(formatIgnored(ignored, ctx.out.paint));
+  }
   ctx.out.write(formatTargets(answers.agents, targetNotes(answers.agents), ctx.out.paint));
   if (owner && owner.notes.length > 0) ctx.out.write(formatProjectNotes(owner.notes, ctx.out.paint));
 }

@@ -69,7 +69,7 @@ export interface TestOptions {
   terminal?: boolean;
   env?: Record<string, string | undefined>;
   prompter?: Prompter;
-  exec?: (command: string, args: readonly string[], cwd: string) => ExecResult;
+  exec?: (command: string, args: readonly string[], cwd: string, input?: string) => ExecResult;
   signal?: { readonly aborted: boolean };
   fs?: RunContext["fs"];
   lockOwner?: RunContext["lockOwner"];
@@ -94,8 +94,8 @@ export async function runCli(argv: string[], options: TestOptions): Promise<Test
     platform: process.platform,
     isTerminal: () => options.terminal ?? false,
     fs: options.fs ?? realFileSystem,
-    exec: async (command, args, cwd) => {
-      const result = exec(command, args, cwd);
+    exec: async (command, args, cwd, input) => {
+      const result = exec(command, args, cwd, input);
       if (options.exec) calls.push([command, ...args].join(" "));
       return result;
     },
