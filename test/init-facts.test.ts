@@ -115,3 +115,23 @@ describe("init and the project's .gitignore", () => {
     },
   );
 });
+
+describe("init in a repository of another language", () => {
+  it.each([
+    ["pom.xml", "<project><artifactId>ours-java</artifactId></project>\n"],
+    ["package.json", '{ "name": "ours-node" }\n'],
+  ])("writes no Python skeleton and no Python tasks beside %s, and says so", async (manifest, text) => {
+    const root = tempDir();
+    mkdirSync(join(root, ".git"));
+    writeFileSync(join(root, manifest), text);
+    const result = await runCli(["init", "--yes"], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    for (const path of ["pyproject.toml", ".python-version", "src", "tests", "Taskfile.yml"])
+      expect(existsSync(join(root, path)), path).toBe(false);
+    expect(result.stdout).toContain(`this is not a Python project (${manifest} at the root, no pyproject.toml)`);
+    expect(Object.keys(JSON.parse(readFileSync(join(root, ".spec-agent.json"), "utf8")).files)).not.toContain(
+      "Taskfile.yml",
+    );
+    expect(existsSync(join(root, "AGENTS.md"))).toBe(true);
+  });
+});

@@ -10,6 +10,7 @@ import { UsageError } from "../core/errors.js";
 import { agentsFromManifest, basesFromManifest, presetForExisting } from "../core/existing.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
 import { mergePlan } from "../core/merge/plan.js";
+import { leftOutNote, otherLanguage, withoutPythonProject } from "../core/other-language.js";
 import { namesFromPyproject } from "../core/pyproject.js";
 import { quoted } from "../core/quote.js";
 import { gatherFacts } from "../io/facts.js";
@@ -83,7 +84,8 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
   const ours = planned.find((f) => f.path === "pyproject.toml")?.contents;
   const owner = ownerProjectAt(ctx.fs, root, answers.name, ours);
   if (owner) planned = plan(owner);
-  const preset = presetForExisting(planned, read);
+  const foreign = otherLanguage(new Set(ctx.fs.readdirSync(root)));
+  const preset = presetForExisting(foreign ? withoutPythonProject(planned) : planned, read);
   const bases = basesFromManifest(read(MANIFEST_PATH));
   const { files, merged, unmergeable } = mergePlan(preset, read, bases);
   await runPipeline(ctx, {
@@ -104,5 +106,6 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     if (ignored.length > 0) ctx.out.write(formatIgnored(ignored, ctx.out.paint));
   }
   ctx.out.write(formatTargets(answers.agents, targetNotes(answers.agents), ctx.out.paint));
-  if (owner && owner.notes.length > 0) ctx.out.write(formatProjectNotes(owner.notes, ctx.out.paint));
+  const notes = foreign ? [leftOutNote(foreign)] : (owner?.notes ?? []);
+  if (notes.length > 0) ctx.out.write(formatProjectNotes(notes, ctx.out.paint));
 }
