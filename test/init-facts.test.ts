@@ -135,3 +135,32 @@ describe("init in a repository of another language", () => {
     expect(existsSync(join(root, "AGENTS.md"))).toBe(true);
   });
 });
+
+describe("init beside the team's own Taskfile", () => {
+  it("keeps it, names its tasks in the rules (the commands where it has none), and check passes", async () => {
+    const root = projectTree("files-to-prompt");
+    const theirs = "version: '3'\ntasks:\n  tests:\n    cmds: [pytest]\n  check:\n    cmds: [ruff check]\n";
+    writeFileSync(join(root, "Taskfile.yml"), theirs);
+    const result = await runCli(["init", "--yes"], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(join(root, "Taskfile.yml"), "utf8")).toBe(theirs);
+    expect(result.stdout).toContain("your Taskfile.yml is kept");
+    const rules = readFileSync(join(root, "AGENTS.md"), "utf8");
+    expect(rules).toContain("`task tests` and `task check` must both pass");
+    expect(rules).toContain("| `task tests` | the team's own `tests` task (Taskfile.yml) |");
+    expect(rules).toContain("| `uv sync --extra test` |");
+    expect(rules).not.toMatch(/`task (install|test|lint|format)\b/);
+    const agent = readFileSync(join(root, ".github/agents/backend-engineer.agent.md"), "utf8");
+    expect(agent).toContain("- `task tests` — Run tests");
+    expect(readFileSync(join(root, ".github/copilot-instructions.md"), "utf8")).toContain(
+      "`task tests` and `task check`",
+    );
+    const checked = await runCli(["check"], { cwd: root });
+    expect(checked.code, checked.stdout).toBe(0);
+    // --force still replaces it with ours, and the rules then name ours.
+    const forced = await runCli(["init", "--yes", "--force"], { cwd: root });
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(join(root, "Taskfile.yml"), "utf8")).toContain("\n  test:\n");
+    expect(readFileSync(join(root, "AGENTS.md"), "utf8")).toContain("`task test` and `task lint` must both pass");
+  });
+});

@@ -25,7 +25,7 @@ import type { OwnerProject } from "../targets/owner-texts.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { targetNotes } from "../targets/table.js";
 import { formatIgnored, formatProjectNotes, formatTargets } from "../ui/report.js";
-import { ownerProjectAt } from "./owner-project.js";
+import { ownerProjectAt, taskNames } from "./owner-project.js";
 import { teamSetup } from "./team-setup.js";
 
 export async function init(ctx: CommandContext, { positionals, given, switches, values }: ParsedArgs): Promise<void> {
@@ -82,8 +82,25 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
   let planned = plan();
   // The owner's own project: every statement the rules make about it comes from what it declares.
   const ours = planned.find((f) => f.path === "pyproject.toml")?.contents;
-  const owner = ownerProjectAt(ctx.fs, root, answers.name, ours);
+  let owner = ownerProjectAt(ctx.fs, root, answers.name, ours);
   if (owner) planned = plan(owner);
+  // A Taskfile of the team's own (not ours, not one an earlier run wrote) stays theirs unless --force:
+  // the rules then name its tasks, and check holds them to it.
+  const theirTaskfile = read("Taskfile.yml");
+  const keepsTaskfile =
+    owner !== undefined &&
+    !job.force &&
+    theirTaskfile !== undefined &&
+    theirTaskfile !== planned.find((f) => f.path === "Taskfile.yml")?.contents &&
+    theirTaskfile !== basesFromManifest(read(MANIFEST_PATH)).get("Taskfile.yml") &&
+    taskNames(theirTaskfile) !== undefined;
+  if (keepsTaskfile) {
+    owner = ownerProjectAt(ctx.fs, root, answers.name, ours, theirTaskfile);
+    owner?.notes.push(
+      "your Taskfile.yml is kept (--force replaces it): the rules name its tasks, and the commands of the jobs it has no task for",
+    );
+    planned = plan(owner).filter((f) => f.path !== "Taskfile.yml");
+  }
   const foreign = otherLanguage(new Set(ctx.fs.readdirSync(root)));
   const preset = presetForExisting(foreign ? withoutPythonProject(planned) : planned, read);
   const bases = basesFromManifest(read(MANIFEST_PATH));
@@ -97,7 +114,7 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     prompter: job.prompter,
     existing: { merged, unmergeable },
   });
-  if (!job.dryRun) {
+  if (!job.dryRun && ctx.fs.lstatSync(join(root, ".git"), { throwIfNoEntry: false })) {
     const ignored = await ignoredByGit(
       ctx.exec,
       root,

@@ -115,6 +115,11 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
     );
   const team = await recordedTeam(ctx, root, record, args);
   const facts = gatherFacts(ctx, undefined, false);
+  // init left the project to its owner: its rules and tasks come from what it declares; a Taskfile.yml
+  // the record does not list is the team's own, and the rules name its tasks.
+  const ownersProject = !record.files.has("pyproject.toml");
+  const teamTaskfile =
+    ownersProject && !record.files.has("Taskfile.yml") ? readCurrent(ctx.fs, root, "Taskfile.yml") : undefined;
   const planned = presetForRecord(
     planPreset(
       ctx.fs,
@@ -123,11 +128,10 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
       ctx.version,
       uvBuildRequirement(await facts.uvVersion()),
       team,
-      // init left the project to its owner: its rules and tasks come from what it declares.
-      record.files.has("pyproject.toml") ? undefined : ownerProjectAt(ctx.fs, root, record.answers.name),
+      ownersProject ? ownerProjectAt(ctx.fs, root, record.answers.name, undefined, teamTaskfile) : undefined,
     ),
     record.files,
-  ).filter((file) => file.path !== MANIFEST_PATH);
+  ).filter((file) => file.path !== MANIFEST_PATH && !(teamTaskfile !== undefined && file.path === "Taskfile.yml"));
 
   const paths = new Set([...planned.map((f) => f.path), ...record.files.keys()]);
   paths.delete(MANIFEST_PATH);

@@ -20,8 +20,9 @@ export interface Sources {
 export interface Project {
   name: string;
   targets: readonly TargetId[];
-  /** For a project that exists: what its code is checked with (targets/owner-texts.ts). */
+  /** For a project that exists: what its code is checked with, and the checks a change must pass (targets/owner-texts.ts). */
   checks?: string;
+  mustPass?: string;
 }
 
 export const PYTHON_RULES = ".github/instructions/python.instructions.md";
@@ -72,13 +73,13 @@ function document(
   return { path, contents: linksFrom(text, folderOf(path)) };
 }
 
-const POINTER = (tool: string) =>
-  `The rules for every coding agent in this repository, ${tool} included, are in [AGENTS.md](AGENTS.md): read them first. Before any change is presented, \`task test\` and \`task lint\` must both pass (\`task --list\` shows every task; all of them run through uv, never pip).`;
+const POINTER = (tool: string, project: Project) =>
+  `The rules for every coding agent in this repository, ${tool} included, are in [AGENTS.md](AGENTS.md): read them first. Before any change is presented, ${project.mustPass ?? "`task test` and `task lint`"} must both pass (\`task --list\` shows every task; all of them run through uv, never pip).`;
 
 /** Always written: Copilot reads it, and the other files link to it; code review reads its first 4,000 characters. */
 export function copilotInstructions(sources: Sources, project: Project): RenderedFile {
   const title = `Copilot instructions for ${project.name}`;
-  if (hasHub(project)) return document(COPILOT_INSTRUCTIONS, title, POINTER("Copilot"), "", project);
+  if (hasHub(project)) return document(COPILOT_INSTRUCTIONS, title, POINTER("Copilot", project), "", project);
   return document(COPILOT_INSTRUCTIONS, title, "", sources.rules, project);
 }
 
@@ -115,7 +116,7 @@ export function geminiMd(sources: Sources, project: Project): RenderedFile {
 /** Cursor reads AGENTS.md itself; its always-on rule then only points there. */
 export function cursorRules(sources: Sources, project: Project): RenderedFile[] {
   const projectRule = hasHub(project)
-    ? document(".cursor/rules/project.mdc", project.name, POINTER("Cursor"), "", project, "cursor")
+    ? document(".cursor/rules/project.mdc", project.name, POINTER("Cursor", project), "", project, "cursor")
     : document(".cursor/rules/project.mdc", project.name, "", sources.rules, project, "cursor");
   const always = [
     ["description", `The rules of ${project.name}: commands, key rules, layout and conventions`],

@@ -5,9 +5,9 @@
  * said to be undeclared or left out, never filled with the preset's defaults.
  * The preset's own texts stay in the templates, under `{{#if existingProject}}…{{else}}`.
  */
-import { type ProjectCommands, projectCommands, where } from "../core/project-commands.js";
+import { projectCommands, where } from "../core/project-commands.js";
 import type { ProjectFacts } from "../core/project-shape.js";
-import { yamlString } from "../core/quote.js";
+import { type Job, refs, type TeamTasks, taskfile, taskRows, teamDoes } from "./owner-tasks.js";
 
 export interface OwnerTexts {
   /** "yes" for a project that exists, "" for the preset: templates test it with `{{#if existingProject}}`. */
@@ -21,6 +21,8 @@ export interface OwnerTexts {
   projectCode: string;
   projectTaskfile: string;
   projectChecks: string;
+  projectHowToRun: string;
+  projectMustPass: string;
 }
 
 export const NO_OWNER: OwnerTexts = {
@@ -34,6 +36,8 @@ export const NO_OWNER: OwnerTexts = {
   projectCode: "",
   projectTaskfile: "",
   projectChecks: "",
+  projectHowToRun: "",
+  projectMustPass: "",
 };
 
 const code = (s: string): string => `\`${s}\``;
@@ -58,59 +62,24 @@ function versionStatement(facts: ProjectFacts): string {
   return "The version is declared dynamic in `pyproject.toml`.";
 }
 
-function taskRows(name: string, c: ProjectCommands): string[] {
-  const rows = [
-    `| \`task install\` | \`${c.install.join(" && ")}\`: creates \`.venv\` with the project's dependencies |`,
-  ];
-  if (c.runs !== undefined) rows.push(`| \`task run -- --help\` | runs ${c.runs}; arguments go after \`--\` |`);
-  rows.push(`| \`task test\` | runs pytest (\`${c.test.join(" ").replace(" {{.CLI_ARGS}}", "")}\`) |`);
-  rows.push(
-    c.ownLinters
-      ? `| \`task lint\` | ${list(c.linters)}, with the settings ${name} keeps |`
-      : `| \`task lint\` | ${list(c.linters)}: the project configures no linter, so only syntax errors and undefined names |`,
-  );
-  if (c.format.length > 0)
-    rows.push(`| \`task format\` | \`${c.format.map((f) => f.replace(/^uv run (--with \S+ )?/, "")).join("`, `")}\` |`);
-  return rows;
-}
-
-function taskfile(name: string, c: ProjectCommands): string {
-  const task = (id: string, desc: string, cmds: readonly string[]) =>
-    [
-      `  ${id}:`,
-      `    desc: ${yamlString(desc)}`,
-      id === "install" ? `    preconditions: &uv\n${UV_PRECONDITION}` : "    preconditions: *uv",
-      "    cmds:",
-      ...cmds.map((cmd) => `      - ${yamlString(cmd)}`),
-    ].join("\n");
-  const parts = [
-    task("install", `Install ${name}'s dependencies into .venv (${c.install.join(" && ")})`, c.install),
-    ...(c.run === undefined
-      ? []
-      : [task("run", `Run ${c.runs?.replace(/`/g, "")}; pass arguments after --, e.g. task run -- --help`, [c.run])]),
-    task("test", "Run the tests with pytest; pass pytest options after --", c.test),
-    task("lint", `Check the code with ${list(c.linters)}`, c.lint),
-    ...(c.format.length === 0
-      ? []
-      : [task("format", "Fix and format the code with the project's formatters", c.format)]),
-  ];
-  return parts.join("\n\n");
-}
-
-/** As the preset's Taskfile says it. */
-const UV_PRECONDITION = `      - sh: 'command -v uv'
-        msg: 'uv is not installed. Install it from https://docs.astral.sh/uv/getting-started/installation/ (for example: curl -LsSf https://astral.sh/uv/install.sh | sh), then run task install again.'`;
-
 /** The texts for a project that exists, and the notes init prints about what it lacks. */
 export interface OwnerProject {
   texts: OwnerTexts;
   /** What the Python rules' description says the code is checked with. */
   checks: string;
+  /** The two checks every change must pass, as the rules name them. */
+  mustPass: string;
   notes: string[];
 }
 
-export function ownerTexts(facts: ProjectFacts, name: string): OwnerProject {
+/** `team`: the team's own tasks, where it keeps its own Taskfile.yml; the rules then name those. */
+export function ownerTexts(facts: ProjectFacts, name: string, team?: TeamTasks): OwnerProject {
   const c = projectCommands(facts);
+  const ref = refs(c, team);
+  // The notes speak of our tasks: where the team keeps its Taskfile, of its tasks or the commands.
+  const notes = c.notes.map((note) =>
+    note.replace(/`task (install|run|test|lint|format)`/g, (_, job: Job) => ref(job)),
+  );
   const packages = facts.packages.map((p) => code(`${p}/`));
   const kind =
     facts.scripts.length > 0 || facts.mainPackages.length > 0 ? "Python project with a command" : "Python library";
@@ -124,7 +93,9 @@ export function ownerTexts(facts: ProjectFacts, name: string): OwnerProject {
     ...(facts.tests.folder ? [[`${facts.tests.folder}/`, "tests"] as [string, string]] : []),
     [
       "Taskfile.yml",
-      `${["install", ...(c.run ? ["run"] : []), "test", "lint", ...(c.format.length ? ["format"] : [])].join(", ")}`,
+      team
+        ? "the team's tasks"
+        : `${["install", ...(c.run ? ["run"] : []), "test", "lint", ...(c.format.length ? ["format"] : [])].join(", ")}`,
     ],
     ["pyproject.toml", "project metadata, dependencies, tool settings"],
   ];
@@ -144,47 +115,56 @@ export function ownerTexts(facts: ProjectFacts, name: string): OwnerProject {
       : `- No console script is declared${facts.mainPackages.length ? `; \`python -m ${facts.mainPackages[0]?.replace(/^src\//, "")}\` runs the package` : ""}.`,
     c.ownLinters
       ? `- Lint: ${list(c.linters)}, configured in ${list([...new Set(Object.values(facts.tools))].map(code))}: follow the project's own settings, never add rules of your own.`
-      : "- The project configures no linter: `task lint` checks only for syntax errors and undefined names; add no rules of your own.",
+      : `- The project configures no linter: ${ref("lint")} checks only for syntax errors and undefined names; add no rules of your own.`,
     `- Tests: pytest${facts.tests.folder ? ` in \`${facts.tests.folder}/\`` : ""}, declared in ${where(facts.tests.declared)}.`,
     `- ${versionStatement(facts)}`,
     ...(facts.runners.length
-      ? [`- The project also runs its suites with ${list(facts.runners.map(code))}; \`task test\` is the quick check.`]
+      ? [`- The project also runs its suites with ${list(facts.runners.map(code))}; ${ref("test")} is the quick check.`]
       : []),
   ].join("\n");
   const tools = [
     "| Check | Command | Runs |",
     "| --- | --- | --- |",
-    `| lint | \`task lint\` | ${c.lint.map((l) => code(l)).join(", ")} |`,
-    ...(c.format.length ? [`| fix and format | \`task format\` | ${c.format.map((l) => code(l)).join(", ")} |`] : []),
-    `| tests | \`task test\` | ${code(c.test[0]?.replace(" {{.CLI_ARGS}}", "") ?? "")} |`,
+    `| lint | ${ref("lint")} | ${teamDoes(team, "lint") ?? c.lint.map((l) => code(l)).join(", ")} |`,
+    ...(c.format.length
+      ? [
+          `| fix and format | ${ref("format")} | ${teamDoes(team, "format") ?? c.format.map((l) => code(l)).join(", ")} |`,
+        ]
+      : []),
+    `| tests | ${ref("test")} | ${teamDoes(team, "test") ?? code(c.test[0]?.replace(" {{.CLI_ARGS}}", "") ?? "")} |`,
     "",
     c.ownLinters
       ? `- Follow the settings the project keeps (${list([...new Set(Object.values(facts.tools))].map(code))}); do not silence a rule without a comment that says why.`
       : "- Do not silence a rule without a comment that says why.",
-    ...c.notes.map((n) => `- Note: ${n}.`),
+    ...notes.map((n) => `- Note: ${n}.`),
   ].join("\n");
   const tasks = [
-    "- `task install` — Install dependencies",
-    ...(c.run ? ["- `task run` — Run the application"] : []),
-    "- `task test` — Run tests",
-    "- `task lint` — Lint code",
-    ...(c.format.length ? ["- `task format` — Format code"] : []),
+    `- ${ref("install")} — Install dependencies`,
+    ...(c.run ? [`- ${ref("run")} — Run the application`] : []),
+    `- ${ref("test")} — Run tests`,
+    `- ${ref("lint")} — Lint code`,
+    ...(c.format.length ? [`- ${ref("format")} — Format code`] : []),
   ].join("\n");
   const where_ = facts.packages.length > 0 ? list(packages) : "the project's code";
   return {
     texts: {
       existingProject: "yes",
       projectIntro: intro,
-      projectCommands: taskRows(name, c).join("\n"),
+      projectCommands: taskRows(name, c, ref, team).join("\n"),
       projectLayout: layout,
       projectConventions: conventions,
       projectTools: tools,
       projectTasks: tasks,
       projectCode: where_,
       projectTaskfile: taskfile(name, c),
-      projectChecks: list([...(c.format.length ? ["format"] : []), "lint", "test"].map((t) => `\`task ${t}\``)),
+      projectChecks: list(([...(c.format.length ? ["format"] : []), "lint", "test"] as Job[]).map((job) => ref(job))),
+      projectHowToRun: team
+        ? "Run the team's own tasks through `task` (`task --list` shows them), and the other commands as written here."
+        : "Run everything through `task` (`task --list` shows the tasks); every task calls uv.",
+      projectMustPass: `${ref("test")} and ${ref("lint")}`,
     },
     checks: `checked with ${list(c.linters)} and pytest via uv`,
-    notes: c.notes,
+    mustPass: `${ref("test")} and ${ref("lint")}`,
+    notes,
   };
 }

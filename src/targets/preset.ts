@@ -58,7 +58,11 @@ export function renderPreset(
   owner?: OwnerProject,
 ): PlannedFile[] {
   const answers = { ...given, agents: normalizeTargets(given.agents) };
-  const project: Project = { name: answers.name, targets: answers.agents, ...(owner ? { checks: owner.checks } : {}) };
+  const project: Project = {
+    name: answers.name,
+    targets: answers.agents,
+    ...(owner ? { checks: owner.checks, mustPass: owner.mustPass } : {}),
+  };
   const chosen = TARGETS.filter((t) => project.targets.includes(t.id));
   const context = templateContext(answers, generatorVersion, {
     aiLayout: layoutBlock(chosen),

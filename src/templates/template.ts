@@ -19,6 +19,8 @@ export const OWNER_VARIABLES = [
   "projectCode",
   "projectTaskfile",
   "projectChecks",
+  "projectHowToRun",
+  "projectMustPass",
 ] as const;
 
 /**
