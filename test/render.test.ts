@@ -99,7 +99,7 @@ describe("the build's precompiler", () => {
 
   it.each([
     ["{{missing}}", /t\.md, line 1: "missing" is not a template variable/],
-    ["a\n{{#each name}}x{{/each}}", /t\.md, line 2: only \{\{#if name\}\} blocks/],
+    ["a\n{{#each name}}x{{/each}}", /t\.md, line 2: only \{\{#if name\}\} and \{\{#unless name\}\} blocks/],
     ["{{../name}}", /only a plain name/],
     ["{{@root.name}}", /only a plain name/],
     ["{{name.length}}", /only a plain name/],

@@ -10,19 +10,23 @@ import { UsageError } from "../core/errors.js";
 import { agentsFromManifest, basesFromManifest, presetForExisting } from "../core/existing.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
 import { mergePlan } from "../core/merge/plan.js";
+import { leftOutNote, otherLanguage, withoutPythonProject } from "../core/other-language.js";
 import { namesFromPyproject } from "../core/pyproject.js";
 import { quoted } from "../core/quote.js";
 import { packsFromManifest } from "../core/record.js";
 import { gatherFacts } from "../io/facts.js";
+import { ignoredByGit } from "../io/git-ignored.js";
 import { findRoot, readIfFile, whereOf } from "../io/root.js";
 import { resolveAnswers } from "../options/answers.js";
 import type { ParsedArgs } from "../options/parse.js";
 import type { Prompter } from "../options/prompter.js";
 import type { Answers } from "../options/table.js";
 import { openForRun, runPipeline } from "../pipeline.js";
+import type { OwnerProject } from "../targets/owner-texts.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { targetNotes } from "../targets/table.js";
-import { formatTargets } from "../ui/report.js";
+import { formatIgnored, formatProjectNotes, formatTargets } from "../ui/report.js";
+import { ownerProjectAt, taskNames } from "./owner-project.js";
 import { teamSetup } from "./team-setup.js";
 
 export async function init(ctx: CommandContext, { positionals, given, switches, values }: ParsedArgs): Promise<void> {
@@ -37,6 +41,7 @@ export async function init(ctx: CommandContext, { positionals, given, switches, 
   if (agents) known.agents = agents;
   const answersGiven = { ...known, ...given };
   const facts = gatherFacts({ ...ctx, cwd: root }, root, answersGiven.author === undefined);
+  facts.ownerProject = pyproject !== undefined;
   const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
   const prompter = interactive ? await ctx.createPrompter() : undefined;
   // A repository made with --template keeps its packs, as update keeps them.
@@ -75,8 +80,32 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
   const { root, answers } = job;
   const target = await openForRun(ctx, root, whereOf(ctx.cwd, root), job.dryRun);
   const read = (path: string): string | undefined => readIfFile(ctx.fs, join(root, path));
-  const planned = planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, undefined, job.team);
-  const preset = presetForExisting(planned, read);
+  const plan = (owner?: OwnerProject) =>
+    planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, undefined, job.team, owner);
+  let planned = plan();
+  // The owner's own project: every statement the rules make about it comes from what it declares.
+  const ours = planned.find((f) => f.path === "pyproject.toml")?.contents;
+  let owner = ownerProjectAt(ctx.fs, root, answers.name, ours);
+  if (owner) planned = plan(owner);
+  // A Taskfile of the team's own (not ours, not one an earlier run wrote) stays theirs unless --force:
+  // the rules then name its tasks, and check holds them to it.
+  const theirTaskfile = read("Taskfile.yml");
+  const keepsTaskfile =
+    owner !== undefined &&
+    !job.force &&
+    theirTaskfile !== undefined &&
+    theirTaskfile !== planned.find((f) => f.path === "Taskfile.yml")?.contents &&
+    theirTaskfile !== basesFromManifest(read(MANIFEST_PATH)).get("Taskfile.yml") &&
+    taskNames(theirTaskfile) !== undefined;
+  if (keepsTaskfile) {
+    owner = ownerProjectAt(ctx.fs, root, answers.name, ours, theirTaskfile);
+    owner?.notes.push(
+      "your Taskfile.yml is kept (--force replaces it): the rules name its tasks, and the commands of the jobs it has no task for",
+    );
+    planned = plan(owner).filter((f) => f.path !== "Taskfile.yml");
+  }
+  const foreign = otherLanguage(new Set(ctx.fs.readdirSync(root)));
+  const preset = presetForExisting(foreign ? withoutPythonProject(planned) : planned, read);
   const bases = basesFromManifest(read(MANIFEST_PATH));
   const { files, merged, unmergeable } = mergePlan(preset, read, bases);
   await runPipeline(ctx, {
@@ -89,5 +118,15 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     mode: { kind: "existing", merged, unmergeable },
     target,
   });
+  if (!job.dryRun && ctx.fs.lstatSync(join(root, ".git"), { throwIfNoEntry: false })) {
+    const ignored = await ignoredByGit(
+      ctx.exec,
+      root,
+      files.map((f) => f.path),
+    );
+    if (ignored.length > 0) ctx.out.write(formatIgnored(ignored, ctx.out.paint));
+  }
   ctx.out.write(formatTargets(answers.agents, targetNotes(answers.agents), ctx.out.paint));
+  const notes = foreign ? [leftOutNote(foreign)] : (owner?.notes ?? []);
+  if (notes.length > 0) ctx.out.write(formatProjectNotes(notes, ctx.out.paint));
 }

@@ -7,11 +7,10 @@ import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import type { CommandContext } from "../context.js";
 import { uvBuildRequirement } from "../core/build-backend.js";
-import { conflictLeftAt, updateLabels } from "../core/conflict-markers.js";
+import { unresolvedConflict, updateLabels } from "../core/conflict-markers.js";
 import { CancelledError, GenerateError, UsageError } from "../core/errors.js";
 import { presetForRecord } from "../core/existing.js";
 import { contentAnswers, MANIFEST_PATH, manifestFile } from "../core/manifest.js";
-import { quoted } from "../core/quote.js";
 import { compareVersions, parseRecord, type RepositoryRecord } from "../core/record.js";
 import { type FileFate, planUpdate } from "../core/update-plan.js";
 import { gatherFacts } from "../io/facts.js";
@@ -26,6 +25,7 @@ import { answerProblem } from "../options/table.js";
 import { openForRun, runPipeline } from "../pipeline.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { countFates, formatUpdate } from "../ui/update-report.js";
+import { ownerProjectAt } from "./owner-project.js";
 
 function findRepository(fs: FileSystem, cwd: string): string {
   for (let dir = cwd; ; dir = dirname(dir)) {
@@ -36,8 +36,6 @@ function findRepository(fs: FileSystem, cwd: string): string {
       );
   }
 }
-
-const shownPath = (path: string): string => (/^[\w./@+-]+$/.test(path) ? path : quoted(path));
 
 const sha256 = (text: string): string => `sha256:${createHash("sha256").update(text).digest("hex")}`;
 
@@ -117,6 +115,13 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
     );
   const team = await recordedTeam(ctx, root, record, args);
   const facts = gatherFacts(ctx, undefined, false);
+  // init left the project to its owner: its rules and tasks come from what it declares; a Taskfile.yml
+  // the record does not list is the team's own, and the rules name its tasks.
+  const ownersProject = !record.files.has("pyproject.toml");
+  const teamTaskfile =
+    ownersProject && !record.files.has("Taskfile.yml")
+      ? readRepositoryFiles(ctx.fs, root, ["Taskfile.yml"]).current.get("Taskfile.yml")
+      : undefined;
   const planned = presetForRecord(
     planPreset(
       ctx.fs,
@@ -125,21 +130,17 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
       ctx.version,
       uvBuildRequirement(await facts.uvVersion()),
       team,
+      ownersProject ? ownerProjectAt(ctx.fs, root, record.answers.name, undefined, teamTaskfile) : undefined,
     ),
     record.files,
-  ).filter((file) => file.path !== MANIFEST_PATH);
+  ).filter((file) => file.path !== MANIFEST_PATH && !(teamTaskfile !== undefined && file.path === "Taskfile.yml"));
 
   const paths = new Set([...planned.map((f) => f.path), ...record.files.keys()]);
   paths.delete(MANIFEST_PATH);
   const { current, notText } = readRepositoryFiles(ctx.fs, root, paths);
   // A conflict an earlier update left and nobody resolved would be taken for the owner's text, and forgotten.
-  for (const [path, text] of current) {
-    const line = text === undefined ? undefined : conflictLeftAt(text);
-    if (line !== undefined)
-      throw new UsageError(
-        `${shownPath(path)}:${line} still holds the conflict markers of an update: resolve them, git add the file, then run update again`,
-      );
-  }
+  const unresolved = unresolvedConflict(current);
+  if (unresolved) throw new UsageError(unresolved);
   const fates = planUpdate({
     bases: await basesOf(ctx, root, record, current),
     current,

@@ -22,6 +22,8 @@ export interface Facts {
   gitUserName(): Promise<string>;
   hasGit(): boolean;
   hasUv(): boolean;
+  /** init in a project with its own pyproject.toml: the Python it declares is its answer, never asked. */
+  ownerProject?: boolean;
   /** `uv --version` when a uv on PATH answers it: the project's build bound follows it. */
   uvVersion(): Promise<string | undefined>;
 }

@@ -4,6 +4,7 @@ import { dirname, join, relative } from "node:path";
 import { UsageError } from "../core/errors.js";
 import { quoted } from "../core/quote.js";
 import type { FileSystem } from "./fs.js";
+import { blockedWay } from "./target/confined.js";
 
 export function findRoot(fs: FileSystem, cwd: string): string {
   for (let folder = cwd; ; folder = dirname(folder)) {
@@ -37,16 +38,12 @@ export function whereOf(cwd: string, root: string): string {
  * record's paths are the repository's: a link would take them elsewhere).
  */
 export function readRepositoryFile(fs: FileSystem, root: string, path: string): string | Buffer | undefined {
-  const segments = path.split("/");
-  for (let i = 1; i < segments.length; i++) {
-    const folder = segments.slice(0, i).join("/");
-    const stat = fs.lstatSync(join(root, folder), { throwIfNoEntry: false });
-    if (!stat) return undefined;
-    if (stat.isSymbolicLink())
-      throw new UsageError(
-        `${quoted(path)} is reached through a link (${quoted(folder)}): move the link away and run again`,
-      );
-  }
+  const blocked = blockedWay(fs, root, path);
+  if (blocked?.kind === "a symbolic link")
+    throw new UsageError(
+      `${quoted(path)} is reached through a link (${quoted(blocked.folder)}): move the link away and run again`,
+    );
+  if (blocked) return undefined;
   const stat = fs.lstatSync(join(root, path), { throwIfNoEntry: false });
   if (!stat) return undefined;
   if (!stat.isFile()) throw new UsageError(`${path} is not a plain file: move it away and run again`);

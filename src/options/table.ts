@@ -136,7 +136,8 @@ export const QUESTIONS: readonly Question[] = [
     message: "Python version",
     initial: () => DEFAULT_PYTHON,
     validate: checkPythonVersion,
-    askIf: () => true,
+    // The rules for a project that exists state the Python its pyproject.toml declares (init reads it).
+    askIf: (facts) => facts.ownerProject !== true,
   },
   {
     kind: "list",

@@ -21,6 +21,9 @@ export interface Sources {
 export interface Project {
   name: string;
   targets: readonly TargetId[];
+  /** For a project that exists: what its code is checked with, and the checks a change must pass (targets/owner-texts.ts). */
+  checks?: string;
+  mustPass?: string;
 }
 
 export const PYTHON_RULES = ".github/instructions/python.instructions.md";
@@ -71,8 +74,8 @@ function document(
   return { path, contents: linksFrom(text, folderOf(path)) };
 }
 
-const POINTER = (tool: string) =>
-  `The rules for every coding agent in this repository, ${tool} included, are in [AGENTS.md](AGENTS.md): read them first. Before any change is presented, \`task test\` and \`task lint\` must both pass (\`task --list\` shows every task; all of them run through uv, never pip).`;
+const POINTER = (tool: string, project: Project) =>
+  `The rules for every coding agent in this repository, ${tool} included, are in [AGENTS.md](AGENTS.md): read them first. Before any change is presented, ${project.mustPass ?? "`task test` and `task lint`"} must both pass (\`task --list\` shows every task; all of them run through uv, never pip).`;
 
 /** The `## heading` section of the rules, up to the next one: what AGENTS.md says, not a copy of it kept by hand. */
 function rulesSection(rules: string, heading: string): string {
@@ -95,16 +98,17 @@ export function copilotInstructions(sources: Sources, project: Project): Rendere
   const title = `Copilot instructions for ${project.name}`;
   if (!hasHub(project)) return document(COPILOT_INSTRUCTIONS, title, "", sources.rules, project);
   const review = REVIEW_SECTIONS.map((heading) => rulesSection(sources.rules, heading)).join("\n\n");
-  return document(COPILOT_INSTRUCTIONS, title, POINTER("Copilot"), review, project);
+  return document(COPILOT_INSTRUCTIONS, title, POINTER("Copilot", project), review, project);
 }
 
 /** Always written: the Python rules, applied to every .py file. */
-export function pythonInstructions(sources: Sources): RenderedFile {
+export function pythonInstructions(sources: Sources, project: Project): RenderedFile {
+  const checks = project.checks ?? "checked with ruff, mypy (strict) and pytest via uv";
   const entries = [
     ["applyTo", "**/*.py"],
     [
       "description",
-      "Python code quality rules for this project: type hints, docstrings, specific exceptions, logging, tests; checked with ruff, mypy (strict) and pytest via uv.",
+      `Python code quality rules for this project: type hints, docstrings, specific exceptions, logging, tests; ${checks}.`,
     ],
   ] as const;
   return { path: PYTHON_RULES, contents: withFrontmatter(entries, linksFrom(sources.python, folderOf(PYTHON_RULES))) };
@@ -131,7 +135,7 @@ export function geminiMd(sources: Sources, project: Project): RenderedFile {
 /** Cursor reads AGENTS.md itself; its always-on rule then only points there. */
 export function cursorRules(sources: Sources, project: Project): RenderedFile[] {
   const projectRule = hasHub(project)
-    ? document(".cursor/rules/project.mdc", project.name, POINTER("Cursor"), "", project, "cursor")
+    ? document(".cursor/rules/project.mdc", project.name, POINTER("Cursor", project), "", project, "cursor")
     : document(".cursor/rules/project.mdc", project.name, "", sources.rules, project, "cursor");
   const always = [
     ["description", `The rules of ${project.name}: commands, key rules, layout and conventions`],

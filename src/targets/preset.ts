@@ -15,6 +15,7 @@ import type { FileSystem } from "../io/fs.js";
 import { renderTemplates } from "../templates/render.js";
 import { type TemplateContext, templateContext } from "../templates/template.js";
 import { copilotInstructions, type Project, pythonInstructions, type Sources } from "./docs.js";
+import { NO_OWNER, type OwnerProject } from "./owner-texts.js";
 import { aiToolsSection, layoutBlock, primaryAgentFile } from "./readme.js";
 import { STEPS, skillFile } from "./steps.js";
 import { TARGETS } from "./table.js";
@@ -25,7 +26,7 @@ function targetFiles(sources: Sources, project: Project): RenderedFile[] {
   const homes = new Map(chosen.flatMap((t) => (t.skills ? [[t.skills.home, t.skills.substitutes] as const] : [])));
   const files = [
     copilotInstructions(sources, project),
-    pythonInstructions(sources),
+    pythonInstructions(sources, project),
     ...chosen.flatMap((t) => t.files(sources, project)),
     ...[...homes].flatMap(([home, substitutes]) =>
       STEPS.map((step) => skillFile(step, sources.steps.get(step.name) as string, home, substitutes)),
@@ -54,15 +55,21 @@ export function renderPreset(
   generatorVersion: string,
   uvBuild: string = uvBuildRequirement(undefined),
   team?: TeamLayer,
+  owner?: OwnerProject,
 ): PlannedFile[] {
   const answers = { ...given, agents: normalizeTargets(given.agents) };
-  const project: Project = { name: answers.name, targets: answers.agents };
+  const project: Project = {
+    name: answers.name,
+    targets: answers.agents,
+    ...(owner ? { checks: owner.checks, mustPass: owner.mustPass } : {}),
+  };
   const chosen = TARGETS.filter((t) => project.targets.includes(t.id));
   const context = templateContext(answers, generatorVersion, {
     aiLayout: layoutBlock(chosen),
     aiTools: aiToolsSection(chosen, project),
     agentFile: primaryAgentFile(project),
     uvBuild,
+    ...(owner?.texts ?? NO_OWNER),
   });
   const rendered = new Map(packs.agents.map((t) => [t.source, t.render(context)]));
   const source = (name: string): string => {
@@ -91,6 +98,7 @@ export function planPreset(
   generatorVersion: string,
   uvBuild?: string,
   team?: TeamLayer,
+  owner?: OwnerProject,
 ): PlannedFile[] {
-  return renderPreset(presetPacks(fs, templatesDir), answers, generatorVersion, uvBuild, team);
+  return renderPreset(presetPacks(fs, templatesDir), answers, generatorVersion, uvBuild, team, owner);
 }

@@ -7,6 +7,22 @@
 import { GenerateError } from "../core/errors.js";
 import type { ContentAnswers } from "../core/manifest.js";
 
+/** The statements about a project that exists (targets/owner-texts.ts); `existingProject` is empty for the preset's own project. */
+export const OWNER_VARIABLES = [
+  "existingProject",
+  "projectIntro",
+  "projectCommands",
+  "projectLayout",
+  "projectConventions",
+  "projectTools",
+  "projectTasks",
+  "projectCode",
+  "projectTaskfile",
+  "projectChecks",
+  "projectHowToRun",
+  "projectMustPass",
+] as const;
+
 /**
  * The names a template may use: every answer that shapes content, the
  * generator's version, and the texts that name the chosen AI tools' files
@@ -23,12 +39,20 @@ export const TEMPLATE_VARIABLES = [
   "aiTools",
   "agentFile",
   "uvBuild",
+  ...OWNER_VARIABLES,
 ] as const;
 
 export type TemplateContext = Record<(typeof TEMPLATE_VARIABLES)[number], string>;
 
 /** What the answers alone do not give: the AI tools' texts and the build backend's bound. */
-export type DerivedTexts = Pick<TemplateContext, "aiLayout" | "aiTools" | "agentFile" | "uvBuild">;
+export type DerivedTexts = Pick<TemplateContext, "aiLayout" | "aiTools" | "agentFile" | "uvBuild"> &
+  Partial<Pick<TemplateContext, (typeof OWNER_VARIABLES)[number]>>;
+
+/** The preset's own project: every owner statement empty, so `{{#if existingProject}}` takes the preset's text. */
+const NO_OWNER = Object.fromEntries(OWNER_VARIABLES.map((name) => [name, ""])) as Record<
+  (typeof OWNER_VARIABLES)[number],
+  string
+>;
 
 export function templateContext(
   answers: ContentAnswers,
@@ -36,7 +60,7 @@ export function templateContext(
   texts: DerivedTexts,
 ): TemplateContext {
   const { name, package: pkg, description, author, python } = answers;
-  return { name, package: pkg, description, author, python, generatorVersion, ...texts };
+  return { name, package: pkg, description, author, python, generatorVersion, ...NO_OWNER, ...texts };
 }
 
 export interface Template {

@@ -1,6 +1,7 @@
 /** What the user reads: the plan for --dry-run, the summary after writing, errors. */
 import { CancelledError, CliError } from "../core/errors.js";
 import type { PlannedFile } from "../core/planned-file.js";
+import type { Ignored } from "../io/git-ignored.js";
 import type { FileStatus } from "../io/target/inspect.js";
 import type { Undone } from "../io/target/journal.js";
 import type { WriteReport } from "../io/target/write.js";
@@ -72,4 +73,27 @@ export function formatError(error: unknown, verbose: boolean, paint: Paint): str
 export function formatTargets(targets: readonly string[], notes: readonly string[], paint: Paint): string {
   const lines = [`${paint.bold("AI tools")}: ${targets.join(", ")}`, ...notes.map((note) => `  ${paint.dim(note)}`)];
   return `${lines.join("\n")}\n`;
+}
+
+/** What init read from the project and found missing for the workflow, one line each, and what the tasks do instead. */
+export function formatProjectNotes(notes: readonly string[], paint: Paint): string {
+  return `${[`${paint.bold("Your project")}:`, ...notes.map((note) => `  ${paint.dim(note)}`)].join("\n")}\n`;
+}
+
+/** What to do about an ignored file, in one line. */
+function ignoredFix({ pattern, path }: Ignored): string {
+  const folder = /^\/?([^*?[\]!]+)\/$/.exec(pattern)?.[1];
+  if (folder !== undefined && path.startsWith(`${folder.replace(/^\//, "")}/`))
+    return `write \`${pattern.replace(/\/$/, "/*")}\` for \`${pattern}\`, so that \`!${path}\` can bring it back`;
+  return `remove or narrow that line, or add \`!${path}\` after it`;
+}
+
+/** Files a run wrote that the repository's ignore rules keep out of git: never shared with the team until fixed. */
+export function formatIgnored(ignored: readonly Ignored[], paint: Paint): string {
+  return ignored
+    .map(
+      (i) =>
+        `${paint.yellow("!")} ${i.path} is ignored by git (${i.source}: ${i.pattern}), so it does not reach your team: ${ignoredFix(i)}\n`,
+    )
+    .join("");
 }

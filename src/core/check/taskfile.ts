@@ -1,8 +1,32 @@
-/** The Taskfile must hold the five tasks the agent and the README name. */
+/**
+ * The Taskfile must hold every task the rules name (`task test`): the agent
+ * runs what they say. A project that exists may have fewer than the preset's
+ * five (a library has no `run`), and its rules then name fewer.
+ */
 import type { CheckedTree, Problem } from "./problems.js";
 import { readYaml } from "./yaml.js";
 
 export const FIVE_TASKS = ["install", "run", "test", "lint", "format"] as const;
+
+/** The files an agent reads its rules from. */
+const RULES =
+  /^(AGENTS\.md|CLAUDE\.md|GEMINI\.md|\.github\/copilot-instructions\.md|\.cursor\/rules\/[^/]+\.mdc|\.github\/agents\/[^/]+\.agent\.md|\.(claude|cursor|gemini)\/agents\/[^/]+\.md|\.codex\/agents\/[^/]+\.toml|\.(agents|claude)\/skills\/[^/]+\/SKILL\.md|\.github\/prompts\/[^/]+\.prompt\.md)$/;
+
+const HUBS = ["AGENTS.md", "CLAUDE.md", "GEMINI.md", ".github/copilot-instructions.md"];
+
+/** Each task the rules name, with the first file that names it; the five when there are no rules to read. */
+function namedTasks(tree: CheckedTree): Map<string, string | undefined> {
+  const named = new Map<string, string | undefined>();
+  // The hubs first: the message names the file a person reads.
+  const rank = (path: string) => (HUBS.indexOf(path) + HUBS.length + 1) % (HUBS.length + 1);
+  const files = [...tree.files].filter((path) => RULES.test(path));
+  files.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
+  for (const file of files)
+    for (const match of tree.read(file).matchAll(/`task ([a-z][\w:-]*)/g))
+      if (!named.has(match[1] as string)) named.set(match[1] as string, file);
+  if (named.size === 0) for (const task of FIVE_TASKS) named.set(task, undefined);
+  return named;
+}
 
 export function checkTaskfile(tree: CheckedTree): Problem[] {
   const file = ["Taskfile.yml", "Taskfile.yaml"].find((name) => tree.files.has(name));
@@ -13,14 +37,15 @@ export function checkTaskfile(tree: CheckedTree): Problem[] {
   if (!read.ok) return [{ file, line: read.line, message: `YAML does not parse: ${read.reason}` }];
   const tasks = (read.value as { tasks?: unknown } | null)?.tasks;
   const names = typeof tasks === "object" && tasks !== null ? Object.keys(tasks) : [];
-  const missing = FIVE_TASKS.filter((task) => !names.includes(task));
+  const named = namedTasks(tree);
+  const missing = [...named.keys()].filter((task) => !names.includes(task));
   if (missing.length === 0) return [];
   const line = text.split("\n").findIndex((l) => /^tasks:/.test(l)) + 1 || 1;
   return [
     {
       file,
       line,
-      message: `missing the task${missing.length > 1 ? "s" : ""} ${missing.join(", ")}: the agent runs all five (${FIVE_TASKS.join(", ")})`,
+      message: `missing the task${missing.length > 1 ? "s" : ""} ${missing.join(", ")}: ${[...new Set(missing.map((t) => named.get(t)))].map((f) => (f === undefined ? "the agent runs all five" : `${f} names it`)).join(", ")}`,
     },
   ];
 }

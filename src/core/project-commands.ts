@@ -1,0 +1,149 @@
+/**
+ * The commands that do each job in a project that exists, from its facts: uv
+ * told where the test runner is declared, a project without [build-system]
+ * run from its folder, the linters it configures with its own settings, and
+ * its console script or `python -m` package, or no run command at all.
+ * Each gap the project leaves (no test runner declared, no linter) is a note
+ * init prints and the rules state.
+ */
+import type { Declared, ProjectFacts, Tool } from "./project-shape.js";
+
+export interface ProjectCommands {
+  install: string[];
+  /** Undefined when the project has no command: no console script, no package with `__main__.py`. */
+  run: string | undefined;
+  /** What `task run` runs, for the rules: `files-to-prompt`, `python -m marko`. */
+  runs: string | undefined;
+  test: string[];
+  lint: string[];
+  format: string[];
+  /** The tools `task lint` runs, for the rules. */
+  linters: string[];
+  /** False when the project configures no linter and `task lint` runs ruff's defaults. */
+  ownLinters: boolean;
+  /** One line each: what the project lacks that the workflow needs, and what the tasks do instead. */
+  notes: string[];
+}
+
+/** The uv options that install where the requirement is declared; `--with` where uv cannot read the place. */
+function from(declared: Declared | undefined, requirement: string): string {
+  if (declared === undefined) return `--with ${requirement}`;
+  if (declared.kind === "extra") return `--extra ${declared.name}`;
+  if (declared.kind === "group") return declared.name === "dev" ? "" : `--group ${declared.name}`;
+  return `--with ${requirement}`;
+}
+
+/** flake8's "stop the build" selection (GitHub's starter workflow): syntax errors and undefined names. */
+const BUG_RULES = "E9,F63,F7,F82";
+
+const join = (...parts: string[]): string => parts.filter((p) => p !== "").join(" ");
+const dotted = (path: string): string => path.replace(/^src\//, "").replace(/\//g, ".");
+
+export function where(declared: Declared | undefined): string {
+  if (declared === undefined) return "nowhere uv reads";
+  const kind = {
+    group: "dependency group",
+    extra: "optional extra",
+    "poetry-group": "Poetry group",
+    "pdm-group": "PDM group",
+  };
+  return `the ${kind[declared.kind]} \`${declared.name}\``;
+}
+
+function runCommand(facts: ProjectFacts): { run: string | undefined; runs: string | undefined } {
+  const script = facts.scripts[0];
+  const packaged = facts.backend !== "none";
+  if (script && packaged) return { run: `uv run ${script.name}`, runs: `\`${script.name}\`` };
+  const main = facts.mainPackages[0];
+  if (main) return { run: `uv run python -m ${dotted(main)}`, runs: `\`python -m ${dotted(main)}\`` };
+  if (script) {
+    // Not installed without a build backend: the entry point's function, called as the script would be.
+    const [module, func] = script.target.split(":");
+    const code = `import sys; from ${module} import ${func}; sys.exit(${func}())`;
+    return { run: `uv run python -c "${code}"`, runs: `\`${script.target}\`` };
+  }
+  return { run: undefined, runs: undefined };
+}
+
+/**
+ * How uv runs a linter: at the version the project's pre-commit hook pins (what its own checks run), else as
+ * its `dev` group installs it (locked by its uv.lock), else added for the run.
+ */
+function tool(facts: ProjectFacts, name: Tool, extra = ""): string {
+  const pin = facts.pins[name];
+  if (pin !== undefined) return join("uv run", `--with ${name}==${pin}`, extra, name);
+  if (facts.devTools.includes(name)) return join("uv run", extra, name);
+  return join("uv run", `--with ${name}`, extra, name);
+}
+
+const LINT: Readonly<Record<Tool, (facts: ProjectFacts) => string[]>> = {
+  // --no-fix: a project's `fix = true` would have the check rewrite files.
+  ruff: (f) => [`${tool(f, "ruff")} check --no-fix`, ...(f.ruffFormats ? [`${tool(f, "ruff")} format --check`] : [])],
+  black: (f) => [`${tool(f, "black")} --check .`],
+  // flake8 reads pyproject.toml only through the Flake8-pyproject plugin.
+  flake8: (f) => [tool(f, "flake8", f.tools.flake8 === "pyproject.toml" ? "--with Flake8-pyproject" : "")],
+  isort: (f) => [`${tool(f, "isort")} --check-only --diff .`],
+  mypy: () => [],
+  pyright: () => [],
+};
+
+const FORMAT: Readonly<Partial<Record<Tool, (facts: ProjectFacts) => string[]>>> = {
+  ruff: (f) => [`${tool(f, "ruff")} check --fix`, ...(f.ruffFormats ? [`${tool(f, "ruff")} format`] : [])],
+  black: (f) => [`${tool(f, "black")} .`],
+  isort: (f) => [`${tool(f, "isort")} .`],
+};
+
+export function projectCommands(facts: ProjectFacts): ProjectCommands {
+  const notes: string[] = [];
+  const tests = facts.tests;
+  const testFrom = from(tests.declared, "pytest");
+  if (tests.declared === undefined)
+    notes.push(`no test runner is declared in pyproject.toml: \`task test\` runs pytest with \`uv run --with pytest\``);
+  else if (tests.declared.kind === "poetry-group" || tests.declared.kind === "pdm-group")
+    notes.push(
+      `pytest is declared in ${where(tests.declared)}, which uv does not read: \`task test\` adds it with \`uv run --with pytest\``,
+    );
+  const install = [
+    join("uv sync", tests.declared?.kind === "extra" || tests.declared?.kind === "group" ? testFrom : ""),
+  ];
+  // Without [build-system] uv does not install the project: `python -m pytest` puts the root on sys.path.
+  const pytest = facts.backend === "none" ? "python -m pytest" : "pytest";
+  const test = [`${join("uv run", testFrom, pytest)} {{.CLI_ARGS}}`];
+  const configured: string[] = (Object.keys(facts.tools) as Tool[]).filter((t) => LINT[t](facts).length > 0);
+  const lint = configured.flatMap((t) => LINT[t as Tool](facts));
+  const format = configured.flatMap((t) => FORMAT[t as Tool]?.(facts) ?? []);
+  for (const checker of ["mypy", "pyright"] as const) {
+    if (facts.tools[checker] === undefined) continue;
+    const declared = facts.checkersDeclared[checker];
+    if (declared?.kind === "group" || declared?.kind === "extra") {
+      lint.push(join("uv run", from(declared, checker), checker));
+      configured.push(checker);
+    } else
+      notes.push(
+        `${checker} is configured (${facts.tools[checker]}) but not declared where uv installs it: \`task lint\` leaves it out`,
+      );
+  }
+  const ownLinters = lint.length > 0;
+  if (!ownLinters) {
+    // No style the project never chose: only what is a bug under any style (syntax errors, undefined names).
+    notes.push(
+      `the project configures no linter: \`task lint\` checks only for syntax errors and undefined names (ruff ${BUG_RULES})`,
+    );
+    lint.push(`uv run --with ruff ruff check --no-fix --select ${BUG_RULES}`);
+    configured.push(`ruff (${BUG_RULES} only)`);
+  }
+  const { run, runs } = runCommand(facts);
+  if (run === undefined)
+    notes.push("the project has no command (no console script, no `__main__.py`): the Taskfile has no `run` task");
+  return {
+    install,
+    run: run && `${run} {{.CLI_ARGS}}`,
+    runs,
+    test,
+    lint,
+    format,
+    linters: configured,
+    ownLinters,
+    notes,
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Where a project declares its requirements: PEP 735 dependency groups,
+ * optional extras, Poetry's and PDM's own groups; and so where its test runner
+ * comes from, which decides how uv is told to install it.
+ */
+import { type Declared, type ProjectFacts, type ProjectSources, TOOLS, type Tool } from "./project-shape.js";
+import { at, strings, type Table, table, text } from "./toml-table.js";
+
+/** The name a requirement installs: `pytest>=8`, `pytest-xdist[psutil]`, `ruff ; python_version>'3'`. */
+export const requirementName = (requirement: string): string =>
+  (/^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(requirement)?.[1] ?? "").toLowerCase().replace(/[._]/g, "-");
+
+/** PEP 735 groups, `include-group` followed (a cycle stops where it started). */
+function groupRequirements(groups: Table, name: string, seen = new Set<string>()): string[] {
+  if (seen.has(name)) return [];
+  seen.add(name);
+  const entries = Array.isArray(groups[name]) ? (groups[name] as unknown[]) : [];
+  return entries.flatMap((entry) => {
+    if (typeof entry === "string") return [entry];
+    const include = text(table(entry)["include-group"]);
+    return include === undefined ? [] : groupRequirements(groups, include, seen);
+  });
+}
+
+/** Every place a requirement may be declared, in the order uv installs them by default first. */
+export function declarations(data: Table): { where: Declared; names: string[] }[] {
+  const out: { where: Declared; names: string[] }[] = [];
+  const groups = table(data["dependency-groups"]);
+  const order = ["dev", ...Object.keys(groups).filter((g) => g !== "dev")].filter((g) => g in groups);
+  for (const name of order)
+    out.push({ where: { kind: "group", name }, names: groupRequirements(groups, name).map(requirementName) });
+  for (const [name, list] of Object.entries(table(at(data, "project.optional-dependencies"))))
+    out.push({ where: { kind: "extra", name }, names: strings(list).map(requirementName) });
+  for (const [name, group] of Object.entries(table(at(data, "tool.poetry.group"))))
+    out.push({ where: { kind: "poetry-group", name }, names: Object.keys(table(table(group).dependencies)) });
+  const poetryDev = table(at(data, "tool.poetry.dev-dependencies"));
+  if (Object.keys(poetryDev).length > 0)
+    out.push({ where: { kind: "poetry-group", name: "dev" }, names: Object.keys(poetryDev) });
+  for (const [name, list] of Object.entries(table(at(data, "tool.pdm.dev-dependencies"))))
+    out.push({ where: { kind: "pdm-group", name }, names: strings(list).map(requirementName) });
+  return out;
+}
+
+export function testsOf(data: Table, sources: ProjectSources): ProjectFacts["tests"] {
+  const folder = ["tests", "test"].find((d) => sources.files.some((f) => f.startsWith(`${d}/`)));
+  const declared = declarations(data).find((d) => d.names.includes("pytest"))?.where;
+  const configured =
+    at(data, "tool.pytest") !== undefined ||
+    sources.files.includes("pytest.ini") ||
+    sources.files.includes("conftest.py") ||
+    sources.files.some((f) => /^tests?\/(.*\/)?conftest\.py$/.test(f));
+  // A tests folder is run by pytest too: it collects unittest cases as well.
+  const runner = declared !== undefined || configured || folder !== undefined ? "pytest" : undefined;
+  return { runner, declared, folder };
+}
+
+export function checkersDeclared(data: Table): Partial<Record<"mypy" | "pyright", Declared>> {
+  const all = declarations(data);
+  const out: Partial<Record<"mypy" | "pyright", Declared>> = {};
+  for (const checker of ["mypy", "pyright"] as const) {
+    const where = all.find((d) => d.names.includes(checker))?.where;
+    if (where !== undefined) out[checker] = where;
+  }
+  return out;
+}
+
+/** The linters in the `dev` group, which `uv sync` installs by default. */
+export function devTools(data: Table): Tool[] {
+  const dev = declarations(data).find((d) => d.where.kind === "group" && d.where.name === "dev");
+  return TOOLS.filter((tool) => dev?.names.includes(tool));
+}

@@ -1,0 +1,91 @@
+/** The linters, formatters and type checkers a project configures, and where it says so. */
+import type { ProjectSources, Tool } from "./project-shape.js";
+import { TOOLS } from "./project-shape.js";
+import { at, type Table } from "./toml-table.js";
+
+const SECTION = (names: string) => new RegExp(`^\\[(?:${names})(?:[-:.][^\\]]*)?\\]`, "m");
+
+/** The config files that configure each tool, besides `[tool.<name>]` in pyproject.toml. */
+const TOOL_FILES: Readonly<Record<Tool, readonly [string, RegExp | undefined][]>> = {
+  ruff: [
+    ["ruff.toml", undefined],
+    [".ruff.toml", undefined],
+  ],
+  black: [],
+  flake8: [
+    [".flake8", undefined],
+    ["setup.cfg", SECTION("flake8")],
+    ["tox.ini", SECTION("flake8")],
+  ],
+  isort: [
+    [".isort.cfg", undefined],
+    ["setup.cfg", SECTION("isort|tool:isort")],
+    ["tox.ini", SECTION("isort|tool:isort")],
+  ],
+  mypy: [
+    ["mypy.ini", undefined],
+    [".mypy.ini", undefined],
+    ["setup.cfg", SECTION("mypy")],
+  ],
+  pyright: [["pyrightconfig.json", undefined]],
+};
+
+/** Pre-commit hook ids, by their `- id:` lines (the file is YAML; ids are all we need of it). */
+export const hookIds = (yaml: string | undefined): string[] =>
+  yaml === undefined ? [] : [...yaml.matchAll(/^\s*-?\s*id:\s*["']?([\w.-]+)/gm)].map((m) => m[1] as string);
+
+const HOOK_TOOL: Readonly<Record<string, Tool>> = {
+  "ruff-check": "ruff",
+  ruff: "ruff",
+  "ruff-format": "ruff",
+  black: "black",
+  flake8: "flake8",
+  isort: "isort",
+  mypy: "mypy",
+  pyright: "pyright",
+};
+
+export function toolsOf(data: Table, sources: ProjectSources, hooks: readonly string[]): Partial<Record<Tool, string>> {
+  const tools: Partial<Record<Tool, string>> = {};
+  const has = new Set(sources.files);
+  for (const tool of TOOLS) {
+    if (at(data, `tool.${tool}`) !== undefined) {
+      tools[tool] = "pyproject.toml";
+      continue;
+    }
+    for (const [file, section] of TOOL_FILES[tool]) {
+      if (!has.has(file)) continue;
+      if (section === undefined || section.test(sources.read(file) ?? "")) {
+        tools[tool] = file;
+        break;
+      }
+    }
+  }
+  for (const hook of hooks) {
+    const tool = HOOK_TOOL[hook];
+    if (tool !== undefined) tools[tool] ??= ".pre-commit-config.yaml";
+  }
+  return tools;
+}
+
+const HOOK_REPOS: readonly [RegExp, Tool][] = [
+  [/astral-sh\/ruff-pre-commit/i, "ruff"],
+  [/psf\/black/i, "black"],
+  [/pycqa\/flake8/i, "flake8"],
+  [/pycqa\/isort/i, "isort"],
+];
+
+/**
+ * The version each linter's pre-commit hook pins (`rev: v0.11.11`, or a frozen
+ * hash with `# frozen: v0.11.11`): the version the project's own checks run.
+ */
+export function hookPins(yaml: string | undefined): Partial<Record<Tool, string>> {
+  const pins: Partial<Record<Tool, string>> = {};
+  for (const block of (yaml ?? "").split(/^\s*-\s*repo:/m).slice(1)) {
+    const tool = HOOK_REPOS.find(([pattern]) => pattern.test(block.split("\n")[0] ?? ""))?.[1];
+    const rev = /^\s*rev:\s*["']?([^\s"'#]+)["']?(?:\s*#\s*frozen:\s*(\S+))?/m.exec(block);
+    const version = (rev?.[2] ?? rev?.[1])?.replace(/^v/, "");
+    if (tool && version && /^\d+(\.\d+)*$/.test(version)) pins[tool] = version;
+  }
+  return pins;
+}

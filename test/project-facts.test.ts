@@ -1,0 +1,200 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { lowestPython, readProjectFacts } from "../src/core/project-facts.js";
+import { realFileSystem } from "../src/io/fs.js";
+import { projectSourcesAt } from "../src/io/project-files.js";
+import { CORPUS, projectSources } from "./support/projects.js";
+
+/** What each real project declares, checked by hand against its pyproject.toml and tree. */
+const EXPECTED = {
+  attrs: {
+    requiresPython: ">=3.10",
+    lowestPython: "3.10",
+    backend: "hatchling",
+    layout: "src",
+    packages: ["src/attr", "src/attrs"],
+    mainPackages: [],
+    scripts: [],
+    version: { kind: "vcs", plugin: "hatch-vcs" },
+    tests: { runner: "pytest", declared: { kind: "group", name: "dev" }, folder: "tests" },
+    tools: { ruff: "pyproject.toml", mypy: "pyproject.toml", pyright: "pyproject.toml" },
+    runners: ["tox"],
+  },
+  cleo: {
+    requiresPython: ">=3.9",
+    lowestPython: "3.9",
+    backend: "poetry",
+    layout: "src",
+    packages: ["src/cleo"],
+    mainPackages: [],
+    scripts: [],
+    version: { kind: "static", value: "3.0.0.dev0" },
+    tests: { runner: "pytest", declared: { kind: "poetry-group", name: "dev" }, folder: "tests" },
+    tools: { ruff: "pyproject.toml", mypy: "pyproject.toml" },
+    runners: [],
+  },
+  click: {
+    requiresPython: ">=3.10",
+    lowestPython: "3.10",
+    backend: "flit",
+    layout: "src",
+    packages: ["src/click"],
+    mainPackages: [],
+    scripts: [],
+    version: { kind: "static", value: "8.5.0.dev" },
+    tests: { runner: "pytest", declared: { kind: "group", name: "tests" }, folder: "tests" },
+    tools: { ruff: "pyproject.toml", mypy: "pyproject.toml", pyright: "pyproject.toml" },
+    runners: ["tox"],
+  },
+  "files-to-prompt": {
+    requiresPython: ">=3.8",
+    lowestPython: "3.8",
+    backend: "none",
+    layout: "flat",
+    packages: ["files_to_prompt"],
+    mainPackages: ["files_to_prompt"],
+    scripts: [{ name: "files-to-prompt", target: "files_to_prompt.cli:cli" }],
+    version: { kind: "static", value: "0.6" },
+    tests: { runner: "pytest", declared: { kind: "extra", name: "test" }, folder: "tests" },
+    tools: {},
+    runners: [],
+  },
+  marko: {
+    requiresPython: ">=3.9",
+    lowestPython: "3.9",
+    backend: "pdm",
+    layout: "flat",
+    packages: ["marko"],
+    mainPackages: ["marko"],
+    scripts: [{ name: "marko", target: "marko.cli:main" }],
+    version: { kind: "file", path: "marko/__init__.py" },
+    tests: { runner: "pytest", declared: { kind: "pdm-group", name: "dev" }, folder: "tests" },
+    tools: {
+      black: ".pre-commit-config.yaml",
+      flake8: "setup.cfg",
+      isort: "pyproject.toml",
+      mypy: "pyproject.toml",
+    },
+    runners: ["nox"],
+  },
+  pip: {
+    requiresPython: ">=3.10",
+    lowestPython: "3.10",
+    backend: "flit",
+    layout: "src",
+    packages: ["src/pip"],
+    mainPackages: ["src/pip"],
+    scripts: [
+      { name: "pip", target: "pip._internal.cli.main:main" },
+      { name: "pip3", target: "pip._internal.cli.main:main" },
+    ],
+    version: { kind: "file", path: "src/pip/__init__.py" },
+    tests: { runner: "pytest", declared: { kind: "group", name: "test" }, folder: "tests" },
+    tools: { ruff: "pyproject.toml", black: ".pre-commit-config.yaml", mypy: "pyproject.toml" },
+    runners: ["nox"],
+  },
+  tqdm: {
+    requiresPython: ">=3.8",
+    lowestPython: "3.8",
+    backend: "setuptools",
+    layout: "flat",
+    packages: ["tqdm"],
+    mainPackages: ["tqdm"],
+    scripts: [{ name: "tqdm", target: "tqdm.cli:main" }],
+    version: { kind: "vcs", plugin: "setuptools-scm" },
+    tests: { runner: "pytest", declared: undefined, folder: "tests" },
+    tools: { flake8: "pyproject.toml", isort: "pyproject.toml" },
+    runners: ["tox"],
+  },
+  "uv-app": {
+    requiresPython: ">=3.12",
+    lowestPython: "3.12",
+    backend: "uv",
+    layout: "src",
+    packages: ["src/example_app"],
+    mainPackages: [],
+    scripts: [{ name: "example-app", target: "example_app:main" }],
+    version: { kind: "static", value: "0.1.0" },
+    tests: { runner: undefined, declared: undefined, folder: undefined },
+    tools: {},
+    runners: [],
+  },
+} as const;
+
+describe("readProjectFacts over real projects", () => {
+  it("covers every project in the corpus, and every backend and layout", () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(CORPUS);
+    const facts = CORPUS.map((p) => readProjectFacts(projectSources(p)));
+    expect(new Set(facts.map((f) => f.backend))).toEqual(
+      new Set(["setuptools", "hatchling", "flit", "poetry", "pdm", "uv", "none"]),
+    );
+    expect(new Set(facts.map((f) => f.layout))).toEqual(new Set(["src", "flat"]));
+  });
+
+  it.each(CORPUS)("%s", (project) => {
+    const facts = readProjectFacts(projectSources(project));
+    expect(facts).toMatchObject(EXPECTED[project as keyof typeof EXPECTED]);
+    expect(facts.tools).toEqual(EXPECTED[project as keyof typeof EXPECTED].tools);
+  });
+});
+
+describe("readProjectFacts by itself", () => {
+  const facts = (
+    pyproject: string,
+    files: string[] = ["pyproject.toml"],
+    read = (_: string) => undefined as string | undefined,
+  ) => readProjectFacts({ pyproject, files, read });
+
+  it("says nothing it was not told: no requires-python, no package, no scripts", () => {
+    const f = facts('[project]\nname = "x"\nversion = "1.0"\n');
+    expect(f).toMatchObject({ requiresPython: undefined, lowestPython: undefined, layout: "none", scripts: [] });
+    expect(f.tests).toEqual({ runner: undefined, declared: undefined, folder: undefined });
+  });
+
+  it("reads Poetry's scripts, Python and version, and a bare [build-system] as setuptools", () => {
+    const f = facts(
+      '[build-system]\nrequires = ["setuptools"]\n[tool.poetry]\nname = "p"\nversion = "2.1"\n[tool.poetry.dependencies]\npython = "^3.11"\n[tool.poetry.scripts]\np = "p.cli:run"\n',
+    );
+    expect(f).toMatchObject({ backend: "setuptools", name: "p", version: { kind: "static", value: "2.1" } });
+    expect(f.scripts).toEqual([{ name: "p", target: "p.cli:run" }]);
+    expect(f.requiresPython).toBe("^3.11");
+  });
+
+  it("follows include-group without looping, and takes a file that does not parse for an empty one", () => {
+    const groups = '[dependency-groups]\na = [{ include-group = "b" }]\nb = [{ include-group = "a" }, "pytest>8"]\n';
+    expect(facts(groups).tests.declared).toEqual({ kind: "group", name: "a" });
+    expect(facts("[project\nname=").backend).toBe("none");
+  });
+
+  it.each([
+    [">=3.8", "3.8"],
+    [">= 3.10, <4", "3.10"],
+    ["~=3.12", "3.12"],
+    ["<4", undefined],
+    [undefined, undefined],
+  ])("lowestPython(%s) = %s", (spec, lowest) => {
+    expect(lowestPython(spec)).toBe(lowest);
+  });
+});
+
+describe("listProjectFiles", () => {
+  it("lists a tree as the corpus does: the facts read from a folder are the facts read from its listing", () => {
+    const root = mkdtempSync(join(tmpdir(), "facts-"));
+    try {
+      const { files, read } = projectSources("marko");
+      for (const path of files) {
+        mkdirSync(dirname(join(root, path)), { recursive: true });
+        writeFileSync(join(root, path), read(path) ?? "");
+      }
+      mkdirSync(join(root, "node_modules", "x"), { recursive: true });
+      writeFileSync(join(root, "node_modules", "x", "__init__.py"), "");
+      const sources = projectSourcesAt(realFileSystem, root);
+      expect(sources && readProjectFacts(sources)).toEqual(readProjectFacts(projectSources("marko")));
+      expect(projectSourcesAt(realFileSystem, join(root, "marko"))).toBeUndefined();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
