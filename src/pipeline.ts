@@ -18,6 +18,7 @@ import type { PlannedFile, PlannedRemoval } from "./core/planned-file.js";
 import { mergeIgnoreFiles } from "./io/gitignore.js";
 import { changedSince, type Inspection, inspectTarget } from "./io/inspect.js";
 import { recoverJournal } from "./io/journal.js";
+import { fitLineEndings } from "./io/line-style.js";
 import { JOURNAL_NAME, journalState, releaseLock, takeLock } from "./io/lock.js";
 import { type WriteReport, writePlan } from "./io/write.js";
 import { resolveClashes } from "./options/clashes.js";
@@ -50,8 +51,12 @@ export interface PipelineJob {
   removals?: readonly PlannedRemoval[];
 }
 
-/** The user's .gitignore is kept, with the preset's missing lines appended (unless update already merged it). */
-function inspect(ctx: CommandContext, job: PipelineJob, files: readonly PlannedFile[]) {
+/**
+ * Each file in the line-ending style it belongs in (a CRLF checkout of ours is identical, not a clash); the user's
+ * .gitignore is kept, with the preset's missing lines appended (unless update already merged it).
+ */
+function inspect(ctx: CommandContext, job: PipelineJob, planned: readonly PlannedFile[]) {
+  const files = fitLineEndings(ctx.fs, job.root, planned);
   const inspection = inspectTarget(ctx.fs, job.root, job.where, files);
   return job.decided ? { files, inspection } : mergeIgnoreFiles(ctx.fs, job.root, files, inspection);
 }

@@ -9,6 +9,7 @@ import type { CommandContext } from "../context.js";
 import { uvBuildRequirement } from "../core/build-backend.js";
 import { GenerateError, UsageError } from "../core/errors.js";
 import { presetForRecord } from "../core/existing.js";
+import { sameText, toLf } from "../core/line-endings.js";
 import { contentAnswers, MANIFEST_PATH, manifestFile } from "../core/manifest.js";
 import { compareVersions, parseRecord, type RepositoryRecord } from "../core/record.js";
 import { type FileFate, planUpdate } from "../core/update-plan.js";
@@ -59,7 +60,7 @@ async function basesOf(
   for (const [path, { base, hash }] of record.files) {
     if (path === MANIFEST_PATH) continue;
     if (base !== undefined || hash === undefined) {
-      bases.set(path, base);
+      bases.set(path, base === undefined ? undefined : toLf(base));
       continue;
     }
     const text = current.get(path);
@@ -128,7 +129,9 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
 
   const paths = new Set([...planned.map((f) => f.path), ...record.files.keys()]);
   paths.delete(MANIFEST_PATH);
-  const current = new Map([...paths].map((path) => [path, readCurrent(ctx.fs, root, path)]));
+  const onDisk = new Map([...paths].map((path) => [path, readCurrent(ctx.fs, root, path)]));
+  // Decided on LF text (line endings are not edits); the pipeline writes each file in its owner's endings.
+  const current = new Map([...onDisk].map(([path, text]) => [path, text === undefined ? undefined : toLf(text)]));
   const fates = planUpdate({
     bases: await basesOf(ctx, root, record, current),
     current,
@@ -153,10 +156,10 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
     packs: team?.records ?? [],
   });
   const removals = fates.flatMap((f) =>
-    f.fate === "removed" ? [{ path: f.path, contents: current.get(f.path) ?? "" }] : [],
+    f.fate === "removed" ? [{ path: f.path, contents: onDisk.get(f.path) ?? "" }] : [],
   );
   // Nothing to change, the record included: the fates said so, and the writer would say it again.
-  const unchanged = toWrite.length + removals.length === 0 && recordText === manifest.contents;
+  const unchanged = toWrite.length + removals.length === 0 && sameText(recordText, manifest.contents);
   if (unchanged) return;
   await runPipeline(ctx, {
     root,

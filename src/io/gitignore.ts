@@ -1,6 +1,7 @@
 /** The user's .gitignore is merged, never replaced: a rule such as `secrets/` must survive --force. */
 import { join } from "node:path";
 import { mergeGitignore } from "../core/gitignore.js";
+import { lineEndingOf, toLf, withLineEnding } from "../core/line-endings.js";
 import type { PlannedFile } from "../core/planned-file.js";
 import type { FileSystem } from "./fs.js";
 import type { Inspection } from "./inspect.js";
@@ -20,7 +21,11 @@ export function mergeIgnoreFiles(
   const planned = files[i];
   if (!planned || inspection.statuses[i] !== "differs") return { files, inspection };
   const user = readSmall(fs, join(root, GITIGNORE), LIMIT);
-  const merged = user === undefined ? undefined : mergeGitignore(user, planned.contents);
+  // Merged as LF text, written back in the user's line endings, never a mix.
+  const lf = user === undefined ? undefined : toLf(user);
+  const ending = (user === undefined ? undefined : lineEndingOf(user)) ?? "\n";
+  const added = lf === undefined ? undefined : mergeGitignore(lf, toLf(planned.contents));
+  const merged = added === undefined || added === lf ? user : withLineEnding(added, ending);
   const statuses = [...inspection.statuses];
   if (merged === undefined || merged === user) statuses[i] = "identical";
   const contents = merged ?? user ?? planned.contents;
