@@ -13,6 +13,7 @@ import {
   sameText,
   withLineEnding,
 } from "../src/core/line-endings.js";
+import { GITATTRIBUTES_HEADING, mergeGitattributes } from "../src/core/merge/gitattributes.js";
 import { packageRoot } from "../src/io/package-info.js";
 import { GIT_IDENTITY, tempDir } from "./support/context.js";
 
@@ -155,6 +156,44 @@ describe.skipIf(!hasGit)("a CRLF checkout of a repository create --git made", ()
   });
 });
 
+describe(".gitattributes in the preset", () => {
+  it.skipIf(!hasGit)(
+    "makes a checkout LF even where git's settings say CRLF, so every machine has the same bytes",
+    () => {
+      const cwd = tempDir();
+      expect(bin(cwd, "svc", "--yes", "--git", "--no-install").status).toBe(0);
+      expect(read(join(cwd, "svc/.gitattributes"))).toContain("* text=auto eol=lf\n");
+      const clone = join(cwd, "clone");
+      git(cwd, "clone", "-q", "-c", "core.autocrlf=true", `file://${join(cwd, "svc")}`, clone);
+      expect(tree(clone)).toEqual(tree(join(cwd, "svc")));
+      expect(git(clone, "status", "--porcelain")).toBe("");
+    },
+  );
+
+  it("init puts our missing rules before the owner's, whose lines still win; a second init changes nothing", () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, ".gitattributes"), "*.sh text eol=lf\r\n*.txt   text eol=crlf\r\n");
+    expect(bin(cwd, "init", "--yes").status).toBe(0);
+    const merged = read(join(cwd, ".gitattributes"));
+    expect(merged).toBe(
+      `${GITATTRIBUTES_HEADING}\r\n* text=auto eol=lf\r\n*.bat text eol=crlf\r\n*.cmd text eol=crlf\r\n\r\n*.sh text eol=lf\r\n*.txt   text eol=crlf\r\n`,
+    );
+    expect(lineEndingFromAttributes(merged, "notes.txt")).toBe("\r\n");
+    const again = tree(cwd);
+    expect(bin(cwd, "init", "--yes").status).toBe(0);
+    expect(tree(cwd)).toEqual(again);
+  });
+
+  it.each([
+    ["", "* text=auto\n", `${GITATTRIBUTES_HEADING}\n* text=auto\n`],
+    ["* text=auto\n", "* text=auto\n", "* text=auto\n"],
+    ["*  text=auto\n", "* text=auto\n", "*  text=auto\n"],
+    ["*.sh eol=lf\n", "# c\n* text=auto\n", `${GITATTRIBUTES_HEADING}\n* text=auto\n\n*.sh eol=lf\n`],
+  ])("%j with ours %j is %j", (owner, ours, expected) => {
+    expect(mergeGitattributes(owner, ours)).toBe(expected);
+  });
+});
+
 describe("line endings", () => {
   it.each([
     ["a\nb\n", "\n"],
@@ -186,6 +225,7 @@ describe("line endings", () => {
     ["docs/**/*.md eol=crlf", "docs/a/b.md", "\r\n"],
     ["* eol=crlf\n*.png binary", "logo.png", "\n"],
     ["# * eol=crlf", "a.md", undefined],
+    ["* text=auto eol=lf\n* text=auto !eol", "a.md", undefined],
   ])("%j gives %s the ending %j", (attributes, path, ending) => {
     expect(lineEndingFromAttributes(attributes, path)).toBe(ending);
   });

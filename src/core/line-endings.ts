@@ -61,6 +61,8 @@ export function lineEndingFromAttributes(attributes: string, path: string): Line
     for (const attr of attrs) {
       if (attr === "eol=crlf") found = "\r\n";
       else if (attr === "eol=lf" || attr === "-text" || attr === "binary") found = "\n";
+      // Unspecified again (a later file's `!eol`): the checkout's settings decide.
+      else if (attr === "!eol") found = undefined;
     }
   }
   return found;

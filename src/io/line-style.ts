@@ -41,7 +41,7 @@ function folderSamples(fs: FileSystem, folder: string): string[] {
 /** Where a new file's style comes from: `.gitattributes`, then its folder's files, then the root's. */
 export function repositoryStyle(fs: FileSystem, root: string): (path: string) => LineEnding {
   // Read on the first new file: a plan of files that all exist needs neither.
-  let attributes: string | undefined | null = null;
+  let attributes: string | null = null;
   const byFolder = new Map<string, LineEnding | undefined>();
   const folderStyle = (folder: string): LineEnding | undefined => {
     if (!byFolder.has(folder)) {
@@ -51,8 +51,12 @@ export function repositoryStyle(fs: FileSystem, root: string): (path: string) =>
     return byFolder.get(folder);
   };
   return (path) => {
-    if (attributes === null) attributes = readSmall(fs, join(root, ".gitattributes"), LIMIT);
-    const fromAttributes = attributes === undefined ? undefined : lineEndingFromAttributes(attributes, path);
+    // The repository's rules, then this clone's own (.git/info/attributes), which git reads last.
+    if (attributes === null)
+      attributes = [".gitattributes", ".git/info/attributes"]
+        .flatMap((name) => readSmall(fs, join(root, name), LIMIT) ?? [])
+        .join("\n");
+    const fromAttributes = lineEndingFromAttributes(attributes, path);
     if (fromAttributes) return fromAttributes;
     const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
     return folderStyle(folder) ?? folderStyle("") ?? "\n";
