@@ -6,14 +6,13 @@
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import type { CommandContext } from "../context.js";
-import { uvBuildRequirement } from "../core/build-backend.js";
+import { recordedUvBuild } from "../core/build-backend.js";
 import { GenerateError, UsageError } from "../core/errors.js";
 import { presetForRecord } from "../core/existing.js";
 import { sameText, toLf } from "../core/line-endings.js";
 import { contentAnswers, MANIFEST_PATH, manifestFile } from "../core/manifest.js";
 import { compareVersions, parseRecord, type RepositoryRecord } from "../core/record.js";
 import { type FileFate, planUpdate } from "../core/update-plan.js";
-import { gatherFacts } from "../io/facts.js";
 import type { FileSystem } from "../io/fs.js";
 import { textFromHistory } from "../io/git-history.js";
 import { stageConflicts } from "../io/git-stages.js";
@@ -114,16 +113,10 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
       `${MANIFEST_PATH} was written by create-spec-agent ${record.version}, newer than this ${ctx.version}: run npx create-spec-agent@latest update`,
     );
   const team = await recordedTeam(ctx, root, record, args);
-  const facts = gatherFacts(ctx, undefined, false);
+  // Recorded when the repository was made: the uv on this machine's PATH changes nothing.
+  const uvBuild = recordedUvBuild(record.uvBuild, record.files.get("pyproject.toml")?.base);
   const planned = presetForRecord(
-    planPreset(
-      ctx.fs,
-      ctx.templatesDir,
-      record.answers,
-      ctx.version,
-      uvBuildRequirement(await facts.uvVersion()),
-      team,
-    ),
+    planPreset(ctx.fs, ctx.templatesDir, record.answers, ctx.version, uvBuild, team),
     record.files,
   ).filter((file) => file.path !== MANIFEST_PATH);
 
@@ -153,6 +146,7 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
     version: ctx.version,
     template: "default",
     answers: contentAnswers(record.answers),
+    uvBuild,
     packs: team?.records ?? [],
   });
   const removals = fates.flatMap((f) =>

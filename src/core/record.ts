@@ -3,6 +3,7 @@
  * keeps each file as written (its merge base); version 0.1.0's format 1 kept
  * only a sha256 per file. Every problem is a usage error naming the file.
  */
+import { isUvBuildRequirement } from "./build-backend.js";
 import { UsageError } from "./errors.js";
 import { isRecord } from "./json-input.js";
 import { type ContentAnswers, GENERATOR, MANIFEST_FORMAT, MANIFEST_PATH, type PackRecord } from "./manifest.js";
@@ -20,6 +21,8 @@ export interface RepositoryRecord {
   answers: ContentAnswers;
   packs: PackRecord[];
   files: Map<string, RecordedFile>;
+  /** The `[build-system]` requirement it was made with; absent in records older than that field. */
+  uvBuild?: string;
 }
 
 /** -1, 0 or 1, comparing `X.Y.Z` versions (a pre-release sorts before its release). */
@@ -61,10 +64,14 @@ export function parseRecord(text: string): RepositoryRecord {
     files.set(path, format === 1 ? { hash: value as string } : { base: value as string });
   }
   const packs = Array.isArray(data.packs) ? (data.packs as PackRecord[]) : [];
+  const uvBuild = data.uvBuild;
+  if (uvBuild !== undefined && (typeof uvBuild !== "string" || !isUvBuildRequirement(uvBuild)))
+    fail("uvBuild is not a uv_build requirement such as uv_build>=0.13.6,<0.14.0");
   return {
     version: data.version as string,
     answers: { ...(answers as unknown as ContentAnswers), agents: normalizeTargets(agents) },
     packs,
     files,
+    ...(typeof uvBuild === "string" ? { uvBuild } : {}),
   };
 }
