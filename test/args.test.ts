@@ -35,6 +35,7 @@ describe("parseArgs", () => {
     expect(switches).toEqual({
       yes: true,
       "dry-run": true,
+      check: false,
       force: true,
       json: false,
       verbose: true,
@@ -59,7 +60,10 @@ describe("parseArgs", () => {
       "unknown option --dryrun: did you mean --dry-run? (run create-spec-agent --help to see the options)",
     ],
     [["--no-gti"], "unknown option --no-gti: did you mean --no-git? (run create-spec-agent --help to see the options)"],
-    [["--json"], "--json is an option of check, not of create: run create-spec-agent --help to see the options"],
+    [
+      ["--json"],
+      "--json is an option of check and update, not of create: run create-spec-agent --help to see the options",
+    ],
     [["--agents"], "--agents needs a value: --agents LIST"],
   ])("refuses %j with a one-line reason", (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(new UsageError(message));

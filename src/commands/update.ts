@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import type { CommandContext } from "../context.js";
 import { recordedUvBuild } from "../core/build-backend.js";
 import { GenerateError, UsageError } from "../core/errors.js";
@@ -21,6 +22,7 @@ import { parseSets } from "../options/config.js";
 import type { ParsedArgs } from "../options/parse.js";
 import { recoverInterrupted, runPipeline } from "../pipeline.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
+import { behindMessage, behindReport, formatBehind } from "../ui/update-check.js";
 import { countFates, formatUpdate } from "../ui/update-report.js";
 
 function findRepository(fs: FileSystem, cwd: string): string {
@@ -94,7 +96,7 @@ async function recordedTeam(
   const recorded = Object.fromEntries(
     record.packs.flatMap((p) => Object.entries(p.answers)).filter(([name]) => asked.has(name)),
   );
-  const interactive = !args.switches.yes && !ctx.env.CI && ctx.isTerminal();
+  const interactive = !args.switches.yes && !args.switches.check && !ctx.env.CI && ctx.isTerminal();
   const prompter = interactive ? await ctx.createPrompter() : undefined;
   // A question the new pack version adds is asked (or takes its default, or --set's value).
   const answers = await team.answerPacks(packs, { ...recorded, ...parseSets(args.values.set) }, prompter);
@@ -105,7 +107,11 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   const [extra] = args.positionals;
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}": run update inside the repository`);
   const root = findRepository(ctx.fs, ctx.cwd);
-  recoverInterrupted(ctx, root, root, args.switches["dry-run"]);
+  const checkOnly = args.switches.check;
+  if (args.switches.json && !checkOnly)
+    throw new UsageError("--json is for update --check: add --check, or leave --json out");
+  const dryRun = args.switches["dry-run"] || checkOnly;
+  recoverInterrupted(ctx, root, root, dryRun);
   const recordText = ctx.fs.readTextSync(join(root, MANIFEST_PATH));
   const record = parseRecord(recordText);
   if (compareVersions(record.version, ctx.version) > 0)
@@ -131,10 +137,6 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
     next: new Map(planned.map((f) => [f.path, f.contents])),
     labels: { ours: "yours", theirs: `create-spec-agent ${ctx.version}` },
   });
-  const header = `${args.switches["dry-run"] ? "Would update" : "Updating"} ${root} from create-spec-agent ${record.version} to ${ctx.version}:`;
-  ctx.out.write(formatUpdate(fates, current, header, args.switches["dry-run"], ctx.out.paint));
-  if (args.switches["dry-run"]) return;
-
   const fateOf = new Map(fates.map((f) => [f.path, f]));
   const toWrite = planned.flatMap((file) => {
     const contents = fateOf.get(file.path)?.contents;
@@ -152,9 +154,19 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   const removals = fates.flatMap((f) =>
     f.fate === "removed" ? [{ path: f.path, contents: onDisk.get(f.path) ?? "" }] : [],
   );
-  // Nothing to change, the record included: the fates said so, and the writer would say it again.
   const unchanged = toWrite.length + removals.length === 0 && sameText(recordText, manifest.contents);
-  if (unchanged) return;
+  if (checkOnly)
+    return reportBehind(ctx, {
+      fates,
+      // What the record says, not how it is spaced: a record someone reformatted is not behind.
+      recordChanged: !isDeepStrictEqual(JSON.parse(recordText), JSON.parse(manifest.contents)),
+      from: record.version,
+      json: args.switches.json,
+    });
+  const header = `${dryRun ? "Would update" : "Updating"} ${root} from create-spec-agent ${record.version} to ${ctx.version}:`;
+  ctx.out.write(formatUpdate(fates, current, header, dryRun, ctx.out.paint));
+  // Nothing to change, the record included: the fates said so, and the writer would say it again.
+  if (dryRun || unchanged) return;
   await runPipeline(ctx, {
     root,
     where: root,
@@ -178,4 +190,14 @@ async function reportConflicts(ctx: CommandContext, root: string, fates: readonl
   if (conflicts.length === 0) return;
   const staged = await stageConflicts(ctx.exec, root, conflicts);
   if (staged) ctx.out.write(`${ctx.out.paint.yellow("!")} git status lists them as unmerged, for your merge tool\n`);
+}
+
+/** update --check: what would change, one line a file (or JSON); behind is exit 1, for a CI step. */
+function reportBehind(
+  ctx: CommandContext,
+  job: { fates: readonly FileFate[]; recordChanged: boolean; from: string; json: boolean },
+): void {
+  const report = behindReport(job.fates, job.recordChanged, job.from, ctx.version);
+  ctx.out.write(job.json ? `${JSON.stringify(report, null, 2)}\n` : formatBehind(report, ctx.out.paint));
+  if (report.behind) throw new GenerateError(behindMessage(report));
 }
