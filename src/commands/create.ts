@@ -16,7 +16,7 @@ import type { Answers, Facts } from "../options/table.js";
 import { runPipeline } from "../pipeline.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { chosenTargets, targetNotes } from "../targets/table.js";
-import { nextSteps } from "../ui/next-steps.js";
+import { nextSteps, shellOf } from "../ui/next-steps.js";
 import { formatNextSteps, formatTargets } from "../ui/report.js";
 import { teamSetup } from "./team-setup.js";
 
@@ -151,6 +151,8 @@ async function afterWriting(ctx: CommandContext, job: CreateJob, root: string, w
         inCurrentFolder: folder === ".",
         installed: answers.install && uvStarted && failures.length === 0,
         hasUv: uvStarted,
+        hasTask: facts.hasTask(),
+        shell: shellOf(ctx.platform, ctx.env),
         userAgent: ctx.env.npm_config_user_agent,
         agentStep: chosenTargets(answers.agents).find((t) => t.start)?.start ?? "start with spec/context/",
       }),

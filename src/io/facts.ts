@@ -22,6 +22,8 @@ export interface Facts {
   gitUserName(): Promise<string>;
   hasGit(): boolean;
   hasUv(): boolean;
+  /** go-task's `task`, which every next step runs. */
+  hasTask(): boolean;
   /** `uv --version` when a uv on PATH answers it: the project's build bound follows it. */
   uvVersion(): Promise<string | undefined>;
 }
@@ -57,6 +59,7 @@ export function gatherFacts(ctx: FactSources, folderArg: string | undefined, aut
     }),
     hasGit,
     hasUv,
+    hasTask: once(() => onPath(ctx, "task")),
     uvVersion: once(async () => {
       if (!hasUv()) return undefined;
       const result = await ctx.exec("uv", ["--version"], ctx.cwd);
