@@ -5,7 +5,6 @@
  */
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
-import { isDeepStrictEqual } from "node:util";
 import type { CommandContext } from "../context.js";
 import { recordedUvBuild } from "../core/build-backend.js";
 import { GenerateError, UsageError } from "../core/errors.js";
@@ -22,8 +21,8 @@ import { parseSets } from "../options/config.js";
 import type { ParsedArgs } from "../options/parse.js";
 import { recoverInterrupted, runPipeline } from "../pipeline.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
-import { behindMessage, behindReport, formatBehind } from "../ui/update-check.js";
 import { countFates, formatUpdate } from "../ui/update-report.js";
+import { reportBehind } from "./update-check.js";
 
 function findRepository(fs: FileSystem, cwd: string): string {
   for (let dir = cwd; ; dir = dirname(dir)) {
@@ -156,13 +155,7 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   );
   const unchanged = toWrite.length + removals.length === 0 && sameText(recordText, manifest.contents);
   if (checkOnly)
-    return reportBehind(ctx, {
-      fates,
-      // What the record says, not how it is spaced: a record someone reformatted is not behind.
-      recordChanged: !isDeepStrictEqual(JSON.parse(recordText), JSON.parse(manifest.contents)),
-      from: record.version,
-      json: args.switches.json,
-    });
+    return reportBehind(ctx, fates, { recordText, manifest, from: record.version, json: args.switches.json });
   const header = `${dryRun ? "Would update" : "Updating"} ${root} from create-spec-agent ${record.version} to ${ctx.version}:`;
   ctx.out.write(formatUpdate(fates, current, header, dryRun, ctx.out.paint));
   // Nothing to change, the record included: the fates said so, and the writer would say it again.
@@ -190,14 +183,4 @@ async function reportConflicts(ctx: CommandContext, root: string, fates: readonl
   if (conflicts.length === 0) return;
   const staged = await stageConflicts(ctx.exec, root, conflicts);
   if (staged) ctx.out.write(`${ctx.out.paint.yellow("!")} git status lists them as unmerged, for your merge tool\n`);
-}
-
-/** update --check: what would change, one line a file (or JSON); behind is exit 1, for a CI step. */
-function reportBehind(
-  ctx: CommandContext,
-  job: { fates: readonly FileFate[]; recordChanged: boolean; from: string; json: boolean },
-): void {
-  const report = behindReport(job.fates, job.recordChanged, job.from, ctx.version);
-  ctx.out.write(job.json ? `${JSON.stringify(report, null, 2)}\n` : formatBehind(report, ctx.out.paint));
-  if (report.behind) throw new GenerateError(behindMessage(report));
 }
