@@ -135,6 +135,21 @@ describe.skipIf(!hasGit)("a CRLF checkout of a repository create --git made", ()
     expect(bin(clone, "check").status).toBe(0);
   });
 
+  it("a file of ours whose endings someone mixed is identical to init, not a clash, and left byte for byte", () => {
+    const cwd = tempDir();
+    expect(bin(cwd, "svc", "--yes", "--no-git", "--no-install").status).toBe(0);
+    const repo = join(cwd, "svc");
+    const lines = read(join(repo, "Taskfile.yml")).split("\n");
+    const half = Math.floor(lines.length / 2);
+    const mixedText = `${lines.slice(0, half).join("\r\n")}\r\n${lines.slice(half).join("\n")}`;
+    writeFileSync(join(repo, "Taskfile.yml"), mixedText);
+    expect(mixed(mixedText)).toBe(true);
+    const result = bin(repo, "init", "--yes");
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).not.toContain("Taskfile.yml");
+    expect(read(join(repo, "Taskfile.yml"))).toBe(mixedText);
+  });
+
   it("init into a CRLF repository of the owner's keeps the owner's endings in every file it merges", () => {
     const cwd = tempDir();
     git(cwd, "init", "-q");

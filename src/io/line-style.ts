@@ -11,6 +11,7 @@ import {
   lineEndingFromAttributes,
   lineEndingOf,
   majorityLineEnding,
+  toLf,
   withLineEnding,
 } from "../core/line-endings.js";
 import type { PlannedFile } from "../core/planned-file.js";
@@ -71,6 +72,9 @@ export function fitLineEndings(fs: FileSystem, root: string, files: readonly Pla
     const existing = fs.lstatSync(join(root, file.path), { throwIfNoEntry: false })?.isFile()
       ? readSmall(fs, join(root, file.path), LIMIT)
       : undefined;
+    // Ours but for its endings, however mixed: the owner's bytes are the plan, so the file is identical.
+    if (existing !== undefined && existing !== file.contents && toLf(existing) === toLf(file.contents))
+      return { ...file, contents: existing };
     const ending = (existing === undefined ? undefined : lineEndingOf(existing)) ?? style(file.path);
     const contents = withLineEnding(file.contents, ending);
     return contents === file.contents ? file : { ...file, contents };
