@@ -16,6 +16,7 @@ import { classify, type FileClass, occupiedTarget } from "./core/decide.js";
 import { CancelledError, UsageError } from "./core/errors.js";
 import type { PlannedFile, PlannedRemoval } from "./core/planned-file.js";
 import { mergeIgnoreFiles } from "./io/gitignore.js";
+import { fitLineEndings } from "./io/line-style.js";
 import { type Inspected, type Inspection, openTarget, type Target, type WriteReport } from "./io/target/target.js";
 import { resolveClashes } from "./options/clashes.js";
 import type { Prompter } from "./options/prompter.js";
@@ -76,11 +77,15 @@ export async function openForRun(ctx: CommandContext, root: string, where: strin
   return target;
 }
 
-/** The user's .gitignore is kept, with the preset's missing lines appended (unless update already merged it). */
+/**
+ * Each file in the line-ending style it belongs in (a CRLF checkout of ours is identical, not a clash); the user's
+ * .gitignore is kept, with the preset's missing lines appended (unless update already merged it).
+ */
 function inspect(ctx: CommandContext, job: PipelineJob, target: Target): Inspected {
-  const inspection = target.inspect(job.files);
-  if (job.mode.kind === "update") return { files: job.files, inspection };
-  return mergeIgnoreFiles(ctx.fs, job.root, job.files, inspection);
+  const files = fitLineEndings(ctx.fs, job.root, job.files);
+  const inspection = target.inspect(files);
+  if (job.mode.kind === "update") return { files, inspection };
+  return mergeIgnoreFiles(ctx.fs, job.root, files, inspection);
 }
 
 /** Returns what was written, or undefined for a dry run. */

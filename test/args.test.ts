@@ -36,6 +36,7 @@ describe("parseArgs", () => {
     expect(switches).toEqual({
       yes: true,
       "dry-run": true,
+      check: false,
       force: true,
       json: false,
       verbose: true,
@@ -66,7 +67,10 @@ describe("parseArgs", () => {
       "unknown option --pyhton: did you mean --python? (run create-spec-agent --help to see the options)",
     ],
     [["--froce"], "unknown option --froce: did you mean --force? (run create-spec-agent --help to see the options)"],
-    [["--json"], "--json is an option of check, not of create: run create-spec-agent --help to see the options"],
+    [
+      ["--json"],
+      "--json is an option of check and update, not of create: run create-spec-agent --help to see the options",
+    ],
     [["--agents"], "--agents needs a value: --agents LIST"],
   ])("refuses %j with a one-line reason", (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(new UsageError(message));

@@ -179,7 +179,7 @@ describe("create-spec-agent DIR --yes", () => {
     expect(result.stderr).toContain(
       "warning: uv: not run, the uv on PATH did not start here (pyenv: uv: command not found)",
     );
-    expect(result.stdout).toContain("install uv and go-task");
+    expect(result.stdout).toContain("install uv: curl -LsSf https://astral.sh/uv/install.sh | sh");
     expect(result.stdout).toContain("task install");
   });
 

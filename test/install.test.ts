@@ -3,12 +3,12 @@
  * Only where a working uv and the default Python are on this machine (CI installs them, a laptop may not).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageRoot } from "../src/io/package-info.js";
-import { tempDir } from "./support/context.js";
+import { GIT_IDENTITY, runCli, tempDir } from "./support/context.js";
 
 const PYTHON = "3.13";
 
@@ -51,6 +51,61 @@ describe("create --install", () => {
       });
       expect(help.status).toBe(0);
       expect(help.stdout).toContain("usage: svc");
+    },
+    240_000,
+  );
+});
+
+const hasGit = spawnSync("git", ["--version"]).status === 0;
+
+describe("create --git --install: the lock in the first commit", () => {
+  it.skipIf(!hasGit)(
+    "runs uv sync before the first commit, which then holds the uv.lock it wrote (a stand-in uv; real git)",
+    async () => {
+      const cwd = tempDir();
+      const tools = tempDir();
+      writeFileSync(join(tools, "uv"), "");
+      chmodSync(join(tools, "uv"), 0o755);
+      const git = spawnSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).stdout.trim();
+      const result = await runCli(["svc", "--yes", "--git", "--install"], {
+        cwd,
+        env: { PATH: [tools, git.slice(0, git.lastIndexOf("/"))].join(delimiter) },
+        exec: (command, args, dir) => {
+          if (command === "uv" && args[0] === "--version") return { status: 0, stdout: "uv 0.13.6\n", stderr: "" };
+          if (command === "uv" && args[0] === "sync") {
+            writeFileSync(join(dir, "uv.lock"), "version = 1\n");
+            return { status: 0, stdout: "", stderr: "" };
+          }
+          const run = spawnSync(command, args, {
+            cwd: dir,
+            encoding: "utf8",
+            env: { ...process.env, ...GIT_IDENTITY },
+          });
+          return { status: run.status ?? 1, stdout: run.stdout, stderr: run.stderr };
+        },
+      });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.calls.indexOf("uv sync")).toBeLessThan(result.calls.findIndex((c) => c.startsWith("git commit")));
+      const repo = join(cwd, "svc");
+      const status = spawnSync("git", ["status", "--porcelain"], { cwd: repo, encoding: "utf8" });
+      expect(status.stdout).toBe("");
+      expect(spawnSync("git", ["ls-files", "uv.lock"], { cwd: repo, encoding: "utf8" }).stdout).toBe("uv.lock\n");
+    },
+  );
+
+  it.skipIf(!uvReady || !hasGit)(
+    `with the real uv: git status --porcelain is empty afterwards (skipped without uv and Python ${PYTHON} on PATH, or git)`,
+    () => {
+      const cwd = tempDir();
+      const created = spawnSync(
+        process.execPath,
+        [join(packageRoot, "dist/cli.cjs"), "svc", "--yes", "--git", "--install"],
+        { cwd, env: { ...env, ...GIT_IDENTITY, NO_COLOR: "1" }, encoding: "utf8", input: "", timeout: 180_000 },
+      );
+      expect(created.status, created.stderr).toBe(0);
+      const repo = join(cwd, "svc");
+      expect(spawnSync("git", ["status", "--porcelain"], { cwd: repo, encoding: "utf8" }).stdout).toBe("");
+      expect(spawnSync("git", ["ls-files", "uv.lock"], { cwd: repo, encoding: "utf8" }).stdout).toBe("uv.lock\n");
     },
     240_000,
   );

@@ -42,6 +42,7 @@ const facts: Facts = {
   gitUserName: async () => "",
   hasGit: () => onPath("git"),
   hasUv: () => onPath("uv"),
+  hasTask: () => onPath("task"),
   uvVersion: async () => undefined,
 };
 const PROMPTS = QUESTIONS.filter((q) => q.askIf(facts)).map((q) => q.message);

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { CommandContext } from "../context.js";
 import { closestFirst, didYouMean } from "../core/closest.js";
 import { UsageError } from "../core/errors.js";
+import { toLf } from "../core/line-endings.js";
 import { checkOneLine, checkPathSegment } from "../core/names.js";
 import { FILE_MODE, type PlannedFile } from "../core/planned-file.js";
 import { quoted } from "../core/quote.js";
@@ -119,7 +120,7 @@ export function planSlugs(fs: FileSystem, root: string): string[] {
 /** The repository's own template, or the preset's when it has none. */
 async function templateFor(ctx: CommandContext, root: string, kind: SpecKind): Promise<string> {
   const own = readIfFile(ctx.fs, join(root, `spec/${kind}/TEMPLATE.md`));
-  if (own !== undefined) return own;
+  if (own !== undefined) return toLf(own);
   const source = `spec/${kind}/TEMPLATE.md`;
   // The preset's templates are loaded only when the repository has none of its own.
   const { presetPacks } = await import("#preset");
@@ -190,7 +191,9 @@ function findPlan(ctx: CommandContext, root: string, given: string | undefined, 
     );
   }
   const path = `spec/plan/${slug}.md`;
-  const text = readIfFile(ctx.fs, join(root, path));
+  const raw = readIfFile(ctx.fs, join(root, path));
+  // Read as LF text: the pipeline writes the plan back in its own line endings.
+  const text = raw === undefined ? undefined : toLf(raw);
   if (text === undefined) throw new UsageError(`${path} is not UTF-8 text: add lists the task in it only when it is`);
   return { slug, title: planTitle(text, slug), path, text };
 }

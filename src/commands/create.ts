@@ -1,5 +1,5 @@
 /** The create command: ask, plan, run the pipeline into a new folder, then git and uv. */
-import { dirname, isAbsolute, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import type { CommandContext } from "../context.js";
 import { uvBuildRequirement } from "../core/build-backend.js";
 import { earlyOccupiedQuestion } from "../core/decide.js";
@@ -10,7 +10,7 @@ import { quoted } from "../core/quote.js";
 import { gatherFacts } from "../io/facts.js";
 import { initGit, type StepResult } from "../io/git.js";
 import { occupantsIfFolder } from "../io/target/inspect.js";
-import { uvSync } from "../io/uv.js";
+import { UV_LOCK, uvSync } from "../io/uv.js";
 import { resolveAnswers } from "../options/answers.js";
 import type { ParsedArgs } from "../options/parse.js";
 import type { Prompter } from "../options/prompter.js";
@@ -18,7 +18,7 @@ import type { Answers, Facts } from "../options/table.js";
 import { runPipeline } from "../pipeline.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { chosenTargets, targetNotes } from "../targets/table.js";
-import { nextSteps } from "../ui/next-steps.js";
+import { nextSteps, shellOf } from "../ui/next-steps.js";
 import { formatNextSteps, formatTargets } from "../ui/report.js";
 import { teamSetup } from "./team-setup.js";
 
@@ -151,7 +151,8 @@ async function afterWriting(ctx: CommandContext, job: CreateJob, root: string, w
   const { folder, answers, facts } = job;
   const failures: string[] = [];
   const steps: (() => Promise<StepResult>)[] = [];
-  if (answers.git && facts.hasGit()) steps.push(() => initGit(ctx.exec, root, written));
+  // uv first, so that the uv.lock it writes is in the first commit (a lock the folder held already stays out).
+  const lockWas = ctx.fs.lstatSync(join(root, UV_LOCK), { throwIfNoEntry: false });
   if (answers.install && facts.hasUv()) {
     steps.push(() => {
       // uv may download Python and the dev tools: say what is happening before the wait.
@@ -159,6 +160,11 @@ async function afterWriting(ctx: CommandContext, job: CreateJob, root: string, w
       return uvSync(ctx.exec, root);
     });
   }
+  if (answers.git && facts.hasGit())
+    steps.push(() => {
+      const lock = !lockWas && ctx.fs.lstatSync(join(root, UV_LOCK), { throwIfNoEntry: false })?.isFile();
+      return initGit(ctx.exec, root, lock ? [...written, UV_LOCK] : written);
+    });
   let uvStarted = facts.hasUv();
   for (const step of steps) {
     if (ctx.signal.aborted) break;
@@ -176,6 +182,8 @@ async function afterWriting(ctx: CommandContext, job: CreateJob, root: string, w
         inCurrentFolder: folder === ".",
         installed: answers.install && uvStarted && failures.length === 0,
         hasUv: uvStarted,
+        hasTask: facts.hasTask(),
+        shell: shellOf(ctx.platform, ctx.env),
         userAgent: ctx.env.npm_config_user_agent,
         agentStep: chosenTargets(answers.agents).find((t) => t.start)?.start ?? "start with spec/context/",
       }),

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { CommandContext } from "../context.js";
 import { UsageError } from "../core/errors.js";
 import { agentsFromManifest, basesFromManifest, presetForExisting } from "../core/existing.js";
+import { toLf } from "../core/line-endings.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
 import { mergePlan } from "../core/merge/plan.js";
 import { leftOutNote, otherLanguage, withoutPythonProject } from "../core/other-language.js";
@@ -79,7 +80,11 @@ export interface InitJob {
 export async function initRepository(ctx: CommandContext, job: InitJob): Promise<void> {
   const { root, answers } = job;
   const target = await openForRun(ctx, root, whereOf(ctx.cwd, root), job.dryRun);
-  const read = (path: string): string | undefined => readIfFile(ctx.fs, join(root, path));
+  // Merged and compared as LF text: the pipeline writes each file back in its owner's line endings.
+  const read = (path: string): string | undefined => {
+    const text = readIfFile(ctx.fs, join(root, path));
+    return text === undefined ? undefined : toLf(text);
+  };
   const plan = (owner?: OwnerProject) =>
     planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, undefined, job.team, owner);
   let planned = plan();

@@ -6,14 +6,14 @@
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import type { CommandContext } from "../context.js";
-import { uvBuildRequirement } from "../core/build-backend.js";
+import { recordedUvBuild } from "../core/build-backend.js";
 import { unresolvedConflict, updateLabels } from "../core/conflict-markers.js";
 import { CancelledError, GenerateError, UsageError } from "../core/errors.js";
 import { presetForRecord } from "../core/existing.js";
+import { sameText, toLf } from "../core/line-endings.js";
 import { contentAnswers, MANIFEST_PATH, manifestFile } from "../core/manifest.js";
 import { compareVersions, parseRecord, type RepositoryRecord } from "../core/record.js";
 import { type FileFate, planUpdate } from "../core/update-plan.js";
-import { gatherFacts } from "../io/facts.js";
 import type { FileSystem } from "../io/fs.js";
 import { textFromHistory } from "../io/git-history.js";
 import { applyStages, prepareStages } from "../io/git-stages.js";
@@ -26,6 +26,7 @@ import { openForRun, runPipeline } from "../pipeline.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { countFates, formatUpdate } from "../ui/update-report.js";
 import { ownerProjectAt } from "./owner-project.js";
+import { reportBehind } from "./update-check.js";
 
 function findRepository(fs: FileSystem, cwd: string): string {
   for (let dir = cwd; ; dir = dirname(dir)) {
@@ -55,7 +56,7 @@ async function basesOf(
   for (const [path, { base, hash }] of record.files) {
     if (path === MANIFEST_PATH) continue;
     if (base !== undefined || hash === undefined) {
-      bases.set(path, base);
+      bases.set(path, base === undefined ? undefined : toLf(base));
       continue;
     }
     const text = current.get(path);
@@ -95,7 +96,7 @@ async function recordedTeam(
         MANIFEST_PATH,
       );
   const recorded = team.recordedAnswers(packs, record.packs);
-  const interactive = !args.switches.yes && !ctx.env.CI && ctx.isTerminal();
+  const interactive = !args.switches.yes && !args.switches.check && !ctx.env.CI && ctx.isTerminal();
   const prompter = interactive ? await ctx.createPrompter() : undefined;
   // A question the new pack version adds is asked (or takes its default, or --set's value).
   const answers = await team.answerPacks(packs, { ...recorded, ...parseSets(args.values.set) }, prompter);
@@ -106,7 +107,11 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   const [extra] = args.positionals;
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}": run update inside the repository`);
   const root = findRepository(ctx.fs, ctx.cwd);
-  const target = await openForRun(ctx, root, root, args.switches["dry-run"]);
+  const checkOnly = args.switches.check;
+  if (args.switches.json && !checkOnly)
+    throw new UsageError("--json is for update --check: add --check, or leave --json out");
+  const dryRun = args.switches["dry-run"] || checkOnly;
+  const target = await openForRun(ctx, root, root, dryRun);
   const recordText = ctx.fs.readTextSync(join(root, MANIFEST_PATH));
   const record = parseRecord(recordText, answerProblem);
   if (compareVersions(record.version, ctx.version) > 0)
@@ -114,7 +119,8 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
       `${MANIFEST_PATH} was written by create-spec-agent ${record.version}, newer than this ${ctx.version}: run npx create-spec-agent@latest update`,
     );
   const team = await recordedTeam(ctx, root, record, args);
-  const facts = gatherFacts(ctx, undefined, false);
+  // Recorded when the repository was made: the uv on this machine's PATH changes nothing.
+  const uvBuild = recordedUvBuild(record.uvBuild, record.files.get("pyproject.toml")?.base);
   // init left the project to its owner: its rules and tasks come from what it declares; a Taskfile.yml
   // the record does not list is the team's own, and the rules name its tasks.
   const ownersProject = !record.files.has("pyproject.toml");
@@ -128,7 +134,7 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
       ctx.templatesDir,
       record.answers,
       ctx.version,
-      uvBuildRequirement(await facts.uvVersion()),
+      uvBuild,
       team,
       ownersProject ? ownerProjectAt(ctx.fs, root, record.answers.name, undefined, teamTaskfile) : undefined,
     ),
@@ -137,7 +143,9 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
 
   const paths = new Set([...planned.map((f) => f.path), ...record.files.keys()]);
   paths.delete(MANIFEST_PATH);
-  const { current, notText } = readRepositoryFiles(ctx.fs, root, paths);
+  const { current: onDisk, notText } = readRepositoryFiles(ctx.fs, root, paths);
+  // Decided on LF text (line endings are not edits); the pipeline writes each file in its owner's endings.
+  const current = new Map([...onDisk].map(([path, text]) => [path, text === undefined ? undefined : toLf(text)]));
   // A conflict an earlier update left and nobody resolved would be taken for the owner's text, and forgotten.
   const unresolved = unresolvedConflict(current);
   if (unresolved) throw new UsageError(unresolved);
@@ -147,10 +155,6 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
     next: new Map(planned.map((f) => [f.path, f.contents])),
     labels: updateLabels(ctx.version),
   }).map((f): FileFate => (notText.has(f.path) ? { path: f.path, fate: "clash" } : f));
-  const header = `${args.switches["dry-run"] ? "Would update" : "Updating"} ${root} from create-spec-agent ${record.version} to ${ctx.version}:`;
-  ctx.out.write(formatUpdate(fates, current, header, args.switches["dry-run"], ctx.out.paint));
-  if (args.switches["dry-run"]) return;
-
   const fateOf = new Map(fates.map((f) => [f.path, f]));
   const toWrite = planned.flatMap((file) => {
     const contents = fateOf.get(file.path)?.contents;
@@ -162,14 +166,19 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
     version: ctx.version,
     template: "default",
     answers: contentAnswers(record.answers),
+    uvBuild,
     packs: team?.records ?? [],
   });
   const removals = fates.flatMap((f) =>
-    f.fate === "removed" ? [{ path: f.path, contents: current.get(f.path) ?? "" }] : [],
+    f.fate === "removed" ? [{ path: f.path, contents: onDisk.get(f.path) ?? "" }] : [],
   );
+  const unchanged = toWrite.length + removals.length === 0 && sameText(recordText, manifest.contents);
+  if (checkOnly)
+    return reportBehind(ctx, fates, { recordText, manifest, from: record.version, json: args.switches.json });
+  const header = `${dryRun ? "Would update" : "Updating"} ${root} from create-spec-agent ${record.version} to ${ctx.version}:`;
+  ctx.out.write(formatUpdate(fates, current, header, dryRun, ctx.out.paint));
   // Nothing to change, the record included: the fates said so, and the writer would say it again.
-  const unchanged = toWrite.length + removals.length === 0 && recordText === manifest.contents;
-  if (unchanged) return;
+  if (dryRun || unchanged) return;
   const conflicts = fates.flatMap((f) => (f.fate === "conflict" && f.stages ? [{ path: f.path, ...f.stages }] : []));
   const stages = await prepareStages(ctx.exec, root, conflicts);
   await runPipeline(ctx, {

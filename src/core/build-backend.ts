@@ -13,6 +13,22 @@ function requirementFor(major: string, minor: string, patch: string): string {
   return `uv_build>=${major}.${minor}.${patch},<${major}.${Number(minor) + 1}.0`;
 }
 
+/** What a requirement must look like to be taken from a record (untrusted input, rendered into pyproject.toml). */
+const REQUIREMENT = /^uv_build>=\d+\.\d+\.\d+,<\d+\.\d+\.0$/;
+
+export const isUvBuildRequirement = (text: string): boolean => REQUIREMENT.test(text);
+
+/**
+ * The bound `update` renders: the one recorded when the repository was made, never the uv on this machine's
+ * PATH, so that teammates get the same bytes. A record older than that field: the bound the pyproject.toml it
+ * wrote holds, else the default.
+ */
+export function recordedUvBuild(recorded: string | undefined, pyprojectBase: string | undefined): string {
+  if (recorded !== undefined) return recorded;
+  const written = /"(uv_build>=[^"]*)"/.exec(pyprojectBase ?? "")?.[1];
+  return written !== undefined && isUvBuildRequirement(written) ? written : uvBuildRequirement(undefined);
+}
+
 /** From `uv --version`'s output (`uv 0.13.6 (x86_64-unknown-linux-gnu)`), or the default when absent or unreadable. */
 export function uvBuildRequirement(uvVersionOutput: string | undefined): string {
   const found = /^uv (\d+)\.(\d+)\.(\d+)\b/.exec(uvVersionOutput?.trim() ?? "");

@@ -34,8 +34,10 @@ export function presetForExisting(
     { project: theirs("pyproject.toml"), readme: theirs("README.md") },
   );
   if (!manifest) return kept;
-  const { version, template, answers, packs } = JSON.parse(manifest.contents) as ManifestRecord;
-  return [...kept, manifestFile(kept, { version, template, answers, ...(packs ? { packs } : {}) })].sort(byPath);
+  const { version, template, answers, uvBuild, packs } = JSON.parse(manifest.contents) as ManifestRecord;
+  return [...kept, manifestFile(kept, { version, template, answers, uvBuild, ...(packs ? { packs } : {}) })].sort(
+    byPath,
+  );
 }
 
 /**

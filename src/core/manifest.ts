@@ -45,6 +45,8 @@ export interface ManifestRecord {
   version: string;
   template: string;
   answers: ContentAnswers;
+  /** The `[build-system]` requirement the repository was made with: an answer, so no machine's uv changes it. */
+  uvBuild?: string;
   /** Only when packs were used, so a repository made without them keeps the same bytes. */
   packs?: readonly PackRecord[];
 }
@@ -56,6 +58,7 @@ export function manifestFile(files: readonly PlannedFile[], record: ManifestReco
     version: record.version,
     template: record.template,
     answers: record.answers,
+    ...(record.uvBuild === undefined ? {} : { uvBuild: record.uvBuild }),
     ...(record.packs?.length ? { packs: record.packs } : {}),
     files: Object.fromEntries(files.map((file) => [file.path, file.contents])),
   };

@@ -19,6 +19,7 @@ export function planFiles(
   generatorVersion: string,
   template = "default",
   packs: readonly PackRecord[] = [],
+  uvBuild?: string,
 ): PlannedFile[] {
   const seen = new Set<string>([MANIFEST_PATH]);
   const files: PlannedFile[] = [];
@@ -33,6 +34,12 @@ export function planFiles(
     files.push({ path, contents, mode: FILE_MODE });
   }
   files.sort(byPath);
-  const record = { version: generatorVersion, template, answers: contentAnswers(answers), packs };
+  const record = {
+    version: generatorVersion,
+    template,
+    answers: contentAnswers(answers),
+    ...(uvBuild === undefined ? {} : { uvBuild }),
+    packs,
+  };
   return [...files, manifestFile(files, record)].sort(byPath);
 }

@@ -3,6 +3,8 @@
  * keeps each file as written (its merge base); version 0.1.0's format 1 kept
  * only a sha256 per file. Every problem is a usage error naming the file.
  */
+
+import { isUvBuildRequirement } from "./build-backend.js";
 import { confinementProblem } from "./confine.js";
 import { UsageError } from "./errors.js";
 import { isRecord } from "./json-input.js";
@@ -23,6 +25,8 @@ export interface RepositoryRecord {
   answers: ContentAnswers;
   packs: PackRecord[];
   files: Map<string, RecordedFile>;
+  /** The `[build-system]` requirement it was made with; absent in records older than that field. */
+  uvBuild?: string;
 }
 
 /** Semantic Versioning 2.0.0, as semver.org writes it: what npm reads as a registry version, never a folder or URL. */
@@ -107,6 +111,9 @@ export function parseRecord(text: string, checkAnswer: AnswerCheck): RepositoryR
       fail(`files[${quoted(path)}] is not ${format === 1 ? "a sha256:<hex> hash" : "a text"}`);
     files.set(path, format === 1 ? { hash: value as string } : { base: value as string });
   }
+  const uvBuild = data.uvBuild;
+  if (uvBuild !== undefined && (typeof uvBuild !== "string" || !isUvBuildRequirement(uvBuild)))
+    fail("uvBuild is not a uv_build requirement such as uv_build>=0.13.6,<0.14.0");
   return {
     version: data.version as string,
     answers: {
@@ -115,6 +122,7 @@ export function parseRecord(text: string, checkAnswer: AnswerCheck): RepositoryR
     },
     packs: parsePackRecords(data.packs, fail),
     files,
+    ...(typeof uvBuild === "string" ? { uvBuild } : {}),
   };
 }
 

@@ -77,7 +77,8 @@ function fateOf(
   if (merged.conflicts === 0) return { path, fate: "merged", contents: merged.text };
   // A file init shared by lines or entries (.gitignore, JSON settings) takes ours that it lacks, as init merged them.
   const kind = mergeKindOf(path);
-  const shared = kind === "lines" || kind === "entries" ? mergeShared(kind, ours, theirs) : undefined;
+  const shared =
+    kind === "lines" || kind === "attributes" || kind === "entries" ? mergeShared(kind, ours, theirs) : undefined;
   if (shared?.ok)
     return shared.text === ours ? { path, fate: "current" } : { path, fate: "merged", contents: shared.text };
   return {

@@ -24,6 +24,8 @@ export interface Facts {
   hasUv(): boolean;
   /** init in a project with its own pyproject.toml: the Python it declares is its answer, never asked. */
   ownerProject?: boolean;
+  /** go-task's `task`, which every next step runs. */
+  hasTask(): boolean;
   /** `uv --version` when a uv on PATH answers it: the project's build bound follows it. */
   uvVersion(): Promise<string | undefined>;
 }
@@ -59,6 +61,7 @@ export function gatherFacts(ctx: FactSources, folderArg: string | undefined, aut
     }),
     hasGit,
     hasUv,
+    hasTask: once(() => onPath(ctx, "task")),
     uvVersion: once(async () => {
       if (!hasUv()) return undefined;
       const result = await ctx.exec("uv", ["--version"], ctx.cwd);

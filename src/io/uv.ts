@@ -3,6 +3,9 @@
 import { firstLine, type StepResult } from "./git.js";
 import type { Exec } from "./host.js";
 
+/** What `uv sync` writes beside pyproject.toml: the first commit holds it. */
+export const UV_LOCK = "uv.lock";
+
 /** 127 is the shell's "command not found": what a pyenv shim answers when the folder's Python has no uv. */
 const COMMAND_NOT_FOUND = 127;
 

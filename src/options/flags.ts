@@ -11,7 +11,7 @@ const ALL = COMMAND_NAMES;
 const WRITING: readonly CommandName[] = ["create", "init", "add", "update"];
 
 export interface SwitchSpec {
-  flag: "yes" | "dry-run" | "force" | "json" | "verbose" | "help" | "version";
+  flag: "yes" | "dry-run" | "check" | "force" | "json" | "verbose" | "help" | "version";
   short?: string;
   help: string;
   commands: readonly CommandName[];
@@ -25,7 +25,16 @@ export const SWITCHES: readonly SwitchSpec[] = [
     help: "write into a folder that is not empty; files that differ are overwritten",
     commands: ["create", "init"],
   },
-  { flag: "json", help: "print the findings as JSON", commands: ["check"] },
+  {
+    flag: "check",
+    help: "update: write nothing, list each file that would change; exit 1 when the repository is behind (for CI)",
+    commands: ["update"],
+  },
+  {
+    flag: "json",
+    help: "print the findings (update --check: the files that would change) as JSON",
+    commands: ["check", "update"],
+  },
   { flag: "verbose", help: "show the stack of an error", commands: ALL },
   { flag: "help", short: "h", help: "show this help", commands: ALL },
   { flag: "version", short: "v", help: "print the version", commands: ALL },

@@ -30,7 +30,9 @@ function unknownOption(flag: string, command: CommandName): UsageError {
   const guess = closest ? `did you mean --${closest}? ` : "";
   const owners = [...QUESTIONS, ...VALUES, ...SWITCHES].find((o) => ("key" in o ? o.key : o.flag) === flag)?.commands;
   if (owners)
-    return new UsageError(`--${flag} is an option of ${owners.join(", ")}, not of ${command}: ${hint(command)}`);
+    return new UsageError(
+      `--${flag} is an option of ${owners.join(", ").replace(/, (?=[^,]*$)/, " and ")}, not of ${command}: ${hint(command)}`,
+    );
   return new UsageError(`unknown option --${flag}: ${guess}${guess ? `(${hint(command)})` : hint(command)}`);
 }
 

@@ -84,11 +84,11 @@ export function renderPreset(
     steps: new Map(STEPS.map((step) => [step.name, source(`steps/${step.name}.md`)])),
   };
   const ours = [...renderTemplates(packs.default, context), ...targetFiles(sources, project)];
-  if (!team) return planFiles(ours, answers, generatorVersion);
+  if (!team) return planFiles(ours, answers, generatorVersion, "default", [], uvBuild);
   // A pack's file at one of our paths replaces ours; the others are added.
   const byPath = new Map(ours.map((file) => [file.path, file]));
   for (const file of team.render(context)) byPath.set(file.path, file);
-  return planFiles([...byPath.values()], answers, generatorVersion, "default", team.records);
+  return planFiles([...byPath.values()], answers, generatorVersion, "default", team.records, uvBuild);
 }
 
 export function planPreset(

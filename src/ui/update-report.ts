@@ -3,7 +3,7 @@ import { createTwoFilesPatch } from "diff";
 import type { Fate, FileFate } from "../core/update-plan.js";
 import type { Paint } from "./paint.js";
 
-const SAYS: Record<Fate, string> = {
+export const FATE_SAYS: Record<Fate, string> = {
   current: "up to date",
   added: "new",
   replaced: "replaced (you had not edited it)",
@@ -51,7 +51,7 @@ export function formatUpdate(
   const shown = fates.filter((f) => f.fate !== "current");
   const lines = [header];
   for (const f of shown) {
-    lines.push(`  ${colour(f.fate, paint)(SAYS[f.fate])}  ${f.path}`);
+    lines.push(`  ${colour(f.fate, paint)(FATE_SAYS[f.fate])}  ${f.path}`);
     if (dryRun && CHANGES.includes(f.fate)) lines.push(diffOf(f, current.get(f.path), paint));
   }
   if (shown.length === 0) lines.push("  every file is up to date: nothing to do");

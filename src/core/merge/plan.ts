@@ -6,12 +6,13 @@
  */
 import { MANIFEST_PATH } from "../manifest.js";
 import type { PlannedFile } from "../planned-file.js";
+import { mergeGitattributes } from "./gitattributes.js";
 import { mergeGitignore } from "./gitignore.js";
 import { type JsoncMerge, mergeJsonc } from "./jsonc.js";
 import { markedBlock, mergeMarkedBlock } from "./marked.js";
 
-/** `record`: the manifest, ours alone, brought up to date. */
-export type MergeKind = "lines" | "entries" | "block" | "record";
+/** `record`: the manifest, ours alone, brought up to date; `attributes`: by lines, ours before the owner's. */
+export type MergeKind = "lines" | "attributes" | "entries" | "block" | "record";
 
 /** Markdown that a tool reads as one whole file: ours goes in a marked block. */
 export const HUBS: readonly string[] = ["AGENTS.md", "CLAUDE.md", "GEMINI.md", ".github/copilot-instructions.md"];
@@ -19,6 +20,7 @@ export const HUBS: readonly string[] = ["AGENTS.md", "CLAUDE.md", "GEMINI.md", "
 export function mergeKindOf(path: string): MergeKind | undefined {
   if (path === MANIFEST_PATH) return "record";
   if (path === ".gitignore") return "lines";
+  if (path === ".gitattributes") return "attributes";
   if (HUBS.includes(path)) return "block";
   if (path.endsWith(".json")) return "entries";
   return undefined;
@@ -27,6 +29,7 @@ export function mergeKindOf(path: string): MergeKind | undefined {
 /** The owner's text with ours merged in, as its kind merges: lines added, entries added, our block in place. */
 export function mergeShared(kind: Exclude<MergeKind, "record">, existing: string, ours: string): JsoncMerge {
   if (kind === "lines") return { ok: true, text: mergeGitignore(existing, ours) };
+  if (kind === "attributes") return { ok: true, text: mergeGitattributes(existing, ours) };
   if (kind === "block") return { ok: true, text: mergeMarkedBlock(existing, ours) };
   return mergeJsonc(existing, ours);
 }

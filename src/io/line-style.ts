@@ -1,0 +1,82 @@
+/**
+ * Each planned file in the line-ending style it belongs in: the style of the
+ * file it replaces, or, for a new file, the repository's (`.gitattributes`,
+ * else the files beside it, else the root's). Then the inspection's byte
+ * comparison sees a CRLF checkout of our own file as identical, and what is
+ * written never mixes styles. Reads only.
+ */
+import { join } from "node:path";
+import {
+  type LineEnding,
+  lineEndingFromAttributes,
+  lineEndingOf,
+  majorityLineEnding,
+  toLf,
+  withLineEnding,
+} from "../core/line-endings.js";
+import type { PlannedFile } from "../core/planned-file.js";
+import type { FileSystem } from "./fs.js";
+import { readSmall } from "./target/lock.js";
+
+/** Larger than any text file worth judging a style by; a larger one is left out of the samples. */
+const LIMIT = 1024 * 1024;
+/** Enough files to see a folder's style. */
+const SAMPLES = 8;
+
+/** Text files of a folder, the first few by name, for their style. */
+function folderSamples(fs: FileSystem, folder: string): string[] {
+  let entries: ReturnType<FileSystem["readdirEntriesSync"]>;
+  try {
+    entries = fs.readdirEntriesSync(folder);
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => entry.isFile() && !entry.name.startsWith(".spec-agent"))
+    .map((entry) => entry.name)
+    .sort()
+    .slice(0, SAMPLES)
+    .flatMap((name) => readSmall(fs, join(folder, name), LIMIT) ?? []);
+}
+
+/** Where a new file's style comes from: `.gitattributes`, then its folder's files, then the root's. */
+export function repositoryStyle(fs: FileSystem, root: string): (path: string) => LineEnding {
+  // Read on the first new file: a plan of files that all exist needs neither.
+  let attributes: string | null = null;
+  const byFolder = new Map<string, LineEnding | undefined>();
+  const folderStyle = (folder: string): LineEnding | undefined => {
+    if (!byFolder.has(folder)) {
+      const samples = folderSamples(fs, join(root, folder));
+      byFolder.set(folder, samples.some((s) => lineEndingOf(s)) ? majorityLineEnding(samples) : undefined);
+    }
+    return byFolder.get(folder);
+  };
+  return (path) => {
+    // The repository's rules, then this clone's own (.git/info/attributes), which git reads last.
+    if (attributes === null)
+      attributes = [".gitattributes", ".git/info/attributes"]
+        .flatMap((name) => readSmall(fs, join(root, name), LIMIT) ?? [])
+        .join("\n");
+    const fromAttributes = lineEndingFromAttributes(attributes, path);
+    if (fromAttributes) return fromAttributes;
+    const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+    return folderStyle(folder) ?? folderStyle("") ?? "\n";
+  };
+}
+
+/** The plan with each file in the style it belongs in; the same plan when the target does not exist yet. */
+export function fitLineEndings(fs: FileSystem, root: string, files: readonly PlannedFile[]): readonly PlannedFile[] {
+  if (!fs.lstatSync(root, { throwIfNoEntry: false })?.isDirectory()) return files;
+  const style = repositoryStyle(fs, root);
+  return files.map((file) => {
+    const existing = fs.lstatSync(join(root, file.path), { throwIfNoEntry: false })?.isFile()
+      ? readSmall(fs, join(root, file.path), LIMIT)
+      : undefined;
+    // Ours but for its endings, however mixed: the owner's bytes are the plan, so the file is identical.
+    if (existing !== undefined && existing !== file.contents && toLf(existing) === toLf(file.contents))
+      return { ...file, contents: existing };
+    const ending = (existing === undefined ? undefined : lineEndingOf(existing)) ?? style(file.path);
+    const contents = withLineEnding(file.contents, ending);
+    return contents === file.contents ? file : { ...file, contents };
+  });
+}

@@ -1,0 +1,247 @@
+/**
+ * Line endings are not edits: git's own CRLF checkouts (`core.autocrlf=true`, as Git for Windows sets it, and
+ * `core.eol=crlf` with `text=auto`) of a repository that `create --git` made, run through the built bin.
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  lineEndingFromAttributes,
+  lineEndingOf,
+  majorityLineEnding,
+  sameText,
+  withLineEnding,
+} from "../src/core/line-endings.js";
+import { GITATTRIBUTES_HEADING, mergeGitattributes } from "../src/core/merge/gitattributes.js";
+import { packageRoot } from "../src/io/package-info.js";
+import { GIT_IDENTITY, tempDir } from "./support/context.js";
+
+const hasGit = spawnSync("git", ["--version"]).status === 0;
+const BIN = join(packageRoot, "dist/cli.cjs");
+
+const git = (cwd: string, ...args: string[]) => {
+  const result = spawnSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, ...GIT_IDENTITY } });
+  if (result.status !== 0) throw new Error(`git ${args.join(" ")}: ${result.stderr}`);
+  return result.stdout;
+};
+
+/** The built bin, without uv on PATH (the bytes must not depend on it), without colour. */
+const bin = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", HOME: cwd, ...GIT_IDENTITY },
+  });
+
+/** Every file of the tree but .git, path → bytes. */
+function tree(root: string, under = ""): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const name of readdirSync(join(root, under))) {
+    const path = under ? `${under}/${name}` : name;
+    if (path === ".git") continue;
+    if (statSync(join(root, path)).isDirectory()) for (const [p, b] of tree(root, path)) files.set(p, b);
+    else files.set(path, readFileSync(join(root, path)));
+  }
+  return files;
+}
+
+/** LF lines and CRLF lines in one file. */
+const mixed = (text: string): boolean => /\r\n/.test(text) && /(^|[^\r])\n/.test(text);
+const read = (path: string): string => readFileSync(path, "utf8");
+
+/** A repository `create --git` made, and a clone of it checked out with CRLF endings under `config`. */
+function crlfClone(config: string[]): string {
+  const cwd = tempDir();
+  const made = bin(cwd, "svc", "--yes", "--git", "--no-install");
+  expect(made.status, made.stderr).toBe(0);
+  const clone = join(cwd, "clone");
+  git(cwd, "clone", "-q", "--no-checkout", ...config.flatMap((c) => ["-c", c]), `file://${join(cwd, "svc")}`, clone);
+  // The repository's own attributes may fix LF (eol=lf); the owner's local ones leave the ending to the config.
+  writeFileSync(join(clone, ".git/info/attributes"), "* text=auto !eol\n");
+  git(clone, "checkout", "-q", "HEAD");
+  // Git's checkout, not ours: the test means nothing unless the files arrived with CRLF.
+  expect(read(join(clone, "Taskfile.yml"))).toContain("\r\n");
+  expect(mixed(read(join(clone, "Taskfile.yml")))).toBe(false);
+  return clone;
+}
+
+const CHECKOUTS: [string, string[]][] = [
+  ["core.autocrlf=true", ["core.autocrlf=true"]],
+  ["core.eol=crlf", ["core.autocrlf=false", "core.eol=crlf"]],
+];
+
+describe.skipIf(!hasGit)("a CRLF checkout of a repository create --git made", () => {
+  for (const [name, config] of CHECKOUTS) {
+    it(`${name}: update --dry-run finds every file up to date; update changes no byte; check passes; a second init changes nothing`, () => {
+      const clone = crlfClone(config);
+      const before = tree(clone);
+      const dry = bin(clone, "update", "--dry-run");
+      expect(dry.status, dry.stderr).toBe(0);
+      expect(dry.stdout).toContain("every file is up to date: nothing to do");
+      const update = bin(clone, "update");
+      expect(update.status, update.stderr).toBe(0);
+      expect(tree(clone)).toEqual(before);
+      const check = bin(clone, "check");
+      expect(check.stdout + check.stderr).not.toMatch(/:\d+: /);
+      expect(check.status).toBe(0);
+      const init = bin(clone, "init", "--yes");
+      expect(init.status, init.stderr).toBe(0);
+      expect(tree(clone)).toEqual(before);
+      expect(git(clone, "status", "--porcelain")).toBe("");
+    });
+  }
+
+  it("after a template change and an owner's edit on another line, update merges cleanly, in CRLF", () => {
+    const clone = crlfClone(["core.autocrlf=true"]);
+    const path = "spec/plan/README.md";
+    const now = read(join(clone, path));
+    const lines = now.split("\r\n");
+    expect(lines.length).toBeGreaterThan(6);
+    const oldLine = `${lines[1]} (as an older version wrote it)`;
+    // The record's base is what an older version wrote: its line 2 differed from today's.
+    const record = JSON.parse(read(join(clone, ".spec-agent.json")));
+    const base: string = record.files[path];
+    const baseLines = base.split("\n");
+    baseLines[1] = oldLine;
+    record.files[path] = baseLines.join("\n");
+    writeFileSync(join(clone, ".spec-agent.json"), JSON.stringify(record, null, 2).replace(/\n/g, "\r\n"));
+    // The owner's file: the older version's line 2, and the owner's own edit near the end.
+    const owner = [...lines];
+    owner[1] = oldLine;
+    owner.splice(owner.length - 1, 0, "A line the owner added.");
+    writeFileSync(join(clone, path), owner.join("\r\n"));
+
+    const result = bin(clone, "update");
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`merged with your edits  ${path}`);
+    const merged = read(join(clone, path));
+    expect(mixed(merged)).toBe(false);
+    expect(merged).toContain("A line the owner added.\r\n");
+    expect(merged).toContain(`${lines[1]}\r\n`);
+    expect(merged).not.toContain(oldLine);
+    expect(mixed(read(join(clone, ".spec-agent.json")))).toBe(false);
+  });
+
+  it("add plan writes one style, and lists a task in the plan without mixing", () => {
+    const clone = crlfClone(["core.autocrlf=true"]);
+    expect(bin(clone, "add", "plan", "Export reports").status).toBe(0);
+    const plan = read(join(clone, "spec/plan/export-reports.md"));
+    expect(plan).toContain("\r\n");
+    expect(mixed(plan)).toBe(false);
+    expect(bin(clone, "add", "task", "Parse input", "--plan", "export-reports").status).toBe(0);
+    expect(mixed(read(join(clone, "spec/plan/export-reports.md")))).toBe(false);
+    expect(mixed(read(join(clone, "spec/task/001-parse-input.md")))).toBe(false);
+    expect(bin(clone, "check").status).toBe(0);
+  });
+
+  it("a file of ours whose endings someone mixed is identical to init, not a clash, and left byte for byte", () => {
+    const cwd = tempDir();
+    expect(bin(cwd, "svc", "--yes", "--no-git", "--no-install").status).toBe(0);
+    const repo = join(cwd, "svc");
+    const lines = read(join(repo, "Taskfile.yml")).split("\n");
+    const half = Math.floor(lines.length / 2);
+    const mixedText = `${lines.slice(0, half).join("\r\n")}\r\n${lines.slice(half).join("\n")}`;
+    writeFileSync(join(repo, "Taskfile.yml"), mixedText);
+    expect(mixed(mixedText)).toBe(true);
+    const result = bin(repo, "init", "--yes");
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).not.toContain("Taskfile.yml");
+    expect(read(join(repo, "Taskfile.yml"))).toBe(mixedText);
+  });
+
+  it("init into a CRLF repository of the owner's keeps the owner's endings in every file it merges", () => {
+    const cwd = tempDir();
+    git(cwd, "init", "-q");
+    writeFileSync(join(cwd, ".gitignore"), "secrets/\r\n*.log\r\n");
+    writeFileSync(join(cwd, "AGENTS.md"), "# Our rules\r\n\r\nBe kind.\r\n");
+    writeFileSync(join(cwd, "notes.md"), "# Notes\r\n");
+    const result = bin(cwd, "init", "--yes");
+    expect(result.status, result.stderr).toBe(0);
+    for (const path of [".gitignore", "AGENTS.md", "Taskfile.yml", "spec/plan/README.md", ".vscode/mcp.json"]) {
+      const text = read(join(cwd, path));
+      expect(text, path).toContain("\r\n");
+      expect(mixed(text), path).toBe(false);
+    }
+    expect(read(join(cwd, "AGENTS.md")).startsWith("# Our rules\r\n\r\nBe kind.\r\n")).toBe(true);
+    expect(read(join(cwd, ".gitignore")).startsWith("secrets/\r\n*.log\r\n")).toBe(true);
+    const again = tree(cwd);
+    expect(bin(cwd, "init", "--yes").status).toBe(0);
+    expect(tree(cwd)).toEqual(again);
+  });
+});
+
+describe(".gitattributes in the preset", () => {
+  it.skipIf(!hasGit)(
+    "makes a checkout LF even where git's settings say CRLF, so every machine has the same bytes",
+    () => {
+      const cwd = tempDir();
+      expect(bin(cwd, "svc", "--yes", "--git", "--no-install").status).toBe(0);
+      expect(read(join(cwd, "svc/.gitattributes"))).toContain("* text=auto eol=lf\n");
+      const clone = join(cwd, "clone");
+      git(cwd, "clone", "-q", "-c", "core.autocrlf=true", `file://${join(cwd, "svc")}`, clone);
+      expect(tree(clone)).toEqual(tree(join(cwd, "svc")));
+      expect(git(clone, "status", "--porcelain")).toBe("");
+    },
+  );
+
+  it("init puts our missing rules before the owner's, whose lines still win; a second init changes nothing", () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, ".gitattributes"), "*.sh text eol=lf\r\n*.txt   text eol=crlf\r\n");
+    expect(bin(cwd, "init", "--yes").status).toBe(0);
+    const merged = read(join(cwd, ".gitattributes"));
+    expect(merged).toBe(
+      `${GITATTRIBUTES_HEADING}\r\n* text=auto eol=lf\r\n*.bat text eol=crlf\r\n*.cmd text eol=crlf\r\n\r\n*.sh text eol=lf\r\n*.txt   text eol=crlf\r\n`,
+    );
+    expect(lineEndingFromAttributes(merged, "notes.txt")).toBe("\r\n");
+    const again = tree(cwd);
+    expect(bin(cwd, "init", "--yes").status).toBe(0);
+    expect(tree(cwd)).toEqual(again);
+  });
+
+  it.each([
+    ["", "* text=auto\n", `${GITATTRIBUTES_HEADING}\n* text=auto\n`],
+    ["* text=auto\n", "* text=auto\n", "* text=auto\n"],
+    ["*  text=auto\n", "* text=auto\n", "*  text=auto\n"],
+    ["*.sh eol=lf\n", "# c\n* text=auto\n", `${GITATTRIBUTES_HEADING}\n* text=auto\n\n*.sh eol=lf\n`],
+  ])("%j with ours %j is %j", (owner, ours, expected) => {
+    expect(mergeGitattributes(owner, ours)).toBe(expected);
+  });
+});
+
+describe("line endings", () => {
+  it.each([
+    ["a\nb\n", "\n"],
+    ["a\r\nb\r\n", "\r\n"],
+    ["a\r\nb\r\nc\n", "\r\n"],
+    ["a\nb\nc\r\n", "\n"],
+    ["no ending", undefined],
+  ])("%j ends its lines in %j", (text, ending) => {
+    expect(lineEndingOf(text)).toBe(ending);
+  });
+
+  it("writes one style, whatever the mix", () => {
+    expect(withLineEnding("a\r\nb\nc", "\r\n")).toBe("a\r\nb\r\nc");
+    expect(withLineEnding("a\r\nb\nc\r\n", "\n")).toBe("a\nb\nc\n");
+    expect(sameText("a\r\nb\r\n", "a\nb\n")).toBe(true);
+    expect(sameText("a\nb\n", "a\nc\n")).toBe(false);
+    expect(majorityLineEnding(["a\r\n", "b\r\n", "c\n", "none"])).toBe("\r\n");
+    expect(majorityLineEnding([])).toBe("\n");
+  });
+
+  it.each([
+    ["* text=auto eol=lf", "src/a.py", "\n"],
+    ["* text=auto eol=crlf", "src/a.py", "\r\n"],
+    ["* text=auto", "src/a.py", undefined],
+    ["* text=auto eol=lf\n*.bat text eol=crlf", "run.bat", "\r\n"],
+    ["* text=auto eol=lf\n*.bat text eol=crlf", "tools/run.bat", "\r\n"],
+    ["*.md eol=crlf\r\n", "spec/plan/x.md", "\r\n"],
+    ["docs/*.md eol=crlf", "spec/plan/x.md", undefined],
+    ["docs/**/*.md eol=crlf", "docs/a/b.md", "\r\n"],
+    ["* eol=crlf\n*.png binary", "logo.png", "\n"],
+    ["# * eol=crlf", "a.md", undefined],
+    ["* text=auto eol=lf\n* text=auto !eol", "a.md", undefined],
+  ])("%j gives %s the ending %j", (attributes, path, ending) => {
+    expect(lineEndingFromAttributes(attributes, path)).toBe(ending);
+  });
+});
