@@ -154,6 +154,38 @@ describe("the lock", () => {
   });
 });
 
+describe("a change after the yes to a folder that is not empty, while later questions wait", () => {
+  it.each([
+    [
+      "a planned file edited",
+      (root: string) => writeFileSync(join(root, "README.md"), "edited meanwhile\n"),
+      /README\.md changed/,
+    ],
+    ["an entry added", (root: string) => writeFileSync(join(root, "later.txt"), "new\n"), /later\.txt changed/],
+  ])("stops the run, nothing written: %s", async (_label, change, reason) => {
+    const cwd = tempDir();
+    const root = userTree(cwd);
+    const before = snapshot(root, { inodes: true });
+    const prompter = scriptedPrompter([true]);
+    const text = prompter.text;
+    prompter.text = async (message, initial, validate) => {
+      if (message === "Description") change(root);
+      return text(message, initial, validate);
+    };
+    const result = await runCli(["svc", "--no-git", "--no-install", "--author", "a"], {
+      cwd,
+      terminal: true,
+      prompter,
+    });
+    expect(prompter.asked[0]).toMatch(/^\.\/svc is not empty/);
+    expect(result).toMatchObject({ code: 2, stderr: expect.stringMatching(reason) });
+    expect(result.stderr).toMatch(/while the run waited: nothing was written; run again\n$/);
+    const after = snapshot(root, { inodes: true });
+    for (const path of Object.keys(before)) if (path !== "README.md") expect(after[path]).toBe(before[path]);
+    expect(existsSync(join(root, "AGENTS.md"))).toBe(false);
+  });
+});
+
 describe("a change while the question waits", () => {
   it.each([
     [

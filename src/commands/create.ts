@@ -2,14 +2,13 @@
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import type { CommandContext } from "../context.js";
 import { uvBuildRequirement } from "../core/build-backend.js";
-import { earlyOccupiedQuestion } from "../core/decide.js";
 import { CancelledError, GenerateError, UsageError } from "../core/errors.js";
 import { checkFolderName, checkPackageForPython } from "../core/names.js";
 import { pathBeyondLimit } from "../core/planned-file.js";
 import { quoted } from "../core/quote.js";
+import type { Approval } from "../io/approval.js";
 import { gatherFacts } from "../io/facts.js";
 import { initGit, type StepResult } from "../io/git.js";
-import { occupantsIfFolder } from "../io/target/inspect.js";
 import { UV_LOCK, uvSync } from "../io/uv.js";
 import { resolveAnswers } from "../options/answers.js";
 import type { ParsedArgs } from "../options/parse.js";
@@ -20,6 +19,7 @@ import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { chosenTargets, targetNotes } from "../targets/table.js";
 import { nextSteps, shellOf } from "../ui/next-steps.js";
 import { formatNextSteps, formatTargets } from "../ui/report.js";
+import { assertUnchanged, confirmOccupied } from "./occupied.js";
 import { teamSetup } from "./team-setup.js";
 
 /**
@@ -61,11 +61,11 @@ export async function create(ctx: CommandContext, { positionals, given, switches
   const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
   const prompter = interactive ? await ctx.createPrompter() : undefined;
   const dryRun = switches["dry-run"];
-  // A yes to "write into it?" stands for --force: the pipeline, which looks again after the last answer, does not ask twice.
-  let force = switches.force;
+  // A yes to "write into it?" stands for --force, over the folder as it was then: the pipeline does not ask twice.
+  let approved: Approval | undefined;
   const askIfOccupied = async (folder: string): Promise<void> => {
-    if (!prompter || force || dryRun) return;
-    force = await confirmOccupied(ctx, prompter, folder);
+    if (!prompter || switches.force || dryRun) return;
+    approved = await confirmOccupied(ctx, prompter, folder, displayPath(folder));
   };
   if (folderArg !== undefined) await askIfOccupied(folderArg);
   const answers = await resolveAnswers({
@@ -87,21 +87,9 @@ export async function create(ctx: CommandContext, { positionals, given, switches
     facts,
     prompter,
     dryRun,
-    force,
+    force: switches.force || approved !== undefined,
+    approved,
   });
-}
-
-/**
- * Whether to write into a folder that holds other things, asked right after the folder is known (as
- * create-vite does) rather than after every other answer; a no cancels before anything else is asked.
- * Returns whether the folder may be written into as it is (true when there was nothing to ask).
- */
-async function confirmOccupied(ctx: CommandContext, prompter: Prompter, folder: string): Promise<boolean> {
-  const occupants = occupantsIfFolder(ctx.fs, resolve(ctx.cwd, folder));
-  const question = occupants && earlyOccupiedQuestion(occupants, displayPath(folder));
-  if (!question) return false;
-  if (!(await prompter.confirm(question, false))) throw new CancelledError("Cancelled: nothing was written.");
-  return true;
 }
 
 export interface CreateJob {
@@ -114,6 +102,8 @@ export interface CreateJob {
   force: boolean;
   /** A team's packs over the preset, when --template (or the config) names any. */
   team?: TeamLayer;
+  /** The folder as it was when the user said yes to writing into it: what changed since stops the run. */
+  approved?: Approval | undefined;
 }
 
 /** Everything after the answers: the CLI and plop's create generator both come here. */
@@ -135,6 +125,7 @@ export async function createRepository(ctx: CommandContext, job: CreateJob): Pro
     throw new UsageError(
       `${tooLong.path} would be ${tooLong.bytes} bytes from the file system's root, over this system's ${tooLong.limit}: create the repository in a shorter path`,
     );
+  if (job.approved) assertUnchanged(ctx.fs, root, where, job.approved, files);
   const report = await runPipeline(ctx, { root, where, files, ...job, mode: { kind: "new" } });
   ctx.out.write(formatTargets(answers.agents, targetNotes(answers.agents), ctx.out.paint));
   if (!report) return;

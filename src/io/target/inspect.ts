@@ -35,7 +35,7 @@ export interface Inspection extends TargetState {
   existingFolders: Set<string>;
 }
 
-const identity = (s: Stats): FileIdentity => ({
+export const identity = (s: Stats): FileIdentity => ({
   dev: s.dev,
   ino: s.ino,
   size: s.size,
@@ -100,13 +100,6 @@ export function occupantsOf(fs: FileSystem, root: string): string[] {
     .readdirSync(root)
     .filter((entry) => entry !== ".git" && !entry.startsWith(JOURNAL_NAME))
     .sort();
-}
-
-/** What a folder that may not exist yet holds; undefined when it is not a folder (the pipeline says why). */
-export function occupantsIfFolder(fs: FileSystem, root: string): string[] | undefined {
-  const stat = fs.lstatSync(root, { throwIfNoEntry: false });
-  if (!stat) return [];
-  return stat.isDirectory() ? occupantsOf(fs, root) : undefined;
 }
 
 const CHUNK = 64 * 1024;
