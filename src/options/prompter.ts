@@ -22,8 +22,8 @@ export interface Choice {
   description?: string;
 }
 
-/** What a multiselect's line is drawn with: its value, marked when the cursor is on it. */
-export const FOCUSED = "❯";
+/** The mark of a multiselect's line under the cursor: the pointer prompts' select draws. */
+const FOCUSED = "❯";
 interface MultiselectState {
   cursor: number;
   done: boolean;
@@ -31,15 +31,16 @@ interface MultiselectState {
 }
 
 /**
- * `color` is the output's choice (NO_COLOR, FORCE_COLOR: ui/paint.ts). prompts' own kleur decides once, as it
- * loads, from FORCE_COLOR alone; it is handed to onRender before each drawing, where it is told the choice.
+ * `color` is the output's choice (NO_COLOR, FORCE_COLOR: ui/paint.ts). prompts' kleur colours its ✔ and ? once,
+ * as it loads (the build gives it kleur 4, which reads NO_COLOR then; its own kleur 3 does not); the rest it
+ * colours at each drawing, and it is handed to onRender just before, where it is told the output's choice.
  */
 export async function createPrompter(stdin: Readable, stdout: Writable, color: boolean): Promise<Prompter> {
   const { default: prompts } = await import("prompts");
   const onCancel = (): never => {
     throw new CancelledError();
   };
-  // kleur 3 has the switch; the types describe only its colours.
+  // kleur has the switch; the types (kleur 3's) describe only its colours.
   const onRender = (kleur: object): void => {
     (kleur as { enabled: boolean }).enabled = color;
   };
