@@ -14,11 +14,10 @@ import { sameText, toLf } from "../core/line-endings.js";
 import { contentAnswers, MANIFEST_PATH, manifestFile } from "../core/manifest.js";
 import { compareVersions, parseRecord, type RepositoryRecord } from "../core/record.js";
 import { type FileFate, planUpdate } from "../core/update-plan.js";
-import type { FileSystem } from "../io/fs.js";
 import { textFromHistory } from "../io/git-history.js";
 import { applyStages, prepareStages } from "../io/git-stages.js";
 import { renderedByVersion } from "../io/old-generator.js";
-import { readRepositoryFiles } from "../io/root.js";
+import { findRecordedRoot, readRepositoryFiles } from "../io/root.js";
 import { parseSets } from "../options/config.js";
 import type { ParsedArgs } from "../options/parse.js";
 import { answerProblem } from "../options/table.js";
@@ -27,16 +26,6 @@ import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { countFates, formatUpdate } from "../ui/update-report.js";
 import { ownerProjectAt } from "./owner-project.js";
 import { reportBehind } from "./update-check.js";
-
-function findRepository(fs: FileSystem, cwd: string): string {
-  for (let dir = cwd; ; dir = dirname(dir)) {
-    if (fs.lstatSync(join(dir, MANIFEST_PATH), { throwIfNoEntry: false })?.isFile()) return dir;
-    if (dirname(dir) === dir)
-      throw new UsageError(
-        `no ${MANIFEST_PATH} here or above: run update inside a repository that create-spec-agent made, or add the preset to this one with create-spec-agent init`,
-      );
-  }
-}
 
 const sha256 = (text: string): string => `sha256:${createHash("sha256").update(text).digest("hex")}`;
 
@@ -106,7 +95,7 @@ async function recordedTeam(
 export async function update(ctx: CommandContext, args: ParsedArgs): Promise<void> {
   const [extra] = args.positionals;
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}": run update inside the repository`);
-  const root = findRepository(ctx.fs, ctx.cwd);
+  const root = findRecordedRoot(ctx.fs, ctx.cwd);
   const checkOnly = args.switches.check;
   if (args.switches.json && !checkOnly)
     throw new UsageError("--json is for update --check: add --check, or leave --json out");

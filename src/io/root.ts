@@ -2,6 +2,7 @@
 import { isUtf8 } from "node:buffer";
 import { dirname, join, relative } from "node:path";
 import { UsageError } from "../core/errors.js";
+import { MANIFEST_PATH } from "../core/manifest.js";
 import { quoted } from "../core/quote.js";
 import type { FileSystem } from "./fs.js";
 import { blockedWay } from "./target/confined.js";
@@ -11,6 +12,17 @@ export function findRoot(fs: FileSystem, cwd: string): string {
     // A file named .git is a worktree's or a submodule's pointer: that folder is a root too.
     if (fs.lstatSync(join(folder, ".git"), { throwIfNoEntry: false })) return folder;
     if (dirname(folder) === folder) return cwd;
+  }
+}
+
+/** The repository update works in: the nearest folder up from `cwd` that holds our record. */
+export function findRecordedRoot(fs: FileSystem, cwd: string): string {
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    if (fs.lstatSync(join(dir, MANIFEST_PATH), { throwIfNoEntry: false })?.isFile()) return dir;
+    if (dirname(dir) === dir)
+      throw new UsageError(
+        `no ${MANIFEST_PATH} here or above: run update inside a repository that create-spec-agent made, or add the preset to this one with create-spec-agent init`,
+      );
   }
 }
 
