@@ -89,8 +89,10 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, undefined, job.team, owner);
   let planned = plan();
   // The owner's own project: every statement the rules make about it comes from what it declares.
+  // Ours, not the owner's, where our record lists it (as update decides) or it is ours to the byte.
+  const bases = basesFromManifest(read(MANIFEST_PATH));
   const ours = planned.find((f) => f.path === "pyproject.toml")?.contents;
-  let owner = ownerProjectAt(ctx.fs, root, answers.name, ours);
+  let owner = bases.has("pyproject.toml") ? undefined : ownerProjectAt(ctx.fs, root, answers.name, ours);
   if (owner) planned = plan(owner);
   // A Taskfile of the team's own (not ours, not one an earlier run wrote) stays theirs unless --force:
   // the rules then name its tasks, and check holds them to it.
@@ -100,7 +102,7 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     !job.force &&
     theirTaskfile !== undefined &&
     theirTaskfile !== planned.find((f) => f.path === "Taskfile.yml")?.contents &&
-    theirTaskfile !== basesFromManifest(read(MANIFEST_PATH)).get("Taskfile.yml") &&
+    theirTaskfile !== bases.get("Taskfile.yml") &&
     taskNames(theirTaskfile) !== undefined;
   if (keepsTaskfile) {
     owner = ownerProjectAt(ctx.fs, root, answers.name, ours, theirTaskfile);
@@ -111,7 +113,6 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
   }
   const foreign = otherLanguage(new Set(ctx.fs.readdirSync(root)));
   const preset = presetForExisting(foreign ? withoutPythonProject(planned) : planned, read);
-  const bases = basesFromManifest(read(MANIFEST_PATH));
   const { files, merged, unmergeable } = mergePlan(preset, read, bases);
   await runPipeline(ctx, {
     root,
