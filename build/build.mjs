@@ -7,10 +7,10 @@
 //   handlebars.cjs Handlebars' compiler, loaded only when a team's template pack is rendered;
 //   jsonc-parser.cjs, smol-toml.cjs, js-yaml.cjs, diff.cjs, node-diff3.cjs
 //                 the libraries of init, add, check and update, each loaded only by a command that uses it;
-//   plopfile.js   the package's main, an ES module for plop.load().
+//   plopfile.js   the package's main, an ES module for plop.load(): the plopfile main.cjs exports.
 // The program has a source map, which the bin reads only under --verbose.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
@@ -175,13 +175,8 @@ await build({
   outfile: `${root}dist/handlebars.cjs`,
   format: "cjs",
 });
-await build({
-  ...common,
-  entryPoints: [`${root}src/plop.ts`],
-  outfile: `${root}dist/plopfile.js`,
-  format: "esm",
-  plugins: [
-    standIns({ "#preset": precompiledPreset, "#location": esmLocation, "#handlebars": esmHandlebars }),
-    promptsApart,
-  ],
-});
+// The package's main, the ES module plop imports: the plopfile is the program's (main.cjs) own export.
+writeFileSync(
+  `${root}dist/plopfile.js`,
+  'import { createRequire } from "node:module";\nexport default createRequire(import.meta.url)("./main.cjs").plopfile;\n',
+);

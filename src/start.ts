@@ -26,8 +26,9 @@ const spot = verbose
     });
 // --version and --help compile too little of the program for their cache to serve a create.
 const worthKeeping = !argv.some((arg) => ["--version", "-v", "--help", "-h"].includes(arg));
-runCached(join(__dirname, "main.cjs"), spot, (save) => {
+const { exports } = runCached(join(__dirname, "main.cjs"), spot, (save) => {
   process.on("exit", (code) => {
     if (code === 0 && worthKeeping) save();
   });
 });
+(exports as { main(): void }).main();

@@ -98,7 +98,7 @@ describe("runCached", () => {
 const [file, dir] = process.argv.slice(2);
 const spot = dir === "-" ? undefined : { dir, file: ${JSON.stringify(FILE)}, uid: process.getuid?.() };
 let saves = false;
-const outcome = runCached(file, spot, (save) => { saves = true; process.on("exit", save); });
+const { outcome } = runCached(file, spot, (save) => { saves = true; process.on("exit", save); });
 process.stdout.write(JSON.stringify({ outcome, saves, seen: globalThis.seen }));`,
         resolveDir: packageRoot,
         loader: "ts",

@@ -91,7 +91,7 @@ describe("the generators in plop's list", () => {
   it("registered directly, they keep their description", async () => {
     const plop = await nodePlop(undefined, { destBasePath: tempDir(), force: false });
     const { default: specAgent } = await import(join(packageRoot, readJson("package.json").main));
-    specAgent(plop);
+    await specAgent(plop);
     expect(plop.getGeneratorList()).toEqual([
       { name: "spec-agent", description: expect.stringMatching(/spec-driven development/) },
       { name: "spec:plan", description: expect.stringMatching(/^spec\/plan\/<slug>\.md/) },

@@ -126,20 +126,20 @@ export function intactCache(file: Buffer): Buffer | undefined {
  * Runs `file` as Node runs a CommonJS module, compiled from the cache at `spot` when one fits.
  * `whenDone` is handed the one step left when there was no cache to use, writing the mark of a
  * first run or the cache itself: the caller runs it at exit, once the run has compiled the
- * functions it needed.
+ * functions it needed. Returns the outcome and the module's exports.
  */
 export function runCached(
   file: string,
   spot: CodeCacheSpot | undefined,
   whenDone: (save: () => void) => void,
-): CacheOutcome {
+): { outcome: CacheOutcome; exports: unknown } {
   const cached = spot ? readCache(spot) : "untrusted";
   if (spot === undefined || typeof cached === "string") {
     // No cache to read or to write, at most a mark: Node's own loader runs the file, as without a cache.
     const firstRun = spot !== undefined && cached !== "untrusted";
     if (firstRun) whenDone(() => markFirstRun(spot, cached === "no file"));
-    Module.createRequire(file)(file);
-    return spot === undefined ? "off" : firstRun ? "first-run" : "untrusted";
+    const exports: unknown = Module.createRequire(file)(file);
+    return { outcome: spot === undefined ? "off" : firstRun ? "first-run" : "untrusted", exports };
   }
   const intact = cached.length > 0 ? intactCache(cached) : undefined;
   const script = new Script(Module.wrap(readFileSync(file, "utf8")), { filename: file, cachedData: intact });
@@ -150,5 +150,5 @@ export function runCached(
   module.filename = file;
   const main = script.runInThisContext() as (...args: unknown[]) => void;
   main.call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
-  return outcome;
+  return { outcome, exports: module.exports };
 }
