@@ -28,6 +28,7 @@ const ALL = "copilot,agents-md,claude,cursor,gemini,codex";
 const INSTALL_TIMEOUT_MS = 600_000;
 const CLIENT_TIMEOUT_MS = 180_000;
 const DELEGATE = "E2E-DELEGATE";
+const SUBAGENT_WAIT_MS = 30_000;
 
 /** `name@version` lines of scripts/clients.txt. */
 function pins() {
@@ -207,16 +208,23 @@ async function checkClient(client, repoId, folder, context, control, original = 
   const skillMarker = existsSync(skillPath) ? bodyMarker(skillPath) : undefined;
   const runsStep = client.runStep !== undefined && skillMarker !== undefined;
   // The main session delegates to the agent; the subagent, once, runs the first step.
-  standIn.script = (request) => {
+  // A subagent that runs in the background (Codex) must be heard before the main session's last reply ends the run.
+  let subagentHeard = () => {};
+  const subagentSeen = new Promise((heard) => (subagentHeard = heard));
+  standIn.script = async (request) => {
     const text = textOf(request.body);
-    if (!state.delegated && text.includes(DELEGATE) && client.delegate) {
+    const fromSubagent = agentMarker !== undefined && text.includes(agentMarker) && text.includes(SUBAGENT);
+    if (fromSubagent) subagentHeard();
+    if (!control && !state.delegated && text.includes(DELEGATE) && client.delegate) {
       state.delegated = true;
       return client.delegate;
     }
-    if (!state.skilled && agentMarker && text.includes(agentMarker) && text.includes(SUBAGENT) && runsStep) {
+    if (!state.skilled && fromSubagent && runsStep) {
       state.skilled = true;
       return client.runStep;
     }
+    if (state.delegated && !fromSubagent && text.includes(DELEGATE))
+      await Promise.race([subagentSeen, new Promise((waited) => setTimeout(waited, SUBAGENT_WAIT_MS))]);
     return { text: "Done." };
   };
   const env = {
@@ -239,7 +247,7 @@ async function checkClient(client, repoId, folder, context, control, original = 
     ...client.env(standIn.url, home),
   };
   try {
-    client.setup?.(home, folder, client);
+    client.setup?.(home, folder, client, standIn.url);
     const prompt = `${DELEGATE}: ask the ${client.agentName} to run the first spec step. ${SUBAGENT} marks its task.`;
     const session = await run(client.bin, client.promptArgs(prompt), { cwd: folder, env });
     const model = standIn.requests.filter((r) => r.api !== "other");
