@@ -299,6 +299,15 @@ async function checkClient(client, repoId, folder, context, control, original = 
       record("steps", "lists the four spec steps", missing.length === 0, `missing: ${missing.join(", ")}`);
     }
     if (control) return results;
+    // The README we wrote says what this run had to do once for the client (trust, accept, approve).
+    const manifest = JSON.parse(readFileSync(join(folder, ".spec-agent.json"), "utf8"));
+    if (Object.hasOwn(manifest.files ?? {}, "README.md"))
+      record(
+        "readme",
+        "the README says what a user does once for it",
+        client.readmeOnce.test(readFileSync(join(folder, "README.md"), "utf8")),
+        `no ${client.readmeOnce} in README.md`,
+      );
     if (client.delegate) {
       const subagent = model.find((r) => r !== main && agentMarker && textOf(r.body).includes(agentMarker));
       record(

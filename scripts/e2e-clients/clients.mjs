@@ -40,6 +40,7 @@ export const CLIENTS = [
     id: "claude",
     package: "@anthropic-ai/claude-code",
     bin: "claude",
+    readmeOnce: /\*\*Claude Code\*\*: approve the project's MCP servers/,
     agentName: "backend-engineer subagent",
     // Its own repository first: the negative controls are copies of it.
     repos: ["claude", "all", "init"],
@@ -79,6 +80,7 @@ export const CLIENTS = [
     id: "copilot",
     package: "@github/copilot",
     bin: "copilot",
+    readmeOnce: /\*\*Copilot CLI\*\*: trust the folder/,
     agentName: "Backend Engineer custom agent",
     repos: ["copilot", "default", "all", "init"],
     // Offline: no GitHub login, no telemetry, no update check; the model is ours (Chat Completions).
@@ -126,6 +128,7 @@ export const CLIENTS = [
     id: "gemini",
     package: "@google/gemini-cli",
     bin: "gemini",
+    readmeOnce: /\*\*Gemini CLI\*\*: trust the folder, and accept the project's agent/,
     agentName: "backend-engineer subagent",
     repos: ["gemini", "all", "init"],
     // No relaunch with a bigger heap: one process, half the start-up.
@@ -176,6 +179,7 @@ export const CLIENTS = [
     id: "codex",
     package: "@openai/codex",
     bin: "codex",
+    readmeOnce: /\*\*Codex\*\*: trust the project/,
     agentName: "backend-engineer agent role",
     repos: ["codex", "all", "init"],
     env: (_url, home) => ({ CODEX_HOME: join(home, ".codex"), STAND_IN_API_KEY: "sk-e2e-stand-in" }),
