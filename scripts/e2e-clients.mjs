@@ -50,17 +50,24 @@ const installedVersion = (cache, name) => {
 /** The pinned clients in the cache, installed when one is missing or another version (before any proxy is set). */
 function install(cache, wanted) {
   mkdirSync(cache, { recursive: true });
-  if (wanted.every((pin) => installedVersion(cache, pin.name) === pin.version)) return true;
-  const dependencies = Object.fromEntries(wanted.map((pin) => [pin.name, pin.version]));
-  writeFileSync(join(cache, "package.json"), `${JSON.stringify({ private: true, dependencies }, null, 2)}\n`);
-  // Their install scripts fetch nothing we need: each ships its binary as a package.
-  const result = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], {
-    cwd: cache,
-    encoding: "utf8",
-    timeout: INSTALL_TIMEOUT_MS,
-  });
-  if (result.status !== 0) console.error(result.stdout, result.stderr);
-  return result.status === 0 && wanted.every((pin) => installedVersion(cache, pin.name) === pin.version);
+  if (!wanted.every((pin) => installedVersion(cache, pin.name) === pin.version)) {
+    const dependencies = Object.fromEntries(wanted.map((pin) => [pin.name, pin.version]));
+    writeFileSync(join(cache, "package.json"), `${JSON.stringify({ private: true, dependencies }, null, 2)}\n`);
+    // No install scripts: keytar and node-pty (Copilot's) would build or fetch what a headless run never uses.
+    const result = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], {
+      cwd: cache,
+      encoding: "utf8",
+      timeout: INSTALL_TIMEOUT_MS,
+    });
+    if (result.status !== 0) console.error(result.stdout, result.stderr);
+  }
+  // Claude Code's own postinstall only links its binary out of its platform package (nothing is downloaded).
+  const claude = join(cache, "node_modules/@anthropic-ai/claude-code/install.cjs");
+  if (existsSync(claude)) {
+    const linked = spawnSync(process.execPath, [claude], { cwd: cache, encoding: "utf8", timeout: 120_000 });
+    if (linked.status !== 0) console.error(linked.stdout, linked.stderr);
+  }
+  return wanted.every((pin) => installedVersion(cache, pin.name) === pin.version);
 }
 
 function run(command, args, options) {
