@@ -28,6 +28,7 @@ const ALL = "copilot,agents-md,claude,cursor,gemini,codex";
 const INSTALL_TIMEOUT_MS = 600_000;
 const CLIENT_TIMEOUT_MS = 180_000;
 const DELEGATE = "E2E-DELEGATE";
+const SUBAGENT_WAIT_MS = 30_000;
 
 /** `name@version` lines of scripts/clients.txt. */
 function pins() {
@@ -49,17 +50,24 @@ const installedVersion = (cache, name) => {
 /** The pinned clients in the cache, installed when one is missing or another version (before any proxy is set). */
 function install(cache, wanted) {
   mkdirSync(cache, { recursive: true });
-  if (wanted.every((pin) => installedVersion(cache, pin.name) === pin.version)) return true;
-  const dependencies = Object.fromEntries(wanted.map((pin) => [pin.name, pin.version]));
-  writeFileSync(join(cache, "package.json"), `${JSON.stringify({ private: true, dependencies }, null, 2)}\n`);
-  // Their install scripts fetch nothing we need: each ships its binary as a package.
-  const result = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], {
-    cwd: cache,
-    encoding: "utf8",
-    timeout: INSTALL_TIMEOUT_MS,
-  });
-  if (result.status !== 0) console.error(result.stdout, result.stderr);
-  return result.status === 0 && wanted.every((pin) => installedVersion(cache, pin.name) === pin.version);
+  if (!wanted.every((pin) => installedVersion(cache, pin.name) === pin.version)) {
+    const dependencies = Object.fromEntries(wanted.map((pin) => [pin.name, pin.version]));
+    writeFileSync(join(cache, "package.json"), `${JSON.stringify({ private: true, dependencies }, null, 2)}\n`);
+    // No install scripts: keytar and node-pty (Copilot's) would build or fetch what a headless run never uses.
+    const result = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], {
+      cwd: cache,
+      encoding: "utf8",
+      timeout: INSTALL_TIMEOUT_MS,
+    });
+    if (result.status !== 0) console.error(result.stdout, result.stderr);
+  }
+  // Claude Code's own postinstall only links its binary out of its platform package (nothing is downloaded).
+  const claude = join(cache, "node_modules/@anthropic-ai/claude-code/install.cjs");
+  if (existsSync(claude)) {
+    const linked = spawnSync(process.execPath, [claude], { cwd: cache, encoding: "utf8", timeout: 120_000 });
+    if (linked.status !== 0) console.error(linked.stdout, linked.stderr);
+  }
+  return wanted.every((pin) => installedVersion(cache, pin.name) === pin.version);
 }
 
 function run(command, args, options) {
@@ -207,16 +215,23 @@ async function checkClient(client, repoId, folder, context, control, original = 
   const skillMarker = existsSync(skillPath) ? bodyMarker(skillPath) : undefined;
   const runsStep = client.runStep !== undefined && skillMarker !== undefined;
   // The main session delegates to the agent; the subagent, once, runs the first step.
-  standIn.script = (request) => {
+  // A subagent that runs in the background (Codex) must be heard before the main session's last reply ends the run.
+  let subagentHeard = () => {};
+  const subagentSeen = new Promise((heard) => (subagentHeard = heard));
+  standIn.script = async (request) => {
     const text = textOf(request.body);
-    if (!state.delegated && text.includes(DELEGATE) && client.delegate) {
+    const fromSubagent = agentMarker !== undefined && text.includes(agentMarker) && text.includes(SUBAGENT);
+    if (fromSubagent) subagentHeard();
+    if (!control && !state.delegated && text.includes(DELEGATE) && client.delegate) {
       state.delegated = true;
       return client.delegate;
     }
-    if (!state.skilled && agentMarker && text.includes(agentMarker) && text.includes(SUBAGENT) && runsStep) {
+    if (!state.skilled && fromSubagent && runsStep) {
       state.skilled = true;
       return client.runStep;
     }
+    if (state.delegated && !fromSubagent && text.includes(DELEGATE))
+      await Promise.race([subagentSeen, new Promise((waited) => setTimeout(waited, SUBAGENT_WAIT_MS))]);
     return { text: "Done." };
   };
   const env = {
@@ -239,7 +254,7 @@ async function checkClient(client, repoId, folder, context, control, original = 
     ...client.env(standIn.url, home),
   };
   try {
-    client.setup?.(home, folder, client);
+    client.setup?.(home, folder, client, standIn.url);
     const prompt = `${DELEGATE}: ask the ${client.agentName} to run the first spec step. ${SUBAGENT} marks its task.`;
     const session = await run(client.bin, client.promptArgs(prompt), { cwd: folder, env });
     const model = standIn.requests.filter((r) => r.api !== "other");
@@ -291,6 +306,15 @@ async function checkClient(client, repoId, folder, context, control, original = 
       record("steps", "lists the four spec steps", missing.length === 0, `missing: ${missing.join(", ")}`);
     }
     if (control) return results;
+    // The README we wrote says what this run had to do once for the client (trust, accept, approve).
+    const manifest = JSON.parse(readFileSync(join(folder, ".spec-agent.json"), "utf8"));
+    if (Object.hasOwn(manifest.files ?? {}, "README.md"))
+      record(
+        "readme",
+        "the README says what a user does once for it",
+        client.readmeOnce.test(readFileSync(join(folder, "README.md"), "utf8")),
+        `no ${client.readmeOnce} in README.md`,
+      );
     if (client.delegate) {
       const subagent = model.find((r) => r !== main && agentMarker && textOf(r.body).includes(agentMarker));
       record(

@@ -232,6 +232,18 @@ describe("one source", () => {
   });
 });
 
+describe("the generated README", () => {
+  // What e2e:clients had to do before each client loaded the agent and the MCP servers.
+  it("says what a user must do once in each tool: trust, accept the Gemini agent, approve Claude's servers", () => {
+    const readme = plan(ALL).get("README.md") as string;
+    expect(readme).toMatch(/\*\*Claude Code\*\*: approve the project's MCP servers/);
+    expect(readme).toMatch(/\*\*Gemini CLI\*\*: trust the folder, and accept the project's agent/);
+    expect(readme).toMatch(/\*\*Codex\*\*: trust the project/);
+    expect(readme).toMatch(/\*\*Copilot CLI\*\*: trust the folder/);
+    expect(plan(["agents-md"]).get("README.md")).not.toMatch(/Once per tool/);
+  });
+});
+
 describe("the tool-name translation", () => {
   // What Claude Code 2.1.332 offers in a headless session, as `npm run e2e:clients` recorded it (the tools sent
   // with the request and the deferred ones its ToolSearch names). formats.md's Grep, Glob and Task* were not there,

@@ -40,6 +40,7 @@ export const CLIENTS = [
     id: "claude",
     package: "@anthropic-ai/claude-code",
     bin: "claude",
+    readmeOnce: /\*\*Claude Code\*\*: approve the project's MCP servers/,
     agentName: "backend-engineer subagent",
     // Its own repository first: the negative controls are copies of it.
     repos: ["claude", "all", "init"],
@@ -79,6 +80,7 @@ export const CLIENTS = [
     id: "copilot",
     package: "@github/copilot",
     bin: "copilot",
+    readmeOnce: /\*\*Copilot CLI\*\*: trust the folder/,
     agentName: "Backend Engineer custom agent",
     repos: ["copilot", "default", "all", "init"],
     // Offline: no GitHub login, no telemetry, no update check; the model is ours (Chat Completions).
@@ -126,6 +128,7 @@ export const CLIENTS = [
     id: "gemini",
     package: "@google/gemini-cli",
     bin: "gemini",
+    readmeOnce: /\*\*Gemini CLI\*\*: trust the folder, and accept the project's agent/,
     agentName: "backend-engineer subagent",
     repos: ["gemini", "all", "init"],
     // No relaunch with a bigger heap: one process, half the start-up.
@@ -170,6 +173,60 @@ export const CLIENTS = [
     agentTools: (text) => frontmatterList(text, "tools"),
     offeredTools: (request) =>
       (parsed(request).tools ?? []).flatMap((tool) => (tool.functionDeclarations ?? []).map((fn) => fn.name)),
+    mcpList: ["mcp", "list"],
+  },
+  {
+    id: "codex",
+    package: "@openai/codex",
+    bin: "codex",
+    readmeOnce: /\*\*Codex\*\*: trust the project/,
+    agentName: "backend-engineer agent role",
+    repos: ["codex", "all", "init"],
+    env: (_url, home) => ({ CODEX_HOME: join(home, ".codex"), STAND_IN_API_KEY: "sk-e2e-stand-in" }),
+    // The stand-in as a Responses API provider, and the project trusted: Codex reads .codex/agents/ and
+    // .codex/config.toml (its MCP servers) only in a trusted project. The README says so.
+    setup: (home, folder, _client, url) => {
+      const path = join(home, ".codex/config.toml");
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(
+        path,
+        [
+          'model = "gpt-5-codex"',
+          'model_provider = "stand_in"',
+          "check_for_update_on_startup = false",
+          "",
+          "[model_providers.stand_in]",
+          'name = "stand-in"',
+          `base_url = ${JSON.stringify(`${url}/v1`)}`,
+          'env_key = "STAND_IN_API_KEY"',
+          'wire_api = "responses"',
+          "",
+          "[analytics]",
+          "enabled = false",
+          "",
+          `[projects.${JSON.stringify(folder)}]`,
+          'trust_level = "trusted"',
+          "",
+        ].join("\n"),
+      );
+    },
+    promptArgs: (prompt) => ["exec", "--skip-git-repo-check", prompt],
+    instructions: (present) => ["AGENTS.md"].filter((path) => present.includes(path)),
+    agentFile: ".codex/agents/backend-engineer.toml",
+    // Codex 0.171 lists a skill whose folder was renamed under its frontmatter's name, unchanged.
+    skillNamedByFrontmatter: true,
+    // An unterminated TOML string: the file cannot be read.
+    breakAgent: (text) => text.replace('name = "backend-engineer"', 'name = "backend-engineer'),
+    stepFolder: (step) => `.agents/skills/${step}`,
+    stepFile: (step) => `.agents/skills/${step}/SKILL.md`,
+    // spawn_agent's roles (`name: {` and its description), and the skills list (`- name: description (file: …)`).
+    agentListed: (text) => /^backend-engineer: \{$/m.test(text),
+    stepListed: (text, step) => new RegExp(`^- ${step}: .*\\(file: `, "m").test(text),
+    delegate: {
+      tool: "spawn_agent",
+      namespace: "multi_agent_v1",
+      input: { agent_type: "backend-engineer", message: `${SUBAGENT}: write a context note.` },
+    },
     mcpList: ["mcp", "list"],
   },
 ];

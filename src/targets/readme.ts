@@ -39,6 +39,8 @@ export function primaryAgentFile(project: Project): string {
 export function aiToolsSection(chosen: readonly Target[], project: Project): string {
   const rows = chosen.flatMap((t) => t.readme).map((cells) => `| ${cells.map((c) => c || "—").join(" | ")} |`);
   const rules = hasHub(project) ? "[AGENTS.md](AGENTS.md)" : `[${COPILOT_INSTRUCTIONS}](${COPILOT_INSTRUCTIONS})`;
+  const once = chosen.flatMap((t) => (t.once ? [`- ${t.once}`] : []));
+  const onceSection = once.length ? `\nOnce per tool, before it loads what is here:\n\n${once.join("\n")}\n` : "";
   return `## AI tools
 
 The agent that follows this workflow is the Backend Engineer, written for each AI tool this repository was set up for. The rules every agent follows are in ${rules}.
@@ -46,7 +48,7 @@ The agent that follows this workflow is the Backend Engineer, written for each A
 | tool | the agent | the steps | MCP servers |
 | --- | --- | --- | --- |
 ${rows.join("\n")}
-
+${onceSection}
 The MCP servers are context7 (library documentation) and sequentialthinking. Context7 works without a key, with a lower rate limit; to use a key, keep it in an environment variable and reference it from your tool's MCP settings, never in a file that git tracks.
 ${project.targets.includes("copilot") ? cloudAgentSection() : ""}`;
 }

@@ -26,6 +26,8 @@ export interface Target {
   drops: readonly string[];
   /** The next step printed after a create, for the first chosen tool that has one. */
   start?: string;
+  /** What a user must do once in this tool before it loads what we wrote (measured by `npm run e2e:clients`). */
+  once?: string;
   files(sources: Sources, project: Project): RenderedFile[];
 }
 
@@ -60,6 +62,7 @@ export const TARGETS: readonly Target[] = [
     ],
     skills: { home: ".agents/skills", substitutes: false },
     drops: [],
+    once: "**Copilot CLI**: trust the folder when it asks; it reads `.mcp.json` only in a trusted folder.",
     files: (sources) => [
       copilotAgent(sources.agent),
       ...STEPS.map((s) => promptFile(s, step(sources, s.name), AGENT.name)),
@@ -95,6 +98,7 @@ export const TARGETS: readonly Target[] = [
       [".mcp.json", "MCP servers for Claude Code"],
     ],
     skills: { home: ".claude/skills", substitutes: true },
+    once: "**Claude Code**: approve the project's MCP servers (`.mcp.json`) when it asks on first start (`claude mcp list` shows them pending until then).",
     drops: [`tools with no Claude Code equivalent: ${untranslatedTools("claude").join(", ")}`],
     files: (sources, project) => [
       claudeMd(sources, project),
@@ -138,6 +142,7 @@ export const TARGETS: readonly Target[] = [
     ],
     layout: [[".gemini/", "settings.json (context files, MCP), agents/backend-engineer.md, commands/"]],
     drops: [`tools with no Gemini CLI equivalent: ${untranslatedTools("gemini").join(", ")}`],
+    once: `**Gemini CLI**: trust the folder, and accept the project's agent when it asks: it loads \`${AGENT.slug}\` only once you have, and asks again after every change to ${link(AGENT_FILES.gemini)} (\`update\` included), since it accepts the file by its hash.`,
     files: (sources, project) => {
       const settings = {
         ...(hasHub(project) ? { context: { fileName: ["AGENTS.md", "GEMINI.md"] } } : {}),
@@ -167,6 +172,7 @@ export const TARGETS: readonly Target[] = [
     layout: [[".codex/", "agents/backend-engineer.toml, config.toml (MCP servers)"]],
     skills: { home: ".agents/skills", substitutes: false },
     drops: ["Codex subagents take no tool list: the agent has Codex's own tools"],
+    once: "**Codex**: trust the project when it asks on first start: only then does it read `.codex/agents/` (the agent) and `.codex/config.toml` (the MCP servers).",
     files: (sources) => [codexAgent(sources.agent), { path: ".codex/config.toml", contents: codexConfig() }],
   },
 ];

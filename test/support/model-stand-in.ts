@@ -20,11 +20,14 @@ export interface RecordedRequest {
   stream: boolean;
 }
 
-/** What to answer: text, or a call of one of the tools the client offered. */
-export type Reply = { text: string } | { tool: string; input: Record<string, unknown> };
+/**
+ * What to answer: text, or a call of one of the tools the client offered (`namespace` for a Responses API tool
+ * offered inside a namespace, as Codex offers its sub-agent tools).
+ */
+export type Reply = { text: string } | { tool: string; input: Record<string, unknown>; namespace?: string };
 
-/** Decides each model request's reply; the default is a short text. */
-export type Script = (request: RecordedRequest, parsed: Record<string, unknown>) => Reply;
+/** Decides each model request's reply (it may wait, boundedly); the default is a short text. */
+export type Script = (request: RecordedRequest, parsed: Record<string, unknown>) => Reply | Promise<Reply>;
 
 export interface StandIn {
   url: string;
@@ -105,6 +108,7 @@ function responses(res: ServerResponse, reply: Reply, model: string, stream: boo
           id: id("fc"),
           call_id: id("call"),
           name: reply.tool,
+          ...(reply.namespace ? { namespace: reply.namespace } : {}),
           arguments: JSON.stringify(reply.input),
           status: "completed",
         };
@@ -229,7 +233,7 @@ export async function startStandIn(script: Script = () => ({ text: DEFAULT_TEXT 
     }
     let reply: Reply;
     try {
-      reply = standIn.script(request, parsed);
+      reply = await standIn.script(request, parsed);
     } catch (error) {
       reply = { text: `stand-in script failed: ${String(error)}` };
     }
