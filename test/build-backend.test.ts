@@ -117,6 +117,17 @@ describe("the bound on every machine", () => {
     expect(JSON.parse(readFileSync(recordPath, "utf8")).uvBuild).toBe("uv_build>=0.13.9,<0.14.0");
   });
 
+  it("init in a repository made with another uv keeps its recorded bound: nothing changes, the record still lists pyproject.toml", () => {
+    const cwd = tempDir();
+    const made = bin(cwd, `${standInUv("0.13.9")}:${nodeOnly}`, "svc", "--yes", "--no-git", "--no-install");
+    expect(made.status, made.stderr).toBe(0);
+    const repo = join(cwd, "svc");
+    const before = tree(repo);
+    const init = bin(repo, nodeOnly, "init", "--yes");
+    expect(init.status, init.stderr).toBe(0);
+    expect(tree(repo)).toEqual(before);
+  });
+
   it("a record whose bound is not a uv_build requirement is refused, exit 2", async () => {
     const cwd = tempDir();
     expect((await runCli(["svc", "--yes", "--no-git", "--no-install"], { cwd })).code).toBe(0);

@@ -123,6 +123,25 @@ describe.skipIf(!hasGit)("a CRLF checkout of a repository create --git made", ()
     expect(mixed(read(join(clone, ".spec-agent.json")))).toBe(false);
   });
 
+  it("where the owner edited the line ours changed, the conflict is written in CRLF, markers and all, and left unmerged", () => {
+    const clone = crlfClone(["core.autocrlf=true"]);
+    const path = "spec/plan/README.md";
+    const lines = read(join(clone, path)).split("\r\n");
+    const record = JSON.parse(read(join(clone, ".spec-agent.json")));
+    const baseLines = (record.files[path] as string).split("\n");
+    baseLines[2] = "A line an older version wrote.";
+    record.files[path] = baseLines.join("\n");
+    writeFileSync(join(clone, ".spec-agent.json"), JSON.stringify(record, null, 2).replace(/\n/g, "\r\n"));
+    writeFileSync(join(clone, path), [...lines.slice(0, 2), "The owner's line.", ...lines.slice(3)].join("\r\n"));
+
+    const result = bin(clone, "update");
+    expect(result.status).toBe(1);
+    const text = read(join(clone, path));
+    expect(text).toContain("<<<<<<< yours\r\nThe owner's line.\r\n=======\r\n");
+    expect(mixed(text)).toBe(false);
+    expect(git(clone, "status", "--porcelain")).toContain(`UU ${path}`);
+  });
+
   it("add plan writes one style, and lists a task in the plan without mixing", () => {
     const clone = crlfClone(["core.autocrlf=true"]);
     expect(bin(clone, "add", "plan", "Export reports").status).toBe(0);

@@ -6,6 +6,7 @@
  */
 import { join } from "node:path";
 import type { CommandContext } from "../context.js";
+import { uvBuildOfRecordText } from "../core/build-backend.js";
 import { UsageError } from "../core/errors.js";
 import { agentsFromManifest, basesFromManifest, presetForExisting } from "../core/existing.js";
 import { toLf } from "../core/line-endings.js";
@@ -85,8 +86,10 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     const text = readIfFile(ctx.fs, join(root, path));
     return text === undefined ? undefined : toLf(text);
   };
+  // A repository made earlier keeps the bound it was made with, whatever uv this machine has.
+  const uvBuild = uvBuildOfRecordText(read(MANIFEST_PATH));
   const plan = (owner?: OwnerProject) =>
-    planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, undefined, job.team, owner);
+    planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, uvBuild, job.team, owner);
   let planned = plan();
   // The owner's own project: every statement the rules make about it comes from what it declares.
   // Ours, not the owner's, where our record lists it (as update decides) or it is ours to the byte.

@@ -3,7 +3,9 @@
  * and its tasks come from what its pyproject.toml and tree declare, and where
  * the team keeps its own Taskfile.yml, from the tasks that Taskfile has.
  */
+
 import { readYaml } from "../core/check/yaml.js";
+import { sameText } from "../core/line-endings.js";
 import { readProjectFacts } from "../core/project-facts.js";
 import type { FileSystem } from "../io/fs.js";
 import { projectSourcesAt } from "../io/project-files.js";
@@ -19,7 +21,8 @@ export function ownerProjectAt(
   teamTaskfile?: string,
 ): OwnerProject | undefined {
   const sources = projectSourcesAt(fs, root);
-  if (sources === undefined || sources.pyproject === ours) return undefined;
+  // Ours in a CRLF checkout is still ours: line endings are not edits.
+  if (sources === undefined || (ours !== undefined && sameText(sources.pyproject, ours))) return undefined;
   const names = teamTaskfile === undefined ? undefined : taskNames(teamTaskfile);
   return ownerTexts(readProjectFacts(sources), name, names && teamTasks(names));
 }

@@ -29,6 +29,20 @@ export function recordedUvBuild(recorded: string | undefined, pyprojectBase: str
   return written !== undefined && isUvBuildRequirement(written) ? written : uvBuildRequirement(undefined);
 }
 
+/** The bound a record's text holds (init reads records leniently: one it cannot read gives the default). */
+export function uvBuildOfRecordText(text: string | undefined): string {
+  let record: { uvBuild?: unknown; files?: Record<string, unknown> } | undefined;
+  try {
+    record = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    record = undefined;
+  }
+  const recorded =
+    typeof record?.uvBuild === "string" && isUvBuildRequirement(record.uvBuild) ? record.uvBuild : undefined;
+  const pyproject = record?.files?.["pyproject.toml"];
+  return recordedUvBuild(recorded, typeof pyproject === "string" ? pyproject : undefined);
+}
+
 /** From `uv --version`'s output (`uv 0.13.6 (x86_64-unknown-linux-gnu)`), or the default when absent or unreadable. */
 export function uvBuildRequirement(uvVersionOutput: string | undefined): string {
   const found = /^uv (\d+)\.(\d+)\.(\d+)\b/.exec(uvVersionOutput?.trim() ?? "");
