@@ -155,6 +155,21 @@ describe("check", () => {
       ".github/workflows/copilot-setup-steps.yml:23: timeout-minutes must be a number from 1 to 59",
     ],
     [
+      "Claude Code settings that do not parse",
+      (root) => edit(root, ".claude/settings.json", (t) => t.replace('"permissions"', "permissions")),
+      ".claude/settings.json:1: is not valid JSON, so Claude Code ignores it",
+    ],
+    [
+      "a Claude Code permissions key it does not know",
+      (root) => edit(root, ".claude/settings.json", (t) => t.replace('"deny"', '"denied"')),
+      '.claude/settings.json:9: permissions has no key "denied"',
+    ],
+    [
+      "VS Code settings that do not parse",
+      (root) => edit(root, ".vscode/settings.json", (t) => t.replace("{", "{{")),
+      ".vscode/settings.json:1: does not parse as JSON",
+    ],
+    [
       "a workflow that does not parse",
       (root) => edit(root, ".github/workflows/ci.yml", (t) => t.replace("  push:", "  push: [")),
       ".github/workflows/ci.yml:",

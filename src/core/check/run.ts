@@ -5,6 +5,7 @@
 import { checkAgentFile, checkSettingsLimit, configuredServers } from "./agents.js";
 import { checkLinks } from "./links.js";
 import { type CheckedTree, type Problem, sortProblems } from "./problems.js";
+import { checkSettings } from "./settings.js";
 import { checkTaskfile } from "./taskfile.js";
 import { checkTask, type TaskNumbers } from "./tasks.js";
 import { checkWorkflow } from "./workflows.js";
@@ -23,6 +24,7 @@ export function checkTree(tree: CheckedTree): Problem[] {
     problems.push(...checkAgentFile(file, text, servers));
     problems.push(...checkSettingsLimit(file, text));
     problems.push(...checkWorkflow(file, text));
+    problems.push(...checkSettings(file, text));
   }
   problems.push(...checkTaskfile(tree));
   return sortProblems(problems);
