@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { taskNames } from "../src/commands/owner-project.js";
 import { readProjectFacts } from "../src/core/project-facts.js";
 import { runCli, tempDir } from "./support/context.js";
 import { CORPUS, projectSources } from "./support/projects.js";
@@ -178,5 +179,21 @@ describe("update after init in a real project", () => {
     const updated = await runCli(["update"], { cwd: root });
     expect(updated.code, updated.stdout + updated.stderr).toBe(0);
     expect(readTree(root)).toEqual(before);
+  });
+});
+
+describe("taskNames", () => {
+  it.each([
+    [
+      "version: '3'\ntasks:\n  build:\n    cmds: [make]\n  'test:unit':\n    cmds: [pytest]\nvars:\n  X: 1\n",
+      ["build", "test:unit"],
+    ],
+    [
+      "tasks:\n    lint:   # ours\n        cmds:\n          - ruff check\n\n    fmt: { cmds: [ruff format] }\n",
+      ["lint", "fmt"],
+    ],
+    ["version: '3'\n", undefined],
+  ])("reads the task names of %j", (text, names) => {
+    expect(taskNames(text)).toEqual(names);
   });
 });
