@@ -32,12 +32,14 @@ const read = (root: string, path: string): string => readFileSync(join(root, pat
 
 describe("the built bin in a repository that exists", () => {
   it("init keeps every byte of the owner's, leaves the clash with exit 0, and a second init changes nothing", () => {
-    const root = ownerRepo();
+    const root = ownerRepo({ ...OWNER, "spec/plan/README.md": "# Our plans\n" });
     const first = cli(["init"], root);
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
     expect(first.stdout).toContain("1 clash left alone");
-    expect(first.stdout).toContain("clash, left as it is: Taskfile.yml");
+    // The owner's own Taskfile is kept, not a clash: the rules name its tasks.
+    expect(first.stdout).toContain("clash, left as it is: spec/plan/README.md");
+    expect(first.stdout).toContain("your Taskfile.yml is kept");
     expect(read(root, "Taskfile.yml")).toBe(OWNER["Taskfile.yml"]);
     expect(read(root, "README.md")).toBe(OWNER["README.md"]);
     expect(outsideBlock(read(root, "AGENTS.md")).startsWith(OWNER["AGENTS.md"])).toBe(true);
@@ -53,7 +55,7 @@ describe("the built bin in a repository that exists", () => {
   });
 
   it("init --force overwrites the clash; --dry-run writes nothing", () => {
-    const root = ownerRepo();
+    const root = ownerRepo({ ...OWNER, "spec/plan/README.md": "# Our plans\n" });
     const before = readTree(root);
     const dry = cli(["init", "--dry-run"], root);
     expect(dry.status).toBe(0);
@@ -62,7 +64,8 @@ describe("the built bin in a repository that exists", () => {
     const forced = cli(["init", "--force"], root);
     expect(forced.status, forced.stderr).toBe(0);
     expect(forced.stdout).toContain("overwritten: Taskfile.yml");
-    expect(read(root, "Taskfile.yml")).toContain("uv run pytest");
+    // The owner declares no test runner and no [build-system]: pytest is added, and run from the root.
+    expect(read(root, "Taskfile.yml")).toContain("uv run --with pytest python -m pytest");
   });
 
   it("adds a plan, a task and a note, and check passes, then names a broken link and a missing file", () => {

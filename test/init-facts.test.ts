@@ -8,9 +8,11 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { taskNames } from "../src/commands/owner-project.js";
 import { readProjectFacts } from "../src/core/project-facts.js";
 import { runCli, tempDir } from "./support/context.js";
 import { CORPUS, projectSources } from "./support/projects.js";
+import { readTree } from "./support/tree.js";
 
 const RULE_FILES = [
   "AGENTS.md",
@@ -162,5 +164,36 @@ describe("init beside the team's own Taskfile", () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(readFileSync(join(root, "Taskfile.yml"), "utf8")).toContain("\n  test:\n");
     expect(readFileSync(join(root, "AGENTS.md"), "utf8")).toContain("`task test` and `task lint` must both pass");
+  });
+});
+
+describe("update after init in a real project", () => {
+  it.each([
+    ["its own tasks", undefined],
+    ["the team's own Taskfile", "version: '3'\ntasks:\n  tests:\n    cmds: [pytest]\n"],
+  ])("plans the project's rules again, and changes nothing (%s)", async (_label, taskfile) => {
+    const root = projectTree("files-to-prompt");
+    if (taskfile !== undefined) writeFileSync(join(root, "Taskfile.yml"), taskfile);
+    expect((await runCli(["init", "--yes"], { cwd: root })).code).toBe(0);
+    const before = readTree(root);
+    const updated = await runCli(["update"], { cwd: root });
+    expect(updated.code, updated.stdout + updated.stderr).toBe(0);
+    expect(readTree(root)).toEqual(before);
+  });
+});
+
+describe("taskNames", () => {
+  it.each([
+    [
+      "version: '3'\ntasks:\n  build:\n    cmds: [make]\n  'test:unit':\n    cmds: [pytest]\nvars:\n  X: 1\n",
+      ["build", "test:unit"],
+    ],
+    [
+      "tasks:\n    lint:   # ours\n        cmds:\n          - ruff check\n\n    fmt: { cmds: [ruff format] }\n",
+      ["lint", "fmt"],
+    ],
+    ["version: '3'\n", undefined],
+  ])("reads the task names of %j", (text, names) => {
+    expect(taskNames(text)).toEqual(names);
   });
 });

@@ -38,32 +38,38 @@ describe.skipIf(!tmuxThere)(`init's clash question${tmuxThere ? "" : ` (skipped:
     return session;
   }
 
+  // The owner's Taskfile is no clash (init keeps it and names its tasks): the spec READMEs are.
   it("skips on Enter, shows the diff, overwrites when told, and exits 0", async () => {
-    const root = ownerRepo({ ...OWNER, "spec/plan/README.md": "# Our plans\n" });
+    const root = ownerRepo({
+      ...OWNER,
+      "spec/plan/README.md": "# Our plans\n",
+      "spec/task/README.md": "# Our tasks\n",
+    });
     const s = init(root);
-    await s.waitFor(question("Taskfile.yml"));
-    s.sendKeys("Down", "Down", "Enter");
-    await s.waitFor(/^\+\+\+ Taskfile\.yml \(the preset's\)/m);
-    await s.waitFor(/^-\s+cmds: \[make\]$/m);
-    await s.waitFor(question("Taskfile.yml"));
-    s.sendKeys("Enter");
     await s.waitFor(question("spec/plan/README.md"));
+    s.sendKeys("Down", "Down", "Enter");
+    await s.waitFor(/^\+\+\+ spec\/plan\/README\.md \(the preset's\)/m);
+    await s.waitFor(/^-# Our plans$/m);
+    await s.waitFor(question("spec/plan/README.md"));
+    s.sendKeys("Enter");
+    await s.waitFor(question("spec/task/README.md"));
     s.sendKeys("Down", "Enter");
     const [, code] = await s.waitFor(/^EXIT=(\d+)$/m, 10_000);
     expect(code, s.screen()).toBe("0");
-    expect(s.screen()).toContain("overwritten: spec/plan/README.md");
+    expect(s.screen()).toContain("overwritten: spec/task/README.md");
     expect(readFileSync(join(root, "Taskfile.yml"), "utf8")).toBe(OWNER["Taskfile.yml"]);
-    expect(readFileSync(join(root, "spec/plan/README.md"), "utf8")).toMatch(/^# Plans\n/);
+    expect(readFileSync(join(root, "spec/plan/README.md"), "utf8")).toBe("# Our plans\n");
+    expect(readFileSync(join(root, "spec/task/README.md"), "utf8")).toMatch(/^# Tasks\n/);
   });
 
   it.each([
     ["abort", ["Up", "Enter"], "Aborted at a clash: nothing was written."],
     ["Ctrl-C", ["C-c"], "Cancelled: nothing was written."],
   ])("stops at %s with exit 130 and writes nothing", async (_label, keys, message) => {
-    const root = ownerRepo();
+    const root = ownerRepo({ ...OWNER, "spec/plan/README.md": "# Our plans\n" });
     const before = readTree(root);
     const s = init(root);
-    await s.waitFor(question("Taskfile.yml"));
+    await s.waitFor(question("spec/plan/README.md"));
     s.sendKeys(...keys);
     const [, code] = await s.waitFor(/^EXIT=(\d+)$/m, 10_000);
     expect(code, s.screen()).toBe("130");

@@ -105,7 +105,7 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     !job.force &&
     theirTaskfile !== undefined &&
     theirTaskfile !== planned.find((f) => f.path === "Taskfile.yml")?.contents &&
-    theirTaskfile !== bases.get("Taskfile.yml") &&
+    !bases.has("Taskfile.yml") &&
     taskNames(theirTaskfile) !== undefined;
   if (keepsTaskfile) {
     owner = ownerProjectAt(ctx.fs, root, answers.name, ours, theirTaskfile);
@@ -115,7 +115,7 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     planned = plan(owner).filter((f) => f.path !== "Taskfile.yml");
   }
   const foreign = otherLanguage(new Set(ctx.fs.readdirSync(root)));
-  const preset = presetForExisting(foreign ? withoutPythonProject(planned) : planned, read);
+  const preset = presetForExisting(foreign ? withoutPythonProject(planned) : planned, read, bases);
   const { files, merged, unmergeable } = mergePlan(preset, read, bases);
   await runPipeline(ctx, {
     root,

@@ -3,8 +3,6 @@
  * and its tasks come from what its pyproject.toml and tree declare, and where
  * the team keeps its own Taskfile.yml, from the tasks that Taskfile has.
  */
-
-import { readYaml } from "../core/check/yaml.js";
 import { sameText } from "../core/line-endings.js";
 import { readProjectFacts } from "../core/project-facts.js";
 import type { FileSystem } from "../io/fs.js";
@@ -27,9 +25,24 @@ export function ownerProjectAt(
   return ownerTexts(readProjectFacts(sources), name, names && teamTasks(names));
 }
 
-/** The tasks a Taskfile defines; undefined where it does not parse as one. */
+/**
+ * The tasks a Taskfile defines: the keys one level under `tasks:`, by their indentation; undefined without
+ * a `tasks:` map. By hand, not js-yaml: init then loads no YAML library (check does, to report where a
+ * Taskfile does not parse), and a key is all it needs.
+ */
 export function taskNames(taskfile: string): string[] | undefined {
-  const read = readYaml(taskfile);
-  const tasks = read.ok ? (read.value as { tasks?: unknown } | null)?.tasks : undefined;
-  return typeof tasks === "object" && tasks !== null && !Array.isArray(tasks) ? Object.keys(tasks) : undefined;
+  const lines = taskfile.split(/\r?\n/);
+  const start = lines.findIndex((line) => /^tasks:\s*(#.*)?$/.test(line));
+  if (start < 0) return undefined;
+  const names: string[] = [];
+  let indent: string | undefined;
+  for (const line of lines.slice(start + 1)) {
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    const match = /^(\s+)(['"]?)([\w:.-]+)\2:(\s|$)/.exec(line);
+    const lead = /^\s*/.exec(line)?.[0] ?? "";
+    if (lead === "") break;
+    indent ??= match?.[1];
+    if (match && match[1] === indent) names.push(match[3] as string);
+  }
+  return names.length > 0 ? names : undefined;
 }

@@ -18,15 +18,17 @@ const withoutOwners = (files: readonly PlannedFile[], owners: { project: boolean
 /**
  * `read` gives a file's text in the repository, or undefined. A project file
  * that holds exactly ours (a repository made by create, or by an earlier init)
- * keeps its place in the plan, so that running init again plans the same.
+ * keeps its place in the plan, so that running init again plans the same; so does
+ * one the record of an earlier run lists (`recorded`): that run wrote it, whatever the answers now.
  */
 export function presetForExisting(
   files: readonly PlannedFile[],
   read: (path: string) => string | undefined,
+  recorded: ReadonlySet<string> | ReadonlyMap<string, unknown> = new Set(),
 ): PlannedFile[] {
   const theirs = (path: string): boolean => {
     const text = read(path);
-    return text !== undefined && text !== files.find((f) => f.path === path)?.contents;
+    return text !== undefined && !recorded.has(path) && text !== files.find((f) => f.path === path)?.contents;
   };
   const manifest = files.find((f) => f.path === MANIFEST_PATH);
   const kept = withoutOwners(
