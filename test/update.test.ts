@@ -238,6 +238,18 @@ describe("create-spec-agent update", () => {
     expect(read(join(repo, "docs/clash.md"))).toBe("a\nb (owner) and B (ours)\nc\n");
   });
 
+  it("takes the packs the user's config names (found above the repository), over the record's", async () => {
+    const { cwd, repo } = await evolvedRepository();
+    packAt(join(cwd, "pack2"), "3.0.0", { ...V2, "docs/from-config.md": "named by the config\n" }, [
+      { name: "owner", message: "Owner?", default: "platform" },
+    ]);
+    writeFileSync(join(cwd, "spec-agent.config.json"), JSON.stringify({ template: "./pack2" }));
+    const result = await runCli(["update"], { cwd: repo });
+    expect(result.stderr).toContain("conflicts");
+    expect(read(join(repo, "docs/from-config.md"))).toBe("named by the config\n");
+    expect(JSON.parse(read(join(repo, ".spec-agent.json"))).packs[0]).toMatchObject({ version: "3.0.0" });
+  });
+
   it("refuses a record from a newer generator, and a folder without one", async () => {
     const { repo } = await evolvedRepository();
     const record = JSON.parse(read(join(repo, ".spec-agent.json")));
