@@ -1,6 +1,9 @@
 /** `update`: the merge against git's own, and whole runs over packs that evolve and a repository made by 0.1.0. */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -235,6 +238,18 @@ describe("create-spec-agent update", () => {
     expect(read(join(repo, "docs/clash.md"))).toBe("a\nb (owner) and B (ours)\nc\n");
   });
 
+  it("takes the packs the user's config names (found above the repository), over the record's", async () => {
+    const { cwd, repo } = await evolvedRepository();
+    packAt(join(cwd, "pack2"), "3.0.0", { ...V2, "docs/from-config.md": "named by the config\n" }, [
+      { name: "owner", message: "Owner?", default: "platform" },
+    ]);
+    writeFileSync(join(cwd, "spec-agent.config.json"), JSON.stringify({ template: "./pack2" }));
+    const result = await runCli(["update"], { cwd: repo });
+    expect(result.stderr).toContain("conflicts");
+    expect(read(join(repo, "docs/from-config.md"))).toBe("named by the config\n");
+    expect(JSON.parse(read(join(repo, ".spec-agent.json"))).packs[0]).toMatchObject({ version: "3.0.0" });
+  });
+
   it("refuses a record from a newer generator, and a folder without one", async () => {
     const { repo } = await evolvedRepository();
     const record = JSON.parse(read(join(repo, ".spec-agent.json")));
@@ -438,4 +453,61 @@ describe("a repository made by 0.1.0 (test/fixtures/v0.1.0/svc, whose record hol
       expect(read(join(repo, "README.md"))).not.toContain("<<<<<<<");
     },
   );
+});
+
+describe("the 0.1.0 fetch with the real npm, from a registry on 127.0.0.1 (the built bin)", () => {
+  it("takes the version from the user's registry, not the one a .npmrc in the repository names, and merges", async () => {
+    const tarball = readFileSync(join(packageRoot, "test/fixtures/create-spec-agent-0.1.0.tgz"));
+    const requests: string[] = [];
+    const server = createServer((request, response) => {
+      requests.push(request.url ?? "");
+      const { port } = server.address() as AddressInfo;
+      if (request.url === "/create-spec-agent") {
+        const dist = {
+          tarball: `http://127.0.0.1:${port}/create-spec-agent/-/create-spec-agent-0.1.0.tgz`,
+          integrity: `sha512-${createHash("sha512").update(tarball).digest("base64")}`,
+        };
+        response.setHeader("content-type", "application/json");
+        response.end(
+          JSON.stringify({
+            name: "create-spec-agent",
+            "dist-tags": { latest: "0.1.0" },
+            versions: { "0.1.0": { name: "create-spec-agent", version: "0.1.0", dist } },
+          }),
+        );
+      } else if (request.url?.endsWith("/create-spec-agent-0.1.0.tgz")) response.end(tarball);
+      else response.writeHead(404).end();
+    });
+    await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const repo = join(tempDir(), "svc");
+      cpSync(join(packageRoot, "test/fixtures/v0.1.0/svc"), repo, { recursive: true });
+      writeFileSync(
+        join(repo, "README.md"),
+        read(join(repo, "README.md")).replace(/^# svc\n/, "# svc (payments team)\n"),
+      );
+      // What a pull request could commit: a registry of its own, and scripts on.
+      // (Without retries, so that reading it fails at once rather than after npm's back-off.)
+      writeFileSync(join(repo, ".npmrc"), "registry=http://127.0.0.1:9/\nignore-scripts=false\nfetch-retries=0\n");
+      // The user's own npm configuration, which a project .npmrc would override if npm read it.
+      const home = tempDir();
+      writeFileSync(join(home, ".npmrc"), `registry=http://127.0.0.1:${port}/\ncache=${join(home, "npm-cache")}\n`);
+      const child = spawn(process.execPath, [join(packageRoot, "dist/cli.cjs"), "update"], {
+        cwd: repo,
+        env: { PATH: process.env.PATH ?? "", HOME: home, NO_COLOR: "1", npm_config_update_notifier: "false" },
+      });
+      let stdout = "";
+      child.stdout.on("data", (chunk) => {
+        stdout += chunk;
+      });
+      const code = await new Promise<number | null>((exited) => child.on("exit", exited)).finally(() => child.kill());
+      expect(requests).toContain("/create-spec-agent");
+      expect(stdout).toContain("merged with your edits  README.md");
+      expect(code).toBe(0);
+      expect(read(join(repo, "README.md"))).toMatch(/^# svc \(payments team\)\n/);
+    } finally {
+      server.close();
+    }
+  }, 60_000);
 });

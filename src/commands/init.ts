@@ -47,7 +47,7 @@ export async function init(ctx: CommandContext, { positionals, given, switches, 
   const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
   const prompter = interactive ? await ctx.createPrompter() : undefined;
   // A repository made with --template keeps its packs, as update keeps them.
-  const team = await teamSetup(ctx, values, root, { packs: packsFromManifest(record) });
+  const team = await teamSetup(ctx, values, root, { root, packs: packsFromManifest(record) });
   const answers = await resolveAnswers({
     command: "init",
     given: answersGiven,

@@ -16,20 +16,28 @@ import type { TeamLayer } from "../targets/preset.js";
 export interface TeamSetup {
   /** Under the flags, over our own defaults: the environment, then the config file, then the packs. */
   defaults: TeamDefaults;
+  /** Whether any pack is used: only then is there a question to ask. */
+  packed: boolean;
   /** Asks the packs' questions (or takes --set and their defaults), once our answers are in. */
   layer(prompter: Prompter | undefined): Promise<TeamLayer | undefined>;
 }
 
+/** A repository the command works in (init, update), and the packs its record names. */
+export interface InRepository {
+  root: string;
+  packs: readonly PackRecord[];
+}
+
 /**
- * `repository`: the command works in one (init), whose bytes are not the user's: the packs its record names are
+ * `repository`: the command works in one, whose bytes are not the user's: the packs its record names are
  * taken when neither --template nor a config names any, and the packs a config file inside it names are found
- * only inside it or installed, as a record's are.
+ * only inside it or installed, as a record's are. `cwd`: where the user's --template and config are found from.
  */
 export async function teamSetup(
   ctx: CommandContext,
   values: Values,
   cwd: string,
-  repository?: { packs: readonly PackRecord[] },
+  repository?: InRepository,
 ): Promise<TeamSetup> {
   const layers = teamLayers(ctx.fs, cwd, ctx.env, values.config[0]);
   const recorded = repository?.packs ?? [];
@@ -38,18 +46,20 @@ export async function teamSetup(
   if (refs.length + recorded.length === 0) {
     if (Object.keys(sets).length)
       throw new UsageError("--set answers a template pack's question: give the pack with --template");
-    return { defaults: layers.defaults, layer: async () => undefined };
+    return { defaults: layers.defaults, packed: false, layer: async () => undefined };
   }
   const team = await import("./team.js");
-  const untrusted = fromRepository(values.template.length > 0, refs, layers.templatesFoundIn, cwd, repository)
-    ? untrustedRefs(refs, recorded, layers.templatesFoundIn, cwd)
+  const root = repository?.root ?? cwd;
+  const untrusted = fromRepository(values.template.length > 0, refs, layers.templatesFoundIn, root, repository)
+    ? untrustedRefs(refs, recorded, layers.templatesFoundIn, root)
     : undefined;
   const packs = untrusted
-    ? team.readRecordedPacks(ctx.fs, untrusted.refs, cwd, untrusted.namedBy)
+    ? team.readRecordedPacks(ctx.fs, untrusted.refs, root, untrusted.namedBy)
     : team.readPacks(ctx.fs, refs, [cwd]);
   const answers = { ...team.recordedAnswers(packs, recorded), ...sets };
   return {
     defaults: { ...team.packDefaults(packs), ...layers.defaults },
+    packed: true,
     layer: async (prompter) => team.teamLayer(packs, await team.answerPacks(packs, answers, prompter)),
   };
 }
@@ -60,7 +70,7 @@ function fromRepository(
   refs: readonly string[],
   config: string | undefined,
   cwd: string,
-  repository: { packs: readonly PackRecord[] } | undefined,
+  repository: InRepository | undefined,
 ): boolean {
   if (named || repository === undefined) return false;
   if (refs.length === 0) return true;

@@ -4,7 +4,7 @@
  * record, write through the pipeline, and leave conflicts as git leaves them.
  */
 import { createHash } from "node:crypto";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { CommandContext } from "../context.js";
 import { recordedUvBuild } from "../core/build-backend.js";
 import { unresolvedConflict, updateLabels } from "../core/conflict-markers.js";
@@ -18,13 +18,13 @@ import { textFromHistory } from "../io/git-history.js";
 import { applyStages, prepareStages } from "../io/git-stages.js";
 import { renderedByVersion } from "../io/old-generator.js";
 import { findRecordedRoot, readRepositoryFiles } from "../io/root.js";
-import { parseSets } from "../options/config.js";
 import type { ParsedArgs } from "../options/parse.js";
 import { answerProblem } from "../options/table.js";
 import { openForRun, runPipeline } from "../pipeline.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { countFates, formatUpdate } from "../ui/update-report.js";
 import { ownerProjectAt } from "./owner-project.js";
+import { teamSetup } from "./team-setup.js";
 import { reportBehind } from "./update-check.js";
 
 const sha256 = (text: string): string => `sha256:${createHash("sha256").update(text).digest("hex")}`;
@@ -65,31 +65,19 @@ async function basesOf(
   return bases;
 }
 
-/** The packs the user names again, or else the record's (inside the repository or installed only). */
+/**
+ * The packs as init takes them: the user's (--template, their config), or else the record's, found only inside the
+ * repository or installed. A question a new pack version adds is asked (or takes its default, or --set's value).
+ */
 async function recordedTeam(
   ctx: CommandContext,
   root: string,
   record: RepositoryRecord,
   args: ParsedArgs,
 ): Promise<TeamLayer | undefined> {
-  const named = args.values.template;
-  if (named.length + record.packs.length === 0) return undefined;
-  const team = await import("./team.js");
-  // The user's --template is found as create finds it; the record's packs only inside the repository or installed.
-  const packs = named.length
-    ? team.readPacks(ctx.fs, named, [root, ctx.cwd, dirname(root)])
-    : team.readRecordedPacks(
-        ctx.fs,
-        record.packs.map((p) => p.source),
-        root,
-        MANIFEST_PATH,
-      );
-  const recorded = team.recordedAnswers(packs, record.packs);
-  const interactive = !args.switches.yes && !args.switches.check && !ctx.env.CI && ctx.isTerminal();
-  const prompter = interactive ? await ctx.createPrompter() : undefined;
-  // A question the new pack version adds is asked (or takes its default, or --set's value).
-  const answers = await team.answerPacks(packs, { ...recorded, ...parseSets(args.values.set) }, prompter);
-  return team.teamLayer(packs, answers);
+  const team = await teamSetup(ctx, args.values, ctx.cwd, { root, packs: record.packs });
+  const interactive = team.packed && !args.switches.yes && !args.switches.check && !ctx.env.CI && ctx.isTerminal();
+  return team.layer(interactive ? await ctx.createPrompter() : undefined);
 }
 
 export async function update(ctx: CommandContext, args: ParsedArgs): Promise<void> {
