@@ -2,18 +2,16 @@
  * A journal nobody here left: committed in a clone, or planted. Recovery undoes only what a run of ours
  * could have written: paths outside the repository, into .git, through a link, backups outside the journal
  * folder, or a journal git tracks, are refused with exit 2 naming it, and nothing is touched; a created file
- * goes only while it still holds what the run wrote.
+ * goes only while it still holds what the run wrote (its size and hash in the record).
  */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { textHash as hash } from "../src/io/target/journal-record.js";
 import { JOURNAL_NAME } from "../src/io/target/lock.js";
 import { GIT_IDENTITY, runCli, tempDir } from "./support/context.js";
 import { snapshot } from "./support/tree.js";
-
-const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
 
 /** A repository made by create (with a .git folder of its own), an outside folder beside it, and a planted journal. */
 async function planted(record: unknown, backups: Record<string, string> = {}) {
@@ -90,9 +88,7 @@ describe("a journal whose paths a run of ours could not have written", () => {
     const contents = readFileSync(join(outside, "victim.txt"), "utf8");
     writeFileSync(
       join(root, JOURNAL_NAME, "journal.json"),
-      JSON.stringify(
-        record({ created: [{ path: "linked/victim.txt", size: contents.length, sha256: sha256(contents) }] }),
-      ),
+      JSON.stringify(record({ created: [{ path: "linked/victim.txt", size: contents.length, hash: hash(contents) }] })),
     );
     const before = snapshot(outside);
     const result = await runCli(["add", "plan", "Export reports"], { cwd: root });
@@ -102,7 +98,7 @@ describe("a journal whose paths a run of ours could not have written", () => {
 
   it("keeps a created file that no longer holds what the run wrote, and undoes the rest", async () => {
     const { root } = await planted(
-      record({ created: [{ path: "README.md", size: 1_000_000, sha256: sha256("what the run wrote\n") }] }),
+      record({ created: [{ path: "README.md", size: 1_000_000, hash: hash("what the run wrote\n") }] }),
     );
     const readme = readFileSync(join(root, "README.md"), "utf8");
     const result = await runCli(["add", "plan", "Export reports"], { cwd: root });
@@ -116,7 +112,7 @@ describe("a journal whose paths a run of ours could not have written", () => {
     writeFileSync(join(root, "half.md"), "what the run wrote\n");
     writeFileSync(
       join(root, JOURNAL_NAME, "journal.json"),
-      JSON.stringify(record({ created: [{ path: "half.md", size: 19, sha256: sha256("what the run wrote\n") }] })),
+      JSON.stringify(record({ created: [{ path: "half.md", size: 19, hash: hash("what the run wrote\n") }] })),
     );
     const result = await runCli(["add", "plan", "Export reports"], { cwd: root });
     expect(result.code).toBe(0);
@@ -132,7 +128,7 @@ describe.skipIf(!git)("a journal that git tracks", () => {
     const readme = readFileSync(join(root, "README.md"), "utf8");
     writeFileSync(
       join(journal, "journal.json"),
-      JSON.stringify(record({ created: [{ path: "README.md", size: readme.length, sha256: sha256(readme) }] })),
+      JSON.stringify(record({ created: [{ path: "README.md", size: readme.length, hash: hash(readme) }] })),
     );
     const env = { ...process.env, ...GIT_IDENTITY };
     const run = (args: string[]) => spawnSync("git", args, { cwd: root, env, encoding: "utf8" });
