@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { packageRoot } from "../src/io/package-info.js";
 import { textHash as hash } from "../src/io/target/journal-record.js";
 import { JOURNAL_NAME } from "../src/io/target/lock.js";
 import { GIT_IDENTITY, runCli, tempDir } from "./support/context.js";
@@ -150,5 +151,42 @@ describe.skipIf(!git)("a journal that git tracks", () => {
     oneLine(result.stderr);
     expect(result.stderr).toMatch(/\.spec-agent-journal.*git tracks it/);
     expect(snapshot(root)).toEqual(before);
+  });
+});
+
+describe("a planted journal and the built bin, with a PATH of sentinel programs", () => {
+  it("runs nothing but git's read-only question, whichever command recovers", async () => {
+    const bin = join(packageRoot, "dist/cli.cjs");
+    for (const args of [
+      ["add", "plan", "Export reports"],
+      ["init", "--yes"],
+      ["update", "--yes"],
+      [".", "--yes", "--force"],
+    ]) {
+      const { root, outside } = await planted(
+        record({ overwritten: [{ path: ".git/hooks/post-checkout", backup: "0.old" }] }),
+        { "0.old": "#!/bin/sh\necho pwned\n" },
+      );
+      const sentinels = tempDir();
+      const ran = join(sentinels, "ran.log");
+      for (const name of ["git", "sh", "bash", "node", "npm", "npx", "uv", "python", "python3", "task"]) {
+        writeFileSync(join(sentinels, name), `#!/bin/sh\necho "${name} $*" >> "${ran}"\nexit 1\n`, { mode: 0o755 });
+      }
+      const before = { outside: snapshot(outside), git: snapshot(join(root, ".git")) };
+      const result = spawnSync(process.execPath, [bin, ...args], {
+        cwd: root,
+        encoding: "utf8",
+        timeout: 20_000,
+        env: { PATH: sentinels, HOME: root, NO_COLOR: "1" },
+      });
+      expect(result.status, `${args.join(" ")}: ${result.stderr}`).toBe(2);
+      oneLine(result.stderr);
+      expect({ outside: snapshot(outside), git: snapshot(join(root, ".git")) }).toEqual(before);
+      const lines = existsSync(ran) ? readFileSync(ran, "utf8").trim().split("\n") : [];
+      // The user's own tools may be asked their version (create and init default the Python from uv's).
+      expect(lines.filter((line) => !/^(git (ls-files|rev-parse|config|--version)|uv --version)\b/.test(line))).toEqual(
+        [],
+      );
+    }
   });
 });
