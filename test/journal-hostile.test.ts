@@ -83,6 +83,17 @@ describe("a journal whose paths a run of ours could not have written", () => {
     expect(existsSync(journal)).toBe(true);
   });
 
+  it("is refused by a dry run too, which touches nothing either", async () => {
+    const { root, outside, journal } = await planted(
+      record({ created: [{ path: "../outside/victim.txt", size: 15 }] }),
+    );
+    const before = { repo: snapshot(root), outside: snapshot(outside) };
+    const result = await runCli(["add", "plan", "Export reports", "--dry-run"], { cwd: root });
+    expect(result).toMatchObject({ code: 2, stderr: expect.stringContaining(JOURNAL_NAME) });
+    expect({ repo: snapshot(root), outside: snapshot(outside) }).toEqual(before);
+    expect(existsSync(journal)).toBe(true);
+  });
+
   it("refuses a created path through a linked folder, which only the disk shows", async () => {
     const { root, outside } = await planted(record({}));
     symlinkSync(outside, join(root, "linked"));

@@ -18,13 +18,15 @@ const LEFT_BY_A_RUN = /^(owner|journal\.json|\d{1,6}\.(old|new|removed))$/;
  * A stale journal: undone when its record is whole; without one, the run had changed nothing yet. A journal a
  * run of ours could not have left (a path outside the target, in git's files or through a link, a backup
  * outside the journal folder, or one git tracks: committed by someone) is refused, and nothing is touched.
+ * A dry run only judges it (`undo` false).
  */
 export async function recoverJournal(
   fs: FileSystem,
   root: string,
   where: string,
   tracked: () => Promise<boolean>,
-): Promise<Undone> {
+  undo = true,
+): Promise<Undone | undefined> {
   const dir = join(root, JOURNAL_NAME);
   const refuse = (why: string): UsageError =>
     new UsageError(
@@ -55,6 +57,7 @@ export async function recoverJournal(
     if (onDisk) throw refuse(onDisk);
   }
   if (await tracked()) throw refuse("git tracks it: it came with the repository");
+  if (!undo) return undefined;
   const lock: Lock = { dir, createdRoot: record?.createdRoot === true };
   if (!record) {
     releaseLock(fs, root, lock, false);
