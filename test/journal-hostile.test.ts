@@ -2,18 +2,17 @@
  * A journal nobody here left: committed in a clone, or planted. Recovery undoes only what a run of ours
  * could have written: paths outside the repository, into .git, through a link, backups outside the journal
  * folder, or a journal git tracks, are refused with exit 2 naming it, and nothing is touched; a created file
- * goes only while it still holds what the run wrote.
+ * goes only while it still holds what the run wrote (its size and hash in the record).
  */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { packageRoot } from "../src/io/package-info.js";
+import { textHash as hash } from "../src/io/target/journal-record.js";
 import { JOURNAL_NAME } from "../src/io/target/lock.js";
 import { GIT_IDENTITY, runCli, tempDir } from "./support/context.js";
 import { snapshot } from "./support/tree.js";
-
-const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
 
 /** A repository made by create (with a .git folder of its own), an outside folder beside it, and a planted journal. */
 async function planted(record: unknown, backups: Record<string, string> = {}) {
@@ -84,15 +83,24 @@ describe("a journal whose paths a run of ours could not have written", () => {
     expect(existsSync(journal)).toBe(true);
   });
 
+  it("is refused by a dry run too, which touches nothing either", async () => {
+    const { root, outside, journal } = await planted(
+      record({ created: [{ path: "../outside/victim.txt", size: 15 }] }),
+    );
+    const before = { repo: snapshot(root), outside: snapshot(outside) };
+    const result = await runCli(["add", "plan", "Export reports", "--dry-run"], { cwd: root });
+    expect(result).toMatchObject({ code: 2, stderr: expect.stringContaining(JOURNAL_NAME) });
+    expect({ repo: snapshot(root), outside: snapshot(outside) }).toEqual(before);
+    expect(existsSync(journal)).toBe(true);
+  });
+
   it("refuses a created path through a linked folder, which only the disk shows", async () => {
     const { root, outside } = await planted(record({}));
     symlinkSync(outside, join(root, "linked"));
     const contents = readFileSync(join(outside, "victim.txt"), "utf8");
     writeFileSync(
       join(root, JOURNAL_NAME, "journal.json"),
-      JSON.stringify(
-        record({ created: [{ path: "linked/victim.txt", size: contents.length, sha256: sha256(contents) }] }),
-      ),
+      JSON.stringify(record({ created: [{ path: "linked/victim.txt", size: contents.length, hash: hash(contents) }] })),
     );
     const before = snapshot(outside);
     const result = await runCli(["add", "plan", "Export reports"], { cwd: root });
@@ -102,7 +110,7 @@ describe("a journal whose paths a run of ours could not have written", () => {
 
   it("keeps a created file that no longer holds what the run wrote, and undoes the rest", async () => {
     const { root } = await planted(
-      record({ created: [{ path: "README.md", size: 1_000_000, sha256: sha256("what the run wrote\n") }] }),
+      record({ created: [{ path: "README.md", size: 1_000_000, hash: hash("what the run wrote\n") }] }),
     );
     const readme = readFileSync(join(root, "README.md"), "utf8");
     const result = await runCli(["add", "plan", "Export reports"], { cwd: root });
@@ -116,7 +124,7 @@ describe("a journal whose paths a run of ours could not have written", () => {
     writeFileSync(join(root, "half.md"), "what the run wrote\n");
     writeFileSync(
       join(root, JOURNAL_NAME, "journal.json"),
-      JSON.stringify(record({ created: [{ path: "half.md", size: 19, sha256: sha256("what the run wrote\n") }] })),
+      JSON.stringify(record({ created: [{ path: "half.md", size: 19, hash: hash("what the run wrote\n") }] })),
     );
     const result = await runCli(["add", "plan", "Export reports"], { cwd: root });
     expect(result.code).toBe(0);
@@ -132,7 +140,7 @@ describe.skipIf(!git)("a journal that git tracks", () => {
     const readme = readFileSync(join(root, "README.md"), "utf8");
     writeFileSync(
       join(journal, "journal.json"),
-      JSON.stringify(record({ created: [{ path: "README.md", size: readme.length, sha256: sha256(readme) }] })),
+      JSON.stringify(record({ created: [{ path: "README.md", size: readme.length, hash: hash(readme) }] })),
     );
     const env = { ...process.env, ...GIT_IDENTITY };
     const run = (args: string[]) => spawnSync("git", args, { cwd: root, env, encoding: "utf8" });
@@ -154,5 +162,42 @@ describe.skipIf(!git)("a journal that git tracks", () => {
     oneLine(result.stderr);
     expect(result.stderr).toMatch(/\.spec-agent-journal.*git tracks it/);
     expect(snapshot(root)).toEqual(before);
+  });
+});
+
+describe("a planted journal and the built bin, with a PATH of sentinel programs", () => {
+  it("runs nothing but git's read-only question, whichever command recovers", async () => {
+    const bin = join(packageRoot, "dist/cli.cjs");
+    for (const args of [
+      ["add", "plan", "Export reports"],
+      ["init", "--yes"],
+      ["update", "--yes"],
+      [".", "--yes", "--force"],
+    ]) {
+      const { root, outside } = await planted(
+        record({ overwritten: [{ path: ".git/hooks/post-checkout", backup: "0.old" }] }),
+        { "0.old": "#!/bin/sh\necho pwned\n" },
+      );
+      const sentinels = tempDir();
+      const ran = join(sentinels, "ran.log");
+      for (const name of ["git", "sh", "bash", "node", "npm", "npx", "uv", "python", "python3", "task"]) {
+        writeFileSync(join(sentinels, name), `#!/bin/sh\necho "${name} $*" >> "${ran}"\nexit 1\n`, { mode: 0o755 });
+      }
+      const before = { outside: snapshot(outside), git: snapshot(join(root, ".git")) };
+      const result = spawnSync(process.execPath, [bin, ...args], {
+        cwd: root,
+        encoding: "utf8",
+        timeout: 20_000,
+        env: { PATH: sentinels, HOME: root, NO_COLOR: "1" },
+      });
+      expect(result.status, `${args.join(" ")}: ${result.stderr}`).toBe(2);
+      oneLine(result.stderr);
+      expect({ outside: snapshot(outside), git: snapshot(join(root, ".git")) }).toEqual(before);
+      const lines = existsSync(ran) ? readFileSync(ran, "utf8").trim().split("\n") : [];
+      // The user's own tools may be asked their version (create and init default the Python from uv's).
+      expect(lines.filter((line) => !/^(git (ls-files|rev-parse|config|--version)|uv --version)\b/.test(line))).toEqual(
+        [],
+      );
+    }
   });
 });

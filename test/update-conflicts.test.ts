@@ -65,7 +65,7 @@ describe.skipIf(!hasGit)("a signal while update marks its conflicts in git", () 
     async (step) => {
       const repo = await conflicted();
       const before = state(repo);
-      const result = await runCli(["update"], { cwd: repo, ...signalledAt(step, "during") });
+      const result = await runCli(["update", "--template", "../pack"], { cwd: repo, ...signalledAt(step, "during") });
       expect(result.code).toBe(130);
       expect(state(repo)).toEqual(before);
     },
@@ -73,7 +73,10 @@ describe.skipIf(!hasGit)("a signal while update marks its conflicts in git", () 
 
   it("just after git update-index: exit 130, updated whole, the conflict unmerged where the markers are", async () => {
     const repo = await conflicted();
-    const result = await runCli(["update"], { cwd: repo, ...signalledAt("update-index", "after") });
+    const result = await runCli(["update", "--template", "../pack"], {
+      cwd: repo,
+      ...signalledAt("update-index", "after"),
+    });
     expect(result.code).toBe(130);
     expect(readFileSync(join(repo, "docs/clash.md"), "utf8")).toContain("<<<<<<< yours\n");
     expect(readFileSync(join(repo, "docs/plain.md"), "utf8")).toBe("plain 2.0.0\n");
@@ -89,9 +92,9 @@ describe("markers an update left, not yet resolved", () => {
     const repo = join(cwd, "svc");
     writeFileSync(join(repo, "docs/clash.md"), "a\nb (owner)\nc\n");
     pack(join(cwd, "pack"), "2.0.0", "a\nB (ours)\nc\n");
-    expect((await runCli(["update"], { cwd: repo })).code).toBe(1);
+    expect((await runCli(["update", "--template", "../pack"], { cwd: repo })).code).toBe(1);
     const marked = state(repo);
-    const again = await runCli(["update"], { cwd: repo });
+    const again = await runCli(["update", "--template", "../pack"], { cwd: repo });
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/^error: docs\/clash\.md:2 still holds the conflict markers of an update: .*\n$/);
     expect(state(repo)).toEqual(marked);

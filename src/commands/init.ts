@@ -19,6 +19,7 @@ import { packsFromManifest } from "../core/record.js";
 import { gatherFacts } from "../io/facts.js";
 import { ignoredByGit } from "../io/git-ignored.js";
 import { findRoot, readIfFile, whereOf } from "../io/root.js";
+import type { Target } from "../io/target/target.js";
 import { resolveAnswers } from "../options/answers.js";
 import type { ParsedArgs } from "../options/parse.js";
 import type { Prompter } from "../options/prompter.js";
@@ -36,6 +37,8 @@ export async function init(ctx: CommandContext, { positionals, given, switches, 
   if (extra !== undefined)
     throw new UsageError(`unexpected argument ${quoted(extra)}: init works in the repository you are in`);
   const root = findRoot(ctx.fs, ctx.cwd);
+  // Before anything is read: the names would otherwise come from what a killed run half wrote.
+  const target = await openForRun(ctx, root, whereOf(ctx.cwd, root), switches["dry-run"]);
   const pyproject = readIfFile(ctx.fs, join(root, "pyproject.toml"));
   const known: Partial<Answers> = pyproject === undefined ? {} : namesFromPyproject(pyproject);
   const record = readIfFile(ctx.fs, join(root, MANIFEST_PATH));
@@ -63,6 +66,7 @@ export async function init(ctx: CommandContext, { positionals, given, switches, 
     dryRun: switches["dry-run"],
     force: switches.force,
     team: await team.layer(prompter),
+    target,
   });
 }
 
@@ -75,12 +79,14 @@ export interface InitJob {
   force: boolean;
   /** A team's packs over the preset, when --template (or the config) names any. */
   team?: TeamLayer;
+  /** The repository, opened (an interrupted run undone) before anything was read; opened here otherwise. */
+  target?: Target;
 }
 
 /** Everything after the answers: the CLI and plop's spec:init generator both come here. */
 export async function initRepository(ctx: CommandContext, job: InitJob): Promise<void> {
   const { root, answers } = job;
-  const target = await openForRun(ctx, root, whereOf(ctx.cwd, root), job.dryRun);
+  const target = job.target ?? (await openForRun(ctx, root, whereOf(ctx.cwd, root), job.dryRun));
   // Merged and compared as LF text: the pipeline writes each file back in its owner's line endings.
   const read = (path: string): string | undefined => {
     const text = readIfFile(ctx.fs, join(root, path));

@@ -20,19 +20,20 @@ const GIT_NAMES = new Set([".git", "git~1"]);
 /** Why `path` may not be written, read or removed inside the target; undefined when it may. */
 export function confinementProblem(path: unknown): string | undefined {
   if (typeof path !== "string" || path === "") return "is not a path";
-  const shown = quoted(path.length > 80 ? `${path.slice(0, 80)}…` : path);
-  if (path.length > PATH_LIMIT) return `${shown} is longer than ${PATH_LIMIT} characters`;
-  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) return `${shown} is absolute, not inside the repository`;
-  if (path.includes("\\")) return `${shown} holds a backslash: paths here are written with /`;
+  // Quoted only for a message: the writer asks about every planned path.
+  const shown = (): string => quoted(path.length > 80 ? `${path.slice(0, 80)}…` : path);
+  if (path.length > PATH_LIMIT) return `${shown()} is longer than ${PATH_LIMIT} characters`;
+  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) return `${shown()} is absolute, not inside the repository`;
+  if (path.includes("\\")) return `${shown()} holds a backslash: paths here are written with /`;
   // The journal says what recovery may undo: no plan, pack or record writes into it.
   const first = (path.split("/", 1)[0] as string).toLowerCase();
   if (first === JOURNAL_NAME || first.startsWith(`${JOURNAL_NAME}.`))
-    return `${shown} is inside the journal of create-spec-agent`;
+    return `${shown()} is inside the journal of create-spec-agent`;
   for (const segment of path.split("/")) {
     const problem = checkPathSegment(segment);
-    if (problem) return `${shown}: a segment ${problem}`;
+    if (problem) return `${shown()}: a segment ${problem}`;
     // Case-insensitive file systems (Windows, macOS) take `.GIT` for `.git`.
-    if (GIT_NAMES.has(segment.toLowerCase())) return `${shown} is inside git's own files`;
+    if (GIT_NAMES.has(segment.toLowerCase())) return `${shown()} is inside git's own files`;
   }
   return undefined;
 }

@@ -3,7 +3,6 @@
  * a run of ours. Only what a run of ours writes is accepted: paths that pass the confinement check, backups
  * named as the writer names them (plain names inside the journal folder), sizes and hashes of the right kind.
  */
-import { createHash } from "node:crypto";
 import { confinementProblem } from "../../core/confine.js";
 
 /** The record's name in the journal folder. */
@@ -15,8 +14,8 @@ export interface JournalRecord {
   createdRoot: boolean;
   /** Folders the run may make, parents first, relative to the target. */
   folders: string[];
-  /** Files that were not there, with the size and the sha256 (hex) of what the run writes. */
-  created: { path: string; size: number; sha256?: string }[];
+  /** Files that were not there, with the size (bytes) and the textHash of what the run writes. */
+  created: { path: string; size: number; hash?: string }[];
   /** Files the run overwrites, and the name in the journal that keeps the original. */
   overwritten: { path: string; backup: string }[];
   /** Files the run removes, kept in the journal the same way (absent from journals before update removed in them). */
@@ -25,7 +24,7 @@ export interface JournalRecord {
 
 /** Far past any plan of ours; a record larger than this is not one. */
 const ENTRIES_LIMIT = 100_000;
-const SHA256 = /^[0-9a-f]{64}$/;
+const HASH = /^[0-9a-f]{16}$/;
 const BACKUP = { overwritten: /^\d{1,6}\.old$/, removed: /^\d{1,6}\.removed$/ };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -54,8 +53,8 @@ export function recordProblem(value: unknown): string | undefined {
     const problem = confinementProblem(entry.path);
     if (problem) return `created[${i}].path ${problem}`;
     if (!Number.isSafeInteger(entry.size) || (entry.size as number) < 0) return `created[${i}].size is not a size`;
-    if (entry.sha256 !== undefined && (typeof entry.sha256 !== "string" || !SHA256.test(entry.sha256)))
-      return `created[${i}].sha256 is not a sha256`;
+    if (entry.hash !== undefined && (typeof entry.hash !== "string" || !HASH.test(entry.hash)))
+      return `created[${i}].hash is not a hash of ours`;
   }
   const backups = new Set<string>();
   for (const key of ["overwritten", "removed"] as const) {
@@ -74,5 +73,21 @@ export function recordProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-/** The hash the record keeps of a file the run creates. */
-export const sha256 = (contents: string | Uint8Array): string => createHash("sha256").update(contents).digest("hex");
+/**
+ * The hash the record keeps of the text a run creates a file with: 64 bits (two 32-bit multiplicative hashes,
+ * cyrb53's mixing) over its UTF-16 units. It tells the run's own file from one edited since, by accident or by
+ * its owner; it is no defence against whoever wrote the journal (they wrote the repository's files too: a journal
+ * git tracks is refused). Not node:crypto: loading it costs a create about 15% (OpenSSL's start-up, callgrind).
+ */
+export function textHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ unit, 2654435761);
+    h2 = Math.imul(h2 ^ unit, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h2 >>> 0).toString(16).padStart(8, "0") + (h1 >>> 0).toString(16).padStart(8, "0");
+}

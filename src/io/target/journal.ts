@@ -13,7 +13,7 @@ import { UsageError } from "../../core/errors.js";
 import { quoted } from "../../core/quote.js";
 import { CREATE_EXCLUSIVE, type FileSystem, nodeFs } from "../fs.js";
 import type { FileIdentity } from "./inspect.js";
-import { type JournalRecord, RECORD, sha256 } from "./journal-record.js";
+import { type JournalRecord, RECORD, textHash } from "./journal-record.js";
 import { type Lock, readSmall, readSmallBytes, releaseLock, removeFile, removeIfEmpty } from "./lock.js";
 
 export type { JournalRecord };
@@ -143,10 +143,11 @@ const isFile = (fs: FileSystem, path: string): boolean =>
 
 /**
  * A later run knows only that the path was free: the file there is the run's while it holds what the run wrote,
- * or nothing yet (a write cut off after the file was made). A record without the hash (before 0.2.1) keeps it.
+ * or nothing yet (a write cut off after the file was made): its size, and its hash where the record has one (a
+ * run into a folder it made records none: nothing of anyone else's was there).
  */
-function holdsWhatTheRunWrote(fs: FileSystem, root: string, { path, size, sha256: hash }: JournalRecord["created"][0]) {
+function holdsWhatTheRunWrote(fs: FileSystem, root: string, { path, size, hash }: JournalRecord["created"][0]) {
   const bytes = readSmallBytes(fs, join(root, path), size);
   if (bytes === undefined) return false;
-  return bytes.length === 0 || (hash !== undefined && bytes.length === size && sha256(bytes) === hash);
+  return bytes.length === 0 || (bytes.length === size && (hash === undefined || textHash(bytes.toString()) === hash));
 }

@@ -5,28 +5,38 @@
 import { join } from "node:path";
 import { JOURNAL_NAME } from "../../core/confine.js";
 import { UsageError } from "../../core/errors.js";
+import { quoted } from "../../core/quote.js";
 import type { FileSystem } from "../fs.js";
 import { confinedOnDisk } from "./confined.js";
 import { type Undone, undoJournal } from "./journal.js";
 import { type JournalRecord, RECORD, recordProblem } from "./journal-record.js";
 import { type Lock, readSmall, releaseLock } from "./lock.js";
 
+const LEFT_BY_A_RUN = /^(owner|journal\.json|\d{1,6}\.(old|new|removed))$/;
+
 /**
  * A stale journal: undone when its record is whole; without one, the run had changed nothing yet. A journal a
  * run of ours could not have left (a path outside the target, in git's files or through a link, a backup
  * outside the journal folder, or one git tracks: committed by someone) is refused, and nothing is touched.
+ * A dry run only judges it (`undo` false).
  */
 export async function recoverJournal(
   fs: FileSystem,
   root: string,
   where: string,
   tracked: () => Promise<boolean>,
-): Promise<Undone> {
+  undo = true,
+): Promise<Undone | undefined> {
   const dir = join(root, JOURNAL_NAME);
   const refuse = (why: string): UsageError =>
     new UsageError(
       `${where}/${JOURNAL_NAME} is not a journal a run of create-spec-agent left here (${why}): nothing was touched; if no run of yours was cut off here, remove that folder and run again`,
     );
+  // What a run of ours leaves in the folder: its owner, its record, backups and temporaries, all plain files.
+  for (const entry of fs.readdirSync(dir)) {
+    if (!LEFT_BY_A_RUN.test(entry) || !fs.lstatSync(join(dir, entry), { throwIfNoEntry: false })?.isFile())
+      throw refuse(`${quoted(entry)} in it is not a file a run writes there`);
+  }
   const text = readSmall(fs, join(dir, RECORD), 16 * 1024 * 1024);
   let parsed: unknown;
   try {
@@ -47,6 +57,7 @@ export async function recoverJournal(
     if (onDisk) throw refuse(onDisk);
   }
   if (await tracked()) throw refuse("git tracks it: it came with the repository");
+  if (!undo) return undefined;
   const lock: Lock = { dir, createdRoot: record?.createdRoot === true };
   if (!record) {
     releaseLock(fs, root, lock, false);

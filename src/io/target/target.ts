@@ -67,9 +67,8 @@ export async function openTarget(ctx: TargetContext, root: string, where: string
   const { fs } = ctx;
   let recovered: Recovered = { kind: "none" };
   if (journalState(fs, root, where, ctx.lockOwner) === "stale") {
-    recovered = dryRun
-      ? { kind: "pending" }
-      : { kind: "undone", undone: await recoverJournal(fs, root, where, () => trackedByGit(ctx.exec, root)) };
+    const undone = await recoverJournal(fs, root, where, () => trackedByGit(ctx.exec, root), !dryRun);
+    recovered = undone ? { kind: "undone", undone } : { kind: "pending" };
   }
   return {
     root,
