@@ -251,9 +251,10 @@ describe.each([
       expect(agent).toHaveLength(seed.length);
       const changed = agent.flatMap((line, i) => (line === seed[i] ? [] : [line]));
       expect(changed).toHaveLength(6);
-      // The tools line: the seed's, with the aliases GitHub.com and Copilot CLI need, appended.
+      // The tools line: the seed's, with the aliases GitHub.com and Copilot CLI need, and Copilot CLI's skill
+      // tool (what its subagent runs a skill with: npm run e2e:clients), appended.
       const tools = seed.find((line) => line.startsWith("tools: ")) as string;
-      expect(changed[0]).toBe(`${tools.slice(0, -1)}, 'read', 'edit', 'execute', 'web']`);
+      expect(changed[0]).toBe(`${tools.slice(0, -1)}, 'read', 'edit', 'execute', 'web', 'skill']`);
       for (const line of changed.slice(1)) expect(line).toMatch(/\]\(\.\.\/|Working with|working on/);
       expect(agent.slice(0, 3)).toEqual(seed.slice(0, 3));
       expect(agent.slice(4, 6)).toEqual(seed.slice(4, 6));
