@@ -24,7 +24,7 @@ const COMMANDS = [
   [".", "--yes", "--force", "--no-git", "--no-install"],
 ];
 /** What the tool may run while it recovers and writes here: git's questions, never a change (and never in .git). */
-const READ_ONLY = /^(git (ls-files|rev-parse|config|--version)|uv --version)\b/;
+const READ_ONLY = /^(git (ls-files|rev-parse|config|check-ignore|--version)|uv --version)\b/;
 
 const hostilePath = fc.oneof(
   fc.constantFrom(
