@@ -67,7 +67,8 @@ describe("init in a repository that exists", () => {
     const asked = await runCli(["init", "--yes", "--force", "--license", "MIT"], { cwd: other });
     expect(asked.code, asked.stderr).toBe(0);
     expect(read(other, "LICENSE")).toMatch(/^MIT License\n/);
-    expect(read(other, "pyproject.toml")).not.toMatch(/^(license|license-files|classifiers) = /m);
+    // Their pyproject.toml is theirs (init never writes ours over it, core/existing.ts): no metadata of ours.
+    expect(read(other, "pyproject.toml")).toBe(OWNER["pyproject.toml"]);
   });
 
   it("never replaces the owner's licence file, even with --force, and says so", async () => {

@@ -77,8 +77,6 @@ export function renderPreset(
     aiTools: aiToolsSection(chosen, project),
     agentFile: primaryAgentFile(project),
     uvBuild,
-    // The owner's pyproject.toml declares its own licence, or none: ours adds no metadata to it.
-    ...(owner ? { licenseExpression: "", licensePrivate: "" } : {}),
     ...(owner?.texts ?? NO_OWNER),
   });
   const rendered = new Map(packs.agents.map((t) => [t.source, t.render(context)]));

@@ -50,7 +50,6 @@ export type TemplateContext = Record<(typeof TEMPLATE_VARIABLES)[number], string
 
 /** What the answers alone do not give: the AI tools' texts and the build backend's bound. */
 export type DerivedTexts = Pick<TemplateContext, "aiLayout" | "aiTools" | "agentFile" | "uvBuild"> &
-  Partial<Pick<TemplateContext, "licenseExpression" | "licensePrivate">> &
   Partial<Pick<TemplateContext, (typeof OWNER_VARIABLES)[number]>>;
 
 /** The preset's own project: every owner statement empty, so `{{#if existingProject}}` takes the preset's text. */
