@@ -312,6 +312,7 @@ function expectReadsBack(files: readonly PlannedFile[], answers: Answers): void 
     description: answers.description,
     author: answers.author,
     python: answers.python,
+    ...(answers.license === "none" ? {} : { license: answers.license }),
     agents: answers.agents,
   });
 
