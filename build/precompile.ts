@@ -113,7 +113,7 @@ export function precompiledPresetModule(templatesDir: string): string {
     readPack(realFileSystem, `${templatesDir}/${name}`).map(
       ([source, template]) => `    template(${JSON.stringify(source)}, ${templateFunction(`${name}/${source}`, template, text)}),`,
     );
-  const [defaults, agents] = [pack("default"), pack("agents")];
+  const [defaults, agents, licenses] = [pack("default"), pack("agents"), pack("licenses")];
   return [
     'import { HELPERS, isEmpty } from "./engine.js";',
     'import { template } from "./template.js";',
@@ -125,6 +125,9 @@ export function precompiledPresetModule(templatesDir: string): string {
     "    ],",
     "    agents: [",
     ...agents,
+    "    ],",
+    "    licenses: [",
+    ...licenses,
     "    ],",
     "  };",
     "}",

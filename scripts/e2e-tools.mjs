@@ -55,6 +55,8 @@ function matrix(pythons, defaultPython) {
   rows.push({ id: "dry-run-then-real", args: [], dryRunFirst: true });
   for (const agent of AGENT_SETS) rows.push({ id: `agents-${agent}`, args: ["--agents", agent] });
   rows.push({ id: "agents-all", args: ["--agents", AGENT_SETS.join(",")] });
+  // The licences besides the default's Proprietary; after-update's 0.1.0 record has none.
+  for (const license of ["MIT", "Apache-2.0"]) rows.push({ id: `license-${license}`, args: ["--license", license] });
   // The README's example pack: its defaults (Python 3.12, three AI tools) and files over ours.
   // A repository that version 0.1.0 made (test/fixtures/v0.1.0), brought to this version by update.
   rows.push({ id: "after-update", args: [], fromFixture: "test/fixtures/v0.1.0/svc" });
@@ -334,6 +336,26 @@ async function checkRepository(row, work, env, pythons, defaultPython, reference
     const built = readdirSync(join(folder, "..", "dist"));
     return built.some((f) => f.endsWith(".whl")) && built.some((f) => f.endsWith(".tar.gz"));
   });
+  // PEP 639 as uv_build writes it: the licence our pyproject.toml declares, and the LICENSE file beside it.
+  const declared = /^license = "([^"]+)"$/m.exec(readFileSync(join(folder, "pyproject.toml"), "utf8"))?.[1];
+  const wheel = readdirSync(join(folder, "..", "dist")).find((f) => f.endsWith(".whl"));
+  const readMetadata = [
+    "import sys, zipfile",
+    "z = zipfile.ZipFile(sys.argv[1])",
+    "print(*z.namelist(), sep='\\n')",
+    "print(next(z.read(n).decode() for n in z.namelist() if n.endswith('.dist-info/METADATA')))",
+  ].join("\n");
+  await step(
+    `the wheel's licence metadata: ${declared ?? "none"}`,
+    "uv",
+    ["run", "--no-sync", "python", "-c", readMetadata, join(folder, "..", "dist", wheel ?? "missing.whl")],
+    (out) =>
+      declared === undefined
+        ? !/^License-(Expression|File):/m.test(out) && !/licenses\/LICENSE$/m.test(out)
+        : out.includes(`License-Expression: ${declared}`) &&
+          /^License-File: LICENSE$/m.test(out) &&
+          /\.dist-info\/licenses\/LICENSE$/m.test(out),
+  );
   const formatted = await inRepo("task", ["format"]);
   // Every file we wrote must read as written after lint, test, build and format.
   const changed = [...written, ...specDocs].filter(

@@ -4,10 +4,13 @@
  * files and refuse the same things. plop renders nothing of ours: its
  * HTML-escaping Handlebars never sees a title.
  */
+
 import type { ActionType, NodePlopAPI, PromptQuestion } from "node-plop";
 import { addSpecFile, checkTitle, planSlugs, SPEC_QUESTIONS, type SpecRoute } from "./commands/add.js";
 import { initRepository } from "./commands/init.js";
 import type { CommandContext } from "./context.js";
+import { licenseFromManifest } from "./core/existing.js";
+import { MANIFEST_PATH } from "./core/manifest.js";
 import { namesFromPyproject } from "./core/pyproject.js";
 import type { SpecKind } from "./core/spec-docs.js";
 import { DEFAULT_TARGETS, normalizeTargets } from "./core/targets.js";
@@ -85,14 +88,18 @@ export function registerSpecGenerators(plop: NodePlopAPI, setup: PlopSetup): voi
   }
 
   const known = (): Partial<Answers> => {
-    const text = readIfFile(setup.fs, `${findRoot(setup.fs, setup.dest)}/pyproject.toml`);
-    return text === undefined ? {} : namesFromPyproject(text);
+    const at = findRoot(setup.fs, setup.dest);
+    const text = readIfFile(setup.fs, `${at}/pyproject.toml`);
+    const license = licenseFromManifest(readIfFile(setup.fs, `${at}/${MANIFEST_PATH}`));
+    return { ...(text === undefined ? {} : namesFromPyproject(text)), ...(license ? { license } : {}) };
   };
   const initAction: ActionType = async function addSpecAgentPreset(answers: object) {
     const given = answers as Partial<Answers>;
     const ctx = await setup.context();
     const complete: Answers = {
       ...(given as Answers),
+      // As the CLI's init: a project that exists gets no licence unless one is chosen.
+      license: given.license ?? "none",
       agents: normalizeTargets(given.agents ?? DEFAULT_TARGETS),
       git: false,
       install: false,

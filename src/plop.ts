@@ -5,9 +5,11 @@
  * process, and the generators run the same commands as the CLI, rendering on
  * our strict, unescaped templates rather than plop's HTML-escaping Handlebars.
  */
+
 import type { ActionType, NodePlopAPI, PromptQuestion } from "node-plop";
 import { createRepository } from "./commands/create.js";
 import { type CommandContext, nodeContext } from "./context.js";
+import { DEFAULT_LICENSE } from "./core/license.js";
 import { DEFAULT_TARGETS, normalizeTargets } from "./core/targets.js";
 import { gatherFacts } from "./io/facts.js";
 import { findRoot } from "./io/root.js";
@@ -64,6 +66,7 @@ export default function specAgentPlopfile(plop: NodePlopAPI): void {
     const given = answers as Partial<Answers>;
     const complete: Answers = {
       ...(given as Answers),
+      license: given.license ?? DEFAULT_LICENSE,
       agents: normalizeTargets(given.agents ?? DEFAULT_TARGETS),
       git: given.git ?? facts.hasGit(),
       install: given.install ?? facts.hasUv(),

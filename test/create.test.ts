@@ -23,6 +23,7 @@ describe("create-spec-agent DIR --yes", () => {
       description: DEFAULT_DESCRIPTION,
       author: "",
       python: "3.13",
+      license: "Proprietary",
       agents: ["copilot", "agents-md"],
     });
   });
@@ -42,6 +43,8 @@ describe("create-spec-agent DIR --yes", () => {
       "3.12",
       "--agents",
       "claude,codex",
+      "--license",
+      "Apache-2.0",
       "--no-git",
       "--no-install",
     ];
@@ -54,6 +57,7 @@ describe("create-spec-agent DIR --yes", () => {
       description: "Does: things & <stuff>",
       author: "Zoë O'Brien",
       python: "3.12",
+      license: "Apache-2.0",
       agents: ["agents-md", "claude", "codex"],
     });
     expect(existsSync(join(root, "src/acme/cli.py"))).toBe(true);
@@ -397,7 +401,7 @@ describe("bad input", () => {
 describe("interactive", () => {
   it("asks what flags did not give, with derived defaults, then writes", async () => {
     const cwd = tempDir();
-    const prompter = scriptedPrompter(["web-api", undefined, "An API", "Ann", undefined, ["cursor", "gemini"]]);
+    const prompter = scriptedPrompter(["web-api", undefined, "An API", "Ann", undefined, ["cursor", "gemini"], "MIT"]);
     const result = await runCli(["--no-git", "--no-install"], { cwd, terminal: true, prompter, env: { PATH: "" } });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
@@ -408,6 +412,7 @@ describe("interactive", () => {
       "Author",
       "Python version",
       "AI tools to write for",
+      "Licence (Proprietary, MIT, Apache-2.0, none)",
     ]);
     expect(manifestOf(join(cwd, "web-api")).answers).toEqual({
       name: "web-api",
@@ -415,6 +420,7 @@ describe("interactive", () => {
       description: "An API",
       author: "Ann",
       python: "3.13",
+      license: "MIT",
       agents: ["cursor", "gemini"],
     });
     expect(existsSync(join(cwd, "web-api/.github/agents"))).toBe(false);
@@ -430,10 +436,16 @@ describe("interactive", () => {
     const env = { PATH: tools };
     const result = await runCli(["svc", "--dry-run", "--author", "Ann"], { cwd, terminal: true, prompter, env });
     expect(result.code, result.stderr).toBe(0);
-    expect(prompter.asked).toEqual(["Python package", "Description", "Python version", "AI tools to write for"]);
+    expect(prompter.asked).toEqual([
+      "Python package",
+      "Description",
+      "Python version",
+      "AI tools to write for",
+      "Licence (Proprietary, MIT, Apache-2.0, none)",
+    ]);
     expect(readdirSync(cwd)).toEqual([]);
     // Without --dry-run, the same run asks them.
-    const real = scriptedPrompter([undefined, undefined, undefined, undefined, false, false]);
+    const real = scriptedPrompter([undefined, undefined, undefined, undefined, undefined, false, false]);
     await runCli(["svc", "--author", "Ann"], { cwd, terminal: true, prompter: real, env });
     expect(real.asked.slice(-2)).toEqual([
       "Initialise a git repository with a first commit?",

@@ -58,6 +58,30 @@ describe("init in a repository that exists", () => {
     expect(readTree(root)).toEqual(before);
   });
 
+  it("adds no licence to a project of the owner's by default, and none of its metadata to their pyproject.toml", async () => {
+    const root = ownerRepo();
+    const plain = await runCli(["init", "--yes"], { cwd: root });
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(existsSync(join(root, "LICENSE"))).toBe(false);
+    const other = ownerRepo();
+    const asked = await runCli(["init", "--yes", "--force", "--license", "MIT"], { cwd: other });
+    expect(asked.code, asked.stderr).toBe(0);
+    expect(read(other, "LICENSE")).toMatch(/^MIT License\n/);
+    // Their pyproject.toml is theirs (init never writes ours over it, core/existing.ts): no metadata of ours.
+    expect(read(other, "pyproject.toml")).toBe(OWNER["pyproject.toml"]);
+  });
+
+  it("never replaces the owner's licence file, even with --force, and says so", async () => {
+    for (const name of ["LICENSE", "LICENSE.md", "COPYING"]) {
+      const root = ownerRepo({ ...OWNER, [name]: "Our own terms\n" });
+      const result = await runCli(["init", "--yes", "--force", "--license", "Apache-2.0"], { cwd: root });
+      expect(result.code, result.stderr).toBe(0);
+      expect(read(root, name)).toBe("Our own terms\n");
+      if (name !== "LICENSE") expect(existsSync(join(root, "LICENSE"))).toBe(false);
+      expect(result.stdout).toContain(`your ${name} is kept`);
+    }
+  });
+
   it("overwrites clashes with --force, and still merges the shared files", async () => {
     const root = ownerRepo();
     const result = await runCli(["init", "--force"], { cwd: root });
@@ -76,7 +100,18 @@ describe("init in a repository that exists", () => {
       "spec/task/README.md": "# Our tasks\n",
     });
     const prompter = scriptedPrompter([undefined, "overwrite"]);
-    const flags = ["--description", "d", "--author", "", "--package", "acme_core", "--python", "3.12"];
+    const flags = [
+      "--description",
+      "d",
+      "--author",
+      "",
+      "--package",
+      "acme_core",
+      "--python",
+      "3.12",
+      "--license",
+      "none",
+    ];
     const result = await runCli(["init", ...flags, "--agents", "copilot,agents-md"], {
       cwd: root,
       terminal: true,
@@ -95,7 +130,18 @@ describe("init in a repository that exists", () => {
   it("aborts at a clash with exit 130 and writes nothing", async () => {
     const root = ownerRepo({ ...OWNER, "spec/plan/README.md": "# Our plans\n" });
     const before = readTree(root);
-    const flags = ["--description", "d", "--author", "", "--package", "acme_core", "--python", "3.12"];
+    const flags = [
+      "--description",
+      "d",
+      "--author",
+      "",
+      "--package",
+      "acme_core",
+      "--python",
+      "3.12",
+      "--license",
+      "none",
+    ];
     const result = await runCli(["init", ...flags, "--agents", "copilot"], {
       cwd: root,
       terminal: true,

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { checkLicense } from "../src/core/license.js";
 import {
   checkFolderName,
   checkOneLine,
@@ -192,5 +193,23 @@ describe("one-line text", () => {
 
   it("refuses an empty required value", () => {
     expect(checkOneLine("description", "  ", { required: true })).toMatch(/empty/);
+  });
+});
+
+describe("checkLicense", () => {
+  it.each([
+    ["Proprietary", undefined],
+    ["MIT", undefined],
+    ["Apache-2.0", undefined],
+    ["none", undefined],
+    ["mit", '"mit" is not a licence we write (did you mean MIT?): use Proprietary, MIT, Apache-2.0, none'],
+    ["Apache2.0", "(did you mean Apache-2.0?)"],
+    ["Propietary", "(did you mean Proprietary?)"],
+    ["GPL-3.0-only", '"GPL-3.0-only" is not a licence we write: use Proprietary, MIT, Apache-2.0, none'],
+    ["", '"" is not a licence we write'],
+  ])("%j: %s", (value, message) => {
+    const problem = checkLicense(value);
+    if (message === undefined) expect(problem).toBeUndefined();
+    else expect(problem).toContain(message);
   });
 });

@@ -279,7 +279,7 @@ describe("the team's config file", () => {
     const result = await runCli(["svc", ...NO_TOOLS, "--config", "team.json"], { cwd });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      `error: ${join(cwd, "team.json")}: unknown key "authr" (known: package, description, author, python, agents, git, install, template, set)\n`,
+      `error: ${join(cwd, "team.json")}: unknown key "authr" (known: package, description, author, python, license, agents, git, install, template, set)\n`,
     );
   });
 

@@ -31,6 +31,7 @@ describe("the preset's plan", () => {
       description: DEFAULT_ANSWERS.description,
       author: "Ada Lovelace",
       python: "3.13",
+      license: "Proprietary",
       agents: ["copilot", "agents-md"],
     });
     for (const file of plan.filter((f) => f.path !== MANIFEST_PATH)) {
@@ -94,4 +95,54 @@ describe("a pack's paths are confined", () => {
     ["/etc/passwd", "/etc/passwd is absolute"],
     ["ok/path.md", undefined],
   ])("checkPlannedPath(%s)", (path, expected) => expect(checkPlannedPath(path)).toBe(expected));
+});
+
+describe("the licence", () => {
+  const planFor = async (license: string, author = "Ada Lovelace") => {
+    const files = await planPreset(realFileSystem, templatesDir, { ...DEFAULT_ANSWERS, license, author }, "0.1.0");
+    return Object.fromEntries(files.map((f) => [f.path, f.contents]));
+  };
+  const metadata = (pyproject: string | undefined) =>
+    (pyproject ?? "").split("\n").filter((line) => /^(license|license-files|classifiers) = /.test(line));
+
+  it.each([
+    [
+      "Proprietary",
+      [
+        'license = "LicenseRef-Proprietary"',
+        'license-files = ["LICENSE"]',
+        'classifiers = ["Private :: Do Not Upload"]',
+      ],
+    ],
+    ["MIT", ['license = "MIT"', 'license-files = ["LICENSE"]']],
+    ["Apache-2.0", ['license = "Apache-2.0"', 'license-files = ["LICENSE"]']],
+    ["none", []],
+  ])("%s: PEP 639 metadata in pyproject.toml", async (license, lines) => {
+    expect(metadata((await planFor(license))["pyproject.toml"])).toEqual(lines);
+  });
+
+  it("MIT: the standard text, with the author and no year", async () => {
+    const text = (await planFor("MIT")).LICENSE as string;
+    expect(text.startsWith("MIT License\n\nCopyright (c) Ada Lovelace\n\nPermission is hereby granted")).toBe(true);
+    expect(text).toContain('THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND');
+    expect((await planFor("MIT", "")).LICENSE).toContain("Copyright (c) the my-service authors\n");
+  });
+
+  it("Apache-2.0: the text as apache.org publishes it, byte for byte", async () => {
+    const text = (await planFor("Apache-2.0")).LICENSE as string;
+    // Debian ships apache.org's LICENSE-2.0.txt unchanged; its md5 is 3b83ef96387f14655fc854ddc3c6bd57.
+    const { createHash } = await import("node:crypto");
+    expect(createHash("md5").update(text).digest("hex")).toBe("3b83ef96387f14655fc854ddc3c6bd57");
+    expect(text).toContain("Version 2.0, January 2004");
+  });
+
+  it("Proprietary: all rights reserved, by the author", async () => {
+    expect((await planFor("Proprietary")).LICENSE).toMatch(/^Copyright \(c\) Ada Lovelace\. All rights reserved\.\n/);
+  });
+
+  it("none: no LICENSE, and the record leaves the answer out as records made before the question did", async () => {
+    const files = await planFor("none");
+    expect(files.LICENSE).toBeUndefined();
+    expect(JSON.parse(files[MANIFEST_PATH] as string).answers).not.toHaveProperty("license");
+  });
 });

@@ -117,7 +117,8 @@ describe("plop.load('create-spec-agent') in a team's plopfile", () => {
     const flags = ["--name", name, "--description", "A tool.", "--author", "Ann", "--python", "3.13"];
     expect((await runCli(["init", ...flags], { cwd: repo })).stdout).toContain("merged: .spec-agent.json");
     const before = readTree(repo);
-    const init = plop(repo, "spec:init", ...answers);
+    const recorded = JSON.parse(readFileSync(join(repo, ".spec-agent.json"), "utf8")).answers.license ?? "none";
+    const init = plop(repo, "spec:init", ...answers, recorded);
     expect(init.status, init.stderr).toBe(0);
     expect(init.stdout).toContain("nothing changed");
     expect(readTree(repo)).toEqual(before);

@@ -79,6 +79,7 @@ describe("plop.load('create-spec-agent')", () => {
       "author",
       "python",
       "agents",
+      "license",
       "git",
       "install",
     ]);
@@ -118,7 +119,7 @@ describe("npm run plop (contributors, the TypeScript plopfile on Node 20)", () =
   it("runs the real plop with answers given on the command line", () => {
     const dest = tempDir();
     const args = ["run", "--silent", "plop", "--", "--dest", dest, "spec-agent"];
-    const answers = ["plopped", "plopped", "A & <b>", "Zoë", "3.13", "copilot,claude", "n", "n"];
+    const answers = ["plopped", "plopped", "A & <b>", "Zoë", "3.13", "copilot,claude", "MIT", "n", "n"];
     const result = spawnSync("npm", [...args, ...answers], {
       cwd: packageRoot,
       encoding: "utf8",
@@ -130,6 +131,7 @@ describe("npm run plop (contributors, the TypeScript plopfile on Node 20)", () =
     expect(result.stdout).toContain("Wrote ./plopped:");
     expect(readFileSync(join(dest, "plopped/pyproject.toml"), "utf8")).toContain('description = "A & <b>"');
     expect(existsSync(join(dest, "plopped/.claude/agents/backend-engineer.md"))).toBe(true);
+    expect(readFileSync(join(dest, "plopped/LICENSE"), "utf8")).toMatch(/^MIT License\n\nCopyright \(c\) Zoë\n/);
   });
 });
 

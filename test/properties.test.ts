@@ -11,6 +11,7 @@ import fc from "fast-check";
 import { parse as parseToml } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
+import { LICENSES } from "../src/core/license.js";
 import { MANIFEST_PATH } from "../src/core/manifest.js";
 import {
   checkFolderName,
@@ -227,6 +228,7 @@ const acceptedAnswers: fc.Arbitrary<Answers> = fc
       freeText.filter((value) => !checkOneLine("author", value, { required: false })),
     ),
     python: fc.integer({ min: 10, max: 16 }).map((minor) => `3.${minor}`),
+    license: fc.constantFrom(...LICENSES),
     agents: fc.subarray([...TARGET_IDS], { minLength: 1 }),
   })
   .map(({ package: pkg, agents, ...rest }) => ({
@@ -310,6 +312,7 @@ function expectReadsBack(files: readonly PlannedFile[], answers: Answers): void 
     description: answers.description,
     author: answers.author,
     python: answers.python,
+    ...(answers.license === "none" ? {} : { license: answers.license }),
     agents: answers.agents,
   });
 

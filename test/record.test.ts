@@ -149,6 +149,8 @@ describe("the record's answers pass create's checks", () => {
     ["author", 7, "answers.author is missing"],
     ["agents", ["copilot", "cluade"], 'answers.agents: "cluade" is not an AI tool we write for'],
     ["agents", "copilot", "answers.agents is not a list"],
+    ["license", "GPL-3.0", 'answers.license: "GPL-3.0" is not a licence we write'],
+    ["license", ["MIT"], "answers.license is not a text"],
   ])("%s = %j: exit 2 naming the key, nothing written", async (key, value, message) => {
     const { repo } = await created();
     editRecord(repo, (record) => {
@@ -161,6 +163,23 @@ describe("the record's answers pass create's checks", () => {
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(read(join(repo, ".spec-agent.json"))).toBe(before);
     expect(existsSync(join(repo, ".github/copilot-instructions.md"))).toBe(true);
+  });
+
+  it("a record without the licence (made before the question) means none: update writes no LICENSE and no metadata", async () => {
+    const cwd = tempDir();
+    const made = await runCli(["svc", "--yes", "--no-git", "--no-install", "--author", "A", "--license", "none"], {
+      cwd,
+    });
+    expect(made.code, made.stderr).toBe(0);
+    const repo = join(cwd, "svc");
+    // The record as the last version without the question wrote it: no "license" key (none leaves it out too).
+    expect(readJson(join(repo, ".spec-agent.json")).answers).not.toHaveProperty("license");
+    const before = read(join(repo, "pyproject.toml"));
+    const result = await runCli(["update"], { cwd: repo });
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(join(repo, "LICENSE"))).toBe(false);
+    expect(read(join(repo, "pyproject.toml"))).toBe(before);
+    expect(readJson(join(repo, ".spec-agent.json")).answers).not.toHaveProperty("license");
   });
 
   it("a malformed pack entry is named by its key", async () => {

@@ -142,7 +142,7 @@ describe("every template of the preset", async () => {
       fc.property(
         fc.record({ name: text, package: text, description: text, author: text, python: text, aiLayout: text }),
         ({ aiLayout, ...answers }) => {
-          const context = templateContext({ ...answers, agents: [] }, "9.9.9", { ...TEXTS, aiLayout });
+          const context = templateContext({ ...answers, license: "MIT", agents: [] }, "9.9.9", { ...TEXTS, aiLayout });
           for (const [i, t] of built.entries()) expect(t.render(context), t.source).toBe(templates[i]?.render(context));
         },
       ),

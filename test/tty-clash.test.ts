@@ -31,7 +31,7 @@ describe.skipIf(!tmuxThere)(`init's clash question${tmuxThere ? "" : ` (skipped:
 
   /** init in the repository, its exit code printed after it, the pane kept open to be read. */
   function init(root: string): TmuxSession {
-    const run = `${quote(process.execPath)} ${quote(bin)} init --agents copilot,agents-md; echo "EXIT=$?"; sleep 60`;
+    const run = `${quote(process.execPath)} ${quote(bin)} init --agents copilot,agents-md --license none; echo "EXIT=$?"; sleep 60`;
     // Tall enough that the whole diff stays on the screen that capture-pane reads.
     const command = `env -u CI NO_COLOR=1 HOME=${quote(root)} sh -c ${quote(run)}`;
     session = server.start({ cwd: root, command, height: 150 });

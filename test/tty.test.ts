@@ -173,6 +173,7 @@ describe.skipIf(!tmuxThere)(`in a real terminal (tmux)${tmuxThere ? "" : ` (skip
       description: DEFAULT_DESCRIPTION,
       author: facts.hasGit() ? AUTHOR : "",
       python: DEFAULT_PYTHON,
+      license: "Proprietary",
       agents: ["copilot", "agents-md"],
     });
     // git's default is yes when git is there.

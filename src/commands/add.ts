@@ -127,7 +127,7 @@ async function templateFor(ctx: CommandContext, root: string, kind: SpecKind): P
   const preset = presetPacks(ctx.fs, ctx.templatesDir).default.find((t) => t.source === source);
   if (!preset) throw new UsageError(`the preset has no ${source}: add one to spec/${kind}/`);
   // The templates of spec files name no answer: any context renders them.
-  const blank = { name: "", package: "", description: "", author: "", python: "", agents: [] };
+  const blank = { name: "", package: "", description: "", author: "", python: "", license: "none", agents: [] };
   return preset.render(templateContext(blank, ctx.version, { aiLayout: "", aiTools: "", agentFile: "", uvBuild: "" }));
 }
 

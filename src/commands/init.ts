@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { CommandContext } from "../context.js";
 import { uvBuildOfRecordText } from "../core/build-backend.js";
 import { UsageError } from "../core/errors.js";
-import { agentsFromManifest, basesFromManifest, presetForExisting } from "../core/existing.js";
+import { agentsFromManifest, basesFromManifest, licenseFromManifest, presetForExisting } from "../core/existing.js";
 import { toLf } from "../core/line-endings.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
 import { mergePlan } from "../core/merge/plan.js";
@@ -44,6 +44,8 @@ export async function init(ctx: CommandContext, { positionals, given, switches, 
   const record = readIfFile(ctx.fs, join(root, MANIFEST_PATH));
   const agents = agentsFromManifest(record);
   if (agents) known.agents = agents;
+  const license = licenseFromManifest(record);
+  if (license) known.license = license;
   const answersGiven = { ...known, ...given };
   const facts = gatherFacts({ ...ctx, cwd: root }, root, answersGiven.author === undefined);
   facts.ownerProject = pyproject !== undefined;
@@ -85,7 +87,7 @@ export interface InitJob {
 
 /** Everything after the answers: the CLI and plop's spec:init generator both come here. */
 export async function initRepository(ctx: CommandContext, job: InitJob): Promise<void> {
-  const { root, answers } = job;
+  const { root } = job;
   const target = job.target ?? (await openForRun(ctx, root, whereOf(ctx.cwd, root), job.dryRun));
   // Merged and compared as LF text: the pipeline writes each file back in its owner's line endings.
   const read = (path: string): string | undefined => {
@@ -94,12 +96,21 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
   };
   // A repository made earlier keeps the bound it was made with, whatever uv this machine has.
   const uvBuild = uvBuildOfRecordText(read(MANIFEST_PATH));
+  const bases = basesFromManifest(read(MANIFEST_PATH));
+  // The owner's licence is never replaced, nor contradicted in the metadata: we then write none of ours.
+  const theirLicense = ctx.fs
+    .readdirSync(root)
+    .find((entry) => /^(licen[cs]e|copying)([.-]|$)/i.test(entry) && !bases.has(entry));
+  const answers = theirLicense === undefined ? job.answers : { ...job.answers, license: "none" };
+  const licenseNotes =
+    theirLicense !== undefined && job.answers.license !== "none"
+      ? [`your ${theirLicense} is kept: no licence of ours is written (--license ${job.answers.license} not applied)`]
+      : [];
   const plan = (owner?: OwnerProject) =>
     planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, uvBuild, job.team, owner);
   let planned = plan();
   // The owner's own project: every statement the rules make about it comes from what it declares.
   // Ours, not the owner's, where our record lists it (as update decides) or it is ours to the byte.
-  const bases = basesFromManifest(read(MANIFEST_PATH));
   const ours = planned.find((f) => f.path === "pyproject.toml")?.contents;
   let owner = bases.has("pyproject.toml") ? undefined : ownerProjectAt(ctx.fs, root, answers.name, ours);
   if (owner) planned = plan(owner);
@@ -142,6 +153,6 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     if (ignored.length > 0) ctx.out.write(formatIgnored(ignored, ctx.out.paint));
   }
   ctx.out.write(formatTargets(answers.agents, targetNotes(answers.agents), ctx.out.paint));
-  const notes = foreign ? [leftOutNote(foreign)] : (owner?.notes ?? []);
+  const notes = [...(foreign ? [leftOutNote(foreign)] : (owner?.notes ?? [])), ...licenseNotes];
   if (notes.length > 0) ctx.out.write(formatProjectNotes(notes, ctx.out.paint));
 }

@@ -4,6 +4,7 @@
  * is no `pyproject.toml`, the README only where there is none; the manifest
  * then records only what init writes.
  */
+import { checkLicense, RECORD_LICENSE_BEFORE_ANSWER } from "./license.js";
 import { MANIFEST_PATH, type ManifestRecord, manifestFile } from "./manifest.js";
 import { byPath, type PlannedFile } from "./planned-file.js";
 import { checkTargets, normalizeTargets, type TargetId } from "./targets.js";
@@ -68,6 +69,20 @@ export function basesFromManifest(text: string | undefined): Map<string, string>
  * unless --agents says otherwise. Anything else in the record is left to
  * pyproject.toml and the flags.
  */
+/** The licence a record names, for init: undefined without a record or with a licence we do not write. */
+export function licenseFromManifest(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const answers = (JSON.parse(text) as { answers?: { license?: unknown } }).answers;
+    if (answers === undefined || answers === null || typeof answers !== "object") return undefined;
+    // A record without the answer predates the question: that repository has no licence of ours.
+    const license = answers.license ?? RECORD_LICENSE_BEFORE_ANSWER;
+    return typeof license === "string" && checkLicense(license) === undefined ? license : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function agentsFromManifest(text: string | undefined): TargetId[] | undefined {
   if (text === undefined) return undefined;
   try {

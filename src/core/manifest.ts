@@ -20,14 +20,16 @@ export interface ContentAnswers {
   description: string;
   author: string;
   python: string;
+  /** An id of core/license.ts LICENSES. */
+  license: string;
   /** The AI tools written for, in the target table's order. */
   agents: TargetId[];
 }
 
 /** Those answers alone, in a fixed key order. */
 export function contentAnswers(answers: ContentAnswers): ContentAnswers {
-  const { name, package: pkg, description, author, python, agents } = answers;
-  return { name, package: pkg, description, author, python, agents: [...agents] };
+  const { name, package: pkg, description, author, python, license, agents } = answers;
+  return { name, package: pkg, description, author, python, license, agents: [...agents] };
 }
 
 /** A team pack a repository was made with: enough for `update` to find it again and know it changed. */
@@ -51,13 +53,19 @@ export interface ManifestRecord {
   packs?: readonly PackRecord[];
 }
 
+/** `none` is left out: it is what a record from before the licence question means, so those keep their bytes. */
+function recordedAnswers(answers: ContentAnswers): Omit<ContentAnswers, "license"> & { license?: string } {
+  const { license, ...rest } = answers;
+  return license === "none" ? rest : answers;
+}
+
 export function manifestFile(files: readonly PlannedFile[], record: ManifestRecord): PlannedFile {
   const manifest = {
     generator: GENERATOR,
     format: MANIFEST_FORMAT,
     version: record.version,
     template: record.template,
-    answers: record.answers,
+    answers: recordedAnswers(record.answers),
     ...(record.uvBuild === undefined ? {} : { uvBuild: record.uvBuild }),
     ...(record.packs?.length ? { packs: record.packs } : {}),
     files: Object.fromEntries(files.map((file) => [file.path, file.contents])),

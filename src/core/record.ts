@@ -8,6 +8,7 @@ import { isUvBuildRequirement } from "./build-backend.js";
 import { confinementProblem } from "./confine.js";
 import { UsageError } from "./errors.js";
 import { isRecord } from "./json-input.js";
+import { RECORD_LICENSE_BEFORE_ANSWER } from "./license.js";
 import { type ContentAnswers, GENERATOR, MANIFEST_FORMAT, MANIFEST_PATH, type PackRecord } from "./manifest.js";
 import { questionNameProblem } from "./pack-manifest.js";
 import { quoted } from "./quote.js";
@@ -102,6 +103,11 @@ export function parseRecord(text: string, checkAnswer: AnswerCheck): RepositoryR
     return fail("answers.agents is not a list");
   const badAgents = checkAnswer("agents", agents as string[]);
   if (badAgents) fail(`answers.agents: ${badAgents}`);
+  // A record older than the question: that repository was made without a licence, and update keeps it so.
+  const license = answers.license ?? RECORD_LICENSE_BEFORE_ANSWER;
+  if (typeof license !== "string") return fail("answers.license is not a text");
+  const badLicense = checkAnswer("license", license);
+  if (badLicense) fail(`answers.license: ${badLicense}`);
   if (!isRecord(data.files)) return fail("has no files");
   const files = new Map<string, RecordedFile>();
   for (const [path, value] of Object.entries(data.files)) {
@@ -117,7 +123,11 @@ export function parseRecord(text: string, checkAnswer: AnswerCheck): RepositoryR
   return {
     version: data.version as string,
     answers: {
-      ...(Object.fromEntries(TEXT_ANSWERS.map((key) => [key, answers[key]])) as Omit<ContentAnswers, "agents">),
+      ...(Object.fromEntries(TEXT_ANSWERS.map((key) => [key, answers[key]])) as Omit<
+        ContentAnswers,
+        "agents" | "license"
+      >),
+      license,
       agents: normalizeTargets(agents as string[]),
     },
     packs: parsePackRecords(data.packs, fail),

@@ -14,7 +14,7 @@ import type { Env } from "../io/host.js";
 export const CONFIG_FILE = "spec-agent.config.json";
 
 /** The answers a team may default; the name is always the folder's. */
-const TEXT_KEYS = ["package", "description", "author", "python", "agents"] as const;
+const TEXT_KEYS = ["package", "description", "author", "python", "license", "agents"] as const;
 const BOOLEAN_KEYS = ["git", "install"] as const;
 
 export type TeamDefaults = Partial<Record<(typeof TEXT_KEYS)[number], string> & Record<"git" | "install", boolean>>;

@@ -4,6 +4,8 @@
  * defaults and validation, --help, and plop's prompts. Flags that answer no
  * question are in flags.ts.
  */
+
+import { checkLicense, DEFAULT_LICENSE, LICENSES } from "../core/license.js";
 import {
   checkOneLine,
   checkPackageName,
@@ -23,6 +25,7 @@ export interface Answers {
   description: string;
   author: string;
   python: string;
+  license: string;
   agents: TargetId[];
   git: boolean;
   install: boolean;
@@ -31,7 +34,7 @@ export interface Answers {
 /** The commands that ask the project's questions. */
 const PROJECT: readonly CommandName[] = ["create", "init"];
 
-type TextKey = "name" | "package" | "description" | "author" | "python";
+type TextKey = "name" | "package" | "description" | "author" | "python" | "license";
 type ConfirmKey = "git" | "install";
 
 export interface TextQuestion {
@@ -149,6 +152,18 @@ export const QUESTIONS: readonly Question[] = [
     choices: TARGET_IDS,
     initial: () => DEFAULT_TARGETS,
     validate: checkTargets,
+    askIf: () => true,
+  },
+  {
+    kind: "text",
+    commands: PROJECT,
+    key: "license",
+    placeholder: "SPDX",
+    help: `licence: ${LICENSES.join(", ")}; default ${DEFAULT_LICENSE} (all rights reserved), none in a project of yours`,
+    message: `Licence (${LICENSES.join(", ")})`,
+    // After agents, so plop's positional answers keep their places. A project that exists has its licence already, or chose to have none: we add none unless asked.
+    initial: (_answers, facts) => (facts.ownerProject === true ? "none" : DEFAULT_LICENSE),
+    validate: checkLicense,
     askIf: () => true,
   },
   {

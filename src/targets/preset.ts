@@ -42,6 +42,14 @@ function targetFiles(sources: Sources, project: Project): RenderedFile[] {
   return [...byPath.values()];
 }
 
+/** The LICENSE text the answer names; none for `none`. */
+function licenseFile(packs: PresetPacks, context: TemplateContext): RenderedFile[] {
+  if (context.license === "none") return [];
+  const text = packs.licenses.find((t) => t.source === context.license);
+  if (!text) throw new GenerateError(`templates/licenses/${context.license} is missing`);
+  return [{ path: "LICENSE", contents: text.render(context) }];
+}
+
 /** A team's packs over the preset: their files, rendered from our context plus their answers, and their record. */
 export interface TeamLayer {
   render(context: TemplateContext): RenderedFile[];
@@ -83,7 +91,11 @@ export function renderPreset(
     python: source("python.md"),
     steps: new Map(STEPS.map((step) => [step.name, source(`steps/${step.name}.md`)])),
   };
-  const ours = [...renderTemplates(packs.default, context), ...targetFiles(sources, project)];
+  const ours = [
+    ...renderTemplates(packs.default, context),
+    ...licenseFile(packs, context),
+    ...targetFiles(sources, project),
+  ];
   if (!team) return planFiles(ours, answers, generatorVersion, "default", [], uvBuild);
   // A pack's file at one of our paths replaces ours; the others are added.
   const byPath = new Map(ours.map((file) => [file.path, file]));

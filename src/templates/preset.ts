@@ -12,8 +12,14 @@ import type { Template } from "./template.js";
 export interface PresetPacks {
   default: Template[];
   agents: Template[];
+  /** Each LICENSE text, named as the answer that chooses it (core/license.ts). */
+  licenses: Template[];
 }
 
 export function presetPacks(fs: FileSystem, templatesDir: string): PresetPacks {
-  return { default: compilePack(fs, `${templatesDir}/default`), agents: compilePack(fs, `${templatesDir}/agents`) };
+  return {
+    default: compilePack(fs, `${templatesDir}/default`),
+    agents: compilePack(fs, `${templatesDir}/agents`),
+    licenses: compilePack(fs, `${templatesDir}/licenses`),
+  };
 }

@@ -5,6 +5,7 @@
  * JavaScript (build/precompile.ts).
  */
 import { GenerateError } from "../core/errors.js";
+import { licenseExpression } from "../core/license.js";
 import type { ContentAnswers } from "../core/manifest.js";
 
 /** The statements about a project that exists (targets/owner-texts.ts); `existingProject` is empty for the preset's own project. */
@@ -34,6 +35,9 @@ export const TEMPLATE_VARIABLES = [
   "description",
   "author",
   "python",
+  "license",
+  "licenseExpression",
+  "licensePrivate",
   "generatorVersion",
   "aiLayout",
   "aiTools",
@@ -59,8 +63,22 @@ export function templateContext(
   generatorVersion: string,
   texts: DerivedTexts,
 ): TemplateContext {
-  const { name, package: pkg, description, author, python } = answers;
-  return { name, package: pkg, description, author, python, generatorVersion, ...NO_OWNER, ...texts };
+  const { name, package: pkg, description, author, python, license } = answers;
+  const expression = licenseExpression(license);
+  return {
+    name,
+    package: pkg,
+    description,
+    author,
+    python,
+    license,
+    licenseExpression: expression,
+    // PyPI refuses a wheel with this classifier: an internal service is not uploaded by mistake.
+    licensePrivate: license === "Proprietary" ? "yes" : "",
+    generatorVersion,
+    ...NO_OWNER,
+    ...texts,
+  };
 }
 
 export interface Template {

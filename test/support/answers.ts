@@ -6,6 +6,7 @@ export const DEFAULT_ANSWERS: Answers = {
   description: "A command-line tool built with spec-driven development.",
   author: "Ada Lovelace",
   python: "3.13",
+  license: "Proprietary",
   agents: ["copilot", "agents-md"],
   git: false,
   install: false,
