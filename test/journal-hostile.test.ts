@@ -8,9 +8,11 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { realFileSystem } from "../src/io/fs.js";
 import { packageRoot } from "../src/io/package-info.js";
 import { textHash as hash } from "../src/io/target/journal-record.js";
 import { JOURNAL_NAME } from "../src/io/target/lock.js";
+import { recoverJournal } from "../src/io/target/recover.js";
 import { GIT_IDENTITY, runCli, tempDir } from "./support/context.js";
 import { snapshot } from "./support/tree.js";
 
@@ -199,5 +201,15 @@ describe("a planted journal and the built bin, with a PATH of sentinel programs"
         [],
       );
     }
+  });
+});
+
+describe("a journal that goes while it is read", () => {
+  it("is nothing to undo: the run that left it finished meanwhile (two runs at once), and recovery says so", async () => {
+    const root = tempDir();
+    // Seen by the other run's look a moment before, gone by the time recovery lists it.
+    const recovered = await recoverJournal(realFileSystem, root, "./svc", async () => false);
+    expect(recovered).toEqual({ removed: 0, restored: 0 });
+    expect(await recoverJournal(realFileSystem, root, "./svc", async () => false, false)).toBeUndefined();
   });
 });

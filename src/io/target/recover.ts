@@ -32,8 +32,16 @@ export async function recoverJournal(
     new UsageError(
       `${where}/${JOURNAL_NAME} is not a journal a run of create-spec-agent left here (${why}): nothing was touched; if no run of yours was cut off here, remove that folder and run again`,
     );
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(dir);
+  } catch (error) {
+    // Gone since it was seen: the run that left it has finished (two runs at once), and there is nothing to undo.
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undo ? { removed: 0, restored: 0 } : undefined;
+    throw error;
+  }
   // What a run of ours leaves in the folder: its owner, its record, backups and temporaries, all plain files.
-  for (const entry of fs.readdirSync(dir)) {
+  for (const entry of entries) {
     if (!LEFT_BY_A_RUN.test(entry) || !fs.lstatSync(join(dir, entry), { throwIfNoEntry: false })?.isFile())
       throw refuse(`${quoted(entry)} in it is not a file a run writes there`);
   }
