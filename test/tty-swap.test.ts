@@ -25,7 +25,8 @@ describe.skipIf(!tmuxThere)(
       const root = join(cwd, "svc");
       mkdirSync(root);
       writeFileSync(join(root, "README.md"), "# mine\n");
-      const flags = "--package svc --description d --author a --python 3.13 --agents copilot --no-git --no-install";
+      const flags =
+        "--package svc --description d --author a --python 3.13 --agents copilot --license none --no-git --no-install";
       const run = `${quote(process.execPath)} ${quote(bin)} svc ${flags}; echo "EXIT=$?"; sleep 60`;
       const session = server?.start({ cwd, command: `env -u CI NO_COLOR=1 HOME=${quote(cwd)} sh -c ${quote(run)}` });
       if (!session) return;
