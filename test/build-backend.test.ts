@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { recordedUvBuild, UV_BUILD_DEFAULT, uvBuildRequirement } from "../src/core/build-backend.js";
 import { packageRoot } from "../src/io/package-info.js";
 import { runCli, tempDir } from "./support/context.js";
+import { snapshot } from "./support/tree.js";
 
 describe("the build-system bound", () => {
   it.each([
@@ -53,17 +54,6 @@ function standInUv(version: string): string {
   return dir;
 }
 
-/** Every file of a tree, path → bytes. */
-function tree(root: string, under = ""): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const name of readdirSync(join(root, under))) {
-    const path = under ? `${under}/${name}` : name;
-    if (statSync(join(root, path)).isDirectory()) for (const [p, b] of tree(root, path)) files.set(p, b);
-    else files.set(path, readFileSync(join(root, path)));
-  }
-  return files;
-}
-
 describe("the bound on every machine", () => {
   const bin = (cwd: string, path: string, ...args: string[]) =>
     spawnSync(process.execPath, [join(packageRoot, "dist/cli.cjs"), ...args], {
@@ -80,7 +70,7 @@ describe("the bound on every machine", () => {
     const repo = join(cwd, "svc");
     const record = JSON.parse(readFileSync(join(repo, ".spec-agent.json"), "utf8"));
     expect(record.uvBuild).toBe("uv_build>=0.13.9,<0.14.0");
-    const before = tree(repo);
+    const before = snapshot(repo);
     const machines: [string, string][] = [
       ["uv 0.13.6 on PATH", `${standInUv("0.13.6")}:${nodeOnly}`],
       ["no uv", nodeOnly],
@@ -91,7 +81,7 @@ describe("the bound on every machine", () => {
     for (const [machine, path] of machines) {
       const result = bin(repo, path, "update");
       expect(result.status, `${machine}: ${result.stderr}`).toBe(0);
-      expect(tree(repo), machine).toEqual(before);
+      expect(snapshot(repo), machine).toEqual(before);
     }
   });
 
@@ -122,10 +112,10 @@ describe("the bound on every machine", () => {
     const made = bin(cwd, `${standInUv("0.13.9")}:${nodeOnly}`, "svc", "--yes", "--no-git", "--no-install");
     expect(made.status, made.stderr).toBe(0);
     const repo = join(cwd, "svc");
-    const before = tree(repo);
+    const before = snapshot(repo);
     const init = bin(repo, nodeOnly, "init", "--yes");
     expect(init.status, init.stderr).toBe(0);
-    expect(tree(repo)).toEqual(before);
+    expect(snapshot(repo)).toEqual(before);
   });
 
   it("a record whose bound is not a uv_build requirement is refused, exit 2", async () => {

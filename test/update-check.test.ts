@@ -1,20 +1,11 @@
 /** `update --check`: a CI step's question "is this repository behind?", answered without writing a byte. */
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempDir } from "./support/context.js";
+import { snapshot } from "./support/tree.js";
 
 const PATH = "spec/plan/README.md";
-
-function tree(root: string, under = ""): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const name of readdirSync(join(root, under))) {
-    const path = under ? `${under}/${name}` : name;
-    if (statSync(join(root, path)).isDirectory()) for (const [p, b] of tree(root, path)) files.set(p, b);
-    else files.set(path, readFileSync(join(root, path)));
-  }
-  return files;
-}
 
 /** Edits a made repository into a state: the record's base and the owner's file as an older version left them. */
 type Setup = (repo: string, record: { version: string; files: Record<string, string> }) => void;
@@ -81,19 +72,19 @@ describe("update --check", () => {
       const record = JSON.parse(readFileSync(recordPath, "utf8"));
       setup(repo, record);
       writeFileSync(recordPath, `${JSON.stringify(record, null, 2)}\n`);
-      const before = tree(repo);
+      const before = snapshot(repo);
 
       const result = await runCli(["update", "--check"], { cwd: repo });
       expect(result.code, result.stderr).toBe(code);
       expect(`${result.stdout}${result.stderr}`).toMatch(line);
       if (code === 1) expect(result.stderr).toMatch(/^error: behind create-spec-agent .*: update would change 1 file/);
       if (name.includes("conflict")) expect(result.stderr).toContain("1 with conflicts");
-      expect(tree(repo)).toEqual(before);
+      expect(snapshot(repo)).toEqual(before);
 
       const asJson = await runCli(["update", "--check", "--json"], { cwd: repo });
       expect(asJson.code).toBe(code);
       if (json) expect(JSON.parse(asJson.stdout)).toMatchObject(json);
-      expect(tree(repo)).toEqual(before);
+      expect(snapshot(repo)).toEqual(before);
     });
   }
 
