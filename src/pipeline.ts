@@ -82,7 +82,7 @@ export async function openForRun(ctx: CommandContext, root: string, where: strin
  * .gitignore is kept, with the preset's missing lines appended (unless update already merged it).
  */
 function inspect(ctx: CommandContext, job: PipelineJob, target: Target): Inspected {
-  const files = fitLineEndings(ctx.fs, job.root, job.files);
+  const files = fitLineEndings(ctx.fs, job.root, job.files, job.mode.kind === "new");
   const inspection = target.inspect(files);
   if (job.mode.kind === "update") return { files, inspection };
   return mergeIgnoreFiles(ctx.fs, job.root, files, inspection);

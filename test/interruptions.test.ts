@@ -78,9 +78,15 @@ describe("an interrupted run, then the next one", async () => {
           expect(journal, `${how} at ${at}: no journal left`).toEqual([]);
           if (after[".spec-agent.json"] !== undefined) {
             // Completed: every file of the preset as the preset has it, and the user's other files untouched.
+            // A file the user had keeps its line endings (issue 22): ours in its style; every new file as the preset's.
+            const text = (entry: string | undefined, path: string): string | undefined => {
+              const base64 = entry?.split(" ")[0];
+              if (base64 === undefined || !(path in tree.ours)) return base64;
+              return Buffer.from(base64, "base64").toString("utf8").replaceAll("\r\n", "\n");
+            };
             for (const [path, entry] of Object.entries(preset)) {
               if (path === ".gitignore") continue; // merged with the user's, by design
-              expect(after[path]?.split(" ")[0], `${how} at ${at}: ${path}`).toBe(entry.split(" ")[0]);
+              expect(text(after[path], path), `${how} at ${at}: ${path}`).toBe(text(entry, path));
             }
             for (const path of Object.keys(tree.theirs)) expect(after[path]).toBe(before[path]);
           } else {

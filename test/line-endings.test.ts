@@ -204,6 +204,17 @@ describe(".gitattributes in the preset", () => {
     },
   );
 
+  it("governs the new files of the run that writes it: a CRLF README the owner had does not make them CRLF", () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "README.md"), "# notes\r\n");
+    const made = bin(cwd, ".", "--yes", "--no-git", "--no-install", "--force", "--name", "svc");
+    expect(made.status, made.stderr).toBe(0);
+    for (const [path, bytes] of tree(cwd))
+      if (path !== "README.md") expect(bytes.includes("\r\n"), `${path} is LF`).toBe(false);
+    // The file it replaced keeps the owner's style.
+    expect(read(join(cwd, "README.md"))).toMatch(/^[^\n]*\r\n/);
+  });
+
   it("init puts our missing rules before the owner's, whose lines still win; a second init changes nothing", () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, ".gitattributes"), "*.sh text eol=lf\r\n*.txt   text eol=crlf\r\n");

@@ -39,8 +39,15 @@ function folderSamples(fs: FileSystem, folder: string): string[] {
     .flatMap((name) => readSmall(fs, join(folder, name), LIMIT) ?? []);
 }
 
-/** Where a new file's style comes from: `.gitattributes`, then its folder's files, then the root's. */
-export function repositoryStyle(fs: FileSystem, root: string): (path: string) => LineEnding {
+/**
+ * Where a new file's style comes from: `.gitattributes` (the planned one when the repository has none yet, as git
+ * will read it once written), then its folder's files, then the root's.
+ */
+export function repositoryStyle(
+  fs: FileSystem,
+  root: string,
+  plannedAttributes?: string,
+): (path: string) => LineEnding {
   // Read on the first new file: a plan of files that all exist needs neither.
   let attributes: string | null = null;
   const byFolder = new Map<string, LineEnding | undefined>();
@@ -54,9 +61,10 @@ export function repositoryStyle(fs: FileSystem, root: string): (path: string) =>
   return (path) => {
     // The repository's rules, then this clone's own (.git/info/attributes), which git reads last.
     if (attributes === null)
-      attributes = [".gitattributes", ".git/info/attributes"]
-        .flatMap((name) => readSmall(fs, join(root, name), LIMIT) ?? [])
-        .join("\n");
+      attributes = [
+        readSmall(fs, join(root, ".gitattributes"), LIMIT) ?? plannedAttributes ?? "",
+        readSmall(fs, join(root, ".git/info/attributes"), LIMIT) ?? "",
+      ].join("\n");
     const fromAttributes = lineEndingFromAttributes(attributes, path);
     if (fromAttributes) return fromAttributes;
     const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
@@ -64,10 +72,20 @@ export function repositoryStyle(fs: FileSystem, root: string): (path: string) =>
   };
 }
 
-/** The plan with each file in the style it belongs in; the same plan when the target does not exist yet. */
-export function fitLineEndings(fs: FileSystem, root: string, files: readonly PlannedFile[]): readonly PlannedFile[] {
+/**
+ * The plan with each file in the style it belongs in; the same plan when the target does not exist yet. A new
+ * repository (create into a folder that holds files) follows the `.gitattributes` it plans; an existing one
+ * (init, update) the style its files already have.
+ */
+export function fitLineEndings(
+  fs: FileSystem,
+  root: string,
+  files: readonly PlannedFile[],
+  newRepository: boolean,
+): readonly PlannedFile[] {
   if (!fs.lstatSync(root, { throwIfNoEntry: false })?.isDirectory()) return files;
-  const style = repositoryStyle(fs, root);
+  const planned = newRepository ? files.find((file) => file.path === ".gitattributes")?.contents : undefined;
+  const style = repositoryStyle(fs, root, planned);
   return files.map((file) => {
     const existing = fs.lstatSync(join(root, file.path), { throwIfNoEntry: false })?.isFile()
       ? readSmall(fs, join(root, file.path), LIMIT)
