@@ -52,6 +52,10 @@ const KEYS: Record<string, RegExp> = {
   ".cursor/rules/": /^(description|globs|alwaysApply)$/,
   ".cursor/agents/": /^(name|description|model|readonly)$/,
   ".gemini/agents/": /^(name|description|kind|tools|mcpServers|model|temperature|max_turns)$/,
+  ".opencode/agents/": /^(description|mode|model|temperature|tools|permission|hidden|color|steps)$/,
+  ".kilo/agents/": /^(description|mode|model|temperature|tools|permission|hidden|color|steps)$/,
+  ".qwen/agents/": /^(name|description|tools|disallowedTools|model|approvalMode|maxTurns|color|mcpServers)$/,
+  ".factory/droids/": /^(name|description|model|reasoningEffort|tools|mcpServers)$/,
 };
 
 function frontmatter(text: string): { data: Record<string, unknown>; body: string } | undefined {
@@ -108,6 +112,10 @@ describe.each(SETS)("--agents %s", (_label, agents) => {
     if (agents.includes("claude")) expect(servers(".mcp.json", "mcpServers")).toEqual(names);
     if (agents.includes("cursor")) expect(servers(".cursor/mcp.json", "mcpServers")).toEqual(names);
     if (agents.includes("gemini")) expect(servers(".gemini/settings.json", "mcpServers")).toEqual(names);
+    if (agents.includes("opencode")) expect(servers("opencode.json", "mcp")).toEqual(names);
+    if (agents.includes("kilo")) expect(servers("kilo.json", "mcp")).toEqual(names);
+    if (agents.includes("qwen")) expect(servers(".qwen/settings.json", "mcpServers")).toEqual(names);
+    if (agents.includes("droid")) expect(servers(".factory/mcp.json", "mcpServers")).toEqual(names);
     if (agents.includes("codex"))
       expect(Object.keys(parseToml(files.get(".codex/config.toml") as string).mcp_servers as object).sort()).toEqual(
         names,

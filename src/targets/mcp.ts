@@ -19,3 +19,12 @@ export const rootMcp = (): string =>
       sequentialthinking: { type: "stdio", ...sequentialthinking },
     },
   });
+
+/**
+ * The servers where a local one is a command line as one list and a remote one says so (`opencode.json`, and the
+ * configuration of the tools forked from it).
+ */
+export const commandLineMcp = () => ({
+  context7: { type: "remote", url: context7.url },
+  sequentialthinking: { type: "local", command: [sequentialthinking.command, ...sequentialthinking.args] },
+});

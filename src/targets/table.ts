@@ -12,14 +12,31 @@ import { quoted } from "../core/quote.js";
 import type { Target } from "./target.js";
 import { target as agentsMd } from "./tools/agents-md.js";
 import { target as claude } from "./tools/claude.js";
+import { target as cline } from "./tools/cline.js";
 import { target as codex } from "./tools/codex.js";
 import { target as copilot } from "./tools/copilot.js";
 import { target as cursor } from "./tools/cursor.js";
+import { target as droid } from "./tools/droid.js";
 import { target as gemini } from "./tools/gemini.js";
+import { target as kilo } from "./tools/kilo.js";
+import { target as opencode } from "./tools/opencode.js";
+import { target as qwen } from "./tools/qwen.js";
 
 export type { Target } from "./target.js";
 
-export const TARGETS = [copilot, agentsMd, claude, cursor, gemini, codex] as const satisfies readonly Target[];
+export const TARGETS = [
+  copilot,
+  agentsMd,
+  claude,
+  cursor,
+  gemini,
+  codex,
+  opencode,
+  qwen,
+  kilo,
+  droid,
+  cline,
+] as const satisfies readonly Target[];
 
 export type TargetId = (typeof TARGETS)[number]["id"];
 export const TARGET_IDS: readonly TargetId[] = TARGETS.map((t) => t.id);
