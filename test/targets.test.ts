@@ -56,6 +56,11 @@ const KEYS: Record<string, RegExp> = {
   ".kilo/agents/": /^(description|mode|model|temperature|tools|permission|hidden|color|steps)$/,
   ".qwen/agents/": /^(name|description|tools|disallowedTools|model|approvalMode|maxTurns|color|mcpServers)$/,
   ".factory/droids/": /^(name|description|model|reasoningEffort|tools|mcpServers)$/,
+  ".agents/agents/": /^(name|description|tools|model|mcpServers|skills)$/,
+  ".augment/agents/": /^(name|description|model|color|tools)$/,
+  ".devin/agents/": /^(name|description|model|allowed-tools)$/,
+  ".goose/agents/": /^(name|description|model)$/,
+  ".junie/agents/": /^(name|description|tools|disallowedTools|mcpServers|model|skills)$/,
 };
 
 function frontmatter(text: string): { data: Record<string, unknown>; body: string } | undefined {
@@ -116,6 +121,14 @@ describe.each(SETS)("--agents %s", (_label, agents) => {
     if (agents.includes("kilo")) expect(servers("kilo.json", "mcp")).toEqual(names);
     if (agents.includes("qwen")) expect(servers(".qwen/settings.json", "mcpServers")).toEqual(names);
     if (agents.includes("droid")) expect(servers(".factory/mcp.json", "mcpServers")).toEqual(names);
+    if (agents.includes("amp")) expect(servers(".amp/settings.json", "amp.mcpServers")).toEqual(names);
+    if (agents.includes("auggie")) expect(servers(".augment/settings.json", "mcpServers")).toEqual(names);
+    if (agents.includes("antigravity")) expect(servers(".agents/mcp_config.json", "mcpServers")).toEqual(names);
+    if (agents.includes("kiro")) expect(servers(".kiro/settings/mcp.json", "mcpServers")).toEqual(names);
+    if (agents.includes("junie")) expect(servers(".junie/mcp/mcp.json", "mcpServers")).toEqual(names);
+    if (agents.includes("zed")) expect(servers(".zed/settings.json", "context_servers")).toEqual(names);
+    if (agents.includes("windsurf")) expect(servers(".devin/mcp_config.json", "mcpServers")).toEqual(names);
+    if (agents.includes("roo")) expect(servers(".roo/mcp.json", "mcpServers")).toEqual(names);
     if (agents.includes("codex"))
       expect(Object.keys(parseToml(files.get(".codex/config.toml") as string).mcp_servers as object).sort()).toEqual(
         names,
