@@ -347,6 +347,8 @@ export const CLIENTS = [
     // The agent tool's types (`- **name**: description`), and the skill tool's listing (`<name>` on its own line).
     agentListed: (text) => /^- \*\*backend-engineer\*\*: Principal-level /m.test(text),
     stepListed: (text, step) => new RegExp(`<name>\\s*${step}\\s*</name>`).test(text),
+    // Qwen Code 0.24 lists a skill whose folder was renamed under its frontmatter's name, unchanged.
+    skillNamedByFrontmatter: true,
     delegate: {
       tool: "agent",
       input: {
@@ -392,7 +394,10 @@ export const CLIENTS = [
     stepFile: (step) => `.agents/skills/${step}/SKILL.md`,
     // "Custom droids available …: - name: description (location: project)".
     agentListed: (text) => /^- backend-engineer: Principal-level .*\(location: project\)$/m.test(text),
-    stepListed: (text, step) => text.includes(step),
+    // "Available skills …:" then `name: description`, one a line.
+    stepListed: (text, step) => new RegExp(`^${step}: `, "m").test(text),
+    // Droid 0.225 lists a skill whose folder was renamed under its frontmatter's name, unchanged.
+    skillNamedByFrontmatter: true,
     delegate: {
       tool: "Task",
       input: {
