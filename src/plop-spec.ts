@@ -13,10 +13,10 @@ import { licenseFromManifest } from "./core/existing.js";
 import { MANIFEST_PATH } from "./core/manifest.js";
 import { namesFromPyproject } from "./core/pyproject.js";
 import type { SpecKind } from "./core/spec-docs.js";
-import { DEFAULT_TARGETS, normalizeTargets } from "./core/targets.js";
 import type { FileSystem } from "./io/fs.js";
 import { findRoot, readIfFile } from "./io/root.js";
 import type { Answers } from "./options/table.js";
+import { DEFAULT_TARGETS, normalizeTargets } from "./targets/table.js";
 
 export interface PlopSetup {
   /** Where plop writes: the team's plopfile folder, or --dest. */

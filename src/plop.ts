@@ -10,12 +10,12 @@ import type { ActionType, NodePlopAPI, PromptQuestion } from "node-plop";
 import { createRepository } from "./commands/create.js";
 import { type CommandContext, nodeContext } from "./context.js";
 import { DEFAULT_LICENSE } from "./core/license.js";
-import { DEFAULT_TARGETS, normalizeTargets } from "./core/targets.js";
 import { gatherFacts } from "./io/facts.js";
 import { findRoot } from "./io/root.js";
 import type { CommandName } from "./options/flags.js";
 import { type Answers, QUESTIONS } from "./options/table.js";
 import { registerSpecGenerators } from "./plop-spec.js";
+import { DEFAULT_TARGETS, normalizeTargets } from "./targets/table.js";
 import { printerFor } from "./ui/paint.js";
 
 /** plop's own prompts, from the same question table as the CLI's; `known` answers are the defaults. */

@@ -1,10 +1,12 @@
 /**
  * The layout holds: modules by layer, each layer importing only the layers
- * below it, no import cycle (type-only imports included), small modules, and
- * the process touched only by the entry points.
+ * below it, no import cycle (type-only imports included), small modules, the
+ * process touched only by the entry points, and each AI tool named only by its
+ * own module and the table that lists the tools.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { transformSync } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { packageRoot } from "../src/io/package-info.js";
 
@@ -63,7 +65,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   io: ["core"],
   templates: ["core", "io"],
   ui: ["core", "io"],
-  options: ["core", "io"],
+  // The --agents question's choices, help and validation come from the table of targets.
+  options: ["core", "io", "targets"],
   targets: ["core", "io", "templates"],
 };
 
@@ -126,5 +129,61 @@ describe("the source layout", () => {
       return writing.test(code) && !file.startsWith("io/target/") && !elsewhere.has(file);
     });
     expect(writers).toEqual([]);
+  });
+});
+
+/** Each AI tool's module, src/targets/tools/<id>.ts, and the one table that lists them. */
+const TOOLS = "targets/tools/";
+const TABLE = "targets/table.ts";
+const toolIds = files.filter((f) => f.startsWith(TOOLS)).map((f) => f.slice(TOOLS.length, -".ts".length));
+
+/**
+ * The ways code writes a tool's id: as it is (`".claude/agents"`, `/^\\.cursor\\//`, `claudeAgent`), in camel case
+ * (`agentsMd`) and in capitals (`CLAUDE.md`, `CLAUDE_SETTINGS`); never inside another word (`preclaude`).
+ */
+function spellings(id: string): RegExp[] {
+  const camel = id.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  const capitals = id.toUpperCase().replaceAll("-", "[-_]");
+  return [
+    new RegExp(`(?<![A-Za-z0-9_$])(${id}|${camel})(?![a-z0-9_$])`),
+    new RegExp(`(?<![A-Za-z0-9_$])${capitals}(?![A-Z0-9$])`),
+  ];
+}
+
+/** The tools a module's code names: its comments are not code (esbuild drops them), and prose (`Claude Code`) does not count. */
+function toolsNamed(text: string, ids: readonly string[]): string[] {
+  const code = transformSync(text, { loader: "ts" }).code;
+  return ids.filter((id) => spellings(id).some((spelling) => spelling.test(code))).sort();
+}
+
+/** A word that is a tool's id and means something else there. */
+const OTHER_MEANINGS = [
+  { file: "options/prompter.ts", id: "cursor", why: "prompts' name for a multiselect's focused line" },
+];
+
+describe("one module per AI tool", () => {
+  it("lists every tool module in the table, and only those", () => {
+    const listed = [...(texts.get(TABLE) as string).matchAll(/from "\.\/tools\/([^"]+)\.js"/g)].map((m) => m[1]);
+    expect(toolIds.length).toBeGreaterThan(0);
+    expect([...listed].sort()).toEqual([...toolIds].sort());
+  });
+
+  it("names a tool only in its own module and the table", () => {
+    const elsewhere = files.flatMap((file) => {
+      if (file === TABLE) return [];
+      const own = file.startsWith(TOOLS) ? file.slice(TOOLS.length, -".ts".length) : undefined;
+      return toolsNamed(texts.get(file) as string, toolIds)
+        .filter((id) => id !== own && !OTHER_MEANINGS.some((o) => o.file === file && o.id === id))
+        .map((id) => `${file} names ${id}`);
+    });
+    expect(elsewhere).toEqual([]);
+  });
+
+  it("finds a tool's id in literals and identifiers, not in comments or prose (the check itself)", () => {
+    const ids = ["claude", "agents-md", "cursor"];
+    expect(toolsNamed('const a = ".claude/agents"; // cursor', ids)).toEqual(["claude"]);
+    expect(toolsNamed("const agentsMdFile = `Claude Code`;", ids)).toEqual(["agents-md"]);
+    expect(toolsNamed("const m = /^\\.cursor\\//; const hub = 'CLAUDE.md';", ids)).toEqual(["claude", "cursor"]);
+    expect(toolsNamed("/* claude */ const claudes = 1; const c = 'preclaude'; let Cursor: string;", ids)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { GITIGNORE_HEADING, mergeGitignore } from "../src/core/merge/gitignore.j
 import { mergeJsonc, readJsonc } from "../src/core/merge/jsonc.js";
 import { BLOCK_END, BLOCK_START, markedBlock, mergeMarkedBlock, outsideBlock } from "../src/core/merge/marked.js";
 import { mergeKindOf, mergePlan } from "../src/core/merge/plan.js";
+import { HUB_FILES } from "../src/targets/table.js";
 import { insertedInto } from "./support/bytes.js";
 
 describe(".gitignore: missing lines appended", () => {
@@ -109,7 +110,7 @@ describe("the merge plan", () => {
     ["Taskfile.yml", undefined],
     ["README.md", undefined],
   ])("merges %s by %s", (path, kind) => {
-    expect(mergeKindOf(path)).toBe(kind);
+    expect(mergeKindOf(path, HUB_FILES)).toBe(kind);
   });
 
   it("marks a new hub, leaves an unparseable file alone with its snippet", () => {
@@ -117,7 +118,7 @@ describe("the merge plan", () => {
       { path: "AGENTS.md", contents: "ours\n", mode: 0o644 },
       { path: ".mcp.json", contents: OURS, mode: 0o644 },
     ];
-    const plan = mergePlan(files, (path) => (path === ".mcp.json" ? "{ broken" : undefined));
+    const plan = mergePlan(files, (path) => (path === ".mcp.json" ? "{ broken" : undefined), HUB_FILES);
     expect(plan.files[0]?.contents).toBe(`${markedBlock("ours\n")}\n`);
     expect(plan.files[1]?.contents).toBe(OURS);
     expect(plan.merged.size).toBe(0);

@@ -10,6 +10,7 @@ import { checkTree } from "../src/core/check/run.js";
 import { JSON_SIZE_LIMIT, mergeJsonc, readJsonc } from "../src/core/merge/jsonc.js";
 import { BLOCK_END, BLOCK_START, markedBlock, mergeMarkedBlock } from "../src/core/merge/marked.js";
 import { nextTaskNumber } from "../src/core/spec-docs.js";
+import { checkKnowledge } from "../src/targets/table.js";
 import { runCli, tempDir } from "./support/context.js";
 
 const deep = (levels: number): string => `{"servers": ${"[".repeat(levels)}${"]".repeat(levels)}}`;
@@ -111,11 +112,14 @@ describe("check's output", () => {
       ["spec/task/9007199254740992-a.md", "# a\n"],
       ["spec/task/9007199254740993-b.md", "# b\n"],
     ]);
-    const problems = checkTree({
-      files: new Set(files.keys()),
-      read: (path) => files.get(path) ?? "",
-      exists: () => true,
-    });
+    const problems = checkTree(
+      {
+        files: new Set(files.keys()),
+        read: (path) => files.get(path) ?? "",
+        exists: () => true,
+      },
+      checkKnowledge(),
+    );
     expect(problems.filter((p) => p.file.startsWith("spec/task/"))).toEqual([]);
     expect(nextTaskNumber(["9007199254740993-b.md", "002-a.md"])).toBe("9007199254740994");
   });

@@ -9,7 +9,9 @@ import { describe, expect, it } from "vitest";
 import { readJsonc } from "../src/core/merge/jsonc.js";
 import { outsideBlock } from "../src/core/merge/marked.js";
 import { mergePlan } from "../src/core/merge/plan.js";
-import { rootMcp, vscodeMcp, vscodeSettings } from "../src/targets/mcp.js";
+import { rootMcp } from "../src/targets/mcp.js";
+import { HUB_FILES } from "../src/targets/table.js";
+import { vscodeMcp, vscodeSettings } from "../src/targets/tools/copilot.js";
 import { insertedInto } from "./support/bytes.js";
 
 const OURS = [
@@ -52,7 +54,7 @@ describe("init's merges, on 1,000 random repositories", () => {
     fc.assert(
       fc.property(repository, (owner) => {
         const read = (path: string): string | undefined => owner[path as keyof typeof owner];
-        const plan = mergePlan(OURS, read);
+        const plan = mergePlan(OURS, read, HUB_FILES);
         for (const file of plan.files) {
           const theirs = read(file.path);
           if (theirs === undefined) continue;
@@ -74,7 +76,11 @@ describe("init's merges, on 1,000 random repositories", () => {
           }
         }
         const written = new Map(plan.files.map((f) => [f.path, f.contents]));
-        const again = mergePlan(OURS, (path) => (plan.unmergeable.has(path) ? read(path) : written.get(path)));
+        const again = mergePlan(
+          OURS,
+          (path) => (plan.unmergeable.has(path) ? read(path) : written.get(path)),
+          HUB_FILES,
+        );
         for (const file of again.files)
           if (!plan.unmergeable.has(file.path)) expect(file.contents).toBe(written.get(file.path));
       }),

@@ -22,11 +22,11 @@ import {
   packageFromName,
 } from "../src/core/names.js";
 import { checkPlannedPath, type PlannedFile } from "../src/core/planned-file.js";
-import { normalizeTargets, TARGET_IDS } from "../src/core/targets.js";
 import { realFileSystem } from "../src/io/fs.js";
 import { templatesDir } from "../src/io/package-info.js";
 import { type Answers, DEFAULT_PYTHON, QUESTIONS } from "../src/options/table.js";
 import { planPreset, renderPreset } from "../src/targets/preset.js";
+import { normalizeTargets, TARGET_IDS } from "../src/targets/table.js";
 import { presetPacks } from "../src/templates/preset.js";
 import { DEFAULT_ANSWERS, HARD_ANSWERS, NO_AUTHOR } from "./support/answers.js";
 import { runCli, tempDir } from "./support/context.js";

@@ -12,6 +12,7 @@ import { UsageError } from "../src/core/errors.js";
 import { compareVersions, parseRecord, versionProblem } from "../src/core/record.js";
 import { packageRoot } from "../src/io/package-info.js";
 import { answerProblem } from "../src/options/table.js";
+import { TARGET_RULES } from "../src/targets/table.js";
 import { runCli, tempDir } from "./support/context.js";
 
 const read = (path: string): string => readFileSync(path, "utf8");
@@ -54,7 +55,7 @@ describe("the record's version", () => {
   });
 
   it("a record past 64 MiB is refused before it is parsed", () => {
-    expect(() => parseRecord(" ".repeat(64 * 1024 * 1024 + 1), answerProblem)).toThrow(
+    expect(() => parseRecord(" ".repeat(64 * 1024 * 1024 + 1), answerProblem, TARGET_RULES)).toThrow(
       ".spec-agent.json: is larger than 64 MiB",
     );
   });
@@ -359,7 +360,7 @@ describe("hostile records (property)", () => {
       fc.property(hostileRecord, (data) => {
         let parsed: ReturnType<typeof parseRecord> | undefined;
         try {
-          parsed = parseRecord(JSON.stringify(data), answerProblem);
+          parsed = parseRecord(JSON.stringify(data), answerProblem, TARGET_RULES);
         } catch (error) {
           expect(error).toBeInstanceOf(UsageError);
           const message = (error as Error).message;

@@ -11,13 +11,26 @@ import { parse as parseToml } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import type { PlannedFile } from "../src/core/planned-file.js";
-import { TARGET_IDS, type TargetId } from "../src/core/targets.js";
 import { realFileSystem } from "../src/io/fs.js";
 import { packageRoot, templatesDir } from "../src/io/package-info.js";
 import { linksToRoot } from "../src/targets/links.js";
 import { renderPreset } from "../src/targets/preset.js";
 import { STEPS } from "../src/targets/steps.js";
-import { TOOL_NAMES, TOOL_REFERENCE, TOOL_REFERENCES, translateTools } from "../src/targets/tools.js";
+import { TARGET_IDS, type TargetId } from "../src/targets/table.js";
+import * as claude from "../src/targets/tools/claude.js";
+import * as gemini from "../src/targets/tools/gemini.js";
+import { PLAIN_REFERENCE, TOOL_REFERENCE, translateTools } from "../src/targets/tools.js";
+
+const TOOL_REFERENCES = {
+  copilot: TOOL_REFERENCE,
+  claude: claude.REFERENCE,
+  gemini: gemini.REFERENCE,
+  plain: PLAIN_REFERENCE,
+};
+const NAMES = { claude, gemini };
+const translated = (tool: "claude" | "gemini"): string[] =>
+  translateTools(NAMES[tool].TOOL_NAMES, NAMES[tool].SKILL_TOOL);
+
 import { presetPacks } from "../src/templates/preset.js";
 import { templateContext } from "../src/templates/template.js";
 import { DEFAULT_ANSWERS, HARD_ANSWERS } from "./support/answers.js";
@@ -262,21 +275,21 @@ describe("the tool-name translation", () => {
     /^(update_topic|list_directory|read_file|grep_search|glob|replace|write_file|web_fetch|run_shell_command|list_background_processes|read_background_output|google_web_search|write_todos|enter_plan_mode|invoke_agent|activate_skill)$|^mcp_[a-z0-9]+_\*$/;
 
   it("names only tools that exist in each tool", () => {
-    for (const name of translateTools("claude"))
+    for (const name of translated("claude"))
       expect(CLAUDE_HEADLESS.has(name) || /^mcp__[a-z0-9]+__\*$/.test(name), name).toBe(true);
-    for (const name of translateTools("gemini")) expect(name).toMatch(GEMINI);
+    for (const name of translated("gemini")) expect(name).toMatch(GEMINI);
   });
 
   it("gives the Claude, Copilot and Gemini agents the tool that runs skills, so the subagent can run the spec steps", () => {
-    expect(translateTools("claude")).toContain("Skill");
-    expect(translateTools("gemini")).toContain("activate_skill");
+    expect(translated("claude")).toContain("Skill");
+    expect(translated("gemini")).toContain("activate_skill");
     const copilot = frontmatter(plan(ALL).get(".github/agents/backend-engineer.agent.md") as string);
     expect(copilot?.data.tools).toContain("skill");
   });
 
   it("covers every tool of the seed, an MCP server as that server's tools", () => {
-    expect(TOOL_NAMES["context7/*"].claude).toEqual(["mcp__context7__*"]);
-    expect(TOOL_NAMES["sequentialthinking/*"].gemini).toEqual(["mcp_sequentialthinking_*"]);
+    expect(claude.TOOL_NAMES["context7/*"]).toEqual(["mcp__context7__*"]);
+    expect(gemini.TOOL_NAMES["sequentialthinking/*"]).toEqual(["mcp_sequentialthinking_*"]);
   });
 
   const formats = join(packageRoot, "../shared/formats.md");
@@ -286,11 +299,11 @@ describe("the tool-name translation", () => {
       const text = readFileSync(formats, "utf8");
       for (const name of ["Read", "Edit", "Write", "Bash", "WebFetch", "Agent", "mcp__context7__*"]) {
         expect(text).toContain(name);
-        expect(translateTools("claude")).toContain(name);
+        expect(translated("claude")).toContain(name);
       }
       for (const name of ["read_file", "run_shell_command", "mcp_context7_*"]) {
         expect(text).toContain(name);
-        expect(translateTools("gemini")).toContain(name);
+        expect(translated("gemini")).toContain(name);
       }
       expect(dirname(formats)).toBeTruthy();
     },

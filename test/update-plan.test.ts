@@ -1,6 +1,7 @@
 /** update's decision for a file init shared with its owner (issue 27): nothing to do while ours is all there. */
 import { describe, expect, it } from "vitest";
 import { type Fate, planUpdate } from "../src/core/update-plan.js";
+import { HUB_FILES } from "../src/targets/table.js";
 
 const labels = { ours: "yours", theirs: "create-spec-agent" };
 const fateOf = (path: string, base: string, current: string, next: string): Fate | undefined =>
@@ -9,6 +10,7 @@ const fateOf = (path: string, base: string, current: string, next: string): Fate
     current: new Map([[path, current]]),
     next: new Map([[path, next]]),
     labels,
+    hubs: HUB_FILES,
   })[0]?.fate;
 
 describe("a shared file after init", () => {

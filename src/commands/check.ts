@@ -17,6 +17,7 @@ import { findRoot, whereOf } from "../io/root.js";
 import { readSmall } from "../io/target/lock.js";
 import { readCheckedTree } from "../io/tree.js";
 import type { ParsedArgs } from "../options/parse.js";
+import { CHECKED_FOLDERS, checkKnowledge } from "../targets/table.js";
 
 /** Larger than any file the record lists; one beyond it is not read. */
 const RECORD_LIMIT = 16 * 1024 * 1024;
@@ -56,8 +57,12 @@ export async function check(ctx: CommandContext, { positionals, switches }: Pars
   if (extra !== undefined)
     throw new UsageError(`unexpected argument ${quoted(extra)}: check validates the repository you are in`);
   const root = findRoot(ctx.fs, ctx.cwd);
-  const tree = readCheckedTree(ctx.fs, root);
-  const problems = sortProblems([...checkTree(tree), ...journalLeft(tree), ...conflictsLeft(ctx.fs, root)]);
+  const tree = readCheckedTree(ctx.fs, root, CHECKED_FOLDERS);
+  const problems = sortProblems([
+    ...checkTree(tree, checkKnowledge()),
+    ...journalLeft(tree),
+    ...conflictsLeft(ctx.fs, root),
+  ]);
   if (switches.json) {
     ctx.out.write(`${JSON.stringify({ files: tree.files.size, problems }, null, 2)}\n`);
   } else if (problems.length > 0) {

@@ -1,12 +1,12 @@
 /**
- * The command table: each command's name, what it does (for --help), and how
- * to load it. A command's module is loaded only when that command runs.
+ * The command table: each command of options/flags.ts's list (its name, what
+ * it does for --help) and how to load it. A command's module is loaded only when that command runs.
  */
 import type { CommandContext } from "../context.js";
 import { didYouMean } from "../core/closest.js";
 import { UsageError } from "../core/errors.js";
 import { quoted } from "../core/quote.js";
-import type { CommandName } from "../options/flags.js";
+import { COMMAND_LIST, type CommandName } from "../options/flags.js";
 import type { CommandHelp } from "../options/help.js";
 import type { ParsedArgs } from "../options/parse.js";
 
@@ -16,38 +16,16 @@ export interface CommandEntry extends CommandHelp {
   load(): Promise<CommandRun>;
 }
 
-export const COMMANDS: readonly CommandEntry[] = [
-  {
-    name: "create",
-    usage: "create-spec-agent [dir] [options]",
-    summary: "create a new repository (the default command)",
-    load: async () => (await import("./create.js")).create,
-  },
-  {
-    name: "init",
-    usage: "create-spec-agent init [options]",
-    summary: "add the preset to this repository, keeping yours",
-    load: async () => (await import("./init.js")).init,
-  },
-  {
-    name: "add",
-    usage: "create-spec-agent add plan|task|context TITLE",
-    summary: "a plan, a task (--plan SLUG) or a note in spec/",
-    load: async () => (await import("./add.js")).add,
-  },
-  {
-    name: "check",
-    usage: "create-spec-agent check [options]",
-    summary: "validate the preset and spec/; exit 1 on problems",
-    load: async () => (await import("./check.js")).check,
-  },
-  {
-    name: "update",
-    usage: "create-spec-agent update [options]",
-    summary: "merge this version's preset into the repository",
-    load: async () => (await import("./update.js")).update,
-  },
-];
+/** Each command's module, loaded only when it runs; the list itself is options/flags.ts's. */
+const LOADERS: Readonly<Record<CommandName, () => Promise<CommandRun>>> = {
+  create: async () => (await import("./create.js")).create,
+  init: async () => (await import("./init.js")).init,
+  add: async () => (await import("./add.js")).add,
+  check: async () => (await import("./check.js")).check,
+  update: async () => (await import("./update.js")).update,
+};
+
+export const COMMANDS: readonly CommandEntry[] = COMMAND_LIST.map((c) => ({ ...c, load: LOADERS[c.name] }));
 
 /**
  * The command argv names, and the rest of argv; without a command name, create. `isPath` says whether a word

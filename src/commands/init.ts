@@ -27,7 +27,7 @@ import type { Answers } from "../options/table.js";
 import { openForRun, runPipeline } from "../pipeline.js";
 import type { OwnerProject } from "../targets/owner-texts.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
-import { targetNotes } from "../targets/table.js";
+import { HUB_FILES, TARGET_RULES, targetNotes } from "../targets/table.js";
 import { formatIgnored, formatProjectNotes, formatTargets } from "../ui/report.js";
 import { ownerProjectAt, taskNames } from "./owner-project.js";
 import { teamSetup } from "./team-setup.js";
@@ -42,7 +42,7 @@ export async function init(ctx: CommandContext, { positionals, given, switches, 
   const pyproject = readIfFile(ctx.fs, join(root, "pyproject.toml"));
   const known: Partial<Answers> = pyproject === undefined ? {} : namesFromPyproject(pyproject);
   const record = readIfFile(ctx.fs, join(root, MANIFEST_PATH));
-  const agents = agentsFromManifest(record);
+  const agents = agentsFromManifest(record, TARGET_RULES);
   if (agents) known.agents = agents;
   const license = licenseFromManifest(record);
   if (license) known.license = license;
@@ -133,7 +133,7 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
   }
   const foreign = otherLanguage(new Set(ctx.fs.readdirSync(root)));
   const preset = presetForExisting(foreign ? withoutPythonProject(planned) : planned, read, bases);
-  const { files, merged, unmergeable } = mergePlan(preset, read, bases);
+  const { files, merged, unmergeable } = mergePlan(preset, read, HUB_FILES, bases);
   await runPipeline(ctx, {
     root,
     where: whereOf(ctx.cwd, root),

@@ -22,6 +22,7 @@ import type { ParsedArgs } from "../options/parse.js";
 import { answerProblem } from "../options/table.js";
 import { openForRun, runPipeline } from "../pipeline.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
+import { HUB_FILES, TARGET_RULES } from "../targets/table.js";
 import { countFates, formatUpdate } from "../ui/update-report.js";
 import { ownerProjectAt } from "./owner-project.js";
 import { teamSetup } from "./team-setup.js";
@@ -90,7 +91,7 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   const dryRun = args.switches["dry-run"] || checkOnly;
   const target = await openForRun(ctx, root, root, dryRun);
   const recordText = ctx.fs.readTextSync(join(root, MANIFEST_PATH));
-  const record = parseRecord(recordText, answerProblem);
+  const record = parseRecord(recordText, answerProblem, TARGET_RULES);
   if (compareVersions(record.version, ctx.version) > 0)
     throw new UsageError(
       `${MANIFEST_PATH} was written by create-spec-agent ${record.version}, newer than this ${ctx.version}: run npx create-spec-agent@latest update`,
@@ -131,6 +132,7 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
     current,
     next: new Map(planned.map((f) => [f.path, f.contents])),
     labels: updateLabels(ctx.version),
+    hubs: HUB_FILES,
   }).map((f): FileFate => (notText.has(f.path) ? { path: f.path, fate: "clash" } : f));
   const fateOf = new Map(fates.map((f) => [f.path, f]));
   const toWrite = planned.flatMap((file) => {

@@ -5,9 +5,8 @@
  * then records only what init writes.
  */
 import { checkLicense, RECORD_LICENSE_BEFORE_ANSWER } from "./license.js";
-import { MANIFEST_PATH, type ManifestRecord, manifestFile } from "./manifest.js";
+import { MANIFEST_PATH, type ManifestRecord, manifestFile, type TargetRules } from "./manifest.js";
 import { byPath, type PlannedFile } from "./planned-file.js";
-import { checkTargets, normalizeTargets, type TargetId } from "./targets.js";
 
 const SKELETON = (path: string): boolean =>
   path === "pyproject.toml" || path === ".python-version" || path.startsWith("src/") || path.startsWith("tests/");
@@ -83,12 +82,15 @@ export function licenseFromManifest(text: string | undefined): string | undefine
   }
 }
 
-export function agentsFromManifest(text: string | undefined): TargetId[] | undefined {
+export function agentsFromManifest<Id extends string>(
+  text: string | undefined,
+  targets: TargetRules<Id>,
+): Id[] | undefined {
   if (text === undefined) return undefined;
   try {
     const agents = (JSON.parse(text) as { answers?: { agents?: unknown } }).answers?.agents;
     if (!Array.isArray(agents) || !agents.every((a) => typeof a === "string")) return undefined;
-    return checkTargets(agents) === undefined ? normalizeTargets(agents) : undefined;
+    return targets.check(agents) === undefined ? targets.normalize(agents) : undefined;
   } catch {
     return undefined;
   }

@@ -6,7 +6,6 @@
  * hashing. No timestamps, so the same answers give the same bytes.
  */
 import { FILE_MODE, type PlannedFile } from "./planned-file.js";
-import type { TargetId } from "./targets.js";
 
 export const MANIFEST_PATH = ".spec-agent.json";
 export const GENERATOR = "create-spec-agent";
@@ -23,7 +22,17 @@ export interface ContentAnswers {
   /** An id of core/license.ts LICENSES. */
   license: string;
   /** The AI tools written for, in the target table's order. */
-  agents: TargetId[];
+  agents: string[];
+}
+
+/** The AI tools' ids and their rules, from the table of targets (src/targets/table.ts): core names no tool. */
+export interface TargetRules<Id extends string = string> {
+  /** Why these ids are refused, or undefined. */
+  check(ids: readonly string[]): string | undefined;
+  /** The ids in the table's order, each once, with the ones they bring. */
+  normalize(ids: readonly string[]): Id[];
+  /** What a record of format 1 (version 0.1.0, before the question) was written for. */
+  legacy: readonly string[];
 }
 
 /** Those answers alone, in a fixed key order. */

@@ -9,10 +9,16 @@ import { confinementProblem } from "./confine.js";
 import { UsageError } from "./errors.js";
 import { isRecord } from "./json-input.js";
 import { RECORD_LICENSE_BEFORE_ANSWER } from "./license.js";
-import { type ContentAnswers, GENERATOR, MANIFEST_FORMAT, MANIFEST_PATH, type PackRecord } from "./manifest.js";
+import {
+  type ContentAnswers,
+  GENERATOR,
+  MANIFEST_FORMAT,
+  MANIFEST_PATH,
+  type PackRecord,
+  type TargetRules,
+} from "./manifest.js";
 import { questionNameProblem } from "./pack-manifest.js";
 import { quoted } from "./quote.js";
-import { DEFAULT_TARGETS, normalizeTargets } from "./targets.js";
 
 export interface RecordedFile {
   /** The file as last written (format 2). */
@@ -73,7 +79,7 @@ const HASH = /^sha256:[0-9a-f]{64}$/;
  * create's validation, every path the one confinement check, the version is a strict semver. Anything else
  * is a usage error naming the key.
  */
-export function parseRecord(text: string, checkAnswer: AnswerCheck): RepositoryRecord {
+export function parseRecord(text: string, checkAnswer: AnswerCheck, targets: TargetRules): RepositoryRecord {
   const fail = (problem: string): never => {
     throw new UsageError(`${MANIFEST_PATH}: ${problem}; restore it from git, or create the repository again`);
   };
@@ -97,8 +103,7 @@ export function parseRecord(text: string, checkAnswer: AnswerCheck): RepositoryR
     const problem = checkAnswer(key, value as string);
     if (problem) fail(`answers.${key}: ${problem}`);
   }
-  // Version 0.1.0 wrote Copilot's files and AGENTS.md: the targets that are the default now.
-  const agents = answers.agents ?? (format === 1 ? [...DEFAULT_TARGETS] : undefined);
+  const agents = answers.agents ?? (format === 1 ? [...targets.legacy] : undefined);
   if (!Array.isArray(agents) || agents.some((id) => typeof id !== "string"))
     return fail("answers.agents is not a list");
   const badAgents = checkAnswer("agents", agents as string[]);
@@ -128,7 +133,7 @@ export function parseRecord(text: string, checkAnswer: AnswerCheck): RepositoryR
         "agents" | "license"
       >),
       license,
-      agents: normalizeTargets(agents as string[]),
+      agents: targets.normalize(agents as string[]),
     },
     packs: parsePackRecords(data.packs, fail),
     files,

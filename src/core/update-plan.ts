@@ -49,6 +49,8 @@ export interface UpdateInputs {
   /** The new rendering by path (the manifest excluded). */
   next: ReadonlyMap<string, string>;
   labels: MergeLabels;
+  /** Markdown a tool reads whole, where ours is a marked block (the tools' table names them). */
+  hubs: readonly string[];
 }
 
 function fateOf(
@@ -57,12 +59,12 @@ function fateOf(
   known: boolean,
   ours: string | undefined,
   theirs: string,
-  labels: MergeLabels,
+  { labels, hubs }: Pick<UpdateInputs, "labels" | "hubs">,
 ): FileFate {
   if (ours === theirs) return { path, fate: "current" };
   if (ours === undefined) return known ? { path, fate: "deleted-by-owner" } : { path, fate: "added", contents: theirs };
   // The block is ours whole and the rest the owner's: no three-way merge of the owner's text against our rendering.
-  if (mergeKindOf(path) === "block" && hasMarkedBlock(ours)) {
+  if (mergeKindOf(path, hubs) === "block" && hasMarkedBlock(ours)) {
     const contents = mergeMarkedBlock(ours, theirs);
     return contents === ours ? { path, fate: "current" } : { path, fate: "block", contents };
   }
@@ -70,13 +72,13 @@ function fateOf(
   if (base !== undefined && ours === base) return { path, fate: "replaced", contents: theirs };
   // A file init shared by lines or entries (.gitignore, JSON settings) holds the owner's text beside ours, not ours
   // alone: while ours is unchanged and every line or entry of it is still there, there is nothing to do.
-  if (base !== undefined && theirs === base && holdsShared(path, ours, theirs)) return { path, fate: "current" };
+  if (base !== undefined && theirs === base && holdsShared(path, ours, theirs, hubs)) return { path, fate: "current" };
   if (base !== undefined && theirs === base) return { path, fate: "kept" };
   // With no base (a 0.1.0 record whose hash no longer matches), both whole versions face each other.
   const merged = mergeThreeWay(ours, base ?? "", theirs, labels);
   if (merged.conflicts === 0) return { path, fate: "merged", contents: merged.text };
   // A file init shared by lines or entries (.gitignore, JSON settings) takes ours that it lacks, as init merged them.
-  const kind = mergeKindOf(path);
+  const kind = mergeKindOf(path, hubs);
   const shared =
     kind === "lines" || kind === "attributes" || kind === "entries" ? mergeShared(kind, ours, theirs) : undefined;
   if (shared?.ok)
@@ -90,21 +92,21 @@ function fateOf(
   };
 }
 
-function holdsShared(path: string, ours: string, theirs: string): boolean {
-  const kind = mergeKindOf(path);
+function holdsShared(path: string, ours: string, theirs: string, hubs: readonly string[]): boolean {
+  const kind = mergeKindOf(path, hubs);
   if (kind !== "lines" && kind !== "entries") return false;
   const shared = mergeShared(kind, ours, theirs);
   return shared.ok && shared.text === ours;
 }
 
 /** Every path of the new rendering and of the record, in path order. */
-export function planUpdate({ bases, current, next, labels }: UpdateInputs): FileFate[] {
+export function planUpdate({ bases, current, next, labels, hubs }: UpdateInputs): FileFate[] {
   const paths = [...new Set([...next.keys(), ...bases.keys()])].sort();
   return paths.map((path) => {
     const theirs = next.get(path);
     const ours = current.get(path);
     const base = bases.get(path);
-    if (theirs !== undefined) return fateOf(path, base, bases.has(path), ours, theirs, labels);
+    if (theirs !== undefined) return fateOf(path, base, bases.has(path), ours, theirs, { labels, hubs });
     if (ours === undefined) return { path, fate: "current" };
     return base !== undefined && ours === base ? { path, fate: "removed" } : { path, fate: "kept-unlisted" };
   });

@@ -1,5 +1,5 @@
 /**
- * What check reads: the Markdown of spec/ and the AI tools' folders, the
+ * What check reads: the Markdown of spec/ and the AI tools' folders (named by their modules), the
  * instruction hubs, the MCP settings, the Taskfile and the GitHub workflows, walked in sorted order.
  * The walk keeps names only; each file's text is read when check comes to it
  * and dropped after, so check's memory grows with its findings, not with the
@@ -10,13 +10,14 @@ import { join } from "node:path";
 import type { CheckedTree } from "../core/check/problems.js";
 import type { FileSystem } from "./fs.js";
 
-const FOLDERS = ["spec", ".github", ".claude", ".cursor", ".gemini", ".agents", ".codex", ".vscode"];
+/** The folders every repository has; the AI tools' own come from their modules (src/targets/tools/). */
+const FOLDERS = ["spec", ".github", ".agents"];
 const ROOT_FILES = [".mcp.json", "Taskfile.yml", "Taskfile.yaml"];
 const SKIP = new Set(["node_modules", ".venv", ".git"]);
 const READ = (path: string): boolean =>
   /\.(md|mdc|json)$/.test(path) || /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
 
-export function readCheckedTree(fs: FileSystem, root: string): CheckedTree {
+export function readCheckedTree(fs: FileSystem, root: string, toolFolders: readonly string[]): CheckedTree {
   const files = new Set<string>();
   const folders = new Set<string>([""]);
   const walk = (relative: string): void => {
@@ -29,7 +30,7 @@ export function readCheckedTree(fs: FileSystem, root: string): CheckedTree {
       // A symbolic link is neither: check reads what the repository holds, not where links lead.
       if (entry.isDirectory()) {
         folders.add(path);
-        if (relative !== "" || FOLDERS.includes(name)) walk(path);
+        if (relative !== "" || FOLDERS.includes(name) || toolFolders.includes(name)) walk(path);
       } else if (entry.isFile() && (relative === "" ? name.endsWith(".md") || ROOT_FILES.includes(name) : READ(path))) {
         files.add(path);
       }

@@ -2,9 +2,11 @@
  * Flags first, prompts fill the gaps, defaults otherwise: `flag ?? (interactive ? ask(default) : default)`,
  * where a team's default (environment, then config file, then packs) comes before our own.
  */
+
+import { splitList } from "../core/comma-list.js";
 import { UsageError } from "../core/errors.js";
 import { checkPackageForPython } from "../core/names.js";
-import { normalizeTargets, splitList } from "../core/targets.js";
+import { normalizeTargets } from "../targets/table.js";
 import type { TeamDefaults } from "./config.js";
 import type { CommandName } from "./flags.js";
 import type { Prompter } from "./prompter.js";

@@ -4,8 +4,36 @@
  * plan). Each says which commands take it; the parser refuses it elsewhere.
  */
 
-export const COMMAND_NAMES = ["create", "init", "add", "check", "update"] as const;
-export type CommandName = (typeof COMMAND_NAMES)[number];
+/** The commands, declared once: the command table (src/commands/index.ts) gives each its module, --help its lines. */
+export const COMMAND_LIST = [
+  {
+    name: "create",
+    usage: "create-spec-agent [dir] [options]",
+    summary: "create a new repository (the default command)",
+  },
+  {
+    name: "init",
+    usage: "create-spec-agent init [options]",
+    summary: "add the preset to this repository, keeping yours",
+  },
+  {
+    name: "add",
+    usage: "create-spec-agent add plan|task|context TITLE",
+    summary: "a plan, a task (--plan SLUG) or a note in spec/",
+  },
+  {
+    name: "check",
+    usage: "create-spec-agent check [options]",
+    summary: "validate the preset and spec/; exit 1 on problems",
+  },
+  {
+    name: "update",
+    usage: "create-spec-agent update [options]",
+    summary: "merge this version's preset into the repository",
+  },
+] as const;
+export type CommandName = (typeof COMMAND_LIST)[number]["name"];
+export const COMMAND_NAMES: readonly CommandName[] = COMMAND_LIST.map((c) => c.name);
 
 const ALL = COMMAND_NAMES;
 const WRITING: readonly CommandName[] = ["create", "init", "add", "update"];

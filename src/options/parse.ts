@@ -1,8 +1,8 @@
 /** Turns argv into typed values, driven by the option tables (table.ts, flags.ts) for one command. */
 import { didYouMean } from "../core/closest.js";
+import { splitList } from "../core/comma-list.js";
 import { UsageError } from "../core/errors.js";
 import { quoted } from "../core/quote.js";
-import { splitList } from "../core/targets.js";
 import { type CommandName, SWITCHES, type Switches, VALUES, type Values } from "./flags.js";
 import { type Answers, QUESTIONS } from "./table.js";
 

@@ -13,8 +13,8 @@ import {
   checkPythonVersion,
   packageFromName,
 } from "../core/names.js";
-import { checkTargets, DEFAULT_TARGETS, TARGET_IDS, type TargetId } from "../core/targets.js";
 import type { Facts } from "../io/facts.js";
+import { checkTargets, DEFAULT_TARGETS, TARGET_IDS, type TargetId } from "../targets/table.js";
 import type { CommandName } from "./flags.js";
 
 export type { Facts };

@@ -10,23 +10,22 @@ import { GenerateError } from "../core/errors.js";
 import type { ContentAnswers, PackRecord } from "../core/manifest.js";
 import { planFiles, type RenderedFile } from "../core/plan.js";
 import type { PlannedFile } from "../core/planned-file.js";
-import { normalizeTargets } from "../core/targets.js";
 import type { FileSystem } from "../io/fs.js";
 import { renderTemplates } from "../templates/render.js";
 import { type TemplateContext, templateContext } from "../templates/template.js";
-import { copilotInstructions, type Project, pythonInstructions, type Sources } from "./docs.js";
+import { HUB } from "./docs.js";
 import { NO_OWNER, type OwnerProject } from "./owner-texts.js";
 import { aiToolsSection, layoutBlock, primaryAgentFile } from "./readme.js";
 import { STEPS, skillFile } from "./steps.js";
-import { TARGETS } from "./table.js";
+import { chosenTargets, normalizeTargets, TARGETS } from "./table.js";
+import type { Project, Sources } from "./target.js";
 
 /** Every chosen tool's files; a file two tools share (`.mcp.json`, a skill home) is written once. */
 function targetFiles(sources: Sources, project: Project): RenderedFile[] {
-  const chosen = TARGETS.filter((t) => project.targets.includes(t.id));
+  const chosen = project.tools;
   const homes = new Map(chosen.flatMap((t) => (t.skills ? [[t.skills.home, t.skills.substitutes] as const] : [])));
   const files = [
-    copilotInstructions(sources, project),
-    pythonInstructions(sources, project),
+    ...TARGETS.flatMap((t) => t.base?.files(sources, project) ?? []),
     ...chosen.flatMap((t) => t.files(sources, project)),
     ...[...homes].flatMap(([home, substitutes]) =>
       STEPS.map((step) => skillFile(step, sources.steps.get(step.name) as string, home, substitutes)),
@@ -66,14 +65,16 @@ export function renderPreset(
   owner?: OwnerProject,
 ): PlannedFile[] {
   const answers = { ...given, agents: normalizeTargets(given.agents) };
+  const chosen = chosenTargets(answers.agents);
+  const base = TARGETS.flatMap((t) => (t.base ? [t.base] : []));
   const project: Project = {
     name: answers.name,
-    targets: answers.agents,
+    tools: chosen,
+    rulesFile: chosen.some((t) => t.hub === true) ? HUB : (base[0]?.rules ?? HUB),
     ...(owner ? { checks: owner.checks, mustPass: owner.mustPass } : {}),
   };
-  const chosen = TARGETS.filter((t) => project.targets.includes(t.id));
   const context = templateContext(answers, generatorVersion, {
-    aiLayout: layoutBlock(chosen),
+    aiLayout: layoutBlock([...base.flatMap((b) => b.layout), ...chosen.flatMap((t) => t.layout)], chosen),
     aiTools: aiToolsSection(chosen, project),
     agentFile: primaryAgentFile(project),
     uvBuild,

@@ -1,11 +1,10 @@
 /**
  * The workflow's four steps, each written once (templates/agents/steps/), and
- * the forms the tools take them in: a VS Code prompt file, a skill, a Gemini
- * command. The step's argument is `$ARGUMENTS` in the source (Claude's form).
+ * the form most tools share, a skill; a tool's other forms (prompt files,
+ * commands) are in its module. The step's argument is `$ARGUMENTS` in the source.
  */
 
 import type { RenderedFile } from "../core/plan.js";
-import { tomlMultiline, tomlString } from "../core/quote.js";
 import { withFrontmatter } from "./frontmatter.js";
 import { linksFrom } from "./links.js";
 
@@ -58,18 +57,6 @@ export const STEPS: readonly Step[] = [
 
 export const ARGUMENT = "$ARGUMENTS";
 
-/** `.github/prompts/NAME.prompt.md`, for VS Code's Local harness. */
-export function promptFile(step: Step, body: string, agentName: string): RenderedFile {
-  const folder = ".github/prompts";
-  const text = linksFrom(body.replaceAll(ARGUMENT, `\${input:${step.input}:${step.placeholder}}`), folder);
-  const entries = [
-    ["description", step.description],
-    ["agent", agentName],
-    ["argument-hint", step.argumentHint],
-  ] as const;
-  return { path: `${folder}/${step.name}.prompt.md`, contents: withFrontmatter(entries, text) };
-}
-
 /** `HOME/NAME/SKILL.md`; Claude substitutes `$ARGUMENTS`, the other homes get the subject in words. */
 export function skillFile(step: Step, body: string, home: string, substitutes: boolean): RenderedFile {
   const folder = `${home}/${step.name}`;
@@ -82,8 +69,5 @@ export function skillFile(step: Step, body: string, home: string, substitutes: b
   return { path: `${folder}/SKILL.md`, contents: withFrontmatter(entries, text) };
 }
 
-/** `.gemini/commands/NAME.toml`: Gemini CLI puts the argument where `{{args}}` is; it runs from the root. */
-export function geminiCommand(step: Step, body: string): RenderedFile {
-  const contents = `description = ${tomlString(step.description)}\nprompt = ${tomlMultiline(body.replaceAll(ARGUMENT, "{{args}}"))}\n`;
-  return { path: `.gemini/commands/${step.name}.toml`, contents };
-}
+/** A step's source text, rendered once. */
+export const stepText = (steps: ReadonlyMap<string, string>, name: string): string => steps.get(name) as string;

@@ -5,7 +5,7 @@
  * name silently.
  */
 import { jsonLimitProblem, readJsonc } from "../merge/jsonc.js";
-import { KINDS } from "./kinds.js";
+import type { Kind } from "./kinds.js";
 import { frontmatter } from "./markdown.js";
 import type { CheckedTree, Problem } from "./problems.js";
 import { readYaml } from "./yaml.js";
@@ -43,14 +43,14 @@ const toolList = (tools: unknown): string[] =>
       ? tools.split(",").map((t) => t.trim())
       : [];
 
-/** One file's frontmatter problems, when it is one of the AI tools' files (KINDS). */
-export function checkAgentFile(file: string, text: string, servers: ServerLookup): Problem[] {
+/** One file's frontmatter problems, when it is one of the AI tools' files (`kinds`). */
+export function checkAgentFile(file: string, text: string, servers: ServerLookup, kinds: readonly Kind[]): Problem[] {
   const problems: Problem[] = [];
-  const kind = KINDS.find((k) => k.match.test(file));
+  const kind = kinds.find((k) => k.match.test(file));
   if (!kind) return problems;
   const front = frontmatter(text);
   if (!front) {
-    if (kind.label !== "an instructions file" || text.trim() !== "")
+    if (kind.mayBeEmpty !== true || text.trim() !== "")
       problems.push({ file, line: 1, message: `${kind.label} needs YAML frontmatter between --- lines` });
     return problems;
   }

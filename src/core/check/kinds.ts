@@ -1,7 +1,8 @@
 /**
  * The AI tools' files that carry frontmatter, and the keys each tool knows
  * (formats.md, from the tools' own docs): a key outside these is ignored by
- * the tool, so check reports it.
+ * the tool, so check reports it. Each tool's kinds are in its module
+ * (src/targets/tools/); the skill, which they share, is here.
  */
 
 export interface Kind {
@@ -14,32 +15,11 @@ export interface Kind {
   nameIs?: "folder" | "file";
   /** How its tools name an MCP server, and which settings configure it. */
   mcp?: { server(tool: string): string | undefined; settings: readonly (readonly [string, string])[] };
+  /** An empty file is fine: the tool reads it as saying nothing (instructions), rather than skipping it. */
+  mayBeEmpty?: boolean;
 }
 
-/** Copilot's tool sets, and the servers GitHub provides itself: `x/*` for these is not an MCP server of the repository. */
-const NOT_SERVERS = new Set([
-  "read",
-  "search",
-  "edit",
-  "execute",
-  "web",
-  "agent",
-  "todo",
-  "vscode",
-  "shell",
-  "github",
-  "playwright",
-]);
-const COPILOT_MCP = {
-  server: (tool: string) => {
-    const server = /^([^/]+)\/\*$/.exec(tool)?.[1];
-    return server === undefined || NOT_SERVERS.has(server) ? undefined : server;
-  },
-  settings: [
-    [".vscode/mcp.json", "servers"],
-    [".mcp.json", "mcpServers"],
-  ] as const,
-};
+/** The keys of a skill, the one format every tool that has skills shares (agentskills.io). */
 const SKILL_KEYS = [
   "name",
   "description",
@@ -52,77 +32,15 @@ const SKILL_KEYS = [
   "metadata",
 ];
 
-export const KINDS: readonly Kind[] = [
-  {
-    label: "a Copilot custom agent",
-    match: /^\.github\/agents\/[^/]+\.agent\.md$/,
-    keys: [
-      "description",
-      "name",
-      "tools",
-      "model",
-      "argument-hint",
-      "target",
-      "handoffs",
-      "user-invocable",
-      "disable-model-invocation",
-      "agents",
-      "mcp-servers",
-      "metadata",
-      "hooks",
-    ],
-    required: ["description"],
-    mcp: COPILOT_MCP,
-  },
-  {
-    label: "an instructions file",
-    match: /^\.github\/instructions\/[^/]+\.instructions\.md$/,
-    keys: ["applyTo", "description", "name", "excludeAgent"],
-  },
-  {
-    label: "a prompt file",
-    match: /^\.github\/prompts\/[^/]+\.prompt\.md$/,
-    keys: ["description", "name", "argument-hint", "agent", "model", "tools"],
-    mcp: COPILOT_MCP,
-  },
-  {
+const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A skill, in any of the folders a tool reads skills from. */
+export function skillKind(homes: readonly string[]): Kind {
+  return {
     label: "a skill",
-    match: /^(\.github|\.agents|\.claude|\.cursor|\.gemini)\/skills\/[^/]+\/SKILL\.md$/,
+    match: new RegExp(`^(${homes.map(escaped).join("|")})\\/[^/]+\\/SKILL\\.md$`),
     keys: SKILL_KEYS,
     required: ["name", "description"],
     nameIs: "folder",
-  },
-  {
-    label: "a Claude Code subagent",
-    match: /^\.claude\/agents\/[^/]+\.md$/,
-    keys: [
-      "name",
-      "description",
-      "tools",
-      "model",
-      "disallowedTools",
-      "permissionMode",
-      "mcpServers",
-      "skills",
-      "color",
-      "hooks",
-    ],
-    required: ["name", "description"],
-    mcp: {
-      server: (tool) => /^mcp__([^_]+(?:_[^_]+)*)__/.exec(tool.trim())?.[1],
-      settings: [[".mcp.json", "mcpServers"]],
-    },
-  },
-  { label: "a Cursor rule", match: /^\.cursor\/rules\/[^/]+\.mdc$/, keys: ["description", "globs", "alwaysApply"] },
-  {
-    label: "a Cursor subagent",
-    match: /^\.cursor\/agents\/[^/]+\.md$/,
-    keys: ["name", "description", "model", "readonly"],
-  },
-  {
-    label: "a Gemini CLI subagent",
-    match: /^\.gemini\/agents\/[^/]+\.md$/,
-    keys: ["name", "description", "tools", "model", "temperature", "max_turns", "timeout_mins", "kind"],
-    required: ["name", "description"],
-  },
-];
+  };
+}

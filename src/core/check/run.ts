@@ -3,6 +3,7 @@
  * Each file is read, checked by every check that applies to it, and dropped before the next one.
  */
 import { checkAgentFile, checkSettingsLimit, configuredServers } from "./agents.js";
+import type { CheckKnowledge } from "./knowledge.js";
 import { checkLinks } from "./links.js";
 import { type CheckedTree, type Problem, sortProblems } from "./problems.js";
 import { checkSettings } from "./settings.js";
@@ -12,7 +13,7 @@ import { checkWorkflow } from "./workflows.js";
 
 const NONE = (): boolean => false;
 
-export function checkTree(tree: CheckedTree): Problem[] {
+export function checkTree(tree: CheckedTree, knowledge: CheckKnowledge): Problem[] {
   const problems: Problem[] = [];
   const numbers: TaskNumbers = new Map();
   const servers = configuredServers(tree);
@@ -21,11 +22,12 @@ export function checkTree(tree: CheckedTree): Problem[] {
     const task = checkTask(file, text, tree, numbers);
     if (task) problems.push(...task.problems);
     problems.push(...checkLinks(file, text, tree, task ? (line) => task.judged.has(line) : NONE));
-    problems.push(...checkAgentFile(file, text, servers));
+    problems.push(...checkAgentFile(file, text, servers, knowledge.kinds));
     problems.push(...checkSettingsLimit(file, text));
-    problems.push(...checkWorkflow(file, text));
-    problems.push(...checkSettings(file, text));
+    problems.push(...checkWorkflow(file, text, knowledge.setups));
+    problems.push(...checkSettings(file, text, knowledge.settings));
+    for (const own of knowledge.files) if (own.path === file) problems.push(...own.check(text));
   }
-  problems.push(...checkTaskfile(tree));
+  problems.push(...checkTaskfile(tree, knowledge));
   return sortProblems(problems);
 }

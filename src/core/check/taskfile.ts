@@ -3,23 +3,18 @@
  * runs what they say. A project that exists may have fewer than the preset's
  * five (a library has no `run`), and its rules then name fewer.
  */
+import type { CheckKnowledge } from "./knowledge.js";
 import type { CheckedTree, Problem } from "./problems.js";
 import { readYaml } from "./yaml.js";
 
 export const FIVE_TASKS = ["install", "run", "test", "lint", "format"] as const;
 
-/** The files an agent reads its rules from. */
-const RULES =
-  /^(AGENTS\.md|CLAUDE\.md|GEMINI\.md|\.github\/copilot-instructions\.md|\.cursor\/rules\/[^/]+\.mdc|\.github\/agents\/[^/]+\.agent\.md|\.(claude|cursor|gemini)\/agents\/[^/]+\.md|\.codex\/agents\/[^/]+\.toml|\.(agents|claude)\/skills\/[^/]+\/SKILL\.md|\.github\/prompts\/[^/]+\.prompt\.md)$/;
-
-const HUBS = ["AGENTS.md", "CLAUDE.md", "GEMINI.md", ".github/copilot-instructions.md"];
-
 /** Each task the rules name, with the first file that names it; the five when there are no rules to read. */
-function namedTasks(tree: CheckedTree): Map<string, string | undefined> {
+function namedTasks(tree: CheckedTree, { rules, hubs }: CheckKnowledge): Map<string, string | undefined> {
   const named = new Map<string, string | undefined>();
   // The hubs first: the message names the file a person reads.
-  const rank = (path: string) => (HUBS.indexOf(path) + HUBS.length + 1) % (HUBS.length + 1);
-  const files = [...tree.files].filter((path) => RULES.test(path));
+  const rank = (path: string) => (hubs.indexOf(path) + hubs.length + 1) % (hubs.length + 1);
+  const files = [...tree.files].filter(rules);
   files.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
   for (const file of files)
     for (const match of tree.read(file).matchAll(/`task ([a-z][\w:-]*)/g))
@@ -28,7 +23,7 @@ function namedTasks(tree: CheckedTree): Map<string, string | undefined> {
   return named;
 }
 
-export function checkTaskfile(tree: CheckedTree): Problem[] {
+export function checkTaskfile(tree: CheckedTree, knowledge: CheckKnowledge): Problem[] {
   const file = ["Taskfile.yml", "Taskfile.yaml"].find((name) => tree.files.has(name));
   if (file === undefined)
     return [{ file: "Taskfile.yml", line: 1, message: "there is no Taskfile.yml: run init to add one" }];
@@ -37,7 +32,7 @@ export function checkTaskfile(tree: CheckedTree): Problem[] {
   if (!read.ok) return [{ file, line: read.line, message: `YAML does not parse: ${read.reason}` }];
   const tasks = (read.value as { tasks?: unknown } | null)?.tasks;
   const names = typeof tasks === "object" && tasks !== null ? Object.keys(tasks) : [];
-  const named = namedTasks(tree);
+  const named = namedTasks(tree, knowledge);
   const missing = [...named.keys()].filter((task) => !names.includes(task));
   if (missing.length === 0) return [];
   const line = text.split("\n").findIndex((l) => /^tasks:/.test(l)) + 1 || 1;

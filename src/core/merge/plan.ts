@@ -14,14 +14,12 @@ import { markedBlock, mergeMarkedBlock } from "./marked.js";
 /** `record`: the manifest, ours alone, brought up to date; `attributes`: by lines, ours before the owner's. */
 export type MergeKind = "lines" | "attributes" | "entries" | "block" | "record";
 
-/** Markdown that a tool reads as one whole file: ours goes in a marked block. */
-export const HUBS: readonly string[] = ["AGENTS.md", "CLAUDE.md", "GEMINI.md", ".github/copilot-instructions.md"];
-
-export function mergeKindOf(path: string): MergeKind | undefined {
+/** `hubs`: Markdown that a tool reads as one whole file (named by the tools' table), where ours goes in a marked block. */
+export function mergeKindOf(path: string, hubs: readonly string[]): MergeKind | undefined {
   if (path === MANIFEST_PATH) return "record";
   if (path === ".gitignore") return "lines";
   if (path === ".gitattributes") return "attributes";
-  if (HUBS.includes(path)) return "block";
+  if (hubs.includes(path)) return "block";
   if (path.endsWith(".json")) return "entries";
   return undefined;
 }
@@ -52,12 +50,13 @@ export interface MergedPlan {
 export function mergePlan(
   files: readonly PlannedFile[],
   read: (path: string) => string | undefined,
+  hubs: readonly string[],
   bases: ReadonlyMap<string, string> = new Map(),
 ): MergedPlan {
   const merged = new Set<string>();
   const unmergeable: MergedPlan["unmergeable"] = new Map();
   const result = files.map((file): PlannedFile => {
-    const kind = mergeKindOf(file.path);
+    const kind = mergeKindOf(file.path, hubs);
     if (!kind) return file;
     const existing = read(file.path);
     // A hub we write afresh is marked too, so that a later run updates it in place.
