@@ -11,14 +11,20 @@ export const MCP_SERVERS = {
 const { context7, sequentialthinking } = MCP_SERVERS;
 export const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
+/**
+ * The servers by name in the JSON most tools take: each with its `type` where the tool wants one, the url under
+ * `urlKey`, and `extra` keys after.
+ */
+export function servers(type: { remote?: string; local?: string }, extra: object = {}, urlKey = "url") {
+  const typed = (name: string | undefined) => (name === undefined ? {} : { type: name });
+  return {
+    context7: { ...typed(type.remote), [urlKey]: context7.url, ...extra },
+    sequentialthinking: { ...typed(type.local), ...sequentialthinking, ...extra },
+  };
+}
+
 /** Root `.mcp.json`: read by more than one tool (a url needs its type there). */
-export const rootMcp = (): string =>
-  json({
-    mcpServers: {
-      context7: { type: "http", ...context7 },
-      sequentialthinking: { type: "stdio", ...sequentialthinking },
-    },
-  });
+export const rootMcp = (): string => json({ mcpServers: servers({ remote: "http", local: "stdio" }) });
 
 /**
  * The servers where a local one is a command line as one list and a remote one says so (`opencode.json`, and the

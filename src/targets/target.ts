@@ -46,6 +46,9 @@ export interface Target<Id extends string = string> {
   readsHub?: boolean;
   /** Its Backend Engineer, and how the other files name it (`the Backend Engineer for Claude Code`). */
   agent?: { path: string; forWhom: string };
+  /** Its row of this repository's README table of targets: what it writes, what reads it, what proves it. */
+  about: { writes: string; readBy: string; provenBy: string };
+  /** Its rows of the generated README's table. */
   readme: readonly ReadmeRow[];
   /** [path, what it is], for the layout blocks. */
   layout: readonly (readonly [string, string])[];

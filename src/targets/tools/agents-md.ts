@@ -12,6 +12,11 @@ export const target: Target<"agents-md"> = {
   default: true,
   hub: true,
   start: "point your coding agent at AGENTS.md; start with spec/context/",
+  about: {
+    writes: "`AGENTS.md`, the hub that holds the rules once",
+    readBy: "Copilot (VS Code and cloud), Codex, Cursor, Gemini CLI (its settings name it), and most other agents",
+    provenBy: "Copilot CLI, Claude Code (through its import), Gemini CLI and Codex, the real clients",
+  },
   readme: [["any other coding agent", `[${HUB}](${HUB})`, "", ""]],
   layout: [[HUB, "the rules for every coding agent, in one place"]],
   drops: ["AGENTS.md holds the rules, not the Backend Engineer: tools without subagents get the rules only"],

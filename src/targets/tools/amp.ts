@@ -15,6 +15,11 @@ export const target: Target<"amp"> = {
   description: "AGENTS.md (its instructions), the steps as skills, MCP servers in .amp/settings.json",
   readsHub: true,
   start: "run amp there: AGENTS.md and the spec-context skill are ready",
+  about: {
+    writes: "`.agents/skills/`, `.amp/settings.json` (MCP; Amp has no project subagents)",
+    readBy: "Amp",
+    provenBy: "format only (its CLI needs Amp's servers for every turn)",
+  },
   readme: [["Amp", "[AGENTS.md](AGENTS.md) (no project subagents)", "skills in `.agents/skills/`", `\`${SETTINGS}\``]],
   layout: [[".amp/", "settings.json (MCP servers for Amp)"]],
   skills: { home: ".agents/skills", substitutes: false },

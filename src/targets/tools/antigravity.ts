@@ -29,6 +29,11 @@ export const target: Target<"antigravity"> = {
   readsHub: true,
   agent: { path: AGENT_FILE, forWhom: "Antigravity" },
   start: "open it in Antigravity: the backend-engineer agent and the /spec-context skill are ready",
+  about: {
+    writes: "`.agents/agents/backend-engineer.md`, `.agents/skills/`, `.agents/mcp_config.json`",
+    readBy: "Antigravity (the IDE and `agy`)",
+    provenBy: "format only (no client on npm)",
+  },
   readme: [
     ["Antigravity", `the \`${AGENT.slug}\` agent, ${link(AGENT_FILE)}`, "skills in `.agents/skills/`", `\`${MCP}\``],
   ],

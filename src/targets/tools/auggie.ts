@@ -21,6 +21,11 @@ export const target: Target<"auggie"> = {
   readsHub: true,
   agent: { path: AGENT_FILE, forWhom: "Augment" },
   start: "run auggie there: the backend-engineer subagent and the spec-context skill are ready",
+  about: {
+    writes: "`.augment/agents/backend-engineer.md`, `.agents/skills/`, `.augment/settings.json` (MCP)",
+    readBy: "Augment (Auggie CLI, the editor extensions)",
+    provenBy: "format only (every turn goes through Augment's servers)",
+  },
   readme: [
     [
       "Augment (Auggie CLI)",

@@ -111,6 +111,12 @@ export const target: Target<"claude"> = {
   description: "CLAUDE.md, the backend-engineer subagent, the steps as skills, .mcp.json, permissions for the tasks",
   agent: { path: AGENT_FILE, forWhom: "Claude Code" },
   start: "run claude there: the backend-engineer subagent and /spec-context are ready",
+  about: {
+    writes:
+      "`CLAUDE.md` (imports `@AGENTS.md`, self-contained without it), `.claude/agents/backend-engineer.md`, `.claude/skills/spec-*/`, `.claude/settings.json` (permissions; the web's setup hook), `.mcp.json`; `.gitignore` keeps `CLAUDE.local.md` and `.claude/settings.local.json` out",
+    readBy: "Claude Code",
+    provenBy: "Claude Code 2.1.332, the real client",
+  },
   readme: [
     [
       "Claude Code",

@@ -20,6 +20,12 @@ export const target: Target<"cline"> = {
   agent: { path: AGENT_FILE, forWhom: "Cline" },
   start:
     "run cline there (or open it in VS Code with Cline): its rules, the backend-engineer subagent and the spec-context skill are ready",
+  about: {
+    writes:
+      "`.clinerules/project.md`, `.cline/agents/backend-engineer.yaml`, `.agents/skills/` (MCP servers are the user's own in Cline)",
+    readBy: "Cline (its CLI, and the editor extension)",
+    provenBy: "Cline CLI 3.0.65, the real client",
+  },
   readme: [
     [
       "Cline",

@@ -57,6 +57,12 @@ export const target: Target<"codex"> = {
   agent: { path: AGENT_FILE, forWhom: "Codex" },
   start:
     "run codex there (trust the project to load its MCP servers): the backend-engineer subagent and $spec-context are ready",
+  about: {
+    writes:
+      "`.codex/agents/backend-engineer.toml`, `.codex/config.toml` (MCP; Codex reads it in trusted projects), `.agents/skills/`",
+    readBy: "Codex",
+    provenBy: "Codex 0.171.0, the real client",
+  },
   readme: [
     [
       "Codex",

@@ -7,7 +7,7 @@ import { AGENT, agentBody, link } from "../agents.js";
 import { document, hasHub, PYTHON_RULES, pointer, rulesSection } from "../docs.js";
 import { withFrontmatter } from "../frontmatter.js";
 import { linksFrom } from "../links.js";
-import { json, MCP_SERVERS, rootMcp } from "../mcp.js";
+import { json, rootMcp, servers } from "../mcp.js";
 import { ARGUMENT, STEPS, type Step, stepText } from "../steps.js";
 import type { Project, Sources, Target } from "../target.js";
 import { SEED_TOOLS, TOOL_REFERENCE } from "../tools.js";
@@ -15,7 +15,6 @@ import { SEED_TOOLS, TOOL_REFERENCE } from "../tools.js";
 const AGENT_FILE = `.github/agents/${AGENT.slug}.agent.md`;
 const INSTRUCTIONS = ".github/copilot-instructions.md";
 const SETUP = ".github/workflows/copilot-setup-steps.yml";
-const { context7, sequentialthinking } = MCP_SERVERS;
 
 /**
  * On GitHub.com and in Copilot CLI only tool-set aliases count: beside the seed's VS Code tools the agent lists
@@ -45,10 +44,7 @@ function promptFile(step: Step, body: string) {
 }
 
 /** `.vscode/mcp.json`: VS Code's Local harness. */
-export const vscodeMcp = (): string =>
-  json({
-    servers: { context7: { type: "http", ...context7 }, sequentialthinking: { type: "stdio", ...sequentialthinking } },
-  });
+export const vscodeMcp = (): string => json({ servers: servers({ remote: "http", local: "stdio" }) });
 
 /** `.vscode/settings.json`: pytest discovery on, so that VS Code offers `execute/runTests`; tasks run without asking. */
 export const vscodeSettings = (): string =>
@@ -61,12 +57,7 @@ export const vscodeSettings = (): string =>
 
 /** The cloud agent's MCP servers, pasted into the repository's settings on GitHub: each with its type and tools. */
 export const cloudAgentMcp = (): string =>
-  json({
-    mcpServers: {
-      context7: { type: "http", ...context7, tools: ["*"] },
-      sequentialthinking: { type: "local", ...sequentialthinking, tools: ["*"] },
-    },
-  });
+  json({ mcpServers: servers({ remote: "http", local: "local" }, { tools: ["*"] }) });
 
 /** Code review reads only the first 4,000 characters and follows no link: the commands and key rules are there. */
 function instructions(sources: Sources, project: Project) {
@@ -127,6 +118,13 @@ export const target: Target<"copilot"> = {
   default: true,
   agent: { path: AGENT_FILE, forWhom: "GitHub Copilot" },
   start: "open it in VS Code and pick the Backend Engineer agent in Copilot Chat; start with /spec-context",
+  about: {
+    writes:
+      "`.github/agents/backend-engineer.agent.md`, `.github/copilot-instructions.md`, `.github/instructions/python.instructions.md`, `.github/prompts/spec-*.prompt.md`, `.agents/skills/`, `.vscode/mcp.json`, `.mcp.json`, `.vscode/settings.json`",
+    readBy:
+      "Copilot in VS Code (agent picker, prompt files, skills), Copilot CLI (`copilot --agent backend-engineer`), the cloud agent (assign an issue, pick the agent), code review (the instructions)",
+    provenBy: "Copilot CLI 1.0.102, the real client; VS Code, the cloud agent and code review by format only",
+  },
   readme: [
     [
       "GitHub Copilot in VS Code",

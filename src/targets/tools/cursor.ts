@@ -7,7 +7,7 @@ import { AGENT, agentBody } from "../agents.js";
 import { document, hasHub, pointer } from "../docs.js";
 import { withFrontmatter } from "../frontmatter.js";
 import { linksFrom } from "../links.js";
-import { json, MCP_SERVERS } from "../mcp.js";
+import { json, servers } from "../mcp.js";
 import type { Project, Sources, Target } from "../target.js";
 import { PLAIN_REFERENCE } from "../tools.js";
 
@@ -34,10 +34,7 @@ function rules(sources: Sources, project: Project) {
 }
 
 /** `.cursor/mcp.json`. */
-export const mcp = (): string =>
-  json({
-    mcpServers: { context7: { ...MCP_SERVERS.context7 }, sequentialthinking: { ...MCP_SERVERS.sequentialthinking } },
-  });
+export const mcp = (): string => json({ mcpServers: servers({}) });
 
 export const target: Target<"cursor"> = {
   id: "cursor",
@@ -45,6 +42,12 @@ export const target: Target<"cursor"> = {
   description: "always-on project rules, the backend-engineer subagent, the steps as skills, .cursor/mcp.json",
   agent: { path: AGENT_FILE, forWhom: "Cursor" },
   start: "open it in Cursor: its rules, the backend-engineer subagent and the /spec-context skill are ready",
+  about: {
+    writes:
+      "`.cursor/rules/project.mdc`, `.cursor/rules/python.mdc`, `.cursor/agents/backend-engineer.md`, `.agents/skills/`, `.cursor/mcp.json`",
+    readBy: "Cursor",
+    provenBy: "format only (Cursor is an editor, with no headless client here)",
+  },
   readme: [
     [
       "Cursor",

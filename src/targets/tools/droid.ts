@@ -20,6 +20,11 @@ export const target: Target<"droid"> = {
   readsHub: true,
   agent: { path: AGENT_FILE, forWhom: "Factory Droid" },
   start: "run droid there: the backend-engineer droid and the spec-context skill are ready",
+  about: {
+    writes: "`.factory/droids/backend-engineer.md`, `.agents/skills/`, `.factory/mcp.json`",
+    readBy: "Factory Droid",
+    provenBy: "Droid 0.225.2, the real client",
+  },
   readme: [
     ["Factory Droid", `the \`${AGENT.slug}\` droid, ${link(AGENT_FILE)}`, "skills in `.agents/skills/`", `\`${MCP}\``],
   ],

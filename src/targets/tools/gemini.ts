@@ -7,7 +7,7 @@ import { tomlMultiline, tomlString } from "../../core/quote.js";
 import { AGENT, agentBody, link } from "../agents.js";
 import { document, HUB, hasHub } from "../docs.js";
 import { withFrontmatter } from "../frontmatter.js";
-import { MCP_SERVERS } from "../mcp.js";
+import { servers } from "../mcp.js";
 import { ARGUMENT, STEPS, type Step, stepText } from "../steps.js";
 import type { Target } from "../target.js";
 import { type ToolNames, translateTools, untranslatedTools } from "../tools.js";
@@ -42,10 +42,7 @@ export const TOOL_NAMES: ToolNames = {
 };
 
 /** The `mcpServers` of `.gemini/settings.json` (streamable HTTP is `httpUrl` there). */
-export const mcp = () => ({
-  context7: { httpUrl: MCP_SERVERS.context7.url },
-  sequentialthinking: { ...MCP_SERVERS.sequentialthinking },
-});
+export const mcp = () => servers({}, {}, "httpUrl");
 
 /** `.gemini/commands/NAME.toml`: Gemini CLI puts the argument where `{{args}}` is; it runs from the root. */
 function command(step: Step, body: string) {
@@ -60,6 +57,12 @@ export const target: Target<"gemini"> = {
     "settings with AGENTS.md as context and the MCP servers, the backend-engineer subagent, /spec-… commands",
   agent: { path: AGENT_FILE, forWhom: "Gemini CLI" },
   start: "run gemini there: the backend-engineer subagent and /spec-context are ready",
+  about: {
+    writes:
+      "`.gemini/agents/backend-engineer.md`, `.gemini/commands/spec-*.toml`, `.gemini/settings.json` (MCP, and `AGENTS.md` as its context file when chosen; `GEMINI.md` otherwise)",
+    readBy: "Gemini CLI",
+    provenBy: "Gemini CLI 0.61.0, the real client",
+  },
   readme: [
     [
       "Gemini CLI",

@@ -18,6 +18,11 @@ export const target: Target<"goose"> = {
   readsHub: true,
   agent: { path: AGENT_FILE, forWhom: "Goose" },
   start: "run goose there: the backend-engineer agent and the spec-context skill are ready",
+  about: {
+    writes: "`.goose/agents/backend-engineer.md`, `.goose/skills/` (its MCP servers are the user's extensions)",
+    readBy: "Goose",
+    provenBy: "format only (no client on npm)",
+  },
   readme: [
     [
       "Goose",

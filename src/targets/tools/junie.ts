@@ -20,6 +20,11 @@ export const target: Target<"junie"> = {
   agent: { path: AGENT_FILE, forWhom: "Junie" },
   start:
     "open it with Junie (JetBrains IDEs or its CLI): the backend-engineer subagent and the spec-context skill are ready",
+  about: {
+    writes: "`.junie/agents/backend-engineer.md`, `.junie/skills/`, `.junie/mcp/mcp.json`",
+    readBy: "Junie (JetBrains)",
+    provenBy: "format only (no client on npm)",
+  },
   readme: [
     ["Junie", `the \`${AGENT.slug}\` subagent, ${link(AGENT_FILE)}`, "skills in `.junie/skills/`", `\`${MCP}\``],
   ],

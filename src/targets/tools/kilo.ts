@@ -24,6 +24,11 @@ export const target: Target<"kilo"> = {
   readsHub: true,
   agent: { path: AGENT_FILE, forWhom: "Kilo Code" },
   start: "run kilo there: the backend-engineer subagent and the spec-context skill are ready",
+  about: {
+    writes: "`.kilo/agents/backend-engineer.md`, `.agents/skills/`, `kilo.json` (MCP)",
+    readBy: "Kilo Code (its CLI; the editor extensions read the same files)",
+    provenBy: "Kilo CLI 7.7.7, the real client",
+  },
   readme: [
     [
       "Kilo Code",

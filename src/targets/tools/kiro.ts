@@ -32,6 +32,11 @@ export const target: Target<"kiro"> = {
   readsHub: true,
   agent: { path: AGENT_FILE, forWhom: "Kiro" },
   start: "run kiro-cli there (or open it in Kiro): the backend-engineer agent and the spec-context skill are ready",
+  about: {
+    writes: "`.kiro/agents/backend-engineer.json` (Kiro CLI), `.kiro/skills/`, `.kiro/settings/mcp.json`",
+    readBy: "Kiro (IDE and CLI)",
+    provenBy: "format only (no client on npm)",
+  },
   readme: [
     ["Kiro", `the \`${AGENT.slug}\` agent (Kiro CLI), ${link(AGENT_FILE)}`, "skills in `.kiro/skills/`", `\`${MCP}\``],
   ],

@@ -24,6 +24,11 @@ export const target: Target<"opencode"> = {
   readsHub: true,
   agent: { path: AGENT_FILE, forWhom: "opencode" },
   start: "run opencode there: the backend-engineer subagent and the spec-context skill are ready",
+  about: {
+    writes: "`.opencode/agents/backend-engineer.md`, `.agents/skills/`, `opencode.json` (MCP)",
+    readBy: "opencode",
+    provenBy: "opencode 1.18.33, the real client",
+  },
   readme: [
     ["opencode", `the \`${AGENT.slug}\` subagent, ${link(AGENT_FILE)}`, "skills in `.agents/skills/`", `\`${CONFIG}\``],
   ],

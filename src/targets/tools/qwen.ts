@@ -28,6 +28,12 @@ export const target: Target<"qwen"> = {
     "settings with AGENTS.md as context and the MCP servers, the backend-engineer subagent, the steps as skills",
   agent: { path: AGENT_FILE, forWhom: "Qwen Code" },
   start: "run qwen there: the backend-engineer subagent and the spec-context skill are ready",
+  about: {
+    writes:
+      "`.qwen/agents/backend-engineer.md`, `.agents/skills/`, `.qwen/settings.json` (MCP, and `AGENTS.md` as its context file when chosen; `QWEN.md` otherwise)",
+    readBy: "Qwen Code",
+    provenBy: "Qwen Code 0.24.4, the real client",
+  },
   readme: [
     [
       "Qwen Code",

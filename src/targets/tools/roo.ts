@@ -34,6 +34,11 @@ export const target: Target<"roo"> = {
   agent: { path: MODES, forWhom: "Roo Code (a custom mode)" },
   start:
     "open it in VS Code with Roo Code (or Zoo Code): the Backend Engineer mode and the spec-context skill are ready",
+  about: {
+    writes: "`.roo/rules/project.md`, `.roomodes` (the Backend Engineer as a mode), `.roo/skills/`, `.roo/mcp.json`",
+    readBy: "Roo Code (archived) and Zoo Code, which reads the same files",
+    provenBy: "format only (an editor extension)",
+  },
   readme: [["Roo Code", `the **${AGENT.name}** mode, ${link(MODES)}`, "skills in `.roo/skills/`", `\`${MCP}\``]],
   layout: [
     [MODES, "the Backend Engineer as a Roo Code mode"],

@@ -20,6 +20,11 @@ export const target: Target<"windsurf"> = {
   readsHub: true,
   agent: { path: AGENT_FILE, forWhom: "Windsurf (Devin Desktop)" },
   start: "open it in Windsurf (Devin Desktop): the backend-engineer subagent and the /spec-context skill are ready",
+  about: {
+    writes: "`.devin/agents/backend-engineer/AGENT.md`, `.devin/skills/`, `.devin/mcp_config.json`",
+    readBy: "Windsurf, now Devin Desktop",
+    provenBy: "format only (an editor)",
+  },
   readme: [
     [
       "Windsurf (Devin Desktop)",

@@ -17,6 +17,11 @@ export const target: Target<"zed"> = {
   label: "Zed",
   description: "a .rules file (Zed reads one rules file), the steps as skills, MCP servers in .zed/settings.json",
   start: "open it in Zed: its rules and the /spec-context skill are ready in the Agent Panel",
+  about: {
+    writes: "`.rules` (the one rules file Zed reads), `.agents/skills/`, `.zed/settings.json` (`context_servers`)",
+    readBy: "Zed",
+    provenBy: "format only (an editor)",
+  },
   readme: [["Zed", "`.rules` (no project subagents)", "skills in `.agents/skills/`", `\`${SETTINGS}\``]],
   layout: [
     [RULES, "the rules file Zed reads"],
