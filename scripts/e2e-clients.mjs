@@ -433,6 +433,7 @@ async function main() {
       clients.flatMap((client) => client.repos).filter((id) => TARGET_IDS.includes(id)),
     );
     for (const client of clients) {
+      const clientStarted = Date.now();
       for (const repoId of client.repos) {
         const folder = repos.get(repoId);
         report(await checkClient(client, repoId, folder, context));
@@ -460,6 +461,7 @@ async function main() {
           },
         ]);
       }
+      console.log(`     ${client.id}: ${((Date.now() - clientStarted) / 1000).toFixed(0)} s`);
     }
   } finally {
     await proxy.close();
