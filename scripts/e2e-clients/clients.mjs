@@ -285,6 +285,8 @@ export const CLIENTS = [
     // and the skill tool's <available_skills>.
     agentListed: (text) => /^- backend-engineer: Principal-level /m.test(text),
     stepListed: (text, step) => text.includes(`<name>${step}</name>`),
+    // opencode 1.18 (and Kilo 7.7, its fork) lists a skill whose folder was renamed under its frontmatter's name.
+    skillNamedByFrontmatter: true,
     delegate: {
       tool: "task",
       input: {
@@ -323,6 +325,8 @@ export const CLIENTS = [
     stepFile: (step) => `.agents/skills/${step}/SKILL.md`,
     agentListed: (text) => /^- backend-engineer: Principal-level /m.test(text),
     stepListed: (text, step) => text.includes(`<name>${step}</name>`),
+    // opencode 1.18 (and Kilo 7.7, its fork) lists a skill whose folder was renamed under its frontmatter's name.
+    skillNamedByFrontmatter: true,
     delegate: {
       tool: "task",
       input: {
