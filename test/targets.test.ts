@@ -70,7 +70,7 @@ function frontmatter(text: string): { data: Record<string, unknown>; body: strin
 
 const folderOf = (path: string): string => posix.dirname(path);
 
-const SETS: [string, TargetId[]][] = [["all six", ALL], ...ALL.map((id): [string, TargetId[]] => [id, [id]])];
+const SETS: [string, TargetId[]][] = [["every tool", ALL], ...ALL.map((id): [string, TargetId[]] => [id, [id]])];
 
 describe.each(SETS)("--agents %s", (_label, agents) => {
   const files = plan(agents);
