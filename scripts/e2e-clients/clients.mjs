@@ -308,7 +308,9 @@ export const CLIENTS = [
     postinstall: "@kilocode/cli/postinstall.mjs",
     bin: "kilo",
     agentName: "backend-engineer subagent",
-    repos: ["kilo", "every"],
+    // Its own repository only: its sessions are the slowest (about a minute each on a loaded machine), and its
+    // reading of a repository with every tool's files is opencode's, which is checked there.
+    repos: ["kilo"],
     env: (url) => ({
       KILO_CONFIG_CONTENT: standInProvider(url),
       KILO_DISABLE_MODELS_FETCH: "1",
