@@ -119,10 +119,6 @@ export const CLIENTS = [
     skillTool: "skill",
     offeredTools: (request) => (parsed(request).tools ?? []).map((tool) => tool.function?.name ?? tool.name),
     mcpList: ["mcp", "list"],
-    // With CLAUDE.md's `@AGENTS.md` import, Copilot CLI reads AGENTS.md itself and again through CLAUDE.md. The
-    // layout that loads it once (Claude's text in .claude/CLAUDE.md) has no root CLAUDE.md, which the acceptance
-    // checker (../shared/acceptance) requires, with that import line: so it stays, said here and in the README.
-    known: [{ repos: ["all", "init"], check: "loads AGENTS.md once" }],
   },
   {
     id: "gemini",
