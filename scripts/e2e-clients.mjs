@@ -262,13 +262,13 @@ async function checkClient(client, repoId, folder, context, control, original = 
   const skillMarker = existsSync(skillPath) ? bodyMarker(skillPath) : undefined;
   const runsStep = client.runStep !== undefined && skillMarker !== undefined;
   // The main session delegates to the agent; the subagent, once, runs the first step.
-  // A subagent that runs in the background (Codex) must be heard before the main session's last reply ends the run.
+  // A subagent that runs in the background (Codex) must have had its last reply (after its step, where it runs one)
+  // before the main session's last reply ends the run.
   let subagentHeard = () => {};
   const subagentSeen = new Promise((heard) => (subagentHeard = heard));
   standIn.script = async (request) => {
     const text = textOf(request.body);
     const fromSubagent = agentMarker !== undefined && text.includes(agentMarker) && text.includes(SUBAGENT);
-    if (fromSubagent) subagentHeard();
     if (!control && !state.delegated && text.includes(DELEGATE) && client.delegate) {
       state.delegated = true;
       return client.delegate;
@@ -277,6 +277,7 @@ async function checkClient(client, repoId, folder, context, control, original = 
       state.skilled = true;
       return client.runStep;
     }
+    if (fromSubagent) subagentHeard();
     if (state.delegated && !fromSubagent && text.includes(DELEGATE))
       await Promise.race([subagentSeen, new Promise((waited) => setTimeout(waited, SUBAGENT_WAIT_MS))]);
     return { text: "Done." };

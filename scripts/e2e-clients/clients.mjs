@@ -272,6 +272,9 @@ export const CLIENTS = [
       namespace: "multi_agent_v1",
       input: { agent_type: "backend-engineer", message: `${SUBAGENT}: write a context note.` },
     },
+    // Codex has no tool that runs a skill: its skills list tells the model to open the SKILL.md, which it does
+    // with its shell tool; the file's body must then reach the subagent.
+    runStep: { tool: "exec_command", input: { cmd: "cat .agents/skills/spec-context/SKILL.md" } },
     mcpList: ["mcp", "list"],
     // Offline: the model's input as JSON, AGENTS.md and the skills list (`- name: description (file: …)`) in it.
     listings: [
