@@ -4,8 +4,10 @@
 // each client headless in a fresh HOME against a stand-in model server on 127.0.0.1 (test/support/model-stand-in.ts),
 // and asserts from the requests it recorded what the client loaded: instruction files (each once), the Backend
 // Engineer among its agents, the four spec steps among its skills or commands, the MCP servers (by the client's
-// offline listing command), and after scripted calls, what the subagent and a skill received. Negative controls
-// (agent file removed, malformed frontmatter, skill folder renamed) must change what the client loads.
+// offline listing command), and after scripted calls, what the subagent and a skill received. The other offline
+// listings (copilot instruction list / skill list, gemini skills list, codex debug prompt-input) must show each of
+// our files as often as the repository has it. Negative controls (agent file removed, malformed frontmatter, skill
+// folder renamed; an empty folder for the listings) must change what the client loads.
 //
 // Nothing leaves the machine but the installs: every client's other traffic goes to a refusing proxy on
 // 127.0.0.1 (test/support/refusing-proxy.ts), which logs it. Every wait is bounded.
