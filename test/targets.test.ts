@@ -10,6 +10,7 @@ import { dirname, join, posix } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { fencedLines } from "../src/core/check/markdown.js";
 import type { PlannedFile } from "../src/core/planned-file.js";
 import { realFileSystem } from "../src/io/fs.js";
 import { packageRoot, templatesDir } from "../src/io/package-info.js";
@@ -177,6 +178,20 @@ describe("one source", () => {
     expect(files.get("CLAUDE.md")).toMatch(/^@AGENTS\.md$/m);
     expect(JSON.parse(files.get(".gemini/settings.json") as string).context.fileName).toContain("AGENTS.md");
     expect(files.has("GEMINI.md")).toBe(false);
+  });
+
+  it("imports AGENTS.md into CLAUDE.md for Claude Code, hidden in a code fence from Copilot CLI, which reads both files", () => {
+    const claudeMd = files.get("CLAUDE.md") as string;
+    // The lines each client imports (both measured in e2e:clients): Copilot CLI 1.0.102 reads line by line and skips
+    // fenced lines, HTML comments or not; Claude Code 2.1.332 drops HTML comments first, as GitHub's rendering does.
+    const imports = (text: string) => {
+      const fenced = fencedLines(text);
+      return text.split("\n").filter((line, i) => /^@\S+\s*$/.test(line) && !fenced.has(i + 1));
+    };
+    expect(imports(claudeMd.replace(/<!--[\s\S]*?-->/g, ""))).toEqual(["@AGENTS.md"]);
+    expect(imports(claudeMd)).toEqual([]);
+    // After the import, the fence is closed: the rest of the file reads the same to both.
+    expect(fencedLines(claudeMd, { closedOnly: true })).toEqual(fencedLines(claudeMd));
   });
 
   it("gives code review the commands and the key rules within the first 4,000 characters of copilot-instructions.md, as AGENTS.md has them", () => {
