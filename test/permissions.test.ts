@@ -92,7 +92,10 @@ describe("permissions and cloud setup", () => {
 
   it("installs on GitHub's runners, for CI and the Copilot cloud agent, what the cloud setups install, from PyPI", () => {
     const pipPackages = (line: string): string[] =>
-      /-m pip install (.+)$/.exec(line)?.[1]?.split(" ").filter((word) => !word.startsWith("-")) ?? [];
+      /-m pip install (.+)$/
+        .exec(line)?.[1]
+        ?.split(" ")
+        .filter((word) => !word.startsWith("-")) ?? [];
     const cloud = CLOUD_SETUP.flatMap(pipPackages).sort();
     expect(cloud).toEqual(["go-task-bin", "uv"]);
     const files = plan(["copilot"]);
