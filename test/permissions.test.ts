@@ -111,6 +111,10 @@ describe("permissions and cloud setup", () => {
       ]);
       const installed = steps.flatMap((s) => (s.run ?? "").split("\n").flatMap(pipPackages)).sort();
       expect(installed, workflow).toEqual(cloud);
+      // Each action pinned to a full commit, its version beside it (the SHAs read from the actions' own tags).
+      const uses = (files.get(workflow) as string).split("\n").filter((line) => /^\s+- uses: /.test(line));
+      for (const line of uses) expect(line).toMatch(/^\s+- uses: [\w-]+\/[\w-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+      expect(uses).toHaveLength(2);
     }
   });
 });
