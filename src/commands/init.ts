@@ -9,6 +9,7 @@ import type { CommandContext } from "../context.js";
 import { uvBuildOfRecordText } from "../core/build-backend.js";
 import { UsageError } from "../core/errors.js";
 import { agentsFromManifest, basesFromManifest, licenseFromManifest, presetForExisting } from "../core/existing.js";
+import { LICENSE_FILE } from "../core/license.js";
 import { toLf } from "../core/line-endings.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
 import { mergePlan } from "../core/merge/plan.js";
@@ -98,9 +99,7 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
   const uvBuild = uvBuildOfRecordText(read(MANIFEST_PATH));
   const bases = basesFromManifest(read(MANIFEST_PATH));
   // The owner's licence is never replaced, nor contradicted in the metadata: we then write none of ours.
-  const theirLicense = ctx.fs
-    .readdirSync(root)
-    .find((entry) => /^(licen[cs]e|copying)([.-]|$)/i.test(entry) && !bases.has(entry));
+  const theirLicense = ctx.fs.readdirSync(root).find((entry) => LICENSE_FILE.test(entry) && !bases.has(entry));
   const answers = theirLicense === undefined ? job.answers : { ...job.answers, license: "none" };
   const licenseNotes =
     theirLicense !== undefined && job.answers.license !== "none"
