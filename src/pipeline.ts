@@ -15,6 +15,7 @@ import type { CommandContext } from "./context.js";
 import { classify, type FileClass, occupiedTarget } from "./core/decide.js";
 import { CancelledError, UsageError } from "./core/errors.js";
 import type { PlannedFile, PlannedRemoval } from "./core/planned-file.js";
+import type { Route } from "./core/route.js";
 import { mergeIgnoreFiles } from "./io/gitignore.js";
 import { fitLineEndings } from "./io/line-style.js";
 import { type Inspected, type Inspection, openTarget, type Target, type WriteReport } from "./io/target/target.js";
@@ -58,6 +59,8 @@ export interface PipelineJob {
   mode: PipelineMode;
   /** The target a command opened before reading it (init, update: openInterrupted); otherwise opened here. */
   target?: Target;
+  /** How the messages name what the user can do: the CLI's flags unless given (plop's prompts). */
+  route?: Route;
 }
 
 /**
@@ -97,7 +100,8 @@ export async function runPipeline(ctx: CommandContext, job: PipelineJob): Promis
   if (job.dryRun) ctx.out.write(formatPlan(files, inspection.statuses, where, ctx.out.paint));
 
   // An update's plan was decided file by file: a folder that holds other things is what it expects.
-  const occupied = mode.kind === "new" ? occupiedTarget(inspection, where, job.force) : undefined;
+  const occupied =
+    mode.kind === "new" ? occupiedTarget(inspection, where, job.force, job.route?.intoOccupied) : undefined;
   if (occupied) {
     if (!job.prompter || job.dryRun) throw new UsageError(occupied.refusal);
     if (!(await job.prompter.confirm(occupied.question, false)))
@@ -169,6 +173,6 @@ async function intoExisting(
           removals: [],
           again: () => only(inspect(ctx, job, target)),
         });
-  ctx.out.write(formatClassedSummary(run(overwritten), where, ctx.out.paint));
+  ctx.out.write(formatClassedSummary(run(overwritten), where, ctx.out.paint, job.route?.overClashes));
   return report;
 }

@@ -12,6 +12,7 @@ import { toLf } from "../core/line-endings.js";
 import { checkOneLine, checkPathSegment } from "../core/names.js";
 import { FILE_MODE, type PlannedFile } from "../core/planned-file.js";
 import { quoted } from "../core/quote.js";
+import { CLI_ROUTE, type Route } from "../core/route.js";
 import { slugify } from "../core/slug.js";
 import {
   fillTemplate,
@@ -33,22 +34,6 @@ const isKind = (value: string | undefined): value is SpecKind => SPEC_KINDS.incl
 
 /** The questions add asks, in this order, in the CLI at a terminal and in plop's spec generators alike. */
 export const SPEC_QUESTIONS = { title: "Title", plan: "The plan this task implements" } as const;
-
-/** How a route names what it was given: the CLI's arguments and flags, or plop's command line and prompts. */
-export interface SpecRoute {
-  /** How to give a title: `add plan "Export reports as CSV"`. */
-  titleExample(kind: SpecKind): string;
-  /** How to add the first plan. */
-  addPlan: string;
-  /** Where a plan is chosen: `--plan`. */
-  planInput: string;
-}
-
-export const CLI_ROUTE: SpecRoute = {
-  titleExample: (kind) => `add ${kind} "Export reports as CSV"`,
-  addPlan: 'add plan "title"',
-  planInput: "--plan",
-};
 
 export const checkTitle = (value: string): string | undefined =>
   checkOneLine("the title", value.trim(), { required: true });
@@ -103,7 +88,7 @@ export interface AddJob {
   dryRun: boolean;
   prompter: Prompter | undefined;
   /** How the messages name the inputs: the CLI's unless given (plop's). */
-  route?: SpecRoute;
+  route?: Route;
 }
 
 /** The plans there are, by slug, sorted. */
@@ -177,7 +162,7 @@ export async function addSpecFile(ctx: CommandContext, job: AddJob): Promise<str
   return path;
 }
 
-function findPlan(ctx: CommandContext, root: string, given: string | undefined, route: SpecRoute) {
+function findPlan(ctx: CommandContext, root: string, given: string | undefined, route: Route) {
   const plans = planSlugs(ctx.fs, root);
   if (plans.length === 0)
     throw new UsageError(`there is no plan in spec/plan/ yet: add one first with ${route.addPlan}`);

@@ -16,6 +16,7 @@ import { leftOutNote, otherLanguage, withoutPythonProject } from "../core/other-
 import { namesFromPyproject } from "../core/pyproject.js";
 import { quoted } from "../core/quote.js";
 import { packsFromManifest } from "../core/record.js";
+import { CLI_ROUTE, type Route } from "../core/route.js";
 import { gatherFacts } from "../io/facts.js";
 import { ignoredByGit } from "../io/git-ignored.js";
 import { findRoot, readIfFile, whereOf } from "../io/root.js";
@@ -83,11 +84,13 @@ export interface InitJob {
   team?: TeamLayer;
   /** The repository, opened (an interrupted run undone) before anything was read; opened here otherwise. */
   target?: Target;
+  /** How the messages name what the user can do: the CLI's flags unless given (plop's prompts). */
+  route?: Route;
 }
 
 /** Everything after the answers: the CLI and plop's spec:init generator both come here. */
 export async function initRepository(ctx: CommandContext, job: InitJob): Promise<void> {
-  const { root } = job;
+  const { root, route = CLI_ROUTE } = job;
   const target = job.target ?? (await openForRun(ctx, root, whereOf(ctx.cwd, root), job.dryRun));
   // Merged and compared as LF text: the pipeline writes each file back in its owner's line endings.
   const read = (path: string): string | undefined => {
@@ -104,7 +107,9 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
   const answers = theirLicense === undefined ? job.answers : { ...job.answers, license: "none" };
   const licenseNotes =
     theirLicense !== undefined && job.answers.license !== "none"
-      ? [`your ${theirLicense} is kept: no licence of ours is written (--license ${job.answers.license} not applied)`]
+      ? [
+          `your ${theirLicense} is kept: no licence of ours is written (${route.licenseNotApplied(job.answers.license)})`,
+        ]
       : [];
   const plan = (owner?: OwnerProject) =>
     planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, uvBuild, job.team, owner);
@@ -127,7 +132,7 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
   if (keepsTaskfile) {
     owner = ownerProjectAt(ctx.fs, root, answers.name, ours, theirTaskfile);
     owner?.notes.push(
-      "your Taskfile.yml is kept (--force replaces it): the rules name its tasks, and the commands of the jobs it has no task for",
+      `your Taskfile.yml is kept (${route.overTaskfile}): the rules name its tasks, and the commands of the jobs it has no task for`,
     );
     planned = plan(owner).filter((f) => f.path !== "Taskfile.yml");
   }
@@ -143,6 +148,7 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     prompter: job.prompter,
     mode: { kind: "existing", merged, unmergeable },
     target,
+    route,
   });
   if (!job.dryRun && ctx.fs.lstatSync(join(root, ".git"), { throwIfNoEntry: false })) {
     const ignored = await ignoredByGit(

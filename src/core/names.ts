@@ -5,6 +5,7 @@
  */
 import { DEV_TOOLS, isStdlibModule, PYTHON_MINORS } from "./python.js";
 import { quoted } from "./quote.js";
+import { CLI_ROUTE } from "./route.js";
 
 // Letter cases spelt out: a case-insensitive regex costs V8 a tenth of a millisecond to compile.
 const DISTRIBUTION_NAME = /^([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])$/;
@@ -105,10 +106,14 @@ export function shadowedModule(pkg: string, python: string): string | undefined 
  * finds Python's own and the skeleton's `from json import cli` fails; a dev
  * tool's name makes `uv run pytest` import the project instead. An error, then.
  */
-export function checkPackageForPython(pkg: string, python: string): string | undefined {
+export function checkPackageForPython(
+  pkg: string,
+  python: string,
+  packageInput: string = CLI_ROUTE.packageInput,
+): string | undefined {
   const shadowed = shadowedModule(pkg, python);
   return shadowed
-    ? `Python package ${quoted(pkg)} has the name of ${shadowed}, and the project could not import itself: choose another with --package`
+    ? `Python package ${quoted(pkg)} has the name of ${shadowed}, and the project could not import itself: choose another with ${packageInput}`
     : undefined;
 }
 
