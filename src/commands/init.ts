@@ -146,7 +146,7 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     dryRun: job.dryRun,
     force: job.force,
     prompter: job.prompter,
-    mode: { kind: "existing", merged, unmergeable },
+    mode: { kind: "existing", merged, unmergeable, recorded: bases },
     target,
     route,
   });
