@@ -122,7 +122,12 @@ export function checkPythonVersion(version: string): string | undefined {
   const minor = match ? Number(match[1]) : Number.NaN;
   const { lowest, inDevelopment } = PYTHON_MINORS;
   if (!(minor >= lowest && minor <= inDevelopment)) {
-    return `Python version ${quoted(version)} is not one of 3.${lowest} to 3.${inDevelopment} (released, or in development)`;
+    // A full version (3.12.1, python3.12) names its minor: the project pins only that.
+    const named = /^(?:python)?3\.(\d{1,2})(?:\.\d+)*$/i.exec(version.trim())?.[1];
+    const meant = named !== undefined && Number(named) >= lowest && Number(named) <= inDevelopment;
+    const versions = `3.${lowest} to 3.${inDevelopment}`;
+    if (meant) return `Python version ${quoted(version)} is not one of ${versions} (did you mean 3.${Number(named)}?)`;
+    return `Python version ${quoted(version)} is not one of ${versions} (released, or in development)`;
   }
   return undefined;
 }
