@@ -44,6 +44,19 @@ function plopPrompts(
         validate: (v: string[]) => q.validate(v) ?? true,
       };
     }
+    if (q.choices) {
+      const choices = q.choices;
+      return {
+        type: "list",
+        name: q.key,
+        message: q.message,
+        choices: [...choices],
+        default: async (answers: Partial<Answers>) => {
+          const initial = known[q.key] ?? (await q.initial(answers, facts)) ?? q.fallback;
+          return initial === undefined ? 0 : Math.max(0, choices.indexOf(initial));
+        },
+      };
+    }
     return {
       type: "input",
       name: q.key,
