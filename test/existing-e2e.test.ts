@@ -128,6 +128,20 @@ describe("a clash init leaves alone is the owner's, not ours (issue 27)", () => 
     expect(read(root, ".github/workflows/ci.yml")).toBe(CI);
   });
 
+  it("a Taskfile of its own kept without a Python project of its own: init and check name the tasks the rules need, and what to do", () => {
+    const root = ownerRepo({ "Taskfile.yml": TASKFILE });
+    const init = cli(["init", "--yes"], root);
+    expect(init.status).toBe(0);
+    expect(init.stdout).toContain(
+      "your Taskfile.yml is kept, without the tasks install, run, test, lint, format that the rules name: add them (check lists what is missing)",
+    );
+    const check = cli(["check"], root);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toBe(
+      "Taskfile.yml:2: missing the tasks install, run, test, lint, format: AGENTS.md names them; add them to Taskfile.yml\n",
+    );
+  });
+
   it("check passes after init and update", () => {
     const root = ownerRepo({ "README.md": "# Ours\n", ".github/workflows/ci.yml": CI });
     expect(cli(["init", "--yes"], root).status).toBe(0);

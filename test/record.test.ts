@@ -12,7 +12,7 @@ import { UsageError } from "../src/core/errors.js";
 import { manifestFile, recordLeavingAlone } from "../src/core/manifest.js";
 import { compareVersions, parseRecord, versionProblem } from "../src/core/record.js";
 import { packageRoot } from "../src/io/package-info.js";
-import { answerProblem } from "../src/options/table.js";
+import { answerProblem } from "../src/options/answers.js";
 import { TARGET_RULES } from "../src/targets/table.js";
 import { runCli, tempDir } from "./support/context.js";
 

@@ -30,7 +30,7 @@ import type { OwnerProject } from "../targets/owner-texts.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { HUB_FILES, TARGET_RULES, targetNotes } from "../targets/table.js";
 import { formatIgnored, formatProjectNotes, formatTargets } from "../ui/report.js";
-import { ownerProjectAt, taskNames } from "./owner-project.js";
+import { ownerProjectAt, taskfileKeptNote, taskNames } from "./owner-project.js";
 import { teamSetup } from "./team-setup.js";
 
 export async function init(ctx: CommandContext, { positionals, given, switches, values }: ParsedArgs): Promise<void> {
@@ -159,6 +159,10 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     if (ignored.length > 0) ctx.out.write(formatIgnored(ignored, ctx.out.paint));
   }
   ctx.out.write(formatTargets(answers.agents, targetNotes(answers.agents), ctx.out.paint));
-  const notes = [...(foreign ? [leftOutNote(foreign)] : (owner?.notes ?? [])), ...licenseNotes];
+  const notes = [
+    ...(foreign ? [leftOutNote(foreign)] : (owner?.notes ?? [])),
+    ...licenseNotes,
+    ...(job.dryRun ? [] : taskfileKeptNote(files, read("Taskfile.yml"))),
+  ];
   if (notes.length > 0) ctx.out.write(formatProjectNotes(notes, ctx.out.paint));
 }

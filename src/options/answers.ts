@@ -94,3 +94,14 @@ async function answerOne(
   if (problem) throw new UsageError(`${problem}: pass --${q.key}`);
   return initial;
 }
+
+/**
+ * Why a recorded answer would be refused as a flag (the record is input like any flag), with the same
+ * validators; undefined when create would take it.
+ */
+export function answerProblem(key: string, value: string | readonly string[]): string | undefined {
+  const question = QUESTIONS.find((q) => q.key === key);
+  if (question?.kind === "text" && typeof value === "string") return question.validate(value);
+  if (question?.kind === "list" && Array.isArray(value)) return question.validate(value);
+  return `${key} is not an answer of ours`;
+}
