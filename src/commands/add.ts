@@ -9,6 +9,7 @@ import type { CommandContext } from "../context.js";
 import { closestFirst, didYouMean } from "../core/closest.js";
 import { UsageError } from "../core/errors.js";
 import { toLf } from "../core/line-endings.js";
+import { MANIFEST_PATH } from "../core/manifest.js";
 import { checkOneLine, checkPathSegment } from "../core/names.js";
 import { FILE_MODE, type PlannedFile } from "../core/planned-file.js";
 import { quoted } from "../core/quote.js";
@@ -49,6 +50,13 @@ export async function add(ctx: CommandContext, { positionals, values, switches }
   if (kind !== "task" && values.plan.length > 0) throw new UsageError("--plan is for add task only: leave it out");
   const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
   const root = findRoot(ctx.fs, ctx.cwd);
+  // Outside every repository (no .git up the tree), the current folder is taken only when it is a project or
+  // has the preset: `add` run in the wrong folder (a home, /tmp) would otherwise leave a spec/ there.
+  const marks = [".git", "spec", MANIFEST_PATH, "pyproject.toml", "package.json"];
+  if (!marks.some((mark) => ctx.fs.lstatSync(join(root, mark), { throwIfNoEntry: false })))
+    throw new UsageError(
+      `${whereOf(ctx.cwd, root)} is in no repository (no .git, spec/, ${MANIFEST_PATH} or project file here or above): run add inside your repository, or add the preset to this folder first with create-spec-agent init`,
+    );
   let plan = values.plan[0];
   let title = words.join(" ");
   const planNeeded = kind === "task" && plan === undefined;
