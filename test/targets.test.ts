@@ -17,7 +17,7 @@ import { packageRoot, templatesDir } from "../src/io/package-info.js";
 import { linksToRoot } from "../src/targets/links.js";
 import { renderPreset } from "../src/targets/preset.js";
 import { STEPS } from "../src/targets/steps.js";
-import { TARGET_IDS, type TargetId } from "../src/targets/table.js";
+import { checkTargets, TARGET_IDS, type TargetId } from "../src/targets/table.js";
 import * as claude from "../src/targets/tools/claude.js";
 import * as gemini from "../src/targets/tools/gemini.js";
 import { PLAIN_REFERENCE, TOOL_REFERENCE, translateTools } from "../src/targets/tools.js";
@@ -322,5 +322,19 @@ describe("the tool-name translation", () => {
       }
       expect(dirname(formats)).toBeTruthy();
     },
+  );
+});
+
+describe("an AI tool --agents does not know (issue 27)", () => {
+  it.each([
+    ["Claude", " (did you mean claude?)"],
+    ["cluade", " (did you mean claude?)"],
+    ["AGENTS-MD", " (did you mean agents-md?)"],
+    ["copiot", " (did you mean copilot?)"],
+    ["all", ""],
+  ])("%j is refused naming the tools%s", (value, hint) =>
+    expect(checkTargets(["copilot", value])).toBe(
+      `"${value}" is not an AI tool we write for${hint}: use copilot, agents-md, claude, cursor, gemini, codex`,
+    ),
   );
 });
