@@ -11,6 +11,7 @@
 // The program has a source map, which the bin reads only under --verbose.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
@@ -160,6 +161,19 @@ await build({
   // prompts' own kleur (3) colours its ✔ and ? once, as it loads, whatever NO_COLOR says; kleur 4 (the one
   // src/ui/paint.ts uses) reads NO_COLOR and FORCE_COLOR then. The rest follows the output's choice (options/prompter.ts).
   alias: { ...common.alias, kleur: `${root}node_modules/kleur/index.js` },
+  plugins: [
+    {
+      name: "prompt-keys",
+      setup(bundle) {
+        // prompts' elements take their key table from lib/util/index.js; ours wraps it (build/prompt-keys.cjs).
+        bundle.onResolve({ filter: /^\.\/action$/ }, (args) =>
+          args.importer.endsWith(`prompts${sep}lib${sep}util${sep}index.js`)
+            ? { path: `${root}build/prompt-keys.cjs` }
+            : undefined,
+        );
+      },
+    },
+  ],
 });
 for (const [name, entry] of Object.entries(LIBRARIES)) {
   await build({

@@ -4,8 +4,10 @@
 // each client headless in a fresh HOME against a stand-in model server on 127.0.0.1 (test/support/model-stand-in.ts),
 // and asserts from the requests it recorded what the client loaded: instruction files (each once), the Backend
 // Engineer among its agents, the four spec steps among its skills or commands, the MCP servers (by the client's
-// offline listing command), and after scripted calls, what the subagent and a skill received. Negative controls
-// (agent file removed, malformed frontmatter, skill folder renamed) must change what the client loads.
+// offline listing command), and after scripted calls, what the subagent and a skill received. The other offline
+// listings (copilot instruction list / skill list, gemini skills list, codex debug prompt-input) must show each of
+// our files as often as the repository has it. Negative controls (agent file removed, malformed frontmatter, skill
+// folder renamed; an empty folder for the listings) must change what the client loads.
 //
 // Nothing leaves the machine but the installs: every client's other traffic goes to a refusing proxy on
 // 127.0.0.1 (test/support/refusing-proxy.ts), which logs it. Every wait is bounded.
@@ -87,7 +89,11 @@ function run(command, args, options) {
   return new Promise((done) => {
     const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
-    child.stdout.on("data", (d) => (output += d));
+    let stdout = "";
+    child.stdout.on("data", (d) => {
+      output += d;
+      stdout += d;
+    });
     child.stderr.on("data", (d) => (output += d));
     const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? CLIENT_TIMEOUT_MS);
     child.on("error", (error) => {
@@ -96,7 +102,7 @@ function run(command, args, options) {
     });
     child.on("close", (status, signal) => {
       clearTimeout(timer);
-      done({ status: status ?? 124, output: signal ? `${output}\n(killed by ${signal})` : output });
+      done({ status: status ?? 124, output: signal ? `${output}\n(killed by ${signal})` : output, stdout });
     });
   });
 }
@@ -214,6 +220,49 @@ function bodyMarker(path) {
     .sort((a, b) => b.length - a.length)[0];
 }
 
+/** A client's environment: a fresh HOME, the refusing proxy for everything but 127.0.0.1, its own variables. */
+const clientEnv = (client, context, home, url) => ({
+  PATH: `${join(context.cache, "node_modules/.bin")}:${process.env.PATH}`,
+  HOME: home,
+  XDG_CONFIG_HOME: join(home, ".config"),
+  XDG_CACHE_HOME: join(home, ".cache"),
+  XDG_DATA_HOME: join(home, ".local/share"),
+  TMPDIR: tmpdir(),
+  LANG: "C.UTF-8",
+  TERM: "dumb",
+  NO_COLOR: "1",
+  CI: "true",
+  HTTPS_PROXY: context.proxy.url,
+  HTTP_PROXY: context.proxy.url,
+  https_proxy: context.proxy.url,
+  http_proxy: context.proxy.url,
+  NO_PROXY: "127.0.0.1,localhost",
+  no_proxy: "127.0.0.1,localhost",
+  ...client.env(url, home),
+});
+
+/**
+ * What a client's offline listing commands (scripts/e2e-clients/clients.mjs) show of ours in a folder: each
+ * expected entry with how often the listing names it. `expected` comes from the repository as generated, so an
+ * empty folder is looked at for the same entries.
+ */
+async function listingCounts(client, listing, folder, env, expected) {
+  const result = await run(client.bin, listing.args, { cwd: folder, env, timeoutMs: 90_000 });
+  return { result, counts: expected.map((entry) => ({ ...entry, times: entry.count(result.stdout) })) };
+}
+
+/** The helpers a listing's expectations use, for one folder. */
+const listingTools = (folder) => ({
+  exists: (path) => existsSync(join(folder, path)),
+  marker: (path) =>
+    markerOf(
+      folder,
+      path,
+      INSTRUCTION_FILES.filter((other) => other !== path && existsSync(join(folder, other))),
+    ),
+  textOf,
+});
+
 /** One client in one repository: its run, and the checks on what it sent. */
 async function checkClient(client, repoId, folder, context, control, original = folder) {
   const results = [];
@@ -239,7 +288,8 @@ async function checkClient(client, repoId, folder, context, control, original = 
   const skillMarker = existsSync(skillPath) ? bodyMarker(skillPath) : undefined;
   const runsStep = client.runStep !== undefined && skillMarker !== undefined;
   // The main session delegates to the agent; the subagent, once, runs the first step.
-  // A subagent that runs in the background (Codex) must be heard before the main session's last reply ends the run.
+  // A subagent that runs in the background (Codex) must have had its last reply (after its step, where it runs one)
+  // before the main session's last reply ends the run.
   let subagentHeard = () => {};
   const subagentSeen = new Promise((heard) => (subagentHeard = heard));
   standIn.script = async (request) => {
@@ -247,7 +297,6 @@ async function checkClient(client, repoId, folder, context, control, original = 
     if (client.sideRequest?.(request)) return { text: "Done." };
     const text = textOf(request.body);
     const fromSubagent = agentMarker !== undefined && text.includes(agentMarker) && text.includes(SUBAGENT);
-    if (fromSubagent) subagentHeard();
     if (!control && !state.delegated && text.includes(DELEGATE) && client.delegate) {
       state.delegated = true;
       return client.delegate;
@@ -256,29 +305,12 @@ async function checkClient(client, repoId, folder, context, control, original = 
       state.skilled = true;
       return client.runStep;
     }
+    if (fromSubagent) subagentHeard();
     if (state.delegated && !fromSubagent && text.includes(DELEGATE))
       await Promise.race([subagentSeen, new Promise((waited) => setTimeout(waited, SUBAGENT_WAIT_MS))]);
     return { text: "Done." };
   };
-  const env = {
-    PATH: `${join(context.cache, "node_modules/.bin")}:${process.env.PATH}`,
-    HOME: home,
-    XDG_CONFIG_HOME: join(home, ".config"),
-    XDG_CACHE_HOME: join(home, ".cache"),
-    XDG_DATA_HOME: join(home, ".local/share"),
-    TMPDIR: tmpdir(),
-    LANG: "C.UTF-8",
-    TERM: "dumb",
-    NO_COLOR: "1",
-    CI: "true",
-    HTTPS_PROXY: context.proxy.url,
-    HTTP_PROXY: context.proxy.url,
-    https_proxy: context.proxy.url,
-    http_proxy: context.proxy.url,
-    NO_PROXY: "127.0.0.1,localhost",
-    no_proxy: "127.0.0.1,localhost",
-    ...client.env(standIn.url, home),
-  };
+  const env = clientEnv(client, context, home, standIn.url);
   try {
     client.setup?.(home, folder, client, standIn.url, env);
     const prompt = `${DELEGATE}: ask the ${client.agentName} to run the first spec step. ${SUBAGENT} marks its task.`;
@@ -349,6 +381,16 @@ async function checkClient(client, repoId, folder, context, control, original = 
         subagent !== undefined,
         `${model.length} model requests, none with "${agentMarker}"`,
       );
+      // The subagent runs the steps as skills: it must be told them, as the main session is.
+      if (subagent && client.stepListed) {
+        const missing = steps.filter((step) => !client.stepListed(textOf(subagent.body), step));
+        record(
+          "subagent",
+          "the subagent is told the four spec steps",
+          missing.length === 0,
+          `missing: ${missing.join(", ")}`,
+        );
+      }
       if (subagent && client.offeredTools) {
         const offered = client.offeredTools(subagent);
         if (client.agentTools) {
@@ -389,10 +431,60 @@ async function checkClient(client, repoId, folder, context, control, original = 
         `exit ${listed.status}, missing ${servers.join(", ")}\n${tail(listed.output)}`,
       );
     }
+    // The offline listings: each entry of ours as often as the repository has it (once, or not at all).
+    for (const listing of client.listings ?? []) {
+      const expected = listing.expect(listingTools(folder));
+      const { result, counts } = await listingCounts(client, listing, folder, env, expected);
+      const wrong = counts.filter((entry) => entry.times !== entry.want);
+      const names = expected.filter((entry) => entry.want > 0).map((entry) => entry.name);
+      record(
+        "listing",
+        `${client.bin} ${listing.args.join(" ")} lists ${names.length ? names.join(", ") : `none of ${listing.what}`}`,
+        result.status === 0 && wrong.length === 0,
+        `exit ${result.status}; ${wrong.map((e) => `${e.name} ${e.times} times, not ${e.want}`).join("; ")}\n${tail(result.output)}`,
+      );
+    }
   } finally {
     await standIn.close();
   }
   return results;
+}
+
+/**
+ * The listings' negative control: in an empty folder, trusted as the repositories are, each listing command (and
+ * `mcp list`) names nothing of ours, so a listing that passes above shows the repository's files, not the client's.
+ */
+async function checkListingsInEmptyFolder(client, repo, context) {
+  const results = [];
+  const folder = mkdtempSync(join(context.work, `empty-${client.id}-`));
+  const home = mkdtempSync(join(context.work, `home-${client.id}-`));
+  const standIn = await startStandIn();
+  try {
+    const env = clientEnv(client, context, home, standIn.url);
+    client.setup?.(home, folder, client, standIn.url, env);
+    for (const listing of client.listings ?? []) {
+      const expected = listing.expect(listingTools(repo));
+      const { result, counts } = await listingCounts(client, listing, folder, env, expected);
+      const shown = counts.filter((entry) => entry.times > 0);
+      results.push({
+        line: `${result.status === 0 && shown.length === 0 ? "ok  " : "FAIL"} ${client.id} control empty-folder: ${client.bin} ${listing.args.join(" ")} lists none of ${listing.what}`,
+        ok: result.status === 0 && shown.length === 0,
+        detail: `exit ${result.status}; listed: ${shown.map((e) => e.name).join(", ")}\n${tail(result.output)}`,
+      });
+    }
+    if (client.mcpList) {
+      const mcp = await run(client.bin, client.mcpList, { cwd: folder, env, timeoutMs: 90_000 });
+      const shown = ["context7", "sequentialthinking"].filter((name) => mcp.output.includes(name));
+      results.push({
+        line: `${shown.length === 0 ? "ok  " : "FAIL"} ${client.id} control empty-folder: ${client.bin} ${client.mcpList.join(" ")} lists neither context7 nor sequentialthinking`,
+        ok: shown.length === 0,
+        detail: `listed: ${shown.join(", ")}\n${tail(mcp.output)}`,
+      });
+    }
+  } finally {
+    await standIn.close();
+  }
+  return results.map((r) => ({ ...r, detail: r.ok ? "" : r.detail }));
 }
 
 async function main() {
@@ -438,6 +530,7 @@ async function main() {
         const folder = repos.get(repoId);
         report(await checkClient(client, repoId, folder, context));
       }
+      report(await checkListingsInEmptyFolder(client, repos.get(client.repos[0]), context));
       // The controls: a copy of the client's own repository with one defect each; the check it names must fail.
       for (const control of CONTROLS) {
         const folder = join(work, "controls", `${client.id}-${control.id}`);

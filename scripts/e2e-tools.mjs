@@ -22,6 +22,7 @@ import {
 } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
+import { runWorkflow } from "./run-workflow.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const cli = join(root, "dist/cli.cjs");
@@ -45,11 +46,15 @@ function pyenvPythons() {
 
 /** The matrix: each row is a name, the CLI's arguments after the folder, and what it must show. */
 function matrix(pythons, defaultPython) {
-  const rows = [{ id: "defaults", args: [] }];
+  // Its workflows also run on a clean stand-in for GitHub's runner (scripts/run-workflow.mjs).
+  const rows = [{ id: "defaults", args: [], cleanRunner: "after-install" }];
   for (const minor of pythons.keys()) {
     if (Number(minor.split(".")[1]) <= Number(defaultPython.split(".")[1]))
       rows.push({ id: `python-${minor}`, args: ["--python", minor] });
   }
+  // The lowest Python's, pushed as --no-install leaves it (no uv.lock yet): CI's unlocked branch, setup-python's 3.X.
+  const lowest = rows.find((row) => row.id.startsWith("python-"));
+  if (lowest) lowest.cleanRunner = "before-install";
   rows.push({ id: "hard-name", folder: "Hard.Name_2", args: ["--package", "hard_pkg"] });
   rows.push({ id: "hard-text", args: ["--description", HARD_DESCRIPTION, "--author", HARD_AUTHOR] });
   rows.push({ id: "dry-run-then-real", args: [], dryRunFirst: true });
@@ -180,6 +185,38 @@ async function checkRealProject(row, work, env, pythons, record) {
   await step("check exits 0", process.execPath, [cli, "check"]);
 }
 
+/**
+ * The repository as its team would push it (what .gitignore leaves; with uv.lock after task install, as create
+ * writes it, or without, as --no-install leaves it), checked out on a fresh runner with neither uv nor go-task,
+ * where each workflow's steps must pass as GitHub would run them.
+ */
+async function onCleanRunners(folder, work, id, pythons) {
+  const git = join(work, id, "pushed.git");
+  const commit = [
+    ["init", "--quiet", "--bare", git],
+    ["--git-dir", git, "--work-tree", folder, "add", "--all"],
+    ["--git-dir", git, "--work-tree", folder, "-c", "user.name=e2e", "-c", "user.email=e2e@example.com"].concat([
+      "-c",
+      "commit.gpgsign=false",
+      "commit",
+      "--quiet",
+      "-m",
+      "first push",
+    ]),
+  ];
+  for (const args of commit) {
+    const done = spawnSync("git", args, { encoding: "utf8" });
+    if (done.status !== 0) return [["the repository commits", false, done.stderr]];
+  }
+  const results = [];
+  for (const workflow of [".github/workflows/copilot-setup-steps.yml", ".github/workflows/ci.yml"])
+    for (const { check, ok, detail } of await runWorkflow(workflow, git, join(work, id, "runners"), pythons))
+      results.push([`clean runner: ${check}`, ok, detail]);
+  // Each runner holds a copy of a Python (about 300 MB).
+  if (process.env.KEEP_E2E_TMP !== "1") rmSync(join(work, id, "runners"), { recursive: true, force: true });
+  return results;
+}
+
 async function checkRepository(row, work, env, pythons, defaultPython, reference) {
   const results = [];
   const record = (check, ok, detail = "") => {
@@ -270,7 +307,12 @@ async function checkRepository(row, work, env, pythons, defaultPython, reference
     "vendor.dependabot",
     ".github/dependabot.yml",
   ]);
+  const onRunners = async () => {
+    for (const result of await onCleanRunners(folder, work, row.id, pythons)) record(...result);
+  };
+  if (row.cleanRunner === "before-install") await onRunners();
   if (!(await step("task install (uv sync)", "task", ["install"]))) return results;
+  if (row.cleanRunner === "after-install") await onRunners();
   await step("task --list lists install, run, test, lint and format", "task", ["--list"], (out) =>
     ["install", "run", "test", "lint", "format"].every((t) => new RegExp(`^\\* ${t}:`, "m").test(out)),
   );

@@ -14,7 +14,9 @@ import { join } from "node:path";
 import type { CommandContext } from "./context.js";
 import { classify, type FileClass, occupiedTarget } from "./core/decide.js";
 import { CancelledError, UsageError } from "./core/errors.js";
+import { MANIFEST_PATH, settleRecord } from "./core/manifest.js";
 import type { PlannedFile, PlannedRemoval } from "./core/planned-file.js";
+import type { Route } from "./core/route.js";
 import { mergeIgnoreFiles } from "./io/gitignore.js";
 import { fitLineEndings } from "./io/line-style.js";
 import { type Inspected, type Inspection, openTarget, type Target, type WriteReport } from "./io/target/target.js";
@@ -28,6 +30,8 @@ export interface ExistingFiles {
   merged: ReadonlySet<string>;
   /** Shared files that could not be parsed: never written, their snippet printed. */
   unmergeable: ReadonlyMap<string, { reason: string; snippet: string }>;
+  /** The files as the repository's record lists them (an earlier run's bases), for the record this run writes. */
+  recorded?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -58,6 +62,8 @@ export interface PipelineJob {
   mode: PipelineMode;
   /** The target a command opened before reading it (init, update: openInterrupted); otherwise opened here. */
   target?: Target;
+  /** How the messages name what the user can do: the CLI's flags unless given (plop's prompts). */
+  route?: Route;
 }
 
 /**
@@ -97,7 +103,8 @@ export async function runPipeline(ctx: CommandContext, job: PipelineJob): Promis
   if (job.dryRun) ctx.out.write(formatPlan(files, inspection.statuses, where, ctx.out.paint));
 
   // An update's plan was decided file by file: a folder that holds other things is what it expects.
-  const occupied = mode.kind === "new" ? occupiedTarget(inspection, where, job.force) : undefined;
+  const occupied =
+    mode.kind === "new" ? occupiedTarget(inspection, where, job.force, job.route?.intoOccupied) : undefined;
   if (occupied) {
     if (!job.prompter || job.dryRun) throw new UsageError(occupied.refusal);
     if (!(await job.prompter.confirm(occupied.question, false)))
@@ -130,20 +137,36 @@ async function intoExisting(
     files.map((f) => f.path),
     existing.merged,
   );
-  const run = (overwritten: ReadonlySet<string>): ClassedRun => ({
+  const run = (overwritten: ReadonlySet<string>, settled: readonly FileClass[] = classes): ClassedRun => ({
     files,
-    classes,
+    classes: settled,
     overwritten,
     unmergeable: existing.unmergeable,
   });
-  if (job.dryRun) {
-    ctx.out.write(formatClassedPlan(run(new Set()), where, ctx.out.paint));
-    return undefined;
-  }
   // A file that could not be parsed is never overwritten, not even with --force: its owner fixes it first.
   const clashes = files
     .filter((f, i) => classes[i] === "clash" && !existing.unmergeable.has(f.path))
     .map((f) => f.path);
+  // The record lists what this run writes as ours: a clash left alone is not (an earlier run's base stays).
+  // Settled, it may be the record there already (a second init, its clashes still the owner's).
+  const settle = (overwritten: ReadonlySet<string>) => {
+    const leftAlone = new Set(clashes.filter((path) => !overwritten.has(path)));
+    const recorded = job.files.some((f) => f.path === MANIFEST_PATH);
+    const settled =
+      leftAlone.size === 0 || !recorded
+        ? job
+        : { ...job, files: settleRecord(job.files, leftAlone, existing.recorded) };
+    const planned = settled === job ? { files, inspection } : inspect(ctx, settled, target);
+    const settledClasses = classes.map((c, i) =>
+      files[i]?.path === MANIFEST_PATH && planned.inspection.statuses[i] === "identical" ? "identical" : c,
+    );
+    return { settled, planned, settledClasses };
+  };
+  if (job.dryRun) {
+    const { settledClasses } = settle(new Set(job.force ? clashes : []));
+    ctx.out.write(formatClassedPlan(run(new Set(), settledClasses), where, ctx.out.paint));
+    return undefined;
+  }
   const overwritten = await resolveClashes(clashes, {
     force: job.force,
     prompter: job.prompter,
@@ -156,7 +179,8 @@ async function intoExisting(
   });
   const writes = (c: FileClass, path: string): boolean =>
     c === "new" || c === "merged" || (c === "clash" && overwritten.has(path));
-  const chosen = files.flatMap((file, i) => (writes(classes[i] as FileClass, file.path) ? [i] : []));
+  const { settled, planned, settledClasses } = settle(overwritten);
+  const chosen = files.flatMap((file, i) => (writes(settledClasses[i] as FileClass, file.path) ? [i] : []));
   const only = (all: Inspected): Inspected => ({
     files: chosen.map((i) => all.files[i] as PlannedFile),
     inspection: { ...all.inspection, statuses: chosen.map((i) => all.inspection.statuses[i] ?? "new") },
@@ -165,10 +189,10 @@ async function intoExisting(
     chosen.length === 0
       ? { created: [], overwritten: [], identical: [], removed: [] }
       : await target.write({
-          ...only({ files, inspection }),
+          ...only(planned),
           removals: [],
-          again: () => only(inspect(ctx, job, target)),
+          again: () => only(inspect(ctx, settled, target)),
         });
-  ctx.out.write(formatClassedSummary(run(overwritten), where, ctx.out.paint));
+  ctx.out.write(formatClassedSummary(run(overwritten, settledClasses), where, ctx.out.paint, job.route?.overClashes));
   return report;
 }

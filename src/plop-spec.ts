@@ -6,12 +6,13 @@
  */
 
 import type { ActionType, NodePlopAPI, PromptQuestion } from "node-plop";
-import { addSpecFile, checkTitle, planSlugs, SPEC_QUESTIONS, type SpecRoute } from "./commands/add.js";
+import { addSpecFile, checkTitle, planSlugs, SPEC_QUESTIONS } from "./commands/add.js";
 import { initRepository } from "./commands/init.js";
 import type { CommandContext } from "./context.js";
 import { licenseFromManifest } from "./core/existing.js";
 import { MANIFEST_PATH } from "./core/manifest.js";
 import { namesFromPyproject } from "./core/pyproject.js";
+import type { Route } from "./core/route.js";
 import type { SpecKind } from "./core/spec-docs.js";
 import type { FileSystem } from "./io/fs.js";
 import { findRoot, readIfFile } from "./io/root.js";
@@ -34,11 +35,19 @@ const title: PromptQuestion = {
   validate: (value: string) => checkTitle(value) ?? true,
 };
 
-/** Messages name plop's command line and prompts, not the CLI's flags. */
-const PLOP_ROUTE: SpecRoute = {
+/** plop's question, right after the project's name, whether to write into a folder that holds other things. */
+export const WRITE_INTO = "writeInto";
+
+/** Messages name plop's command line and prompts, not the CLI's flags; the CLI only as the CLI. */
+export const PLOP_ROUTE: Route = {
   titleExample: (kind) => `npx plop spec:${kind} "Export reports as CSV"`,
   addPlan: 'npx plop spec:plan "title"',
   planInput: `the prompt "${SPEC_QUESTIONS.plan}" (or after the title: npx plop spec:task "title" SLUG)`,
+  intoOccupied: `say yes when plop asks "Write the preset into it?" (on plop's command line, --${WRITE_INTO} y after --)`,
+  overClashes: "plop leaves them: npx create-spec-agent init asks about each at a terminal",
+  overTaskfile: "npx create-spec-agent init --force replaces it",
+  packageInput: 'the prompt "Python package"',
+  licenseNotApplied: (license) => `the licence ${license} you chose is not applied`,
 };
 
 /**
@@ -104,7 +113,14 @@ export function registerSpecGenerators(plop: NodePlopAPI, setup: PlopSetup): voi
       git: false,
       install: false,
     };
-    await initRepository(ctx, { root: root(ctx), answers: complete, prompter: undefined, dryRun: false, force: false });
+    await initRepository(ctx, {
+      root: root(ctx),
+      answers: complete,
+      prompter: undefined,
+      dryRun: false,
+      force: false,
+      route: PLOP_ROUTE,
+    });
     return "the preset: added";
   };
   plop.setGenerator("spec:init", {

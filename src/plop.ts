@@ -6,15 +6,20 @@
  * our strict, unescaped templates rather than plop's HTML-escaping Handlebars.
  */
 
+import { resolve } from "node:path";
 import type { ActionType, NodePlopAPI, PromptQuestion } from "node-plop";
-import { createRepository } from "./commands/create.js";
+import { createRepository, displayPath } from "./commands/create.js";
+import { occupiedQuestion } from "./commands/occupied.js";
 import { type CommandContext, nodeContext } from "./context.js";
+import { CancelledError } from "./core/errors.js";
 import { DEFAULT_LICENSE } from "./core/license.js";
+import type { Approval } from "./io/approval.js";
 import { gatherFacts } from "./io/facts.js";
+import type { FileSystem } from "./io/fs.js";
 import { findRoot } from "./io/root.js";
 import type { CommandName } from "./options/flags.js";
 import { type Answers, QUESTIONS } from "./options/table.js";
-import { registerSpecGenerators } from "./plop-spec.js";
+import { PLOP_ROUTE, registerSpecGenerators, WRITE_INTO } from "./plop-spec.js";
 import { DEFAULT_TARGETS, normalizeTargets } from "./targets/table.js";
 import { printerFor } from "./ui/paint.js";
 
@@ -39,6 +44,19 @@ function plopPrompts(
         validate: (v: string[]) => q.validate(v) ?? true,
       };
     }
+    if (q.choices) {
+      const choices = q.choices;
+      return {
+        type: "list",
+        name: q.key,
+        message: q.message,
+        choices: [...choices],
+        default: async (answers: Partial<Answers>) => {
+          const initial = known[q.key] ?? (await q.initial(answers, facts)) ?? q.fallback;
+          return initial === undefined ? 0 : Math.max(0, choices.indexOf(initial));
+        },
+      };
+    }
     return {
       type: "input",
       name: q.key,
@@ -47,6 +65,37 @@ function plopPrompts(
       validate: (value: string) => q.validate(value) ?? true,
     };
   });
+}
+
+/**
+ * Whether to write into a folder that holds other things: plop asks it right after the project's name, as the
+ * CLI does (plop has no --force of ours). The folder is noted as the yes finds it: what changes in it before
+ * the write stops the run, as in the CLI. `nameGiven` is the name prompt's filter: it finds what to ask.
+ */
+function occupiedPrompt(
+  dest: string,
+  fs: FileSystem,
+  approvals: Map<string, Approval | undefined>,
+): { prompt: PromptQuestion; nameGiven(name: string): string } {
+  let asked: ReturnType<typeof occupiedQuestion>;
+  const prompt = {
+    type: "confirm" as const,
+    name: WRITE_INTO,
+    default: false,
+    message: () => asked?.question ?? "",
+    // A boolean, read once the name is given, not a function: node-plop refuses a conditional prompt's
+    // answer from plop's command line (`-- --writeInto y`) when its `when` is a function.
+    get when(): boolean {
+      return asked !== undefined;
+    },
+  };
+  const nameGiven = (name: string): string => {
+    const root = resolve(dest, name);
+    asked = name === "" ? undefined : occupiedQuestion(fs, root, displayPath(name));
+    if (asked) approvals.set(root, asked.seen);
+    return name;
+  };
+  return { prompt, nameGiven };
 }
 
 export default function specAgentPlopfile(plop: NodePlopAPI): void {
@@ -62,8 +111,12 @@ export default function specAgentPlopfile(plop: NodePlopAPI): void {
     return { ...base, out, err };
   };
 
+  const approvals = new Map<string, Approval | undefined>();
+  const occupied = occupiedPrompt(base.cwd, base.fs, approvals);
   const createAction: ActionType = async function writeSpecAgentPreset(answers: object) {
-    const given = answers as Partial<Answers>;
+    const given = answers as Partial<Answers> & { [WRITE_INTO]?: boolean };
+    if (given[WRITE_INTO] === false) throw new CancelledError("Cancelled: nothing was written.");
+    const approved = given[WRITE_INTO] === true;
     const complete: Answers = {
       ...(given as Answers),
       license: given.license ?? DEFAULT_LICENSE,
@@ -77,14 +130,18 @@ export default function specAgentPlopfile(plop: NodePlopAPI): void {
       facts,
       prompter: undefined,
       dryRun: false,
-      force: false,
+      force: approved,
+      approved: approved ? approvals.get(resolve(base.cwd, complete.name)) : undefined,
+      route: PLOP_ROUTE,
     });
     return `${complete.name}: written`;
   };
 
   plop.setGenerator("spec-agent", {
     description: "a repository ready for spec-driven development with the Backend Engineer agent",
-    prompts: plopPrompts(facts),
+    prompts: plopPrompts(facts).flatMap((prompt) =>
+      prompt.name === "name" ? [{ ...prompt, filter: occupied.nameGiven }, occupied.prompt] : [prompt],
+    ),
     actions: [createAction],
   });
   const dest = plop.getDestBasePath();

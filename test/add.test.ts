@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SPEC_QUESTIONS } from "../src/commands/add.js";
-import { runCli, scriptedPrompter } from "./support/context.js";
+import { runCli, scriptedPrompter, tempDir } from "./support/context.js";
 import { ownerRepo } from "./support/owner.js";
 import { readTree } from "./support/tree.js";
 
@@ -128,5 +128,24 @@ describe("add", () => {
     expect((await runCli(["add", "context"], { cwd: root, terminal: true, prompter: plan })).code).toBe(0);
     expect(plan.asked).toEqual([SPEC_QUESTIONS.title]);
     expect(read(root, "spec/context/rates.md")).toMatch(/^# Context: Rates\n/);
+  });
+});
+
+describe("add outside any repository (issue 27)", () => {
+  it("refuses a folder with no .git above it, no spec/, record or project file: nothing is left there", async () => {
+    const cwd = tempDir();
+    const result = await runCli(["add", "plan", "Stray"], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "error: the current folder is in no repository (no .git, spec/, .spec-agent.json or project file here or above): run add inside your repository, or add the preset to this folder first with create-spec-agent init\n",
+    );
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("takes a project that is not in git (a package.json), as plop's projects are", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "package.json"), "{}\n");
+    expect((await runCli(["add", "plan", "Kept"], { cwd })).code).toBe(0);
+    expect(existsSync(join(cwd, "spec/plan/kept.md"))).toBe(true);
   });
 });

@@ -67,6 +67,13 @@ describe("parseArgs", () => {
       "unknown option --pyhton: did you mean --python? (run create-spec-agent --help to see the options)",
     ],
     [["--froce"], "unknown option --froce: did you mean --force? (run create-spec-agent --help to see the options)"],
+    [["-yes"], 'unknown option "-yes": did you mean --yes? (run create-spec-agent --help to see the options)'],
+    [["-Force"], 'unknown option "-Force": did you mean --force? (run create-spec-agent --help to see the options)'],
+    [
+      ["-dryrun"],
+      'unknown option "-dryrun": did you mean --dry-run? (run create-spec-agent --help to see the options)',
+    ],
+    [["-xyzzy"], 'unknown option "-xyzzy": run create-spec-agent --help to see the options'],
     [
       ["--json"],
       "--json is an option of check and update, not of create: run create-spec-agent --help to see the options",

@@ -125,7 +125,7 @@ describe("check", () => {
     [
       "a Taskfile without a task the rules name",
       (root) => edit(root, "Taskfile.yml", (t) => t.replace("  lint:", "  check:")),
-      "Taskfile.yml:4: missing the task lint: AGENTS.md names it",
+      "Taskfile.yml:4: missing the task lint: AGENTS.md names it; add it to Taskfile.yml",
     ],
     [
       "a missing Taskfile",

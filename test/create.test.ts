@@ -412,7 +412,7 @@ describe("interactive", () => {
       "Author",
       "Python version",
       "AI tools to write for",
-      "Licence (Proprietary, MIT, Apache-2.0, none)",
+      "Licence",
     ]);
     expect(manifestOf(join(cwd, "web-api")).answers).toEqual({
       name: "web-api",
@@ -441,7 +441,7 @@ describe("interactive", () => {
       "Description",
       "Python version",
       "AI tools to write for",
-      "Licence (Proprietary, MIT, Apache-2.0, none)",
+      "Licence",
     ]);
     expect(readdirSync(cwd)).toEqual([]);
     // Without --dry-run, the same run asks them.

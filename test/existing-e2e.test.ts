@@ -98,3 +98,75 @@ describe("the built bin in a repository that exists", () => {
     expect(result.status).toBe(0);
   });
 });
+
+describe("a clash init leaves alone is the owner's, not ours (issue 27)", () => {
+  const CI = "name: ours\non: push\njobs: {}\n";
+  const TASKFILE = "version: '3'\ntasks:\n  hello:\n    cmds: [echo hi]\n";
+  const record = (root: string) => JSON.parse(read(root, ".spec-agent.json"));
+
+  it.each([
+    ["without a pyproject.toml (its own Taskfile.yml a clash)", { "AGENTS.md": "# Ours\n", "Taskfile.yml": TASKFILE }],
+    ["with its own Python project", { ...OWNER }],
+  ])("%s: update --dry-run and update say nothing of them and change no byte", (_name, files) => {
+    const root = ownerRepo({ ...files, ".github/workflows/ci.yml": CI });
+    const init = cli(["init", "--yes"], root);
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stdout).toContain("clash, left as it is: .github/workflows/ci.yml");
+    const theirs = record(root).theirs as string[];
+    expect(theirs).toContain(".github/workflows/ci.yml");
+    for (const path of theirs) expect(Object.keys(record(root).files)).not.toContain(path);
+    const before = readTree(root);
+
+    const dry = cli(["update", "--dry-run"], root);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain("every file is up to date: nothing to do");
+    for (const path of theirs) expect(dry.stdout).not.toContain(path);
+    const update = cli(["update"], root);
+    expect(update.status, update.stderr).toBe(0);
+    for (const path of theirs) expect(update.stdout).not.toContain(path);
+    expect(readTree(root)).toEqual(before);
+    expect(read(root, ".github/workflows/ci.yml")).toBe(CI);
+  });
+
+  it("a Taskfile of its own kept without a Python project of its own: init and check name the tasks the rules need, and what to do", () => {
+    const root = ownerRepo({ "Taskfile.yml": TASKFILE });
+    const init = cli(["init", "--yes"], root);
+    expect(init.status).toBe(0);
+    expect(init.stdout).toContain(
+      "your Taskfile.yml is kept, without the tasks install, run, test, lint, format that the rules name: add them (check lists what is missing)",
+    );
+    const check = cli(["check"], root);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toBe(
+      "Taskfile.yml:2: missing the tasks install, run, test, lint, format: AGENTS.md names them; add them to Taskfile.yml\n",
+    );
+  });
+
+  it("check passes after init and update", () => {
+    const root = ownerRepo({ "README.md": "# Ours\n", ".github/workflows/ci.yml": CI });
+    expect(cli(["init", "--yes"], root).status).toBe(0);
+    expect(cli(["update"], root).status).toBe(0);
+    const check = cli(["check"], root);
+    expect(check.stdout + check.stderr).not.toContain("ci.yml");
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+  });
+
+  it("init --force writes ours over the clash, and records it as ours", () => {
+    const root = ownerRepo({ ...OWNER, ".github/workflows/ci.yml": CI });
+    expect(cli(["init", "--yes", "--force"], root).status).toBe(0);
+    expect(record(root).theirs).toBeUndefined();
+    expect(record(root).files[".github/workflows/ci.yml"]).toBe(read(root, ".github/workflows/ci.yml"));
+  });
+
+  it("a second init keeps them the owner's; once the owner removes one, init writes ours and records it", () => {
+    const root = ownerRepo({ ...OWNER, ".github/workflows/ci.yml": CI });
+    expect(cli(["init", "--yes"], root).status).toBe(0);
+    const again = cli(["init", "--yes"], root);
+    expect(again.stdout).toContain("nothing changed");
+    expect(record(root).theirs).toEqual([".github/workflows/ci.yml"]);
+    rmSync(join(root, ".github/workflows/ci.yml"));
+    expect(cli(["init", "--yes"], root).status).toBe(0);
+    expect(record(root).theirs).toBeUndefined();
+    expect(record(root).files[".github/workflows/ci.yml"]).toBe(read(root, ".github/workflows/ci.yml"));
+  });
+});

@@ -164,8 +164,20 @@ describe("folders and path segments", () => {
 
 describe("python versions", () => {
   it.each(["3.10", "3.13", "3.14", "3.15", "3.16"])("accepts %s", (v) => expect(checkPythonVersion(v)).toBeUndefined());
-  it.each(["3", "3.9", "2.7", "3.13.1", "py3.13", "", "3.x", "3.17", "3.99", "3.010"])("refuses %j", (v) =>
+  it.each(["3", "3.9", "2.7", "3.9.1", "py3.13", "", "3.x", "3.17", "3.99", "3.010"])("refuses %j", (v) =>
     expect(checkPythonVersion(v)).toMatch(/not one of 3\.10 to 3\.16 \(released, or in development\)/),
+  );
+  it.each([
+    ["3.13.1", "3.13"],
+    ["3.12.0rc1", undefined],
+    ["python3.11", "3.11"],
+    ["3.10.14", "3.10"],
+  ])("a full version %j names the minor it meant: %s", (v, meant) =>
+    expect(checkPythonVersion(v)).toBe(
+      meant
+        ? `Python version "${v}" is not one of 3.10 to 3.16 (did you mean ${meant}?)`
+        : `Python version "${v}" is not one of 3.10 to 3.16 (released, or in development)`,
+    ),
   );
 });
 

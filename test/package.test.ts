@@ -15,11 +15,13 @@ const root = fileURLToPath(new URL("..", import.meta.url));
  * their own. The program and its source map are the bulk; the plopfile is the program's own export (it carried
  * a copy of the program until then: 352 KiB). The code cache itself is not shipped (docs/performance.md).
  * The licence texts (issue 23) added 10 KiB, to 283.0 KiB: Apache-2.0's 11 KB must be verbatim, and ships twice,
- * in templates/ and compiled into the program, as every template does. Fourteen more AI tools (issue 25), one
- * module each (their files' text, formats and `check` knowledge, in the program and its source map), added
- * 7.9 KiB, from 285.9 KiB to 293.8 KiB.
+ * in templates/ and compiled into the program, as every template does. Issue 27's second round (plop's own
+ * messages and question, the record's `theirs`, the prompt keys, more "did you mean") added 4.3 KiB, from
+ * 295,178 to 299,548 bytes (main ff6d352; raw, dist/main.cjs grew 1.5 KB and its source map 3.7 KB).
+ * Fourteen more AI tools (issue 25), one module each (their files' text, formats and `check` knowledge, in the
+ * program and its source map), added 7.9 KiB (285.9 to 293.8 KiB before that round), to 307,626 bytes.
  */
-const MAX_PACKED_BYTES = 300 * 1024;
+const MAX_PACKED_BYTES = 310 * 1024;
 /** Bundles, and the program's source map (read only under --verbose). */
 const DIST_FILE = /^dist\/[A-Za-z0-9_-]+\.c?js$|^dist\/main\.cjs\.map$/;
 

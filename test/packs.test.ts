@@ -98,8 +98,9 @@ describe("--template", () => {
         asked.push(message);
         return [...initial];
       },
-      select: async () => {
-        throw new Error("create asks no choice of one");
+      select: async (message, choices, initial) => {
+        asked.push(message);
+        return choices[initial]?.value ?? "";
       },
     };
     const result = await runCli(["svc", "--no-git", "--no-install", "--template", "./a", "--template", "./b"], {
@@ -209,6 +210,10 @@ describe("--template", () => {
 
   it.each([
     [["--set", "owner=x", "--set", "nope=1"], "--set nope: no pack asks it (they ask team, owner)"],
+    [
+      ["--set", "owner=x", "--set", "taem=1"],
+      "--set taem: no pack asks it (they ask team, owner): did you mean --set team=…?",
+    ],
     [["--set", "team=Not Valid"], "--set team: team must match [a-z-]+"],
     [[], 'the template pack asks "Who is on call?", which has no default: pass --set owner=VALUE'],
     [
@@ -279,7 +284,7 @@ describe("the team's config file", () => {
     const result = await runCli(["svc", ...NO_TOOLS, "--config", "team.json"], { cwd });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      `error: ${join(cwd, "team.json")}: unknown key "authr" (known: package, description, author, python, license, agents, git, install, template, set)\n`,
+      `error: ${join(cwd, "team.json")}: unknown key "authr" (did you mean author?) (known: package, description, author, python, license, agents, git, install, template, set)\n`,
     );
   });
 

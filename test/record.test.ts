@@ -9,9 +9,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { confinementProblem } from "../src/core/confine.js";
 import { UsageError } from "../src/core/errors.js";
+import { manifestFile, recordLeavingAlone } from "../src/core/manifest.js";
 import { compareVersions, parseRecord, versionProblem } from "../src/core/record.js";
 import { packageRoot } from "../src/io/package-info.js";
-import { answerProblem } from "../src/options/table.js";
+import { answerProblem } from "../src/options/answers.js";
 import { TARGET_RULES } from "../src/targets/table.js";
 import { runCli, tempDir } from "./support/context.js";
 
@@ -164,6 +165,37 @@ describe("the record's answers pass create's checks", () => {
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(read(join(repo, ".spec-agent.json"))).toBe(before);
     expect(existsSync(join(repo, ".github/copilot-instructions.md"))).toBe(true);
+  });
+
+  it.each([
+    ["a text", "Taskfile.yml", "theirs is not a list"],
+    ["a number in it", [7], "theirs holds something other than a path"],
+    ["a path outside", ["../x"], "theirs: "],
+    ["a path also in files", ["Taskfile.yml"], '"Taskfile.yml" is both in files and in theirs'],
+  ])("theirs as %s: exit 2 naming the key, nothing written", async (_what, value, message) => {
+    const { repo } = await created();
+    editRecord(repo, (record) => {
+      (record as unknown as { theirs: unknown }).theirs = value;
+    });
+    const before = read(join(repo, ".spec-agent.json"));
+    const result = await runCli(["update"], { cwd: repo });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`error: .spec-agent.json: ${message}`);
+    expect(read(join(repo, ".spec-agent.json"))).toBe(before);
+  });
+
+  it("a file theirs lists is left out of update: not merged, not reported, and still listed", async () => {
+    const { repo } = await created();
+    writeFileSync(join(repo, "Taskfile.yml"), "version: '3'\ntasks:\n  mine:\n    cmds: [echo]\n");
+    editRecord(repo, (record) => {
+      delete record.files["Taskfile.yml"];
+      (record as unknown as { theirs: string[] }).theirs = ["Taskfile.yml"];
+    });
+    const result = await runCli(["update"], { cwd: repo });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain("Taskfile.yml");
+    expect(read(join(repo, "Taskfile.yml"))).toContain("mine:");
+    expect(readJson(join(repo, ".spec-agent.json")).theirs).toEqual(["Taskfile.yml"]);
   });
 
   it("a record without the licence (made before the question) means none: update writes no LICENSE and no metadata", async () => {
@@ -399,5 +431,36 @@ describe("hostile records (property)", () => {
       expect(read(join(cwd, "outside.txt"))).toBe("outside\n");
       expect(read(join(repo, ".git/hooks/pre-commit"))).toBe("#!/bin/sh\n");
     }
+  });
+});
+
+describe("the record of a run that left clashes alone (issue 27)", () => {
+  const answers = {
+    name: "svc",
+    package: "svc",
+    description: "d",
+    author: "A",
+    python: "3.13",
+    license: "none",
+    agents: [],
+  };
+  const file = (path: string, contents: string) => ({ path, contents, mode: 0o644 });
+  const manifest = manifestFile([file("a.md", "ours a\n"), file("b.yml", "ours b\n"), file("c.md", "{{x}}\n")], {
+    version: "0.2.0",
+    template: "default",
+    answers,
+  });
+
+  it("lists a clash the owner had as theirs, keeps an earlier run's base for one of ours they edited, and the rest as it was", () => {
+    const settled = recordLeavingAlone(manifest, new Set(["a.md", "b.yml"]), new Map([["a.md", "earlier a\n"]]));
+    const record = JSON.parse(settled.contents);
+    expect(record.files).toEqual({ "a.md": "earlier a\n", "c.md": "{{x}}\n" });
+    expect(record.theirs).toEqual(["b.yml"]);
+    expect(Object.keys(record)).toEqual(["generator", "format", "version", "template", "answers", "theirs", "files"]);
+    expect(settled.contents).not.toContain("{{");
+  });
+
+  it("leaves the record's bytes as manifestFile writes them when nothing was left alone", () => {
+    expect(recordLeavingAlone(manifest, new Set(), new Map()).contents).toBe(manifest.contents);
   });
 });

@@ -77,7 +77,7 @@ describe("the built bin's start-up", () => {
     expect(modules.filter((m) => EXISTING_LIBRARIES.includes(m))).toEqual([]);
   });
 
-  it("init loads its JSON and TOML libraries from their own files, check its YAML one, and neither loads the diff", () => {
+  it("init loads its JSON and TOML libraries from their own files, check its YAML one too, and neither loads the diff", () => {
     const repo = tempDir();
     writeFileSync(join(repo, "pyproject.toml"), '[project]\nname = "svc"\n');
     const init = loaded(["init", "--yes", "--author", "A"], { NO_COLOR: "1" }, repo);
@@ -86,9 +86,11 @@ describe("the built bin's start-up", () => {
       "./smol-toml.cjs",
     ]);
     const check = loaded(["check"], { NO_COLOR: "1" }, repo);
+    // TOML: check compares pyproject.toml's licence with LICENSE (core/check/license.ts).
     expect(check.modules.filter((m) => EXISTING_LIBRARIES.includes(m)).sort()).toEqual([
       "./js-yaml.cjs",
       "./jsonc-parser.cjs",
+      "./smol-toml.cjs",
     ]);
   });
 

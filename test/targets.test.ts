@@ -10,13 +10,14 @@ import { dirname, join, posix } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { fencedLines } from "../src/core/check/markdown.js";
 import type { PlannedFile } from "../src/core/planned-file.js";
 import { realFileSystem } from "../src/io/fs.js";
 import { packageRoot, templatesDir } from "../src/io/package-info.js";
 import { linksToRoot } from "../src/targets/links.js";
 import { renderPreset } from "../src/targets/preset.js";
 import { STEPS } from "../src/targets/steps.js";
-import { TARGET_IDS, type TargetId } from "../src/targets/table.js";
+import { checkTargets, TARGET_IDS, type TargetId } from "../src/targets/table.js";
 import * as claude from "../src/targets/tools/claude.js";
 import * as gemini from "../src/targets/tools/gemini.js";
 import { PLAIN_REFERENCE, TOOL_REFERENCE, translateTools } from "../src/targets/tools.js";
@@ -200,6 +201,20 @@ describe("one source", () => {
     expect(files.has("GEMINI.md")).toBe(false);
   });
 
+  it("imports AGENTS.md into CLAUDE.md for Claude Code, hidden in a code fence from Copilot CLI, which reads both files", () => {
+    const claudeMd = files.get("CLAUDE.md") as string;
+    // The lines each client imports (both measured in e2e:clients): Copilot CLI 1.0.102 reads line by line and skips
+    // fenced lines, HTML comments or not; Claude Code 2.1.332 drops HTML comments first, as GitHub's rendering does.
+    const imports = (text: string) => {
+      const fenced = fencedLines(text);
+      return text.split("\n").filter((line, i) => /^@\S+\s*$/.test(line) && !fenced.has(i + 1));
+    };
+    expect(imports(claudeMd.replace(/<!--[\s\S]*?-->/g, ""))).toEqual(["@AGENTS.md"]);
+    expect(imports(claudeMd)).toEqual([]);
+    // After the import, the fence is closed: the rest of the file reads the same to both.
+    expect(fencedLines(claudeMd, { closedOnly: true })).toEqual(fencedLines(claudeMd));
+  });
+
   it("gives code review the commands and the key rules within the first 4,000 characters of copilot-instructions.md, as AGENTS.md has them", () => {
     const agentsMd = files.get("AGENTS.md") as string;
     const review = (files.get(".github/copilot-instructions.md") as string).slice(0, 4000);
@@ -328,5 +343,19 @@ describe("the tool-name translation", () => {
       }
       expect(dirname(formats)).toBeTruthy();
     },
+  );
+});
+
+describe("an AI tool --agents does not know (issue 27)", () => {
+  it.each([
+    ["Claude", " (did you mean claude?)"],
+    ["cluade", " (did you mean claude?)"],
+    ["AGENTS-MD", " (did you mean agents-md?)"],
+    ["copiot", " (did you mean copilot?)"],
+    ["all", ""],
+  ])("%j is refused naming the tools%s", (value, hint) =>
+    expect(checkTargets(["copilot", value])).toBe(
+      `"${value}" is not an AI tool we write for${hint}: use copilot, agents-md, claude, cursor, gemini, codex, opencode, qwen, kilo, droid, cline, amp, auggie, antigravity, kiro, junie, goose, zed, windsurf, roo`,
+    ),
   );
 });

@@ -201,6 +201,29 @@ describe.skipIf(!tmuxThere)(`in a real terminal (tmux)${tmuxThere ? "" : ` (skip
     expect(readFileSync(join(cwd, "picked/CLAUDE.md"), "utf8")).toContain("\n@AGENTS.md\n");
   });
 
+  it("Ctrl-U clears what was typed, another control key enters nothing, and the licence is picked from a list", async () => {
+    const cwd = emptyDir("spec-agent-tty-");
+    const s = await shell(cwd);
+    await runCli(s);
+    s.type("typo");
+    s.sendKeys("C-u", "C-b");
+    s.type("lined");
+    s.sendKeys("Enter");
+    await s.waitFor(asking(PROMPTS[1] as string));
+    expect(s.screen()).toMatch(/^✔ Project name … lined$/m);
+    const LICENSE = QUESTIONS.find((q) => q.key === "license")?.message as string;
+    await acceptDefaults(s, PROMPTS.slice(1, PROMPTS.indexOf(LICENSE)));
+    await s.waitFor(asking(LICENSE));
+    await s.waitFor(/^❯ +Proprietary$/m);
+    expect(s.screen()).toMatch(/^ +MIT$/m);
+    s.sendKeys("Down", "Enter");
+    await acceptDefaults(s, PROMPTS.slice(PROMPTS.indexOf(LICENSE) + 1));
+    await expectExit(s, 0);
+    const manifest = JSON.parse(readFileSync(join(cwd, "lined/.spec-agent.json"), "utf8"));
+    expect(manifest.answers.license).toBe("MIT");
+    expect(manifest.answers.name).toBe("lined");
+  });
+
   describe.each([
     ["Ctrl-C", "C-c"],
     ["Esc", "Escape"],

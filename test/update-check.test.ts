@@ -95,6 +95,10 @@ describe("update --check", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--json is for update --check/);
     const help = await runCli(["update", "--help"], { cwd });
-    expect(help.stdout).toMatch(/--check\s+update: write nothing/);
+    expect(help.stdout).toMatch(/--check\s+write nothing/);
+    expect(help.stdout).toMatch(/--json\s+with --check: print the files that would change as JSON/);
+    // Each command's help says what the flag does there (issue 27).
+    expect((await runCli(["check", "--help"], { cwd })).stdout).toMatch(/--json\s+print the findings as JSON\n/);
+    expect((await runCli(["init", "--help"], { cwd })).stdout).toMatch(/--force\s+overwrite the clashes/);
   });
 });

@@ -36,6 +36,20 @@ const frontmatterList = (text, key) => {
     .filter(Boolean);
 };
 
+/** The four spec steps, as every client names them. */
+const STEPS = ["spec-context", "spec-plan", "spec-tasks", "spec-implement"];
+
+const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** How many lines of a listing match. */
+const lines = (text, pattern) => text.split("\n").filter((line) => pattern.test(line)).length;
+/** Each step as often as a listing line names it, wanted once where the repository has it in one of `homes`. */
+const stepsListed = (exists, homes, pattern) =>
+  STEPS.map((step) => ({
+    name: step,
+    want: homes.some((home) => exists(`${home}/${step}/SKILL.md`)) ? 1 : 0,
+    count: (out) => lines(out, pattern(step)),
+  }));
+
 /**
  * opencode and Kilo Code (a fork of it) take another model endpoint as a provider of their own configuration, given
  * in the environment beside the project's file (which they merge it with): an OpenAI-compatible one, bundled.
@@ -146,10 +160,32 @@ export const CLIENTS = [
     skillTool: "skill",
     offeredTools: (request) => (parsed(request).tools ?? []).map((tool) => tool.function?.name ?? tool.name),
     mcpList: ["mcp", "list"],
-    // With CLAUDE.md's `@AGENTS.md` import, Copilot CLI reads AGENTS.md itself and again through CLAUDE.md. The
-    // layout that loads it once (Claude's text in .claude/CLAUDE.md) has no root CLAUDE.md, which the acceptance
-    // checker (../shared/acceptance) requires, with that import line: so it stays, said here and in the README.
-    known: [{ repos: ["all", "init"], check: "loads AGENTS.md once" }],
+    // Offline: `  • label` and `      from PATH` for each instruction source; `  name - description` for each skill
+    // (the project's, from .agents/skills and .claude/skills, once per name).
+    listings: [
+      {
+        args: ["instruction", "list"],
+        what: "our instruction files",
+        expect: ({ exists }) =>
+          [
+            ".github/copilot-instructions.md",
+            "AGENTS.md",
+            "CLAUDE.md",
+            "GEMINI.md",
+            ".github/instructions/python.instructions.md",
+          ].map((path) => ({
+            name: path,
+            want: exists(path) ? 1 : 0,
+            count: (out) => lines(out, new RegExp(`^\\s+from ${escaped(path)}$`)),
+          })),
+      },
+      {
+        args: ["skill", "list"],
+        what: "the spec steps",
+        expect: ({ exists }) =>
+          stepsListed(exists, [".agents/skills", ".claude/skills"], (step) => new RegExp(`^\\s+${step} - `)),
+      },
+    ],
   },
   {
     id: "gemini",
@@ -201,6 +237,15 @@ export const CLIENTS = [
     offeredTools: (request) =>
       (parsed(request).tools ?? []).flatMap((tool) => (tool.functionDeclarations ?? []).map((fn) => fn.name)),
     mcpList: ["mcp", "list"],
+    // Offline: `name [Enabled]` for each skill it would offer (.agents/skills; our steps are commands otherwise).
+    listings: [
+      {
+        args: ["skills", "list"],
+        what: "the spec steps",
+        expect: ({ exists }) =>
+          stepsListed(exists, [".agents/skills"], (step) => new RegExp(`^${step} \\[Enabled\\]$`)),
+      },
+    ],
   },
   {
     id: "codex",
@@ -254,7 +299,25 @@ export const CLIENTS = [
       namespace: "multi_agent_v1",
       input: { agent_type: "backend-engineer", message: `${SUBAGENT}: write a context note.` },
     },
+    // Codex has no tool that runs a skill: its skills list tells the model to open the SKILL.md, which it does
+    // with its shell tool; the file's body must then reach the subagent.
+    runStep: { tool: "exec_command", input: { cmd: "cat .agents/skills/spec-context/SKILL.md" } },
     mcpList: ["mcp", "list"],
+    // Offline: the model's input as JSON, AGENTS.md and the skills list (`- name: description (file: …)`) in it.
+    listings: [
+      {
+        args: ["debug", "prompt-input"],
+        what: "AGENTS.md and the spec steps",
+        expect: ({ exists, marker, textOf }) => {
+          const line = exists("AGENTS.md") ? marker("AGENTS.md") : undefined;
+          const steps = stepsListed(exists, [".agents/skills"], (step) => new RegExp(`^- ${step}: .*\\(file: `));
+          return [
+            { name: "AGENTS.md", want: line ? 1 : 0, count: (out) => (line ? textOf(out).split(line).length - 1 : 0) },
+            ...steps.map((entry) => ({ ...entry, count: (out) => entry.count(textOf(out)) })),
+          ];
+        },
+      },
+    ],
   },
   {
     id: "opencode",

@@ -9,9 +9,11 @@ import type { CommandContext } from "../context.js";
 import { closestFirst, didYouMean } from "../core/closest.js";
 import { UsageError } from "../core/errors.js";
 import { toLf } from "../core/line-endings.js";
+import { MANIFEST_PATH } from "../core/manifest.js";
 import { checkOneLine, checkPathSegment } from "../core/names.js";
 import { FILE_MODE, type PlannedFile } from "../core/planned-file.js";
 import { quoted } from "../core/quote.js";
+import { CLI_ROUTE, type Route } from "../core/route.js";
 import { slugify } from "../core/slug.js";
 import {
   fillTemplate,
@@ -34,22 +36,6 @@ const isKind = (value: string | undefined): value is SpecKind => SPEC_KINDS.incl
 /** The questions add asks, in this order, in the CLI at a terminal and in plop's spec generators alike. */
 export const SPEC_QUESTIONS = { title: "Title", plan: "The plan this task implements" } as const;
 
-/** How a route names what it was given: the CLI's arguments and flags, or plop's command line and prompts. */
-export interface SpecRoute {
-  /** How to give a title: `add plan "Export reports as CSV"`. */
-  titleExample(kind: SpecKind): string;
-  /** How to add the first plan. */
-  addPlan: string;
-  /** Where a plan is chosen: `--plan`. */
-  planInput: string;
-}
-
-export const CLI_ROUTE: SpecRoute = {
-  titleExample: (kind) => `add ${kind} "Export reports as CSV"`,
-  addPlan: 'add plan "title"',
-  planInput: "--plan",
-};
-
 export const checkTitle = (value: string): string | undefined =>
   checkOneLine("the title", value.trim(), { required: true });
 
@@ -64,6 +50,13 @@ export async function add(ctx: CommandContext, { positionals, values, switches }
   if (kind !== "task" && values.plan.length > 0) throw new UsageError("--plan is for add task only: leave it out");
   const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
   const root = findRoot(ctx.fs, ctx.cwd);
+  // Outside every repository (no .git up the tree), the current folder is taken only when it is a project or
+  // has the preset: `add` run in the wrong folder (a home, /tmp) would otherwise leave a spec/ there.
+  const marks = [".git", "spec", MANIFEST_PATH, "pyproject.toml", "package.json"];
+  if (!marks.some((mark) => ctx.fs.lstatSync(join(root, mark), { throwIfNoEntry: false })))
+    throw new UsageError(
+      `${whereOf(ctx.cwd, root)} is in no repository (no .git, spec/, ${MANIFEST_PATH} or project file here or above): run add inside your repository, or add the preset to this folder first with create-spec-agent init`,
+    );
   let plan = values.plan[0];
   let title = words.join(" ");
   const planNeeded = kind === "task" && plan === undefined;
@@ -103,7 +96,7 @@ export interface AddJob {
   dryRun: boolean;
   prompter: Prompter | undefined;
   /** How the messages name the inputs: the CLI's unless given (plop's). */
-  route?: SpecRoute;
+  route?: Route;
 }
 
 /** The plans there are, by slug, sorted. */
@@ -177,7 +170,7 @@ export async function addSpecFile(ctx: CommandContext, job: AddJob): Promise<str
   return path;
 }
 
-function findPlan(ctx: CommandContext, root: string, given: string | undefined, route: SpecRoute) {
+function findPlan(ctx: CommandContext, root: string, given: string | undefined, route: Route) {
   const plans = planSlugs(ctx.fs, root);
   if (plans.length === 0)
     throw new UsageError(`there is no plan in spec/plan/ yet: add one first with ${route.addPlan}`);

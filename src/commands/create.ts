@@ -6,6 +6,7 @@ import { CancelledError, GenerateError, UsageError } from "../core/errors.js";
 import { checkFolderName, checkPackageForPython } from "../core/names.js";
 import { pathBeyondLimit } from "../core/planned-file.js";
 import { quoted } from "../core/quote.js";
+import type { Route } from "../core/route.js";
 import type { Approval } from "../io/approval.js";
 import { gatherFacts } from "../io/facts.js";
 import { initGit, type StepResult } from "../io/git.js";
@@ -44,7 +45,8 @@ function checkTarget(ctx: CommandContext, folderArg: string): void {
     throw new UsageError(`${quoted(dirname(trimmed))} is a file, not a folder: give a path inside a folder`);
 }
 
-const displayPath = (folder: string): string =>
+/** The folder as the user reads it: `./my-service`, `the current folder`. */
+export const displayPath = (folder: string): string =>
   folder === "." ? "the current folder" : isAbsolute(folder) || folder.startsWith(".") ? folder : `./${folder}`;
 
 export async function create(ctx: CommandContext, { positionals, given, switches, values }: ParsedArgs): Promise<void> {
@@ -104,13 +106,15 @@ export interface CreateJob {
   team?: TeamLayer;
   /** The folder as it was when the user said yes to writing into it: what changed since stops the run. */
   approved?: Approval | undefined;
+  /** How the messages name what the user can do: the CLI's flags unless given (plop's prompts). */
+  route?: Route;
 }
 
 /** Everything after the answers: the CLI and plop's create generator both come here. */
 export async function createRepository(ctx: CommandContext, job: CreateJob): Promise<void> {
   const { folder, answers } = job;
   // Checked here too for plop's create generator, which asks its own questions.
-  const shadowed = checkPackageForPython(answers.package, answers.python);
+  const shadowed = checkPackageForPython(answers.package, answers.python, job.route?.packageInput);
   if (shadowed) throw new UsageError(shadowed);
   const root = resolve(ctx.cwd, folder);
   const where = displayPath(folder);

@@ -9,6 +9,7 @@ import type { CommandContext } from "../context.js";
 import { uvBuildOfRecordText } from "../core/build-backend.js";
 import { UsageError } from "../core/errors.js";
 import { agentsFromManifest, basesFromManifest, licenseFromManifest, presetForExisting } from "../core/existing.js";
+import { LICENSE_FILE } from "../core/license.js";
 import { toLf } from "../core/line-endings.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
 import { mergePlan } from "../core/merge/plan.js";
@@ -16,6 +17,7 @@ import { leftOutNote, otherLanguage, withoutPythonProject } from "../core/other-
 import { namesFromPyproject } from "../core/pyproject.js";
 import { quoted } from "../core/quote.js";
 import { packsFromManifest } from "../core/record.js";
+import { CLI_ROUTE, type Route } from "../core/route.js";
 import { gatherFacts } from "../io/facts.js";
 import { ignoredByGit } from "../io/git-ignored.js";
 import { findRoot, readIfFile, whereOf } from "../io/root.js";
@@ -29,7 +31,7 @@ import type { OwnerProject } from "../targets/owner-texts.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { HUB_FILES, TARGET_RULES, targetNotes } from "../targets/table.js";
 import { formatIgnored, formatProjectNotes, formatTargets } from "../ui/report.js";
-import { ownerProjectAt, taskNames } from "./owner-project.js";
+import { ownerProjectAt, taskfileKeptNote, taskNames } from "./owner-project.js";
 import { teamSetup } from "./team-setup.js";
 
 export async function init(ctx: CommandContext, { positionals, given, switches, values }: ParsedArgs): Promise<void> {
@@ -83,11 +85,13 @@ export interface InitJob {
   team?: TeamLayer;
   /** The repository, opened (an interrupted run undone) before anything was read; opened here otherwise. */
   target?: Target;
+  /** How the messages name what the user can do: the CLI's flags unless given (plop's prompts). */
+  route?: Route;
 }
 
 /** Everything after the answers: the CLI and plop's spec:init generator both come here. */
 export async function initRepository(ctx: CommandContext, job: InitJob): Promise<void> {
-  const { root } = job;
+  const { root, route = CLI_ROUTE } = job;
   const target = job.target ?? (await openForRun(ctx, root, whereOf(ctx.cwd, root), job.dryRun));
   // Merged and compared as LF text: the pipeline writes each file back in its owner's line endings.
   const read = (path: string): string | undefined => {
@@ -98,13 +102,13 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
   const uvBuild = uvBuildOfRecordText(read(MANIFEST_PATH));
   const bases = basesFromManifest(read(MANIFEST_PATH));
   // The owner's licence is never replaced, nor contradicted in the metadata: we then write none of ours.
-  const theirLicense = ctx.fs
-    .readdirSync(root)
-    .find((entry) => /^(licen[cs]e|copying)([.-]|$)/i.test(entry) && !bases.has(entry));
+  const theirLicense = ctx.fs.readdirSync(root).find((entry) => LICENSE_FILE.test(entry) && !bases.has(entry));
   const answers = theirLicense === undefined ? job.answers : { ...job.answers, license: "none" };
   const licenseNotes =
     theirLicense !== undefined && job.answers.license !== "none"
-      ? [`your ${theirLicense} is kept: no licence of ours is written (--license ${job.answers.license} not applied)`]
+      ? [
+          `your ${theirLicense} is kept: no licence of ours is written (${route.licenseNotApplied(job.answers.license)})`,
+        ]
       : [];
   const plan = (owner?: OwnerProject) =>
     planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, uvBuild, job.team, owner);
@@ -127,7 +131,7 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
   if (keepsTaskfile) {
     owner = ownerProjectAt(ctx.fs, root, answers.name, ours, theirTaskfile);
     owner?.notes.push(
-      "your Taskfile.yml is kept (--force replaces it): the rules name its tasks, and the commands of the jobs it has no task for",
+      `your Taskfile.yml is kept (${route.overTaskfile}): the rules name its tasks, and the commands of the jobs it has no task for`,
     );
     planned = plan(owner).filter((f) => f.path !== "Taskfile.yml");
   }
@@ -141,8 +145,9 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     dryRun: job.dryRun,
     force: job.force,
     prompter: job.prompter,
-    mode: { kind: "existing", merged, unmergeable },
+    mode: { kind: "existing", merged, unmergeable, recorded: bases },
     target,
+    route,
   });
   if (!job.dryRun && ctx.fs.lstatSync(join(root, ".git"), { throwIfNoEntry: false })) {
     const ignored = await ignoredByGit(
@@ -153,6 +158,10 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     if (ignored.length > 0) ctx.out.write(formatIgnored(ignored, ctx.out.paint));
   }
   ctx.out.write(formatTargets(answers.agents, targetNotes(answers.agents), ctx.out.paint));
-  const notes = [...(foreign ? [leftOutNote(foreign)] : (owner?.notes ?? [])), ...licenseNotes];
+  const notes = [
+    ...(foreign ? [leftOutNote(foreign)] : (owner?.notes ?? [])),
+    ...licenseNotes,
+    ...(job.dryRun ? [] : taskfileKeptNote(files, read("Taskfile.yml"))),
+  ];
   if (notes.length > 0) ctx.out.write(formatProjectNotes(notes, ctx.out.paint));
 }

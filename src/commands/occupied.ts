@@ -10,6 +10,21 @@ import type { FileSystem } from "../io/fs.js";
 import type { Prompter } from "../options/prompter.js";
 
 /**
+ * The question to ask about a folder that holds other things, and the folder as it is while it is asked;
+ * undefined when there is nothing to ask. The CLI's prompt and plop's ask the same.
+ */
+export function occupiedQuestion(
+  fs: FileSystem,
+  root: string,
+  where: string,
+): { question: string; seen: Approval | undefined } | undefined {
+  const occupants = occupantsIfFolder(fs, root);
+  const question = occupants && earlyOccupiedQuestion(occupants, where);
+  if (!occupants || !question) return undefined;
+  return { question, seen: noteApproval(fs, root, occupants) };
+}
+
+/**
  * Whether to write into a folder that holds other things, asked right after the folder is known (as
  * create-vite does) rather than after every other answer; a no cancels before anything else is asked.
  * Returns the folder as the yes found it; undefined when there was nothing to ask, or too much to note
@@ -21,13 +36,10 @@ export async function confirmOccupied(
   folder: string,
   where: string,
 ): Promise<Approval | undefined> {
-  const root = resolve(ctx.cwd, folder);
-  const occupants = occupantsIfFolder(ctx.fs, root);
-  const question = occupants && earlyOccupiedQuestion(occupants, where);
-  if (!occupants || !question) return undefined;
-  const seen = noteApproval(ctx.fs, root, occupants);
-  if (!(await prompter.confirm(question, false))) throw new CancelledError("Cancelled: nothing was written.");
-  return seen;
+  const asked = occupiedQuestion(ctx.fs, resolve(ctx.cwd, folder), where);
+  if (!asked) return undefined;
+  if (!(await prompter.confirm(asked.question, false))) throw new CancelledError("Cancelled: nothing was written.");
+  return asked.seen;
 }
 
 /** The folder changed since the yes (an entry added or gone, a planned path touched): nothing is written. */

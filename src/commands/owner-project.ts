@@ -4,6 +4,8 @@
  * the team keeps its own Taskfile.yml, from the tasks that Taskfile has.
  */
 import { sameText } from "../core/line-endings.js";
+import type { PlannedFile } from "../core/planned-file.js";
+import { FIVE_TASKS } from "../core/project-commands.js";
 import { readProjectFacts } from "../core/project-facts.js";
 import type { FileSystem } from "../io/fs.js";
 import { projectSourcesAt } from "../io/project-files.js";
@@ -45,4 +47,25 @@ export function taskNames(taskfile: string): string[] | undefined {
     if (match && match[1] === indent) names.push(match[3] as string);
   }
   return names.length > 0 ? names : undefined;
+}
+
+/**
+ * A Taskfile of the owner's left alone as a clash (not kept for its tasks, as above): the rules we wrote name
+ * tasks it may not have, and the agent would run them. Said now, rather than first by `check`.
+ */
+export function taskfileKeptNote(files: readonly PlannedFile[], theirs: string | undefined): string[] {
+  const ours = files.find((f) => f.path === "Taskfile.yml")?.contents;
+  if (ours === undefined || theirs === undefined || sameText(theirs, ours)) return [];
+  const named = new Set(
+    files.flatMap((f) => [...f.contents.matchAll(/`task ([a-z][\w:-]*)/g)].map((m) => m[1] as string)),
+  );
+  const has = new Set(taskNames(theirs) ?? []);
+  // The five in their order; any other the rules name after them (-1 read as the largest unsigned).
+  const rank = (task: string): number => (FIVE_TASKS as readonly string[]).indexOf(task) >>> 0;
+  const lacking = [...named].filter((task) => !has.has(task)).sort((a, b) => rank(a) - rank(b));
+  return lacking.length === 0
+    ? []
+    : [
+        `your Taskfile.yml is kept, without the task${lacking.length > 1 ? "s" : ""} ${lacking.join(", ")} that the rules name: add ${lacking.length > 1 ? "them" : "it"} (check lists what is missing)`,
+      ];
 }

@@ -3,6 +3,7 @@
  * preset a layer that renders them over ours. Loaded only when a pack is
  * used, with Handlebars' compiler and node:crypto behind it.
  */
+import { didYouMean } from "../core/closest.js";
 import { UsageError } from "../core/errors.js";
 import type { PackRecord } from "../core/manifest.js";
 import { checkPackAnswer, type PackDefaults, type PackQuestion } from "../core/pack-manifest.js";
@@ -60,10 +61,12 @@ export async function answerPacks(
   const questions = packQuestions(packs);
   const names = questions.map((q) => q.name);
   for (const name of Object.keys(sets)) {
-    if (!names.includes(name))
+    if (!names.includes(name)) {
+      const meant = didYouMean(name, names);
       throw new UsageError(
-        `--set ${name}: no pack asks it (${names.length ? `they ask ${names.join(", ")}` : "they ask nothing"})`,
+        `--set ${name}: no pack asks it (${names.length ? `they ask ${names.join(", ")}` : "they ask nothing"})${meant ? `: did you mean --set ${meant}=…?` : ""}`,
       );
+    }
   }
   const answers: Record<string, string> = {};
   for (const q of questions) {

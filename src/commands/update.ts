@@ -18,8 +18,8 @@ import { textFromHistory } from "../io/git-history.js";
 import { applyStages, prepareStages } from "../io/git-stages.js";
 import { renderedByVersion } from "../io/old-generator.js";
 import { findRecordedRoot, readRepositoryFiles } from "../io/root.js";
+import { answerProblem } from "../options/answers.js";
 import type { ParsedArgs } from "../options/parse.js";
-import { answerProblem } from "../options/table.js";
 import { openForRun, runPipeline } from "../pipeline.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { HUB_FILES, TARGET_RULES } from "../targets/table.js";
@@ -117,7 +117,13 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
       ownersProject ? ownerProjectAt(ctx.fs, root, record.answers.name, undefined, teamTaskfile) : undefined,
     ),
     record.files,
-  ).filter((file) => file.path !== MANIFEST_PATH && !(teamTaskfile !== undefined && file.path === "Taskfile.yml"));
+  ).filter(
+    (file) =>
+      file.path !== MANIFEST_PATH &&
+      !(teamTaskfile !== undefined && file.path === "Taskfile.yml") &&
+      // The owner's own files, which init left alone: update neither merges into them nor reports them.
+      !record.theirs.has(file.path),
+  );
 
   const paths = new Set([...planned.map((f) => f.path), ...record.files.keys()]);
   paths.delete(MANIFEST_PATH);
@@ -147,6 +153,7 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
     answers: contentAnswers(record.answers),
     uvBuild,
     packs: team?.records ?? [],
+    theirs: [...record.theirs],
   });
   const removals = fates.flatMap((f) =>
     f.fate === "removed" ? [{ path: f.path, contents: onDisk.get(f.path) ?? "" }] : [],

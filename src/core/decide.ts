@@ -3,6 +3,7 @@
  * user allowed. Pure; the pipeline asks or refuses on what these return.
  */
 import { quoted } from "./quote.js";
+import { CLI_ROUTE } from "./route.js";
 
 /** A planned file against the disk: not there, there with the same bytes, or there and different. */
 export type FileStatus = "new" | "identical" | "differs";
@@ -25,8 +26,14 @@ export interface Occupied {
  * A folder that holds anything else is written into only with --force or a
  * yes at the prompt, since the preset would mix with what is there. One that
  * needs nothing written (every planned file already identical) is no risk.
+ * `allow` says how the user's route allows it (the CLI's --force; plop's prompt).
  */
-export function occupiedTarget(state: TargetState, where: string, force: boolean): Occupied | undefined {
+export function occupiedTarget(
+  state: TargetState,
+  where: string,
+  force: boolean,
+  allow: string = CLI_ROUTE.intoOccupied,
+): Occupied | undefined {
   if (force || state.occupants.length === 0) return undefined;
   if (state.statuses.every((status) => status === "identical")) return undefined;
   const shown = shownOccupants(state.occupants);
@@ -35,7 +42,7 @@ export function occupiedTarget(state: TargetState, where: string, force: boolean
     differing === 0 ? "none of its files would be overwritten" : `${differing} of its files would be overwritten`;
   return {
     question: `${where} is not empty (${shown}). Write the preset into it? (${overwritten})`,
-    refusal: `${where} is not empty (it holds ${shown}): choose a new folder, or pass --force to write the preset into it (${overwritten})`,
+    refusal: `${where} is not empty (it holds ${shown}): choose a new folder, or ${allow} (${overwritten})`,
   };
 }
 

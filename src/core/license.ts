@@ -14,6 +14,9 @@ export const DEFAULT_LICENSE: License = "Proprietary";
 /** What a record written before the question existed means: those repositories had no licence. */
 export const RECORD_LICENSE_BEFORE_ANSWER: License = "none";
 
+/** A licence file's name (LICENSE, LICENCE.md, COPYING, LICENSE-MIT …), as PEP 639's usual globs find them. */
+export const LICENSE_FILE = /^(licen[cs]e|copying)([.-][^/]*)?$/i;
+
 export function checkLicense(value: string): string | undefined {
   if ((LICENSES as readonly string[]).includes(value)) return undefined;
   const folded = LICENSES.find((id) => id.toLowerCase() === value.toLowerCase());

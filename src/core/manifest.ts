@@ -60,6 +60,11 @@ export interface ManifestRecord {
   uvBuild?: string;
   /** Only when packs were used, so a repository made without them keeps the same bytes. */
   packs?: readonly PackRecord[];
+  /**
+   * Files of the preset that init found the owner's own (a clash it left alone): theirs, not ours, so that
+   * update neither merges into them nor reports them. Only when there are any, so other records keep their bytes.
+   */
+  theirs?: readonly string[];
 }
 
 /** `none` is left out: it is what a record from before the licence question means, so those keep their bytes. */
@@ -77,10 +82,48 @@ export function manifestFile(files: readonly PlannedFile[], record: ManifestReco
     answers: recordedAnswers(record.answers),
     ...(record.uvBuild === undefined ? {} : { uvBuild: record.uvBuild }),
     ...(record.packs?.length ? { packs: record.packs } : {}),
+    ...(record.theirs?.length ? { theirs: [...record.theirs].sort() } : {}),
     files: Object.fromEntries(files.map((file) => [file.path, file.contents])),
   };
-  // `{{` only ever stands inside a string here (objects open on a line of their own): written as
-  // JSON escapes, the bases read back the same and the record shows no template syntax of its own.
-  const text = JSON.stringify(manifest, null, 2).replaceAll("{{", "\\u007b\\u007b");
-  return { path: MANIFEST_PATH, contents: `${text}\n`, mode: FILE_MODE };
+  return { path: MANIFEST_PATH, contents: serialized(manifest), mode: FILE_MODE };
+}
+
+// `{{` only ever stands inside a string here (objects open on a line of their own): written as
+// JSON escapes, the bases read back the same and the record shows no template syntax of its own.
+const serialized = (manifest: object): string =>
+  `${JSON.stringify(manifest, null, 2).replaceAll("{{", "\\u007b\\u007b")}\n`;
+
+/**
+ * The record of a run into a repository that exists, once its clashes are decided: a file left alone is
+ * not recorded as ours. One an earlier run wrote (`earlier`, its base) keeps that base, since the owner
+ * edited our file; any other is the owner's own, listed in `theirs`. `manifest` is this run's, from manifestFile.
+ */
+export function recordLeavingAlone(
+  manifest: PlannedFile,
+  leftAlone: ReadonlySet<string>,
+  earlier: ReadonlyMap<string, string>,
+): PlannedFile {
+  const { files, theirs, ...rest } = JSON.parse(manifest.contents) as {
+    files: Record<string, string>;
+    theirs?: string[];
+  };
+  const owners = new Set(theirs);
+  const kept = Object.entries(files).flatMap(([path, base]): [string, string][] => {
+    if (!leftAlone.has(path)) return [[path, base]];
+    const before = earlier.get(path);
+    if (before !== undefined) return [[path, before]];
+    owners.add(path);
+    return [];
+  });
+  const listed = owners.size > 0 ? { theirs: [...owners].sort() } : {};
+  return { ...manifest, contents: serialized({ ...rest, ...listed, files: Object.fromEntries(kept) }) };
+}
+
+/** The plan with its record (when it has one) listing no clash left alone as ours. */
+export function settleRecord(
+  files: readonly PlannedFile[],
+  leftAlone: ReadonlySet<string>,
+  earlier: ReadonlyMap<string, string> = new Map(),
+): PlannedFile[] {
+  return files.map((file) => (file.path === MANIFEST_PATH ? recordLeavingAlone(file, leftAlone, earlier) : file));
 }

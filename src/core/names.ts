@@ -5,6 +5,7 @@
  */
 import { DEV_TOOLS, isStdlibModule, PYTHON_MINORS } from "./python.js";
 import { quoted } from "./quote.js";
+import { CLI_ROUTE } from "./route.js";
 
 // Letter cases spelt out: a case-insensitive regex costs V8 a tenth of a millisecond to compile.
 const DISTRIBUTION_NAME = /^([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])$/;
@@ -105,10 +106,14 @@ export function shadowedModule(pkg: string, python: string): string | undefined 
  * finds Python's own and the skeleton's `from json import cli` fails; a dev
  * tool's name makes `uv run pytest` import the project instead. An error, then.
  */
-export function checkPackageForPython(pkg: string, python: string): string | undefined {
+export function checkPackageForPython(
+  pkg: string,
+  python: string,
+  packageInput: string = CLI_ROUTE.packageInput,
+): string | undefined {
   const shadowed = shadowedModule(pkg, python);
   return shadowed
-    ? `Python package ${quoted(pkg)} has the name of ${shadowed}, and the project could not import itself: choose another with --package`
+    ? `Python package ${quoted(pkg)} has the name of ${shadowed}, and the project could not import itself: choose another with ${packageInput}`
     : undefined;
 }
 
@@ -117,7 +122,12 @@ export function checkPythonVersion(version: string): string | undefined {
   const minor = match ? Number(match[1]) : Number.NaN;
   const { lowest, inDevelopment } = PYTHON_MINORS;
   if (!(minor >= lowest && minor <= inDevelopment)) {
-    return `Python version ${quoted(version)} is not one of 3.${lowest} to 3.${inDevelopment} (released, or in development)`;
+    // A full version (3.12.1, python3.12) names its minor: the project pins only that.
+    const named = /^(?:python)?3\.(\d{1,2})(?:\.\d+)*$/i.exec(version.trim())?.[1];
+    const meant = named !== undefined && Number(named) >= lowest && Number(named) <= inDevelopment;
+    const versions = `3.${lowest} to 3.${inDevelopment}`;
+    if (meant) return `Python version ${quoted(version)} is not one of ${versions} (did you mean 3.${Number(named)}?)`;
+    return `Python version ${quoted(version)} is not one of ${versions} (released, or in development)`;
   }
   return undefined;
 }

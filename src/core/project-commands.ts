@@ -8,6 +8,9 @@
  */
 import type { Declared, ProjectFacts, Tool } from "./project-shape.js";
 
+/** The preset's tasks, in the order the rules give them. */
+export const FIVE_TASKS = ["install", "run", "test", "lint", "format"] as const;
+
 export interface ProjectCommands {
   install: string[];
   /** Undefined when the project has no command: no console script, no package with `__main__.py`. */

@@ -32,6 +32,8 @@ export interface RepositoryRecord {
   answers: ContentAnswers;
   packs: PackRecord[];
   files: Map<string, RecordedFile>;
+  /** Files of the preset that are the owner's own (init left them alone): update leaves them out. */
+  theirs: Set<string>;
   /** The `[build-system]` requirement it was made with; absent in records older than that field. */
   uvBuild?: string;
 }
@@ -122,6 +124,14 @@ export function parseRecord(text: string, checkAnswer: AnswerCheck, targets: Tar
       fail(`files[${quoted(path)}] is not ${format === 1 ? "a sha256:<hex> hash" : "a text"}`);
     files.set(path, format === 1 ? { hash: value as string } : { base: value as string });
   }
+  const theirs = data.theirs ?? [];
+  if (!Array.isArray(theirs)) return fail("theirs is not a list");
+  for (const path of theirs) {
+    if (typeof path !== "string") return fail("theirs holds something other than a path");
+    const outside = confinementProblem(path);
+    if (outside) fail(`theirs: ${outside}`);
+    if (files.has(path)) fail(`${quoted(path)} is both in files and in theirs`);
+  }
   const uvBuild = data.uvBuild;
   if (uvBuild !== undefined && (typeof uvBuild !== "string" || !isUvBuildRequirement(uvBuild)))
     fail("uvBuild is not a uv_build requirement such as uv_build>=0.13.6,<0.14.0");
@@ -137,6 +147,7 @@ export function parseRecord(text: string, checkAnswer: AnswerCheck, targets: Tar
     },
     packs: parsePackRecords(data.packs, fail),
     files,
+    theirs: new Set(theirs as string[]),
     ...(typeof uvBuild === "string" ? { uvBuild } : {}),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * What check reads: the Markdown of spec/ and the AI tools' folders (named by their modules), the
- * instruction hubs, the MCP settings, the Taskfile and the GitHub workflows, walked in sorted order.
+ * instruction hubs, the MCP settings, the Taskfile, the GitHub workflows, pyproject.toml and the licence files
+ * at the root, walked in sorted order.
  * The walk keeps names only; each file's text is read when check comes to it
  * and dropped after, so check's memory grows with its findings, not with the
  * size of the repository (100,000 spec files held 290 MB of text at once).
@@ -8,11 +9,12 @@
  */
 import { join } from "node:path";
 import type { CheckedTree } from "../core/check/problems.js";
+import { LICENSE_FILE } from "../core/license.js";
 import type { FileSystem } from "./fs.js";
 
 /** The folders every repository has; the AI tools' own come from their modules (src/targets/tools/). */
 const FOLDERS = ["spec", ".github", ".agents"];
-const ROOT_FILES = [".mcp.json", "Taskfile.yml", "Taskfile.yaml"];
+const ROOT_FILES = [".mcp.json", "Taskfile.yml", "Taskfile.yaml", "pyproject.toml"];
 const SKIP = new Set(["node_modules", ".venv", ".git"]);
 const READ = (path: string): boolean =>
   /\.(md|mdc|json)$/.test(path) || /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
@@ -31,7 +33,10 @@ export function readCheckedTree(fs: FileSystem, root: string, toolFolders: reado
       if (entry.isDirectory()) {
         folders.add(path);
         if (relative !== "" || FOLDERS.includes(name) || toolFolders.includes(name)) walk(path);
-      } else if (entry.isFile() && (relative === "" ? name.endsWith(".md") || ROOT_FILES.includes(name) : READ(path))) {
+      } else if (
+        entry.isFile() &&
+        (relative === "" ? name.endsWith(".md") || ROOT_FILES.includes(name) || LICENSE_FILE.test(name) : READ(path))
+      ) {
         files.add(path);
       }
     }

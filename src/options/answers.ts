@@ -76,7 +76,16 @@ async function answerOne(
   const teamDefault = q.key === "name" ? undefined : defaults[q.key];
   const initial = teamDefault ?? (await q.initial(answers, facts)) ?? (yes || prompter ? q.fallback : undefined);
   const problem = initial === undefined ? undefined : q.validate(initial);
-  if (prompter && (q.askIf(facts) || problem)) return prompter.text(q.message, initial, q.validate);
+  if (prompter && (q.askIf(facts) || problem)) {
+    const at = initial === undefined ? 0 : (q.choices?.indexOf(initial) ?? -1);
+    if (q.choices && at >= 0)
+      return prompter.select(
+        q.message,
+        q.choices.map((value) => ({ title: value, value })),
+        at,
+      );
+    return prompter.text(q.message, initial, q.validate);
+  }
   if (initial === undefined) {
     throw new UsageError(
       `missing the project ${q.key === "name" ? "folder" : q.key}: give it as the first argument or with --${q.key} (there is no terminal to ask)`,
@@ -84,4 +93,15 @@ async function answerOne(
   }
   if (problem) throw new UsageError(`${problem}: pass --${q.key}`);
   return initial;
+}
+
+/**
+ * Why a recorded answer would be refused as a flag (the record is input like any flag), with the same
+ * validators; undefined when create would take it.
+ */
+export function answerProblem(key: string, value: string | readonly string[]): string | undefined {
+  const question = QUESTIONS.find((q) => q.key === key);
+  if (question?.kind === "text" && typeof value === "string") return question.validate(value);
+  if (question?.kind === "list" && Array.isArray(value)) return question.validate(value);
+  return `${key} is not an answer of ours`;
 }

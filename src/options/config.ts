@@ -4,6 +4,7 @@
  * They are defaults, not answers: a prompt still shows them, --yes takes them.
  */
 import { dirname, join, resolve } from "node:path";
+import { didYouMean } from "../core/closest.js";
 import { UsageError } from "../core/errors.js";
 import { isRecord, readJsonObject } from "../core/json-input.js";
 import { questionNameProblem } from "../core/pack-manifest.js";
@@ -64,7 +65,9 @@ function parseConfig(text: string, file: string): Layers {
       }
       layers.sets = value as Record<string, string>;
     } else {
-      fail(`unknown key "${key}" (known: ${[...TEXT_KEYS, ...BOOLEAN_KEYS, "template", "set"].join(", ")})`);
+      const known = [...TEXT_KEYS, ...BOOLEAN_KEYS, "template", "set"];
+      const meant = didYouMean(key, known);
+      fail(`unknown key "${key}"${meant ? ` (did you mean ${meant}?)` : ""} (known: ${known.join(", ")})`);
     }
   }
   return layers;

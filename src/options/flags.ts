@@ -42,6 +42,8 @@ export interface SwitchSpec {
   flag: "yes" | "dry-run" | "check" | "force" | "json" | "verbose" | "help" | "version";
   short?: string;
   help: string;
+  /** Where one command takes it to mean something more particular. */
+  helpFor?: Partial<Record<CommandName, string>>;
   commands: readonly CommandName[];
 }
 
@@ -51,16 +53,18 @@ export const SWITCHES: readonly SwitchSpec[] = [
   {
     flag: "force",
     help: "write into a folder that is not empty; files that differ are overwritten",
+    helpFor: { init: "overwrite the clashes (files that exist and differ); shared files are still merged" },
     commands: ["create", "init"],
   },
   {
     flag: "check",
-    help: "update: write nothing, list each file that would change; exit 1 when the repository is behind (for CI)",
+    help: "write nothing, list each file that would change; exit 1 when the repository is behind (for CI)",
     commands: ["update"],
   },
   {
     flag: "json",
-    help: "print the findings (update --check: the files that would change) as JSON",
+    help: "print the findings as JSON",
+    helpFor: { update: "with --check: print the files that would change as JSON" },
     commands: ["check", "update"],
   },
   { flag: "verbose", help: "show the stack of an error", commands: ALL },

@@ -16,7 +16,7 @@ function optionRows(command: CommandName): string {
   for (const v of VALUES.filter((v) => v.commands.includes(command)))
     rows.push([`--${v.flag} ${v.placeholder}`, v.help]);
   for (const s of SWITCHES.filter((s) => s.commands.includes(command)))
-    rows.push([`${s.short ? `-${s.short}, ` : ""}--${s.flag}`, s.help]);
+    rows.push([`${s.short ? `-${s.short}, ` : ""}--${s.flag}`, s.helpFor?.[command] ?? s.help]);
   const width = Math.max(...rows.map(([left]) => left.length)) + 2;
   return rows.map(([left, right]) => `  ${left.padEnd(width)}${wrap(right, 98 - width, width + 2)}`).join("\n");
 }

@@ -18,14 +18,26 @@ export interface ParsedArgs {
 const hint = (command: CommandName): string =>
   `run create-spec-agent ${command === "create" ? "" : `${command} `}--help to see the options`;
 
+/** The long flags a command takes, without their dashes. */
+const knownFlags = (command: CommandName): string[] => [
+  ...QUESTIONS.filter((q) => q.commands.includes(command)).flatMap((q) =>
+    q.kind === "confirm" ? [q.key, `no-${q.key}`] : [q.key],
+  ),
+  ...VALUES.filter((v) => v.commands.includes(command)).map((v) => v.flag),
+  ...SWITCHES.filter((s) => s.commands.includes(command)).map((s) => s.flag),
+];
+
+/** `-yes`, `-force`: a long flag given one dash, as some tools take them. */
+function oneDash(arg: string, command: CommandName): UsageError {
+  const word = /^-([A-Za-z][A-Za-z-]+)$/.exec(arg)?.[1]?.toLowerCase();
+  const known = knownFlags(command);
+  const meant = word === undefined ? undefined : known.includes(word) ? word : didYouMean(word, known);
+  const guess = meant ? `did you mean --${meant}? (${hint(command)})` : hint(command);
+  return new UsageError(`unknown option ${quoted(arg)}: ${guess}`);
+}
+
 function unknownOption(flag: string, command: CommandName): UsageError {
-  const known = [
-    ...QUESTIONS.filter((q) => q.commands.includes(command)).flatMap((q) =>
-      q.kind === "confirm" ? [q.key, `no-${q.key}`] : [q.key],
-    ),
-    ...VALUES.filter((v) => v.commands.includes(command)).map((v) => v.flag),
-    ...SWITCHES.filter((s) => s.commands.includes(command)).map((s) => s.flag),
-  ];
+  const known = knownFlags(command);
   const closest = didYouMean(flag, known);
   const guess = closest ? `did you mean --${closest}? ` : "";
   const owners = [...QUESTIONS, ...VALUES, ...SWITCHES].find((o) => ("key" in o ? o.key : o.flag) === flag)?.commands;
@@ -61,7 +73,7 @@ export function parseArgs(argv: readonly string[], command: CommandName = "creat
       continue;
     }
     const long = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
-    if (!long) throw new UsageError(`unknown option ${quoted(arg)}: ${hint(command)}`);
+    if (!long) throw oneDash(arg, command);
     const flag = long[1] as string;
     const inline = long[2];
     const takeValue = (placeholder: string): string => {

@@ -51,6 +51,8 @@ export interface TextQuestion {
   validate(value: string): string | undefined;
   /** Whether to ask when a terminal is there; an invalid default is always asked about. */
   askIf(facts: Facts): boolean;
+  /** A closed set: offered as a list at a terminal and in plop (nothing to mistype), typed on the command line. */
+  choices?: readonly string[];
 }
 
 /** A choice of several, given as a comma list (`--agents copilot,claude`). */
@@ -160,7 +162,8 @@ export const QUESTIONS: readonly Question[] = [
     key: "license",
     placeholder: "SPDX",
     help: `licence: ${LICENSES.join(", ")}; default ${DEFAULT_LICENSE} (all rights reserved), none in a project of yours`,
-    message: `Licence (${LICENSES.join(", ")})`,
+    message: "Licence",
+    choices: LICENSES,
     // After agents, so plop's positional answers keep their places. A project that exists has its licence already, or chose to have none: we add none unless asked.
     initial: (_answers, facts) => (facts.ownerProject === true ? "none" : DEFAULT_LICENSE),
     validate: checkLicense,
@@ -185,14 +188,3 @@ export const QUESTIONS: readonly Question[] = [
     askIf: (facts) => facts.hasUv(),
   },
 ];
-
-/**
- * Why a recorded answer would be refused as a flag (the record is input like any flag), with the same
- * validators; undefined when create would take it.
- */
-export function answerProblem(key: string, value: string | readonly string[]): string | undefined {
-  const question = QUESTIONS.find((q) => q.key === key);
-  if (question?.kind === "text" && typeof value === "string") return question.validate(value);
-  if (question?.kind === "list" && Array.isArray(value)) return question.validate(value);
-  return `${key} is not an answer of ours`;
-}

@@ -7,6 +7,7 @@
 
 import { skillKind } from "../core/check/kinds.js";
 import type { CheckKnowledge } from "../core/check/knowledge.js";
+import { didYouMean } from "../core/closest.js";
 import type { TargetRules } from "../core/manifest.js";
 import { quoted } from "../core/quote.js";
 import type { Target } from "./target.js";
@@ -67,8 +68,10 @@ export const isTargetId = (value: string): value is TargetId => (TARGET_IDS as r
 export function checkTargets(values: readonly string[]): string | undefined {
   if (values.length === 0) return `no AI tool chosen: give one or more of ${TARGET_IDS.join(", ")}`;
   const unknown = values.find((value) => !isTargetId(value));
-  if (unknown !== undefined) return `${quoted(unknown)} is not an AI tool we write for: use ${TARGET_IDS.join(", ")}`;
-  return undefined;
+  if (unknown === undefined) return undefined;
+  const meant = TARGET_IDS.find((id) => id === unknown.toLowerCase()) ?? didYouMean(unknown.toLowerCase(), TARGET_IDS);
+  const hint = meant === undefined ? "" : ` (did you mean ${meant}?)`;
+  return `${quoted(unknown)} is not an AI tool we write for${hint}: use ${TARGET_IDS.join(", ")}`;
 }
 
 /** The targets in table order, each once; a tool that reads the hub as its instructions brings the hub. */

@@ -1,6 +1,7 @@
 /** What init and add tell about a repository that exists: each planned file's class, before and after writing. */
 import type { FileClass } from "../core/decide.js";
 import type { PlannedFile } from "../core/planned-file.js";
+import { CLI_ROUTE } from "../core/route.js";
 import type { Paint } from "./paint.js";
 
 export interface ClassedRun {
@@ -59,7 +60,13 @@ export function formatClassedPlan(run: ClassedRun, where: string, paint: Paint):
   ].join("\n");
 }
 
-export function formatClassedSummary(run: ClassedRun, where: string, paint: Paint): string {
+/** `overClashes` says how the user's route overwrites a clash left alone (the CLI's --force and prompt). */
+export function formatClassedSummary(
+  run: ClassedRun,
+  where: string,
+  paint: Paint,
+  overClashes: string = CLI_ROUTE.overClashes,
+): string {
   const n = counts(run);
   const clashes = pathsOf(run, "clash");
   const kept = clashes.filter((path) => !run.overwritten.has(path));
@@ -84,7 +91,7 @@ export function formatClassedSummary(run: ClassedRun, where: string, paint: Pain
   const plain = kept.filter((path) => !run.unmergeable.has(path));
   if (plain.length)
     lines.push(
-      `  ${paint.yellow("clash")}, left as it is: ${plain.join(", ")} (they differ from the preset; --force overwrites them, a terminal asks)`,
+      `  ${paint.yellow("clash")}, left as it is: ${plain.join(", ")} (they differ from the preset; ${overClashes})`,
     );
   lines.push(...unmergeableNotes(run, paint));
   return `${lines.join("\n")}\n`;

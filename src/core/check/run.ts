@@ -4,6 +4,7 @@
  */
 import { checkAgentFile, checkSettingsLimit, configuredServers } from "./agents.js";
 import type { CheckKnowledge } from "./knowledge.js";
+import { checkLicenseAgreement } from "./license.js";
 import { checkLinks } from "./links.js";
 import { type CheckedTree, type Problem, sortProblems } from "./problems.js";
 import { checkSettings } from "./settings.js";
@@ -29,5 +30,6 @@ export function checkTree(tree: CheckedTree, knowledge: CheckKnowledge): Problem
     for (const own of knowledge.files) if (own.path === file) problems.push(...own.check(text));
   }
   problems.push(...checkTaskfile(tree, knowledge));
+  problems.push(...checkLicenseAgreement(tree));
   return sortProblems(problems);
 }

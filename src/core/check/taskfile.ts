@@ -3,11 +3,10 @@
  * runs what they say. A project that exists may have fewer than the preset's
  * five (a library has no `run`), and its rules then name fewer.
  */
+import { FIVE_TASKS } from "../project-commands.js";
 import type { CheckKnowledge } from "./knowledge.js";
 import type { CheckedTree, Problem } from "./problems.js";
 import { readYaml } from "./yaml.js";
-
-export const FIVE_TASKS = ["install", "run", "test", "lint", "format"] as const;
 
 /** Each task the rules name, with the first file that names it; the five when there are no rules to read. */
 function namedTasks(tree: CheckedTree, { rules, hubs }: CheckKnowledge): Map<string, string | undefined> {
@@ -36,11 +35,12 @@ export function checkTaskfile(tree: CheckedTree, knowledge: CheckKnowledge): Pro
   const missing = [...named.keys()].filter((task) => !names.includes(task));
   if (missing.length === 0) return [];
   const line = text.split("\n").findIndex((l) => /^tasks:/.test(l)) + 1 || 1;
+  const plural = missing.length > 1;
   return [
     {
       file,
       line,
-      message: `missing the task${missing.length > 1 ? "s" : ""} ${missing.join(", ")}: ${[...new Set(missing.map((t) => named.get(t)))].map((f) => (f === undefined ? "the agent runs all five" : `${f} names it`)).join(", ")}`,
+      message: `missing the task${plural ? "s" : ""} ${missing.join(", ")}: ${[...new Set(missing.map((t) => named.get(t)))].map((f) => (f === undefined ? "the agent runs all five" : `${f} names ${plural ? "them" : "it"}`)).join(", ")}; add ${plural ? "them" : "it"} to ${file}`,
     },
   ];
 }

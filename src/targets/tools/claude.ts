@@ -19,6 +19,24 @@ export const REFERENCE = "mcp__sequentialthinking__sequentialthinking";
 export const SKILL_TOOL = "Skill";
 
 /**
+ * CLAUDE.md's import of AGENTS.md, for Claude Code alone. Copilot CLI reads AGENTS.md itself and CLAUDE.md too,
+ * and would import AGENTS.md a second time through this line (measured with 1.0.102: it dedupes imports within
+ * one file only). It reads the file line by line and skips lines between code fences, HTML comments included; Claude
+ * Code (and GitHub's rendering) drops HTML comments and sees the line alone. So a fence line inside a comment before
+ * the import and another after it hide the import from Copilot CLI only. The acceptance checker wants a root
+ * CLAUDE.md with this line: `.claude/CLAUDE.md`, which Copilot CLI does not read beside a root one, cannot replace it.
+ */
+export const AGENTS_IMPORT = [
+  "<!-- Claude Code imports AGENTS.md through the line after this comment. Copilot CLI reads AGENTS.md itself: it skips a line inside a code fence, and takes the fence lines in these two comments for one.",
+  "```",
+  "-->",
+  "@AGENTS.md",
+  "<!--",
+  "```",
+  "-->",
+].join("\n");
+
+/**
  * The seed's tools as Claude Code's headless sessions offer them (`npm run e2e:clients` records them); a name a
  * session lacks is dropped without a word. Claude Code 2.1.332 has no Grep, Glob or Task* tools there and searches through Bash.
  */
@@ -139,7 +157,7 @@ export const target: Target<"claude"> = {
       ? document(
           "CLAUDE.md",
           "CLAUDE.md",
-          `@AGENTS.md\n\nThe line above imports the rules every agent here follows. For Claude Code, the Backend Engineer is a subagent, the workflow steps are the skills \`/spec-context\`, \`/spec-plan\`, \`/spec-tasks\` and \`/spec-implement\`, and the MCP servers are in \`.mcp.json\` (approved on first use). Personal notes go in \`CLAUDE.local.md\`, which git ignores.`,
+          `${AGENTS_IMPORT}\n\nThe line above imports the rules every agent here follows. For Claude Code, the Backend Engineer is a subagent, the workflow steps are the skills \`/spec-context\`, \`/spec-plan\`, \`/spec-tasks\` and \`/spec-implement\`, and the MCP servers are in \`.mcp.json\` (approved on first use). Personal notes go in \`CLAUDE.local.md\`, which git ignores.`,
           "",
           project,
           target,
