@@ -1,12 +1,13 @@
 /**
  * Property test: random hostile journals (paths outside the repository, in .git, through a link, device
- * names, huge and wrong-typed values, backups outside the journal folder or links) planted in a repository
+ * names, huge and wrong-typed values, backups outside the journal folder or links; most naming the owner file
+ * as this machine made it, so the checks past that one are reached) planted in a repository
  * made by create. 1,000 go through the one door every command recovers by (io/target's openTarget, as the
  * commands call it), and 100 more through the commands themselves, in process (add, init, update,
  * create . --force). Nothing outside the repository or under .git changes, nothing runs but git's read-only
  * queries, and the exit is 0, 1 or 2 with one line (or the door refuses with a usage error of one line).
  */
-import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, lstatSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -77,8 +78,13 @@ const record = fc.record(
     }),
     overwritten: fc.array(fc.record({ path: hostilePath, backup: hostileBackup }), { maxLength: 3 }),
     removed: fc.array(fc.record({ path: hostilePath, backup: hostileBackup }), { maxLength: 2 }),
+    // "here": the owner file plant() makes, as a run of ours on this machine names it; else one made elsewhere.
+    madeHere: fc.oneof(
+      { weight: 8, arbitrary: fc.constant("here") },
+      fc.constantFrom({ ino: 1, ctimeMs: 2 }, "x", null, { ino: 1e308, ctimeMs: -1 }),
+    ),
   },
-  { requiredKeys: ["version"] },
+  { requiredKeys: ["version", "madeHere"] },
 );
 /** What lies in the journal folder beside the record: files, links to outside, folders. */
 const backups = fc.array(
@@ -122,7 +128,9 @@ function plant(cwd: string, text: string, kept: { name: string; kind: string }[]
   const journal = join(root, JOURNAL_NAME);
   mkdirSync(journal);
   writeFileSync(join(journal, "owner"), "999999\n");
-  writeFileSync(join(journal, "journal.json"), text);
+  const owner = lstatSync(join(journal, "owner"));
+  const here = JSON.stringify({ ino: owner.ino, ctimeMs: owner.ctimeMs });
+  writeFileSync(join(journal, "journal.json"), text.replace('"madeHere":"here"', `"madeHere":${here}`));
   for (const { name, kind } of kept) {
     const path = join(journal, name);
     rmSync(path, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { relative, sep } from "node:path";
 import { MANIFEST_PATH } from "../../core/manifest.js";
 import type { PlannedFile, PlannedRemoval } from "../../core/planned-file.js";
 import type { Inspection } from "./inspect.js";
-import type { JournalRecord } from "./journal-record.js";
+import type { JournalRecord, PlannedRecord } from "./journal-record.js";
 import { textHash } from "./journal-record.js";
 import type { Lock } from "./lock.js";
 
@@ -42,7 +42,7 @@ export function recordOf(
     else created.push({ path: file.path, size: Buffer.byteLength(file.contents), hash: textHash(file.contents) });
   }
   const removed = removals.map(({ path }, i) => ({ path, backup: `${i}.removed` }));
-  return { version: 1, createdRoot: lock.createdRoot, folders, created, overwritten, removed } satisfies JournalRecord;
+  return { version: 1, createdRoot: lock.createdRoot, folders, created, overwritten, removed } satisfies PlannedRecord;
 }
 /**
  * Folders as the plan names them (from the root, with /, "" for the root): the writer joins no paths
