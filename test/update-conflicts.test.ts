@@ -47,7 +47,8 @@ function signalledAt(step: string, when: "during" | "after") {
   const signal = { aborted: false };
   const exec = (command: string, args: readonly string[], cwd: string, input?: string): ExecResult => {
     if (signal.aborted) return { status: null, stdout: "", stderr: "" };
-    const landing = command === "git" && args[0] === step;
+    // The subcommand, after any -c settings.
+    const landing = command === "git" && args.includes(step);
     if (landing && when === "during") {
       signal.aborted = true;
       return { status: null, stdout: "", stderr: "" };
