@@ -14,13 +14,12 @@ import { describe, expect, it } from "vitest";
 import { nodeContext } from "../src/context.js";
 import { applyStages, prepareStages } from "../src/io/git-stages.js";
 import { packageRoot } from "../src/io/package-info.js";
-import { GIT_IDENTITY, tempDir } from "./support/context.js";
-import { writeTree } from "./support/tree.js";
+import { committed, conflicted, git, gitEnv } from "./support/conflicted.js";
+import { tempDir } from "./support/context.js";
 
 const hasGit = spawnSync("git", ["--version"]).status === 0 && process.platform !== "win32";
 const bin = join(packageRoot, "dist/cli.cjs");
-const env = { ...process.env, ...GIT_IDENTITY, NO_COLOR: "1" };
-const git = (dir: string, ...args: string[]) => spawnSync("git", args, { cwd: dir, env, encoding: "utf8" });
+const env = { ...gitEnv, NO_COLOR: "1" };
 
 const HOOKS = ["pre-commit", "prepare-commit-msg", "commit-msg", "post-commit", "post-index-change"];
 const MORE_HOOKS = ["reference-transaction", "pre-auto-gc", "post-checkout", "post-rewrite"];
@@ -58,26 +57,6 @@ function arm(repo: string): { ran: string; hostileConfig: string } {
 const runBin = (cwd: string, args: string[]) =>
   spawnSync(process.execPath, [bin, ...args], { cwd, env, encoding: "utf8", timeout: 60_000 });
 
-const pack = (dir: string, version: string, clash: string) =>
-  writeTree(dir, {
-    "spec-agent.pack.json": JSON.stringify({ name: "team", version }),
-    "templates/docs/clash.md": clash,
-  });
-
-/** A repository from pack 1.0.0, committed, whose owner edited docs/clash.md where pack 2.0.0 changes it too. */
-function conflicted(): string {
-  const cwd = tempDir();
-  pack(join(cwd, "pack"), "1.0.0", "a\nb\nc\n");
-  expect(runBin(cwd, ["svc", "--yes", "--no-git", "--no-install", "--template", "./pack"]).status).toBe(0);
-  const repo = join(cwd, "svc");
-  writeFileSync(join(repo, "docs/clash.md"), "a\nb (owner)\nc\n");
-  pack(join(cwd, "pack"), "2.0.0", "a\nB (ours)\nc\n");
-  git(repo, "init", "-q");
-  git(repo, "add", "-A");
-  git(repo, "commit", "-qm", "owner's state");
-  return repo;
-}
-
 /**
  * Every entry of the index racily clean (the index file older than the times it records): writing the index,
  * git then hashes each file anew, through the filter its attributes name.
@@ -87,8 +66,8 @@ const racy = (repo: string): void => utimesSync(join(repo, ".git", "index"), 1_0
 const ranLines = (ran: string): string[] => (existsSync(ran) ? readFileSync(ran, "utf8").trim().split("\n") : []);
 
 describe.skipIf(!hasGit)("a hostile .git/config runs nothing through us", () => {
-  it("update, staging a conflict with update-index: the conflict is unmerged, and no hook or fsmonitor ran", () => {
-    const repo = conflicted();
+  it("update, staging a conflict with update-index: the conflict is unmerged, and no hook or fsmonitor ran", async () => {
+    const repo = await conflicted((cwd, args) => runBin(cwd, args).status ?? -1);
     const { ran } = arm(repo);
     racy(repo);
     const result = runBin(repo, ["update", "--template", "../pack"]);
@@ -100,12 +79,7 @@ describe.skipIf(!hasGit)("a hostile .git/config runs nothing through us", () => 
   });
 
   it("init and check in an existing repository (git check-ignore, git config)", () => {
-    const repo = tempDir();
-    writeFileSync(join(repo, "README.md"), "# The owner's\n");
-    writeFileSync(join(repo, ".gitignore"), ".vscode/\n");
-    git(repo, "init", "-q");
-    git(repo, "add", "-A");
-    git(repo, "commit", "-qm", "owner's state");
+    const repo = committed({ "README.md": "# The owner's\n", ".gitignore": ".vscode/\n" });
     const { ran } = arm(repo);
     expect(runBin(repo, ["init", "--yes"]).status).toBe(0);
     expect([0, 1]).toContain(runBin(repo, ["check"]).status);
@@ -161,13 +135,8 @@ describe.skipIf(!hasGit)("a hostile .git/config runs nothing through us", () => 
   });
 
   it("each git command we run, through the real exec: ls-files, check-ignore, rev-parse, hash-object, update-index (racy), log, show, config", async () => {
-    const repo = tempDir();
-    writeFileSync(join(repo, "a.md"), "a\n");
-    // Another file, which git hashes anew (through the filter) when update-index writes the index.
-    writeFileSync(join(repo, "b.md"), "b\n");
-    git(repo, "init", "-q");
-    git(repo, "add", "-A");
-    git(repo, "commit", "-qm", "one");
+    // b.md: another file, which git hashes anew (through the filter) when update-index writes the index.
+    const repo = committed({ "a.md": "a\n", "b.md": "b\n" });
     const { ran } = arm(repo);
     const ctx = nodeContext(process, { env, signal: { aborted: false } });
     const calls: [string[], string?][] = [
