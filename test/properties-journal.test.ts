@@ -227,7 +227,17 @@ describe("a hostile journal", () => {
           rmSync(cwd, { recursive: true, force: true });
         }
       }),
-      { numRuns: 1000 },
+      {
+        numRuns: 1000,
+        // Found by CI's seed 2062703421: a folder the record says the run made is a link in the target (rmdir
+        // on it failed with ENOTDIR, exit 1).
+        examples: [
+          [
+            '{"version":1,"createdRoot":false,"folders":["linked"],"created":[],"overwritten":[],"madeHere":"here"}',
+            [],
+          ],
+        ],
+      },
     );
   }, 600_000);
 

@@ -134,7 +134,9 @@ export function undoJournal(fs: FileSystem, root: string, lock: Lock, record: Pl
     removed += 1;
   }
   for (const folder of [...record.folders].reverse()) {
-    if (!made || made.folders.has(folder)) removeIfEmpty(fs, join(root, folder));
+    // A folder the run made is a real one; a link (or a file) at that path is someone else's.
+    const real = fs.lstatSync(join(root, folder), { throwIfNoEntry: false })?.isDirectory() === true;
+    if (real && (!made || made.folders.has(folder))) removeIfEmpty(fs, join(root, folder));
   }
   releaseLock(fs, root, lock, true);
   return { removed, restored };
