@@ -141,3 +141,4 @@ for (const command of Object.keys(rows[0]).filter((key) => key !== "bin"))
 lines.push("", ...bins.map((bin, i) => `${"ABCDEFGH"[i]}: ${bin}`));
 console.log(lines.join("\n"));
 rmSync(scratch, { recursive: true, force: true });
+rmSync(join(repo, ".."), { recursive: true, force: true });
