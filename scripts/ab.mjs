@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // Two builds of the bin, paired: alternated runs of `node BIN <tmp>/svc --yes --no-git --no-install` (or
 // `--version`, or with `--dry-run`), and the median of each round's ratio, which cancels the machine's drift.
-// The bins keep their code cache in a folder of this run's (filled by the warm-up); with --first-run each
-// run gets an empty one, as a user's first run of a version finds.
+// Each bin keeps its code cache in a folder of its own (filled by the warm-up): in one shared folder each
+// build's cache write drops the other build's cache (io/code-cache.ts keeps one build per Node), so both
+// would run cold and the comparison would say nothing of a user's warm run. With --first-run each run gets
+// an empty folder, as a user's first run of a version finds.
 // Both run on one Node: --node=PATH (default the one running this script); the environment is a few variables
 // (no NODE_EXTRA_CA_CERTS). The load average is printed beside the figures: on a shared machine it says how far
 // to trust them.
 //   node scripts/ab.mjs A/dist/cli.cjs B/dist/cli.cjs [ROUNDS] [--version|--dry|--first-run] [--node=PATH]
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -26,8 +28,10 @@ const loadNow = () =>
     .join(" ");
 const loadAtStart = loadNow();
 const made = [];
-const codeCache = mkdtempSync(join(tmpdir(), "spec-agent-ab-cache-"));
-made.push(codeCache);
+const codeCaches = new Map(
+  [a, b].map((bin, i) => [bin, mkdtempSync(join(tmpdir(), `spec-agent-ab-cache-${"ab"[i]}-`))]),
+);
+made.push(...codeCaches.values());
 function time(bin) {
   const dir = mkdtempSync(join(tmpdir(), "spec-agent-ab-"));
   const args =
@@ -35,7 +39,7 @@ function time(bin) {
       ? [bin, "--version"]
       : [bin, join(dir, "svc"), "--yes", "--no-git", "--no-install", ...(mode === "--dry" ? ["--dry-run"] : [])];
   const started = process.hrtime.bigint();
-  const cache = mode === "--first-run" ? join(dir, "code-cache") : codeCache;
+  const cache = mode === "--first-run" ? join(dir, "code-cache") : codeCaches.get(bin);
   const env = { PATH: "", NO_COLOR: "1", HOME: dir, NODE_COMPILE_CACHE: cache };
   const result = spawnSync(node, args, { cwd: dir, env });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -47,6 +51,13 @@ function time(bin) {
 for (let i = 0; i < 5; i++) {
   time(a);
   time(b);
+}
+// --version never writes a cache (too little of the program runs); otherwise each warm folder must now hold its bin's.
+if (mode !== "--version" && mode !== "--first-run") {
+  for (const [bin, dir] of codeCaches) {
+    const caches = readdirSync(dir).filter((name) => name.endsWith(".cache") && statSync(join(dir, name)).size > 0);
+    if (caches.length !== 1) throw new Error(`${bin}: the warm-up left ${caches.length} code caches in ${dir}`);
+  }
 }
 const as = [];
 const bs = [];

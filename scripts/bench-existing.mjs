@@ -20,10 +20,11 @@
  * ratios, 1 only when a command fails.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { BARE_READ, specTree } from "./spec-tree.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const cli = join(root, "dist", "cli.cjs");
@@ -82,41 +83,9 @@ function pair(a, b, runs = RUNS) {
   return { a: median(times.a), b: median(times.b) };
 }
 
-/** A repository after init, with `files` spec files in the preset's shape. */
-function tree(files) {
-  const dir = join(mkdtempSync(join(tmpdir(), "spec-agent-bench-")), "repo");
-  mkdirSync(join(dir, ".git"), { recursive: true });
-  run([cli, "init", "--yes"], dir);
-  const plans = Math.max(1, Math.round(files / 100));
-  const notes = plans;
-  const tasks = files - plans - notes;
-  const planT = readFileSync(join(dir, "spec/plan/TEMPLATE.md"), "utf8");
-  const taskT = readFileSync(join(dir, "spec/task/TEMPLATE.md"), "utf8");
-  for (let p = 0; p < plans; p++)
-    writeFileSync(join(dir, `spec/plan/plan-${p}.md`), planT.replace("# Plan: Feature title", `# Plan: Plan ${p}`));
-  const id = (i) => `${String(i).padStart(3, "0")}-task-${i}`;
-  for (let i = 1; i <= tasks; i++) {
-    const text = taskT
-      .replace("# NNN: Task title", `# ${String(i).padStart(3, "0")}: Task ${i}`)
-      .replace(/^- \*\*Plan\*\*:.*$/m, `- **Plan**: [Plan ${i % plans}](../plan/plan-${i % plans}.md)`)
-      .replace(/^- \*\*Depends on\*\*:.*$/m, `- **Depends on**: ${i > 1 ? `\`${id(i - 1)}\`` : "none"}`);
-    writeFileSync(join(dir, `spec/task/${id(i)}.md`), text);
-  }
-  for (let c = 0; c < notes; c++)
-    writeFileSync(
-      join(dir, `spec/context/note-${c}.md`),
-      `# Context: Note ${c}\n\nSee [the plan](../plan/plan-${c % plans}.md).\n`,
-    );
-  return dir;
-}
-
+const tree = (files) => specTree(node, cli, env, files);
 const bare = join(mkdtempSync(join(tmpdir(), "spec-agent-bench-")), "bare-read.cjs");
-writeFileSync(
-  bare,
-  `const fs = require("node:fs"), path = require("node:path");
-const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else fs.readFileSync(p, "utf8"); } };
-walk(process.argv[2]);\n`,
-);
+writeFileSync(bare, BARE_READ);
 
 run([join(root, "build/build.mjs")], root);
 const small = tree(1_000);

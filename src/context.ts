@@ -6,6 +6,7 @@
  */
 import { nodeRequire } from "#location";
 import { type FileSystem, nodeFs, realFileSystem } from "./io/fs.js";
+import { guardedArgs } from "./io/git-guard.js";
 import type { Env, Exec, ExecResult, Interruption } from "./io/host.js";
 import { readVersion, templatesDir } from "./io/package-info.js";
 import type { LockOwner } from "./io/target/lock.js";
@@ -105,12 +106,17 @@ export function nodeContext(proc: NodeJS.Process, options: NodeContextOptions): 
         if (signal.aborted) return done({ status: null, stdout: "", stderr: "", error: new Error("cancelled") });
         const { execFile } = nodeRequire("node:child_process") as typeof import("node:child_process");
         const release = signal.hold?.();
-        const child = execFile(command, args, { cwd, env: childEnv(env), encoding: "utf8" }, (error, out, err) => {
-          stopOnAbort?.();
-          release?.();
-          const status = error ? (typeof error.code === "number" ? error.code : null) : 0;
-          done({ status, stdout: out, stderr: err, error: error ?? undefined });
-        });
+        const child = execFile(
+          command,
+          guardedArgs(command, args),
+          { cwd, env: childEnv(env), encoding: "utf8" },
+          (error, out, err) => {
+            stopOnAbort?.();
+            release?.();
+            const status = error ? (typeof error.code === "number" ? error.code : null) : 0;
+            done({ status, stdout: out, stderr: err, error: error ?? undefined });
+          },
+        );
         const stopOnAbort = signal.onAbort?.(() => child.kill("SIGTERM"));
         // A program may exit before it reads its input (git outside a repository): its status says how it ended.
         child.stdin?.on("error", () => {});

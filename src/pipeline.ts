@@ -19,7 +19,7 @@ import type { PlannedFile, PlannedRemoval } from "./core/planned-file.js";
 import type { Route } from "./core/route.js";
 import { mergeIgnoreFiles } from "./io/gitignore.js";
 import { fitLineEndings } from "./io/line-style.js";
-import { type Inspected, type Inspection, openTarget, type Target, type WriteReport } from "./io/target/target.js";
+import { type Inspection, openTarget, type Target, type WriteReport } from "./io/target/target.js";
 import { resolveClashes } from "./options/clashes.js";
 import type { Prompter } from "./options/prompter.js";
 import { type ClassedRun, formatClassedPlan, formatClassedSummary } from "./ui/classes.js";
@@ -87,20 +87,18 @@ export async function openForRun(ctx: CommandContext, root: string, where: strin
  * Each file in the line-ending style it belongs in (a CRLF checkout of ours is identical, not a clash); the user's
  * .gitignore is kept, with the preset's missing lines appended (unless update already merged it).
  */
-function inspect(ctx: CommandContext, job: PipelineJob, target: Target): Inspected {
-  const files = fitLineEndings(ctx.fs, job.root, job.files, job.mode.kind === "new");
-  const inspection = target.inspect(files);
-  if (job.mode.kind === "update") return { files, inspection };
-  return mergeIgnoreFiles(ctx.fs, job.root, files, inspection);
+function inspect(ctx: CommandContext, job: PipelineJob, target: Target): Inspection {
+  const inspection = target.inspect(fitLineEndings(ctx.fs, job.root, job.files, job.mode.kind === "new"));
+  return job.mode.kind === "update" ? inspection : mergeIgnoreFiles(ctx.fs, job.root, inspection);
 }
 
 /** Returns what was written, or undefined for a dry run. */
 export async function runPipeline(ctx: CommandContext, job: PipelineJob): Promise<WriteReport | undefined> {
   const { where, mode } = job;
   const target = job.target ?? (await openForRun(ctx, job.root, where, job.dryRun));
-  const { files, inspection } = inspect(ctx, job, target);
-  if (mode.kind === "existing") return intoExisting(ctx, job, mode, target, files, inspection);
-  if (job.dryRun) ctx.out.write(formatPlan(files, inspection.statuses, where, ctx.out.paint));
+  const inspection = inspect(ctx, job, target);
+  if (mode.kind === "existing") return intoExisting(ctx, job, mode, target, inspection);
+  if (job.dryRun) ctx.out.write(formatPlan(inspection.entries, where, ctx.out.paint));
 
   // An update's plan was decided file by file: a folder that holds other things is what it expects.
   const occupied =
@@ -113,7 +111,6 @@ export async function runPipeline(ctx: CommandContext, job: PipelineJob): Promis
   if (job.dryRun) return undefined;
   const update = mode.kind === "update" ? mode : { removals: [], beforeCommit: undefined };
   const report = await target.write({
-    files,
     inspection,
     removals: update.removals,
     beforeCommit: update.beforeCommit,
@@ -128,15 +125,11 @@ async function intoExisting(
   job: PipelineJob,
   existing: ExistingFiles,
   target: Target,
-  files: readonly PlannedFile[],
   inspection: Inspection,
 ): Promise<WriteReport | undefined> {
   const { root, where } = job;
-  const classes = classify(
-    inspection.statuses,
-    files.map((f) => f.path),
-    existing.merged,
-  );
+  const files = inspection.entries.map(({ file }) => file);
+  const classes = classify(inspection.entries, existing.merged);
   const run = (overwritten: ReadonlySet<string>, settled: readonly FileClass[] = classes): ClassedRun => ({
     files,
     classes: settled,
@@ -156,9 +149,9 @@ async function intoExisting(
       leftAlone.size === 0 || !recorded
         ? job
         : { ...job, files: settleRecord(job.files, leftAlone, existing.recorded) };
-    const planned = settled === job ? { files, inspection } : inspect(ctx, settled, target);
+    const planned = settled === job ? inspection : inspect(ctx, settled, target);
     const settledClasses = classes.map((c, i) =>
-      files[i]?.path === MANIFEST_PATH && planned.inspection.statuses[i] === "identical" ? "identical" : c,
+      files[i]?.path === MANIFEST_PATH && planned.entries[i]?.status === "identical" ? "identical" : c,
     );
     return { settled, planned, settledClasses };
   };
@@ -181,15 +174,15 @@ async function intoExisting(
     c === "new" || c === "merged" || (c === "clash" && overwritten.has(path));
   const { settled, planned, settledClasses } = settle(overwritten);
   const chosen = files.flatMap((file, i) => (writes(settledClasses[i] as FileClass, file.path) ? [i] : []));
-  const only = (all: Inspected): Inspected => ({
-    files: chosen.map((i) => all.files[i] as PlannedFile),
-    inspection: { ...all.inspection, statuses: chosen.map((i) => all.inspection.statuses[i] ?? "new") },
+  const only = (all: Inspection): Inspection => ({
+    ...all,
+    entries: chosen.map((i) => all.entries[i] as Inspection["entries"][number]),
   });
   const report =
     chosen.length === 0
       ? { created: [], overwritten: [], identical: [], removed: [] }
       : await target.write({
-          ...only(planned),
+          inspection: only(planned),
           removals: [],
           again: () => only(inspect(ctx, settled, target)),
         });

@@ -6,6 +6,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { codeCacheSpot, runCached } from "./io/code-cache.js";
+import { COMMAND_NAMES } from "./options/flags.js";
 
 /** The build's hash of dist/main.cjs: a rebuilt program never meets the cache of another build. */
 declare const MAIN_BUILD_ID: string;
@@ -26,7 +27,9 @@ const spot = verbose
     });
 // --version and --help compile too little of the program for their cache to serve a create.
 const worthKeeping = !argv.some((arg) => ["--version", "-v", "--help", "-h"].includes(arg));
-const { exports } = runCached(join(__dirname, "main.cjs"), spot, (save) => {
+// The command as commands/index.ts reads it (without a name, create): the cache says whose runs it holds.
+const command = COMMAND_NAMES.find((name) => name === argv[0]) ?? "create";
+const { exports } = runCached(join(__dirname, "main.cjs"), spot, command, (save) => {
   process.on("exit", (code) => {
     if (code === 0 && worthKeeping) save();
   });

@@ -19,7 +19,7 @@ import {
 import { join } from "node:path";
 import { buildSync } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
-import { codeCacheSpot, intactCache, saveCache } from "../src/io/code-cache.js";
+import { codeCacheSpot, intactCache, readCacheFile, saveCache } from "../src/io/code-cache.js";
 import { packageRoot } from "../src/io/package-info.js";
 import { tempDir } from "./support/context.js";
 import { readTree } from "./support/tree.js";
@@ -52,6 +52,19 @@ describe("intactCache", () => {
   });
 });
 
+describe("readCacheFile", () => {
+  it.each([
+    ["create\nabcabc", ["create"], "abc"],
+    ["create,add\nabcabc", ["create", "add"], "abc"],
+    ["create\nabcabd", ["create"], undefined],
+    ["abcabc", [], undefined],
+    [`${"x".repeat(200)}\nabcabc`, [], undefined],
+  ])("reads %j as the commands %j and the cache %j", (file, commands, cache) => {
+    const read = readCacheFile(Buffer.from(file));
+    expect([read.commands, read.cache?.toString()]).toEqual([commands, cache]);
+  });
+});
+
 describe("saveCache", () => {
   const uid = process.getuid?.();
   it("writes the cache for this user alone and drops older builds' for this Node and partial files, nothing else", () => {
@@ -61,28 +74,30 @@ describe("saveCache", () => {
     writeFileSync(join(dir, "create-spec-agent-build-v22-x64.cache"), "another Node");
     writeFileSync(join(dir, `${FILE}.k1ll3d.partial`), "a killed run's");
     writeFileSync(join(dir, "someone-else.cache"), "theirs");
-    saveCache({ dir, file: FILE, uid }, Buffer.from("new"));
+    saveCache({ dir, file: FILE, uid }, Buffer.from("new"), ["create", "add"]);
     expect(readdirSync(dir).sort()).toEqual([
       FILE,
       "create-spec-agent-build-v22-x64.cache",
       "someone-else.cache",
       "v20.20.2-x64-1234",
     ]);
-    expect(readFileSync(join(dir, FILE), "utf8"), "the cache twice over").toBe("newnew");
+    expect(readFileSync(join(dir, FILE), "utf8"), "its commands, then the cache twice over").toBe("create,add\nnewnew");
     expect(statSync(join(dir, FILE)).mode & 0o777).toBe(0o600);
     const fresh = join(tempDir(), "fresh");
-    saveCache({ dir: fresh, file: FILE, uid }, Buffer.from("new"));
+    saveCache({ dir: fresh, file: FILE, uid }, Buffer.from("new"), ["create"]);
     expect(statSync(fresh).mode & 0o777).toBe(0o700);
   });
   it("writes nothing into a folder others can write to, and never throws", () => {
     const open = join(tempDir(), "open");
     mkdirSync(open, { mode: 0o777 });
     chmodSync(open, 0o777);
-    saveCache({ dir: open, file: FILE, uid }, Buffer.from("x"));
+    saveCache({ dir: open, file: FILE, uid }, Buffer.from("x"), ["create"]);
     expect(readdirSync(open)).toEqual([]);
     const blocked = join(tempDir(), "a-file");
     writeFileSync(blocked, "");
-    expect(() => saveCache({ dir: join(blocked, "cache"), file: FILE, uid }, Buffer.from("x"))).not.toThrow();
+    expect(() =>
+      saveCache({ dir: join(blocked, "cache"), file: FILE, uid }, Buffer.from("x"), ["create"]),
+    ).not.toThrow();
   });
 });
 
@@ -95,10 +110,10 @@ describe("runCached", () => {
     buildSync({
       stdin: {
         contents: `import { runCached } from "./src/io/code-cache.ts";
-const [file, dir] = process.argv.slice(2);
+const [file, dir, command = "create"] = process.argv.slice(2);
 const spot = dir === "-" ? undefined : { dir, file: ${JSON.stringify(FILE)}, uid: process.getuid?.() };
 let saves = false;
-const { outcome } = runCached(file, spot, (save) => { saves = true; process.on("exit", save); });
+const { outcome } = runCached(file, spot, command, (save) => { saves = true; process.on("exit", save); });
 process.stdout.write(JSON.stringify({ outcome, saves, seen: globalThis.seen }));`,
         resolveDir: packageRoot,
         loader: "ts",
@@ -116,8 +131,8 @@ process.stdout.write(JSON.stringify({ outcome, saves, seen: globalThis.seen }));
       `"use strict";\nconst helpers = Array.from({ length: 50 }, (_, i) => () => i * 2);\nglobalThis.seen = { file: __filename, dir: __dirname, dep: require("./dep.cjs"), exports: this === exports && module.exports === exports, sum: helpers.reduce((s, f) => s + f(), 0) };\n`,
     );
   });
-  const run = (cacheDir: string) => {
-    const result = spawnSync(process.execPath, [driver, program, cacheDir], { encoding: "utf8" });
+  const run = (cacheDir: string, command = "create") => {
+    const result = spawnSync(process.execPath, [driver, program, cacheDir, command], { encoding: "utf8" });
     expect(result.status, result.stderr).toBe(0);
     return JSON.parse(result.stdout) as { outcome: string; saves: boolean; seen: Record<string, unknown> };
   };
@@ -139,6 +154,21 @@ process.stdout.write(JSON.stringify({ outcome, saves, seen: globalThis.seen }));
     expect([third.outcome, third.saves]).toEqual(["accepted", false]);
     expect(third.seen).toEqual(first.seen);
     expect(statSync(join(dir, FILE)).mtimeMs).toBe(written.mtimeMs);
+  });
+
+  it("uses a cache another command wrote, writes it again once holding both, then uses it", () => {
+    const dir = join(tempDir(), "cache");
+    run(dir);
+    run(dir);
+    const path = join(dir, FILE);
+    const created = readCacheFile(readFileSync(path));
+    expect(created.commands).toEqual(["create"]);
+    expect(run(dir, "add")).toMatchObject({ outcome: "widened", saves: true, seen: { dep: "dep", sum: 2450 } });
+    const widened = statSync(path);
+    expect(readCacheFile(readFileSync(path)).commands).toEqual(["create", "add"]);
+    expect(run(dir, "add")).toMatchObject({ outcome: "accepted", saves: false });
+    expect(run(dir, "create")).toMatchObject({ outcome: "accepted", saves: false });
+    expect(statSync(path).mtimeMs, "a cache that holds the command is not written again").toBe(widened.mtimeMs);
   });
 
   it("refuses a damaged cache, runs all the same, and leaves a good one", () => {
@@ -249,6 +279,25 @@ describe("the bin", () => {
       expect([result.status, result.signal, result.stderr], `byte ${at} flipped`).toEqual([0, null, ""]);
       expect(readTree(join(cwd, "svc"))).toEqual(tree);
     }
+  });
+
+  it("holds what add compiles too, once an add ran after a create: the cache is written again once", () => {
+    const cache = join(tempDir(), "cache");
+    const cwd = tempDir();
+    expect(create(cwd, { NODE_COMPILE_CACHE: cache }).status).toBe(0);
+    expect(create(cwd, { NODE_COMPILE_CACHE: cache }, ["again", "--yes", "--no-git", "--no-install"]).status).toBe(0);
+    const path = join(cache, cacheFiles(cache)[0] as string);
+    const created = statSync(path);
+    expect(readCacheFile(readFileSync(path)).commands).toEqual(["create"]);
+    const repo = join(cwd, "svc");
+    const add = (title: string) => create(repo, { NODE_COMPILE_CACHE: cache, CI: "1" }, ["add", "plan", title]);
+    expect(add("First").status).toBe(0);
+    const widened = statSync(path);
+    expect(readCacheFile(readFileSync(path)).commands).toEqual(["create", "add"]);
+    expect(widened.size, "the functions of both").toBeGreaterThan(created.size);
+    expect(add("Second").status).toBe(0);
+    expect(create(cwd, { NODE_COMPILE_CACHE: cache }, ["third", "--yes", "--no-git", "--no-install"]).status).toBe(0);
+    expect(statSync(path).mtimeMs, "written once for add, then used by both").toBe(widened.mtimeMs);
   });
 
   it.each([[["--version"]], [["--help"]], [["--nope"]]])(

@@ -5,7 +5,7 @@
  * goes only while it still holds what the run wrote (its size and hash in the record).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { realFileSystem } from "../src/io/fs.js";
@@ -29,9 +29,21 @@ async function planted(record: unknown, backups: Record<string, string> = {}) {
   const journal = join(root, JOURNAL_NAME);
   mkdirSync(journal);
   writeFileSync(join(journal, "owner"), "999999\n");
-  writeFileSync(join(journal, "journal.json"), JSON.stringify(record));
+  writeRecord(journal, record);
   for (const [name, text] of Object.entries(backups)) writeFileSync(join(journal, name), text);
   return { cwd, root, outside, journal };
+}
+
+/**
+ * Writes a record as a run of ours on this machine would: naming the owner file it made here (its inode and
+ * change time), so the checks after that one are what these tests reach. A record that names one already is
+ * written as it is.
+ */
+function writeRecord(journal: string, record: unknown): void {
+  const owner = lstatSync(join(journal, "owner"));
+  const here = { ino: owner.ino, ctimeMs: owner.ctimeMs };
+  const made = typeof record === "object" && record !== null && !("madeHere" in record);
+  writeFileSync(join(journal, "journal.json"), JSON.stringify(made ? { madeHere: here, ...record } : record));
 }
 
 const record = (parts: Record<string, unknown>) => ({
@@ -100,9 +112,9 @@ describe("a journal whose paths a run of ours could not have written", () => {
     const { root, outside } = await planted(record({}));
     symlinkSync(outside, join(root, "linked"));
     const contents = readFileSync(join(outside, "victim.txt"), "utf8");
-    writeFileSync(
-      join(root, JOURNAL_NAME, "journal.json"),
-      JSON.stringify(record({ created: [{ path: "linked/victim.txt", size: contents.length, hash: hash(contents) }] })),
+    writeRecord(
+      join(root, JOURNAL_NAME),
+      record({ created: [{ path: "linked/victim.txt", size: contents.length, hash: hash(contents) }] }),
     );
     const before = snapshot(outside);
     const result = await runCli(["add", "plan", "Export reports"], { cwd: root });
@@ -124,13 +136,61 @@ describe("a journal whose paths a run of ours could not have written", () => {
   it("removes a created file that still holds what the run wrote", async () => {
     const { root } = await planted(record({}));
     writeFileSync(join(root, "half.md"), "what the run wrote\n");
-    writeFileSync(
-      join(root, JOURNAL_NAME, "journal.json"),
-      JSON.stringify(record({ created: [{ path: "half.md", size: 19, hash: hash("what the run wrote\n") }] })),
+    writeRecord(
+      join(root, JOURNAL_NAME),
+      record({ created: [{ path: "half.md", size: 19, hash: hash("what the run wrote\n") }] }),
     );
     const result = await runCli(["add", "plan", "Export reports"], { cwd: root });
     expect(result.code).toBe(0);
     expect(existsSync(join(root, "half.md"))).toBe(false);
+  });
+});
+
+describe("a journal that came with the files (a tarball, a copy, a planted folder), not left here by a run", () => {
+  /** A journal claiming the owner's README (its exact size and hash) as a file the cut-off run created. */
+  const claimingReadme = (root: string) => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    return record({ created: [{ path: "README.md", size: Buffer.byteLength(readme), hash: hash(readme) }] });
+  };
+
+  it.each([
+    ["names an owner file made elsewhere", { ino: 12345, ctimeMs: 1_700_000_000_000.123 }],
+    ["names none", undefined],
+    ["names it with wrong types", { ino: "1", ctimeMs: null }],
+  ])("is refused with exit 2 and the owner's file survives when it %s", async (_label, madeHere) => {
+    const { root, journal } = await planted(record({}));
+    const claim = claimingReadme(root);
+    writeFileSync(join(journal, "journal.json"), JSON.stringify(madeHere ? { ...claim, madeHere } : claim));
+    const before = snapshot(root);
+    for (const args of [["add", "plan", "Export reports"], ["init", "--yes"], ["update", "--yes"], ["check"]]) {
+      const result = await runCli(args, { cwd: root });
+      if (args[0] !== "check") {
+        expect(result.code, args.join(" ")).toBe(2);
+        oneLine(result.stderr);
+        expect(result.stderr).toMatch(/spec-agent-journal is not a journal .*(not made here|where it was made)/);
+      }
+      expect(snapshot(root), args.join(" ")).toEqual(before);
+    }
+  });
+
+  it("is refused in a copy, though the same journal where it was made is undone", async () => {
+    const { cwd, root } = await planted(record({}));
+    writeRecord(join(root, JOURNAL_NAME), claimingReadme(root));
+    // The attacker's channel: an archive of the folder, unpacked by the owner (tar keeps names, modes, mtimes).
+    const unpacked = join(cwd, "unpacked");
+    mkdirSync(unpacked);
+    const tar = spawnSync("sh", ["-c", `tar -C "${root}" -cf - . | tar -C "${unpacked}" -xpf -`]);
+    if (tar.status !== 0) cpSync(root, unpacked, { recursive: true, preserveTimestamps: true });
+    const before = snapshot(unpacked);
+    const copied = await runCli(["add", "plan", "Export reports"], { cwd: unpacked });
+    expect(copied.code).toBe(2);
+    expect(copied.stderr).toMatch(/not made here/);
+    expect(snapshot(unpacked)).toEqual(before);
+    // Where this machine made it, the journal is a cut-off run's, and its created file goes.
+    const here = await runCli(["add", "plan", "Export reports"], { cwd: root });
+    expect(here.code).toBe(0);
+    expect(existsSync(join(root, "README.md"))).toBe(false);
+    rmSync(unpacked, { recursive: true, force: true });
   });
 });
 
@@ -140,10 +200,7 @@ describe.skipIf(!git)("a journal that git tracks", () => {
   it("is refused with exit 2, nothing touched, even when every path in it is the repository's", async () => {
     const { root, journal } = await planted(record({}));
     const readme = readFileSync(join(root, "README.md"), "utf8");
-    writeFileSync(
-      join(journal, "journal.json"),
-      JSON.stringify(record({ created: [{ path: "README.md", size: readme.length, hash: hash(readme) }] })),
-    );
+    writeRecord(journal, record({ created: [{ path: "README.md", size: readme.length, hash: hash(readme) }] }));
     const env = { ...process.env, ...GIT_IDENTITY };
     const run = (args: string[]) => spawnSync("git", args, { cwd: root, env, encoding: "utf8" });
     spawnSync("rm", ["-rf", join(root, ".git")]);
@@ -195,7 +252,13 @@ describe("a planted journal and the built bin, with a PATH of sentinel programs"
       expect(result.status, `${args.join(" ")}: ${result.stderr}`).toBe(2);
       oneLine(result.stderr);
       expect({ outside: snapshot(outside), git: snapshot(join(root, ".git")) }).toEqual(before);
-      const lines = existsSync(ran) ? readFileSync(ran, "utf8").trim().split("\n") : [];
+      // Every git starts behind the guard's -c settings (src/io/git-guard.ts): the question is what follows them.
+      const lines = existsSync(ran)
+        ? readFileSync(ran, "utf8")
+            .trim()
+            .split("\n")
+            .map((line) => line.replace(/^git( -c \S+)*/, "git"))
+        : [];
       // The user's own tools may be asked their version (create and init default the Python from uv's).
       expect(lines.filter((line) => !/^(git (ls-files|rev-parse|config|--version)|uv --version)\b/.test(line))).toEqual(
         [],

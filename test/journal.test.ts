@@ -259,7 +259,7 @@ describe("writePlan", () => {
         throw Object.assign(new Error("ENOSPC"), { code: "ENOSPC" });
       },
     };
-    await expect(writeLocked(fs, root, files, inspectTarget(realFileSystem, root, "svc", files))).rejects.toThrow(
+    await expect(writeLocked(fs, root, inspectTarget(realFileSystem, root, "svc", files))).rejects.toThrow(
       /put back the 2 files/,
     );
     expect(snapshot(root, { inodes: true })).toEqual(before);

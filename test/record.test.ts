@@ -15,6 +15,7 @@ import { packageRoot } from "../src/io/package-info.js";
 import { answerProblem } from "../src/options/answers.js";
 import { TARGET_RULES } from "../src/targets/table.js";
 import { runCli, tempDir } from "./support/context.js";
+import { hostileRecord } from "./support/hostile-record.js";
 
 const read = (path: string): string => readFileSync(path, "utf8");
 const readJson = (path: string) => JSON.parse(read(path));
@@ -328,65 +329,6 @@ describe("the packs a record names", () => {
 });
 
 describe("hostile records (property)", () => {
-  const hostilePath = fc.oneof(
-    fc.constantFrom(
-      "../outside.txt",
-      "../../etc/passwd",
-      "/etc/passwd",
-      "C:/Windows/win.ini",
-      ".git/hooks/pre-commit",
-      ".GIT/config",
-      "git~1/config",
-      "a/../../x",
-      "CON",
-      "aux.txt",
-      "a\\..\\b",
-      "linked/notes.md",
-      "x/./y",
-      "",
-      "a//b",
-      "trailing. ",
-      "spec/ok.md",
-      "README.md",
-    ),
-    fc.string({ unit: "binary", maxLength: 12 }),
-    fc.string({ unit: "grapheme-ascii", minLength: 1020, maxLength: 1100 }),
-  );
-  const hostileText = fc.oneof(
-    fc.constantFrom("svc", "class", "2.7", "3.13", "x; rm -rf ~", "line\nbreak", "", "file:../evil", "0.1.0"),
-    fc.string({ unit: "binary", maxLength: 20 }),
-    fc.integer(),
-    fc.constant(null),
-    fc.string({ unit: "grapheme-ascii", minLength: 1000, maxLength: 1010 }),
-  );
-  const hostileRecord = fc.record({
-    generator: fc.constantFrom("create-spec-agent", "other"),
-    format: fc.constantFrom(1, 2, 3, "2"),
-    version: fc.oneof(fc.constantFrom("0.1.0", "0.2.0", "file:../evil", "9".repeat(80), "1.2.3-rc.1"), hostileText),
-    answers: fc.record({
-      name: hostileText,
-      package: hostileText,
-      description: hostileText,
-      author: hostileText,
-      python: hostileText,
-      agents: fc.oneof(fc.array(fc.constantFrom("copilot", "claude", "cluade", "__proto__", "")), hostileText),
-    }),
-    files: fc.dictionary(hostilePath, fc.oneof(fc.string({ maxLength: 8 }), fc.constant(`sha256:${"a".repeat(64)}`))),
-    packs: fc.oneof(
-      fc.constant(undefined),
-      fc.array(
-        fc.record({
-          name: hostileText,
-          version: hostileText,
-          digest: hostileText,
-          source: fc.oneof(hostilePath, fc.constantFrom("../pack", "/tmp/pack", "acme-pack")),
-          answers: fc.dictionary(fc.constantFrom("team", "constructor", "__proto__", "toString", "a b"), hostileText),
-        }),
-        { maxLength: 2 },
-      ),
-    ),
-  });
-
   it("1,000 records: each is refused with one line naming the file, or every path is confined and every answer valid", () => {
     fc.assert(
       fc.property(hostileRecord, (data) => {

@@ -8,33 +8,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ExecResult } from "../src/context.js";
-import { GIT_IDENTITY, runCli, tempDir } from "./support/context.js";
-import { snapshot, writeTree } from "./support/tree.js";
+import { conflicted, git, gitEnv, pack } from "./support/conflicted.js";
+import { runCli, tempDir } from "./support/context.js";
+import { snapshot } from "./support/tree.js";
 
 const hasGit = spawnSync("git", ["--version"]).status === 0;
-const gitEnv = { ...process.env, ...GIT_IDENTITY };
-const git = (dir: string, ...args: string[]) => spawnSync("git", args, { cwd: dir, env: gitEnv, encoding: "utf8" });
-
-const pack = (dir: string, version: string, clash: string) =>
-  writeTree(dir, {
-    "spec-agent.pack.json": JSON.stringify({ name: "team", version }),
-    "templates/docs/clash.md": clash,
-    "templates/docs/plain.md": `plain ${version}\n`,
-  });
-
-/** A repository from pack 1.0.0, committed, whose owner edited docs/clash.md where pack 2.0.0 changes it too. */
-async function conflicted(): Promise<string> {
-  const cwd = tempDir();
-  pack(join(cwd, "pack"), "1.0.0", "a\nb\nc\n");
-  expect((await runCli(["svc", "--yes", "--no-git", "--no-install", "--template", "./pack"], { cwd })).code).toBe(0);
-  const repo = join(cwd, "svc");
-  writeFileSync(join(repo, "docs/clash.md"), "a\nb (owner)\nc\n");
-  pack(join(cwd, "pack"), "2.0.0", "a\nB (ours)\nc\n");
-  git(repo, "init", "-q");
-  git(repo, "add", "-A");
-  git(repo, "commit", "-qm", "owner's state");
-  return repo;
-}
+const conflictedRepo = () => conflicted(async (cwd, args) => (await runCli(args, { cwd })).code);
 
 /** The work tree and the index: what "as before" means (git's objects may gain unreferenced blobs). */
 const state = (repo: string) => ({
@@ -47,7 +26,8 @@ function signalledAt(step: string, when: "during" | "after") {
   const signal = { aborted: false };
   const exec = (command: string, args: readonly string[], cwd: string, input?: string): ExecResult => {
     if (signal.aborted) return { status: null, stdout: "", stderr: "" };
-    const landing = command === "git" && args[0] === step;
+    // The subcommand, after any -c settings.
+    const landing = command === "git" && args.includes(step);
     if (landing && when === "during") {
       signal.aborted = true;
       return { status: null, stdout: "", stderr: "" };
@@ -63,7 +43,7 @@ describe.skipIf(!hasGit)("a signal while update marks its conflicts in git", () 
   it.each(["hash-object", "update-index"])(
     "during git %s: exit 130, the files and the index as before",
     async (step) => {
-      const repo = await conflicted();
+      const repo = await conflictedRepo();
       const before = state(repo);
       const result = await runCli(["update", "--template", "../pack"], { cwd: repo, ...signalledAt(step, "during") });
       expect(result.code).toBe(130);
@@ -72,7 +52,7 @@ describe.skipIf(!hasGit)("a signal while update marks its conflicts in git", () 
   );
 
   it("just after git update-index: exit 130, updated whole, the conflict unmerged where the markers are", async () => {
-    const repo = await conflicted();
+    const repo = await conflictedRepo();
     const result = await runCli(["update", "--template", "../pack"], {
       cwd: repo,
       ...signalledAt("update-index", "after"),

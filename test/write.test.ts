@@ -68,7 +68,7 @@ describe("writePlan", () => {
   it("writes the whole plan into a new folder, every file 0644", async () => {
     const root = join(tempDir(), "my-service");
     const inspection = inspectTarget(realFileSystem, root, "my-service", files);
-    const report = await writeLocked(realFileSystem, root, files, inspection);
+    const report = await writeLocked(realFileSystem, root, inspection);
     expect(report.created).toEqual(files.map((f) => f.path));
     const tree = snapshotTree(root);
     expect(Object.keys(tree).sort()).toMatchSnapshot();
@@ -90,7 +90,7 @@ describe("writePlan", () => {
         events.push(`done ${relative(root, path)}`);
       },
     };
-    const report = await writeLocked(fs, root, planned, inspectTarget(realFileSystem, root, "my-service", planned));
+    const report = await writeLocked(fs, root, inspectTarget(realFileSystem, root, "my-service", planned));
     const manifestStart = events.indexOf("start .spec-agent.json");
     expect(events.slice(manifestStart)).toEqual(["start .spec-agent.json", "done .spec-agent.json"]);
     expect(events.filter((e) => e.startsWith("done")).length).toBe(planned.length);
@@ -99,10 +99,10 @@ describe("writePlan", () => {
 
   it("skips identical files and overwrites only those that differ", async () => {
     const root = tempDir();
-    await writeLocked(realFileSystem, root, files, inspectTarget(realFileSystem, root, "t", files));
+    await writeLocked(realFileSystem, root, inspectTarget(realFileSystem, root, "t", files));
     writeFileSync(join(root, "README.md"), "mine\n");
     const again = inspectTarget(realFileSystem, root, "t", files);
-    const report = await writeLocked(realFileSystem, root, files, again);
+    const report = await writeLocked(realFileSystem, root, again);
     expect(report).toEqual({
       created: [],
       overwritten: ["README.md"],
@@ -120,7 +120,7 @@ describe("writePlan", () => {
       return root;
     };
     const write = (fs: FileSystem, root: string) =>
-      writeLocked(fs, root, files, inspectTarget(realFileSystem, root, "t", files), undefined, [dropped]);
+      writeLocked(fs, root, inspectTarget(realFileSystem, root, "t", files), undefined, [dropped]);
 
     it("removes it once the new files are written, before the manifest", async () => {
       const root = withDropped();
@@ -152,12 +152,12 @@ describe("writePlan", () => {
     const parent = tempDir();
     const root = join(parent, "my-service");
     const inspection = inspectTarget(realFileSystem, root, "my-service", files);
-    const run = writeLocked(failingOnWrite(n), root, files, inspection);
+    const run = writeLocked(failingOnWrite(n), root, inspection);
     await expect(run).rejects.toThrow(GenerateError);
     // The writes already under way finish, then every file this run wrote is removed;
     // after a failure the manifest is not written at all.
     const written = n === files.length ? files.length - 1 : files.length - 2;
-    await expect(writeLocked(failingOnWrite(n), root, files, inspection)).rejects.toThrow(
+    await expect(writeLocked(failingOnWrite(n), root, inspection)).rejects.toThrow(
       new RegExp(`ENOSPC.*removed the ${written} files this run had written`),
     );
     expect(readdirSync(parent)).toEqual([]);
@@ -171,7 +171,7 @@ describe("writePlan", () => {
     writeFileSync(join(root, "AGENTS.md"), "my agents\n");
     const before = snapshotTree(root);
     const inspection = inspectTarget(realFileSystem, root, "t", files);
-    await expect(writeLocked(failingOnWrite(files.length - 2), root, files, inspection)).rejects.toThrow(/ENOSPC/);
+    await expect(writeLocked(failingOnWrite(files.length - 2), root, inspection)).rejects.toThrow(/ENOSPC/);
     expect(snapshotTree(root)).toEqual(before);
   });
 
@@ -180,7 +180,7 @@ describe("writePlan", () => {
     const latin1 = Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a, 0xff, 0x00]);
     writeFileSync(join(root, "README.md"), latin1, { mode: 0o600 });
     const inspection = inspectTarget(realFileSystem, root, "t", files);
-    await expect(writeLocked(failingOnWrite(files.length), root, files, inspection)).rejects.toThrow(
+    await expect(writeLocked(failingOnWrite(files.length), root, inspection)).rejects.toThrow(
       /removed the \d+ files this run had written and put back the 1 file it had overwritten/,
     );
     expect(readFileSync(join(root, "README.md")).equals(latin1)).toBe(true);
@@ -200,7 +200,7 @@ describe("writePlan", () => {
         await realFileSystem.writeNewFile(path, data, mode);
       },
     };
-    const run = writeLocked(fs, root, files, inspectTarget(realFileSystem, root, "t", files), controller.signal);
+    const run = writeLocked(fs, root, inspectTarget(realFileSystem, root, "t", files), controller.signal);
     await expect(run).rejects.toThrow(CancelledError);
     await expect(run).rejects.toThrow("Cancelled: removed the 5 files this run had written.");
     expect(readdirSync(parent)).toEqual([]);
@@ -222,7 +222,7 @@ describe("writePlan", () => {
         return realFileSystem.writeNewFile(path, data, mode);
       },
     };
-    const run = writeLocked(fs, root, files, inspectTarget(realFileSystem, root, "t", files));
+    const run = writeLocked(fs, root, inspectTarget(realFileSystem, root, "t", files));
     await expect(run).rejects.toThrow(new RegExp(`ENOSPC.*removed the ${files.length - 2} files this run had written`));
     expect(readdirSync(parent)).toEqual([]);
   });
@@ -238,7 +238,7 @@ describe("writePlan", () => {
         if (path.endsWith(".spec-agent.json")) controller.abort(); // after the loop has started every file
       },
     };
-    const run = writeLocked(fs, root, files, inspectTarget(realFileSystem, root, "t", files), controller.signal);
+    const run = writeLocked(fs, root, inspectTarget(realFileSystem, root, "t", files), controller.signal);
     await expect(run).rejects.toThrow(`Cancelled: removed the ${files.length} files this run had written.`);
     expect(readdirSync(parent)).toEqual([]);
   });
@@ -253,9 +253,7 @@ describe("writePlan", () => {
         throw new Error("EXDEV: cross-device link not permitted");
       },
     };
-    await expect(writeLocked(fs, root, files, inspectTarget(realFileSystem, root, "t", files))).rejects.toThrow(
-      /EXDEV/,
-    );
+    await expect(writeLocked(fs, root, inspectTarget(realFileSystem, root, "t", files))).rejects.toThrow(/EXDEV/);
     expect(snapshotTree(root)).toEqual(before);
   });
 
@@ -263,7 +261,7 @@ describe("writePlan", () => {
     const root = tempDir();
     const inspection = inspectTarget(realFileSystem, root, "t", files);
     writeFileSync(join(root, "README.md"), "written meanwhile\n");
-    await expect(writeLocked(realFileSystem, root, files, inspection)).rejects.toThrow(/EEXIST.*removed the \d+ files/);
+    await expect(writeLocked(realFileSystem, root, inspection)).rejects.toThrow(/EEXIST.*removed the \d+ files/);
     expect(snapshotTree(root)).toEqual({ "README.md": "written meanwhile\n" });
   });
 
@@ -272,7 +270,7 @@ describe("writePlan", () => {
     const inspection = inspectTarget(realFileSystem, root, "t", files);
     mkdirSync(join(root, "spec"));
     writeFileSync(join(root, "spec", "mine.md"), "mine\n");
-    await expect(writeLocked(failingOnWrite(files.length), root, files, inspection)).rejects.toThrow(/ENOSPC/);
+    await expect(writeLocked(failingOnWrite(files.length), root, inspection)).rejects.toThrow(/ENOSPC/);
     expect(snapshotTree(root)).toEqual({ "spec/": "", "spec/mine.md": "mine\n" });
   });
 });
@@ -283,13 +281,13 @@ describe("inspectTarget", () => {
     mkdirSync(join(root, ".git"));
     const first = inspectTarget(realFileSystem, root, "t", files);
     expect(first.occupants).toEqual([]);
-    expect(new Set(first.statuses)).toEqual(new Set(["new"]));
-    await writeLocked(realFileSystem, root, files, first);
+    expect(new Set(first.entries.map((e) => e.status))).toEqual(new Set(["new"]));
+    await writeLocked(realFileSystem, root, first);
     writeFileSync(join(root, "pyproject.toml"), "changed\n");
     const second = inspectTarget(realFileSystem, root, "t", files);
     expect(second.occupants.length).toBeGreaterThan(0);
-    expect(second.statuses.filter((s) => s === "differs")).toHaveLength(1);
-    expect(second.previous.get("pyproject.toml")?.size).toBe("changed\n".length);
+    expect(second.entries.filter((e) => e.status === "differs")).toHaveLength(1);
+    expect(second.entries.find((e) => e.file.path === "pyproject.toml")?.identity?.size).toBe("changed\n".length);
   });
 
   it.each([

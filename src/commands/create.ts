@@ -158,7 +158,8 @@ async function afterWriting(ctx: CommandContext, job: CreateJob, root: string, w
   if (answers.git && facts.hasGit())
     steps.push(() => {
       const lock = !lockWas && ctx.fs.lstatSync(join(root, UV_LOCK), { throwIfNoEntry: false })?.isFile();
-      return initGit(ctx.exec, root, lock ? [...written, UV_LOCK] : written);
+      const gitFolderThere = ctx.fs.lstatSync(join(root, ".git"), { throwIfNoEntry: false }) !== undefined;
+      return initGit(ctx.exec, root, lock ? [...written, UV_LOCK] : written, gitFolderThere);
     });
   let uvStarted = facts.hasUv();
   for (const step of steps) {

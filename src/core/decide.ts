@@ -11,8 +11,8 @@ export type FileStatus = "new" | "identical" | "differs";
 export interface TargetState {
   /** Top-level entries that are not ours to ignore (a lone `.git` counts as empty). */
   occupants: readonly string[];
-  /** One per planned file, in plan order. */
-  statuses: readonly FileStatus[];
+  /** One per planned file, in plan order, with its status. */
+  entries: readonly { status: FileStatus }[];
 }
 
 export interface Occupied {
@@ -35,9 +35,9 @@ export function occupiedTarget(
   allow: string = CLI_ROUTE.intoOccupied,
 ): Occupied | undefined {
   if (force || state.occupants.length === 0) return undefined;
-  if (state.statuses.every((status) => status === "identical")) return undefined;
+  if (state.entries.every(({ status }) => status === "identical")) return undefined;
   const shown = shownOccupants(state.occupants);
-  const differing = state.statuses.filter((s) => s === "differs").length;
+  const differing = state.entries.filter(({ status }) => status === "differs").length;
   const overwritten =
     differing === 0 ? "none of its files would be overwritten" : `${differing} of its files would be overwritten`;
   return {
@@ -71,12 +71,11 @@ function displayName(name: string): string {
 export type FileClass = "new" | "identical" | "merged" | "clash";
 
 export function classify(
-  statuses: readonly FileStatus[],
-  paths: readonly string[],
+  entries: readonly { file: { path: string }; status: FileStatus }[],
   merged: ReadonlySet<string>,
 ): FileClass[] {
-  return statuses.map((status, i) => {
+  return entries.map(({ file, status }) => {
     if (status !== "differs") return status;
-    return merged.has(paths[i] as string) ? "merged" : "clash";
+    return merged.has(file.path) ? "merged" : "clash";
   });
 }

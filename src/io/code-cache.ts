@@ -6,6 +6,9 @@
  * compiled), which a program run once, as in CI, should not pay; so the first run after an install
  * or a Node upgrade leaves an empty file, the second writes the cache, and later runs use it. A
  * cache that is missing, stale, foreign or damaged only means a normal compile.
+ * The cache names the commands whose runs it holds: a command that finds a cache written by another
+ * (an `add` after a `create`) uses it, then writes it again once, with its own functions added, since V8
+ * compiles lazily and a cache holds only what the run that wrote it compiled.
  */
 import {
   lstatSync,
@@ -22,7 +25,7 @@ import { dirname, join } from "node:path";
 import { Script } from "node:vm";
 
 /** What became of the cache on this run (the tests read it). */
-export type CacheOutcome = "off" | "untrusted" | "first-run" | "second-run" | "rejected" | "accepted";
+export type CacheOutcome = "off" | "untrusted" | "first-run" | "second-run" | "rejected" | "accepted" | "widened";
 
 export interface CodeCacheSpot {
   /** The folder that holds the cache, which this user alone can write to. */
@@ -87,16 +90,19 @@ function markFirstRun(spot: CodeCacheSpot, folderFound: boolean): void {
   }
 }
 
+/** Longer than any list of the commands a cache holds. */
+const HEADER_LIMIT = 128;
+
 /**
- * Writes the cache whole (a reader sees the old file or the new one), twice over (see intactCache), and
- * drops the caches of this package's older builds.
+ * Writes the cache whole (a reader sees the old file or the new one): a line naming the commands it holds,
+ * then the cache twice over (see intactCache). Drops the caches of this package's older builds.
  */
-export function saveCache(spot: CodeCacheSpot, data: Buffer): void {
+export function saveCache(spot: CodeCacheSpot, data: Buffer, commands: readonly string[]): void {
   try {
     mkdirSync(spot.dir, { recursive: true, mode: 0o700 });
     if (!ownedByUser(lstatSync(spot.dir), spot.uid, true)) return;
     const partial = join(spot.dir, `${spot.file}.${Math.random().toString(36).slice(2)}.partial`);
-    writeFileSync(partial, Buffer.concat([data, data]), { mode: 0o600 });
+    writeFileSync(partial, Buffer.concat([Buffer.from(`${commands.join(",")}\n`), data, data]), { mode: 0o600 });
     renameSync(partial, join(spot.dir, spot.file));
     // Older builds' caches for this Node go, and partial files a killed run left; other Nodes' caches stay
     // (a machine that runs several, as a CI matrix or nvm does, would otherwise rewrite them in turn).
@@ -122,15 +128,23 @@ export function intactCache(file: Buffer): Buffer | undefined {
   return Number.isInteger(half) && first.equals(file.subarray(half)) ? first : undefined;
 }
 
+/** The commands a cache file names and the cache itself, when its line of commands is there and its two copies agree. */
+export function readCacheFile(file: Buffer): { commands: string[]; cache: Buffer | undefined } {
+  const end = file.subarray(0, HEADER_LIMIT).indexOf(10);
+  if (end === -1) return { commands: [], cache: undefined };
+  return { commands: file.subarray(0, end).toString("latin1").split(","), cache: intactCache(file.subarray(end + 1)) };
+}
+
 /**
  * Runs `file` as Node runs a CommonJS module, compiled from the cache at `spot` when one fits.
- * `whenDone` is handed the one step left when there was no cache to use, writing the mark of a
- * first run or the cache itself: the caller runs it at exit, once the run has compiled the
- * functions it needed. Returns the outcome and the module's exports.
+ * `whenDone` is handed the one step left when there was no cache to use, or one that does not hold
+ * `command`'s run yet: writing the mark of a first run or the cache itself. The caller runs it at exit,
+ * once the run has compiled the functions it needed. Returns the outcome and the module's exports.
  */
 export function runCached(
   file: string,
   spot: CodeCacheSpot | undefined,
+  command: string,
   whenDone: (save: () => void) => void,
 ): { outcome: CacheOutcome; exports: unknown } {
   const cached = spot ? readCache(spot) : "untrusted";
@@ -141,11 +155,19 @@ export function runCached(
     const exports: unknown = Module.createRequire(file)(file);
     return { outcome: spot === undefined ? "off" : firstRun ? "first-run" : "untrusted", exports };
   }
-  const intact = cached.length > 0 ? intactCache(cached) : undefined;
-  const script = new Script(Module.wrap(readFileSync(file, "utf8")), { filename: file, cachedData: intact });
-  const outcome =
-    cached.length === 0 ? "second-run" : intact === undefined || script.cachedDataRejected ? "rejected" : "accepted";
-  if (outcome !== "accepted") whenDone(() => saveCache(spot, script.createCachedData()));
+  const { commands, cache } = cached.length > 0 ? readCacheFile(cached) : { commands: [], cache: undefined };
+  const script = new Script(Module.wrap(readFileSync(file, "utf8")), { filename: file, cachedData: cache });
+  const outcome: CacheOutcome =
+    cached.length === 0
+      ? "second-run"
+      : cache === undefined || script.cachedDataRejected
+        ? "rejected"
+        : commands.includes(command)
+          ? "accepted"
+          : "widened";
+  // A widened cache keeps the commands it held: their functions, deserialized, are in what V8 writes now.
+  const holds = outcome === "widened" ? [...commands, command] : [command];
+  if (outcome !== "accepted") whenDone(() => saveCache(spot, script.createCachedData(), holds));
   const module = new Module(file);
   module.filename = file;
   const main = script.runInThisContext() as (...args: unknown[]) => void;

@@ -43,9 +43,24 @@ export async function prepareStages(
   return `${lines.join("\n")}\n`;
 }
 
-/** Sets the stages prepared; the error says why git refused (the write is then undone). */
+/**
+ * Sets the stages prepared; the error says why git refused (the write is then undone). Writing the index, git
+ * hashes anew the files it cannot tell from their stat (racily clean), through the filter their attributes
+ * name: a `filter.<x>.clean` in the repository's config would run. Each configured filter is emptied for this
+ * one command (reading the config runs nothing); the rest of git's programs are off for every call (git-guard.ts).
+ */
 export async function applyStages(exec: Exec, root: string, indexInfo: string): Promise<void> {
-  const updated = await exec("git", ["update-index", "--index-info"], root, indexInfo);
+  const listed = await exec("git", ["config", "--includes", "--name-only", "--get-regexp", "^filter\\."], root);
+  const drivers = new Set(
+    (listed.status === 0 ? listed.stdout : "")
+      .split("\n")
+      .filter((name) => name.startsWith("filter."))
+      .map((name) => name.slice("filter.".length, name.lastIndexOf("."))),
+  );
+  const off = [...drivers].flatMap((driver) =>
+    ["clean=", "smudge=", "process=", "required=false"].flatMap((key) => ["-c", `filter.${driver}.${key}`]),
+  );
+  const updated = await exec("git", [...off, "update-index", "--index-info"], root, indexInfo);
   if (updated.status !== 0)
     throw new Error(`git could not mark the conflicts unmerged: ${updated.stderr.trim().split("\n")[0] || "stopped"}`);
 }

@@ -24,11 +24,23 @@ export async function gitUserName(exec: Exec, cwd: string): Promise<string> {
  * environment holds no GIT_DIR and the like (context.ts), and the inspection
  * refused a `.git` that is a link, so git works on this folder's repository.
  */
-export async function initGit(exec: Exec, root: string, paths: readonly string[]): Promise<StepResult> {
+export async function initGit(
+  exec: Exec,
+  root: string,
+  paths: readonly string[],
+  gitFolderThere: boolean,
+): Promise<StepResult> {
   const inside = await exec("git", ["rev-parse", "--is-inside-work-tree"], root);
   if (inside.status === 0 && inside.stdout.trim() === "true") {
     return { ok: true, note: "git: already inside a repository, so no git init" };
   }
+  // A .git git does not take for a repository came with the folder: git init would keep its config (filters,
+  // signing programs) for our add and commit. It is left as it is.
+  if (gitFolderThere)
+    return {
+      ok: true,
+      note: "git: a .git is already here that git does not read as a repository: left alone, no git init",
+    };
   for (const args of [
     ["init", "-q"],
     // The journal is never committed: a journal that comes with a clone is refused, not undone.

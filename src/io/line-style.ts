@@ -23,20 +23,29 @@ const LIMIT = 1024 * 1024;
 /** Enough files to see a folder's style. */
 const SAMPLES = 8;
 
-/** Text files of a folder, the first few by name, for their style. */
+/**
+ * Text files of a folder, the first few files by name, for their style. Names only, then a look at each in
+ * order until enough files are found: add task samples spec/task/, which may hold thousands of entries.
+ */
 function folderSamples(fs: FileSystem, folder: string): string[] {
-  let entries: ReturnType<FileSystem["readdirEntriesSync"]>;
+  let names: string[];
   try {
-    entries = fs.readdirEntriesSync(folder);
+    names = fs.readdirSync(folder);
   } catch {
     return [];
   }
-  return entries
-    .filter((entry) => entry.isFile() && !entry.name.startsWith(".spec-agent"))
-    .map((entry) => entry.name)
-    .sort()
-    .slice(0, SAMPLES)
-    .flatMap((name) => readSmall(fs, join(folder, name), LIMIT) ?? []);
+  names.sort();
+  const samples: string[] = [];
+  let files = 0;
+  for (const name of names) {
+    if (files === SAMPLES) break;
+    if (name.startsWith(".spec-agent") || !fs.lstatSync(join(folder, name), { throwIfNoEntry: false })?.isFile())
+      continue;
+    files++;
+    const text = readSmall(fs, join(folder, name), LIMIT);
+    if (text !== undefined) samples.push(text);
+  }
+  return samples;
 }
 
 /**

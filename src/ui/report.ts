@@ -1,8 +1,7 @@
 /** What the user reads: the plan for --dry-run, the summary after writing, errors. */
 import { CancelledError, CliError } from "../core/errors.js";
-import type { PlannedFile } from "../core/planned-file.js";
 import type { Ignored } from "../io/git-ignored.js";
-import type { FileStatus } from "../io/target/inspect.js";
+import type { FileStatus, TargetEntry } from "../io/target/inspect.js";
 import type { Undone } from "../io/target/journal.js";
 import type { WriteReport } from "../io/target/write.js";
 import type { Paint } from "./paint.js";
@@ -13,24 +12,18 @@ function size(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
-export function formatPlan(
-  files: readonly PlannedFile[],
-  statuses: readonly FileStatus[],
-  where: string,
-  paint: Paint,
-): string {
-  const lines = files.map((file, i) => {
-    const status = statuses[i] ?? "new";
+export function formatPlan(entries: readonly TargetEntry[], where: string, paint: Paint): string {
+  const lines = entries.map(({ file, status }) => {
     const label = STATUS_LABEL[status].padEnd(10);
     const painted =
       status === "new" ? paint.green(label) : status === "differs" ? paint.yellow(label) : paint.dim(label);
     return `  ${painted}${file.path}  ${paint.dim(`(${size(Buffer.byteLength(file.contents))})`)}`;
   });
-  const count = (status: FileStatus): number => statuses.filter((s) => s === status).length;
+  const count = (status: FileStatus): number => entries.filter((e) => e.status === status).length;
   return [
     `${paint.bold("Dry run")}: nothing is written. create-spec-agent would write into ${where}:`,
     ...lines,
-    `${files.length} files: ${count("new")} new, ${count("identical")} identical, ${count("differs")} to overwrite.`,
+    `${entries.length} files: ${count("new")} new, ${count("identical")} identical, ${count("differs")} to overwrite.`,
     "",
   ].join("\n");
 }

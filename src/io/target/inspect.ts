@@ -28,9 +28,17 @@ export interface FileIdentity {
   mode: number;
 }
 
+/** A planned file against the disk: its status, and for one that differs, what it was when inspected. */
+export interface TargetEntry {
+  file: PlannedFile;
+  status: FileStatus;
+  /** Checked again just before writing: anything else then is a change meanwhile. */
+  identity?: FileIdentity;
+}
+
 export interface Inspection extends TargetState {
-  /** Each file that differs, as it was seen: checked again just before writing. */
-  previous: Map<string, FileIdentity>;
+  /** One per planned file, in plan order. */
+  entries: TargetEntry[];
   /** The target and the folders on the plan's paths that already exist, as absolute paths: no need to create them. */
   existingFolders: Set<string>;
 }
@@ -67,7 +75,7 @@ export function inspectTarget(
     throw new UsageError(`${display} is a symbolic link: give the folder it points to, or another name`);
   if (stat && !stat.isDirectory()) throw new UsageError(`${display} is a file, not a folder: choose another name`);
   if (!stat)
-    return { occupants: [], statuses: files.map(() => "new"), previous: new Map(), existingFolders: new Set() };
+    return { occupants: [], entries: files.map((file) => ({ file, status: "new" })), existingFolders: new Set() };
 
   const git = fs.lstatSync(join(root, ".git"), { throwIfNoEntry: false });
   // git would follow a linked .git into another repository; a gitdir file (worktree, submodule) is git's own.
@@ -75,23 +83,21 @@ export function inspectTarget(
     throw new UsageError(`${display}/.git is ${kindOf(git)}, not git's folder: move it away and run again`);
 
   const occupants = occupantsOf(fs, root);
-  const previous: Inspection["previous"] = new Map();
   const existingFolders = new Set([root]);
   const seen: WaySeen = { checked: new Set(), existing: existingFolders };
-  const statuses = files.map((file): FileStatus => {
+  const entries = files.map((file): TargetEntry => {
     assertFoldersOnTheWay(fs, root, file.path, seen);
     const path = join(root, file.path);
     const existing = fs.lstatSync(path, { throwIfNoEntry: false });
-    if (!existing) return "new";
+    if (!existing) return { file, status: "new" };
     if (!existing.isFile())
       throw new UsageError(
         `${shown(file.path)} is ${kindOf(existing)} where the preset writes a file: move it away and run again`,
       );
-    if (sameBytes(fs, path, existing, file)) return "identical";
-    previous.set(file.path, identity(existing));
-    return "differs";
+    if (sameBytes(fs, path, existing, file)) return { file, status: "identical" };
+    return { file, status: "differs", identity: identity(existing) };
   });
-  return { occupants, statuses, previous, existingFolders };
+  return { occupants, entries, existingFolders };
 }
 
 /** The target's top-level entries that count as its contents: a lone `.git`, or our own journal, leaves it empty. */
@@ -141,12 +147,11 @@ function assertFoldersOnTheWay(fs: FileSystem, root: string, path: string, seen:
 }
 
 /** What changed between two inspections of the same plan, as one line; undefined when nothing did. */
-export function changedSince(before: Inspection, after: Inspection, files: readonly PlannedFile[]): string | undefined {
-  for (const [i, file] of files.entries()) {
-    const a = before.previous.get(file.path);
-    const b = after.previous.get(file.path);
+export function changedSince(before: Inspection, after: Inspection): string | undefined {
+  for (const [i, { file, status, identity: a }] of before.entries.entries()) {
+    const b = after.entries[i]?.identity;
     const same =
-      before.statuses[i] === after.statuses[i] &&
+      status === after.entries[i]?.status &&
       (a === undefined) === (b === undefined) &&
       (a === undefined || (b !== undefined && Object.entries(a).every(([k, v]) => b[k as keyof FileIdentity] === v)));
     if (!same) return shown(file.path);

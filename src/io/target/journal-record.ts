@@ -10,6 +10,8 @@ export const RECORD = "journal.json";
 
 export interface JournalRecord {
   version: 1;
+  /** The journal folder's owner file as this machine made it (lock.ts, madeHere): a copied or planted journal's differs. */
+  madeHere: { ino: number; ctimeMs: number };
   /** The run made the target folder: undoing removes it (when empty). */
   createdRoot: boolean;
   /** Folders the run may make, parents first, relative to the target. */
@@ -21,6 +23,9 @@ export interface JournalRecord {
   /** Files the run removes, kept in the journal the same way (absent from journals before update removed in them). */
   removed?: { path: string; backup: string }[];
 }
+
+/** The record as the writer plans it, before the journal folder's owner file is looked at. */
+export type PlannedRecord = Omit<JournalRecord, "madeHere">;
 
 /** Far past any plan of ours; a record larger than this is not one. */
 const ENTRIES_LIMIT = 100_000;
@@ -34,6 +39,9 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 export function recordProblem(value: unknown): string | undefined {
   if (!isObject(value) || value.version !== 1) return "its record is not version 1";
   if (typeof value.createdRoot !== "boolean") return "createdRoot is not true or false";
+  const made = value.madeHere;
+  if (!isObject(made) || !Number.isFinite(made.ino) || !Number.isFinite(made.ctimeMs))
+    return "it does not say where it was made";
   const list = (key: string, optional = false): unknown[] | string => {
     const entries = value[key];
     if (optional && entries === undefined) return [];

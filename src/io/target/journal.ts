@@ -13,8 +13,8 @@ import { UsageError } from "../../core/errors.js";
 import { quoted } from "../../core/quote.js";
 import { CREATE_EXCLUSIVE, type FileSystem, nodeFs } from "../fs.js";
 import type { FileIdentity } from "./inspect.js";
-import { type JournalRecord, RECORD, textHash } from "./journal-record.js";
-import { type Lock, readSmall, readSmallBytes, releaseLock, removeFile, removeIfEmpty } from "./lock.js";
+import { type JournalRecord, type PlannedRecord, RECORD, textHash } from "./journal-record.js";
+import { type Lock, madeHere, readSmall, readSmallBytes, releaseLock, removeFile, removeIfEmpty } from "./lock.js";
 
 export type { JournalRecord };
 
@@ -51,7 +51,7 @@ export function beginJournal(
   fs: FileSystem,
   root: string,
   lock: Lock,
-  record: JournalRecord,
+  record: PlannedRecord,
   seen: ReadonlyMap<string, FileIdentity>,
   decided: ReadonlyMap<string, string> = new Map(),
 ): void {
@@ -70,7 +70,9 @@ export function beginJournal(
       throw changed(path);
   }
   const durable = record.overwritten.length + (record.removed?.length ?? 0) > 0;
-  writeDurably(fs, join(lock.dir, RECORD), JSON.stringify(record), durable);
+  const here = madeHere(fs, lock.dir);
+  if (!here) throw new Error(`the lock's owner file is gone from ${lock.dir}`);
+  writeDurably(fs, join(lock.dir, RECORD), JSON.stringify({ ...record, madeHere: here }), durable);
   if (durable) syncPath(fs, lock.dir);
 }
 
@@ -102,7 +104,7 @@ export interface Undone {
 }
 
 /** Puts the target back as the record found it, then removes the journal (and the target, if the run made it). */
-export function undoJournal(fs: FileSystem, root: string, lock: Lock, record: JournalRecord, made?: Made): Undone {
+export function undoJournal(fs: FileSystem, root: string, lock: Lock, record: PlannedRecord, made?: Made): Undone {
   let restored = 0;
   for (const { path, backup } of record.removed ?? []) {
     const kept = join(lock.dir, backup);
@@ -132,7 +134,9 @@ export function undoJournal(fs: FileSystem, root: string, lock: Lock, record: Jo
     removed += 1;
   }
   for (const folder of [...record.folders].reverse()) {
-    if (!made || made.folders.has(folder)) removeIfEmpty(fs, join(root, folder));
+    // A folder the run made is a real one; a link (or a file) at that path is someone else's.
+    const real = fs.lstatSync(join(root, folder), { throwIfNoEntry: false })?.isDirectory() === true;
+    if (real && (!made || made.folders.has(folder))) removeIfEmpty(fs, join(root, folder));
   }
   releaseLock(fs, root, lock, true);
   return { removed, restored };

@@ -59,6 +59,16 @@ export function readSmallBytes(fs: FileSystem, path: string, limit: number): Buf
   }
 }
 
+/**
+ * Where and when this machine made the lock's owner file: its inode and its change time, which the kernel
+ * sets when the file is written and no one can set by hand (tar, zip, cp and git all get new ones). The
+ * journal's record carries it, so recovery can tell a journal a run left here from one that came with the files.
+ */
+export function madeHere(fs: FileSystem, dir: string): { ino: number; ctimeMs: number } | undefined {
+  const stat = fs.lstatSync(join(dir, OWNER), { throwIfNoEntry: false });
+  return stat?.isFile() ? { ino: stat.ino, ctimeMs: stat.ctimeMs } : undefined;
+}
+
 /** Whether the target holds a journal, and whose: "busy" is refused, "stale" is restored from. */
 export function journalState(fs: FileSystem, root: string, where: string, owner: LockOwner): "none" | "stale" {
   if (!fs.lstatSync(root, { throwIfNoEntry: false })?.isDirectory()) return "none";

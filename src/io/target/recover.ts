@@ -10,7 +10,7 @@ import type { FileSystem } from "../fs.js";
 import { confinedOnDisk } from "./confined.js";
 import { type Undone, undoJournal } from "./journal.js";
 import { type JournalRecord, RECORD, recordProblem } from "./journal-record.js";
-import { type Lock, readSmall, releaseLock } from "./lock.js";
+import { type Lock, madeHere, readSmall, releaseLock } from "./lock.js";
 
 const LEFT_BY_A_RUN = /^(owner|journal\.json|\d{1,6}\.(old|new|removed))$/;
 
@@ -56,6 +56,11 @@ export async function recoverJournal(
   const problem = parsed === undefined ? undefined : recordProblem(parsed);
   if (problem) throw refuse(problem);
   const record = parsed as JournalRecord | undefined;
+  // Only this machine's own run could have made the owner file the record names: a journal that came with the
+  // files (a tarball, a copy, a planted folder) has another inode and change time, and none can be set by hand.
+  const here = record && madeHere(fs, dir);
+  if (record && (here?.ino !== record.madeHere.ino || here.ctimeMs !== record.madeHere.ctimeMs))
+    throw refuse("it was not made here by a run that was cut off: it came with the files, copied or planted");
   const paths = [
     ...(record?.folders ?? []),
     ...[...(record?.created ?? []), ...(record?.overwritten ?? []), ...(record?.removed ?? [])].map((e) => e.path),

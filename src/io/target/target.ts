@@ -27,17 +27,13 @@ export interface TargetContext {
 /** What opening found: no journal, a journal a dry run leaves for the next run, or one undone. */
 export type Recovered = { kind: "none" } | { kind: "pending" } | { kind: "undone"; undone: Undone };
 
-/** A plan's files as the target holds them now: inspected, and inspected again once the target is locked. */
-export interface Inspected {
-  files: readonly PlannedFile[];
+export interface Transaction {
+  /** Each planned file with its status and identity, as inspected before the lock. */
   inspection: Inspection;
-}
-
-export interface Transaction extends Inspected {
   /** Files to remove in the same journaled write (update's dropped files), each while it holds what was decided on. */
   removals: readonly PlannedRemoval[];
   /** The second look, under the lock: the same plan inspected (and merged) anew. */
-  again(): Inspected;
+  again(): Inspection;
   /** The last step before the journal commits (update stages its conflicts): when it throws, everything is undone. */
   beforeCommit?: () => Promise<void>;
 }
@@ -89,11 +85,11 @@ async function transact(ctx: TargetContext, root: string, where: string, job: Tr
   const release = ctx.signal.hold?.();
   try {
     const lock = takeLock(fs, root, where, ctx.lockOwner);
-    let current: Inspected = job;
+    let current = job.inspection;
     if (!lock.createdRoot) {
       try {
         current = job.again();
-        const changed = changedSince(job.inspection, current.inspection, job.files);
+        const changed = changedSince(job.inspection, current);
         if (changed)
           throw new UsageError(`${changed} changed in ${where} while the run waited: nothing was written; run again`);
       } catch (error) {
@@ -101,16 +97,7 @@ async function transact(ctx: TargetContext, root: string, where: string, job: Tr
         throw error;
       }
     }
-    return await writePlan(
-      fs,
-      root,
-      current.files,
-      current.inspection,
-      lock,
-      ctx.signal,
-      job.removals,
-      job.beforeCommit,
-    );
+    return await writePlan(fs, root, current, lock, ctx.signal, job.removals, job.beforeCommit);
   } finally {
     release?.();
   }

@@ -1,23 +1,22 @@
 /** The order of a plan's writes, and what the journal records of them before the first one. */
 import { relative, sep } from "node:path";
 import { MANIFEST_PATH } from "../../core/manifest.js";
-import type { PlannedFile, PlannedRemoval } from "../../core/planned-file.js";
-import type { Inspection } from "./inspect.js";
-import type { JournalRecord } from "./journal-record.js";
+import type { PlannedRemoval } from "../../core/planned-file.js";
+import type { Inspection, TargetEntry } from "./inspect.js";
+import type { JournalRecord, PlannedRecord } from "./journal-record.js";
 import { textHash } from "./journal-record.js";
 import type { Lock } from "./lock.js";
 
 /** Plan order, except that the manifest, which records the other files, comes after them; identical files skipped. */
-export function writeOrder(files: readonly PlannedFile[], inspection: Inspection): number[] {
-  const order = files.map((_, i) => i).filter((i) => inspection.statuses[i] !== "identical");
-  const isManifest = (i: number): boolean => files[i]?.path === MANIFEST_PATH;
+export function writeOrder(entries: readonly TargetEntry[]): number[] {
+  const order = entries.map((_, i) => i).filter((i) => entries[i]?.status !== "identical");
+  const isManifest = (i: number): boolean => entries[i]?.file.path === MANIFEST_PATH;
   return [...order.filter((i) => !isManifest(i)), ...order.filter(isManifest)];
 }
 
 /** What the journal records before anything changes. */
 export function recordOf(
-  files: readonly PlannedFile[],
-  inspection: Inspection,
+  entries: readonly TargetEntry[],
   order: number[],
   lock: Lock,
   existing: Set<string>,
@@ -28,7 +27,7 @@ export function recordOf(
   const created: JournalRecord["created"] = [];
   const overwritten: JournalRecord["overwritten"] = [];
   for (const i of order) {
-    const file = files[i] as PlannedFile;
+    const { file, status } = entries[i] as TargetEntry;
     for (let end = file.path.indexOf("/"); end !== -1; end = file.path.indexOf("/", end + 1)) {
       const folder = file.path.slice(0, end);
       if (!known.has(folder)) {
@@ -36,13 +35,13 @@ export function recordOf(
         known.add(folder);
       }
     }
-    if (inspection.statuses[i] === "differs") overwritten.push({ path: file.path, backup: `${i}.old` });
+    if (status === "differs") overwritten.push({ path: file.path, backup: `${i}.old` });
     // Into a folder the run made, the size says it (hashing a create's text would cost it ~10%, callgrind).
     else if (lock.createdRoot) created.push({ path: file.path, size: Buffer.byteLength(file.contents) });
     else created.push({ path: file.path, size: Buffer.byteLength(file.contents), hash: textHash(file.contents) });
   }
   const removed = removals.map(({ path }, i) => ({ path, backup: `${i}.removed` }));
-  return { version: 1, createdRoot: lock.createdRoot, folders, created, overwritten, removed } satisfies JournalRecord;
+  return { version: 1, createdRoot: lock.createdRoot, folders, created, overwritten, removed } satisfies PlannedRecord;
 }
 /**
  * Folders as the plan names them (from the root, with /, "" for the root): the writer joins no paths

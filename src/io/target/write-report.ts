@@ -1,6 +1,5 @@
 /** What a write did, for the report, and what undoing it did, for the error. */
-import type { PlannedFile } from "../../core/planned-file.js";
-import type { Inspection } from "./inspect.js";
+import type { TargetEntry } from "./inspect.js";
 
 export interface WriteReport {
   created: string[];
@@ -11,17 +10,16 @@ export interface WriteReport {
 
 /** What was written, in plan order. */
 export function reportOf(
-  files: readonly PlannedFile[],
-  inspection: Inspection,
+  entries: readonly TargetEntry[],
   created: ReadonlySet<string>,
   overwritten: ReadonlySet<string>,
   removed: ReadonlySet<string>,
 ): WriteReport {
-  const paths = files.map((file) => file.path);
+  const paths = entries.map(({ file }) => file.path);
   return {
     created: paths.filter((path) => created.has(path)),
     overwritten: paths.filter((path) => overwritten.has(path)),
-    identical: paths.filter((_, i) => inspection.statuses[i] === "identical"),
+    identical: entries.filter(({ status }) => status === "identical").map(({ file }) => file.path),
     removed: [...removed],
   };
 }

@@ -30,17 +30,18 @@ export type { WriteReport };
 export async function writePlan(
   fs: FileSystem,
   root: string,
-  files: readonly PlannedFile[],
   inspection: Inspection,
   lock: Lock,
   signal?: Interruption,
   removals: readonly PlannedRemoval[] = [],
   beforeCommit?: () => Promise<void>,
 ): Promise<WriteReport> {
-  const order = writeOrder(files, inspection);
+  const { entries } = inspection;
+  const files = entries.map(({ file }) => file);
+  const order = writeOrder(entries);
   /** Folders there, as plan paths: those the inspection saw, then each one this run makes. */
   const knownFolders = foldersFromRoot(root, inspection);
-  const record = recordOf(files, inspection, order, lock, knownFolders, removals);
+  const record = recordOf(entries, order, lock, knownFolders, removals);
   const inRoot = (path: string): string => (root.endsWith(sep) ? root + path : root + sep + path);
   const madeFolders = new Set<string>();
   const overwritten = new Set<string>();
@@ -58,7 +59,8 @@ export async function writePlan(
       files.map((file) => confinementProblem(file.path)).find(Boolean) ??
       removals.map((removal) => confinedOnDisk(fs, root, removal.path)).find(Boolean);
     if (outside) throw new UsageError(`cannot write ${outside}: nothing was written`);
-    beginJournal(fs, root, lock, record, inspection.previous, new Map(removals.map((r) => [r.path, r.contents])));
+    const seen = new Map(entries.flatMap(({ file, identity }) => (identity ? [[file.path, identity] as const] : [])));
+    beginJournal(fs, root, lock, record, seen, new Map(removals.map((r) => [r.path, r.contents])));
   } catch (error) {
     releaseLock(fs, root, lock, true);
     if (error instanceof UsageError) throw error;
@@ -113,7 +115,7 @@ export async function writePlan(
       if (signal?.aborted) throw new CancelledError();
       const path = inRoot(file.path);
       ensureFolder(parentOf(file.path));
-      if (inspection.statuses[i] === "differs") {
+      if (entries[i]?.status === "differs") {
         const temporary = join(lock.dir, `${i}.new`);
         fs.writeFileSync(temporary, file.contents, { mode: file.mode, flag: CREATE_EXCLUSIVE });
         fs.renameSync(temporary, path);
@@ -146,10 +148,10 @@ export async function writePlan(
 
   if (!failure) {
     commitJournal(fs, root, lock);
-    return reportOf(files, inspection, created, overwritten, removed);
+    return reportOf(entries, created, overwritten, removed);
   }
   const { error } = failure;
-  const report = reportOf(files, inspection, created, overwritten, removed);
+  const report = reportOf(entries, created, overwritten, removed);
   try {
     undoJournal(fs, root, lock, record, { files: new Set([...created, ...partlyWritten]), folders: madeFolders });
   } catch (undoError) {
