@@ -19,7 +19,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { TARGET_IDS } from "../src/targets/table.ts";
 import { startStandIn } from "../test/support/model-stand-in.ts";
 import { startRefusingProxy } from "../test/support/refusing-proxy.ts";
 import { CLIENTS, SUBAGENT } from "./e2e-clients/clients.mjs";
@@ -27,6 +28,8 @@ import { CLIENTS, SUBAGENT } from "./e2e-clients/clients.mjs";
 const root = resolve(import.meta.dirname, "..");
 const cli = resolve(process.env.E2E_CLIENTS_CLI ?? join(root, "dist/cli.cjs"));
 const ALL = "copilot,agents-md,claude,cursor,gemini,codex";
+/** Every tool we write for: the repository the later clients share with all the others' files. */
+const EVERY = TARGET_IDS.join(",");
 const INSTALL_TIMEOUT_MS = 600_000;
 const CLIENT_TIMEOUT_MS = 180_000;
 const DELEGATE = "E2E-DELEGATE";
@@ -49,8 +52,11 @@ const installedVersion = (cache, name) => {
   return existsSync(manifest) ? JSON.parse(readFileSync(manifest, "utf8")).version : undefined;
 };
 
+/** A client's packages: its own, and the platform package the registry holds at another version than its wrapper. */
+const packagesOf = (client) => [client.package, ...(client.extraPackages ?? [])];
+
 /** The pinned clients in the cache, installed when one is missing or another version (before any proxy is set). */
-function install(cache, wanted) {
+function install(cache, wanted, clients) {
   mkdirSync(cache, { recursive: true });
   if (!wanted.every((pin) => installedVersion(cache, pin.name) === pin.version)) {
     const dependencies = Object.fromEntries(wanted.map((pin) => [pin.name, pin.version]));
@@ -67,6 +73,13 @@ function install(cache, wanted) {
   const claude = join(cache, "node_modules/@anthropic-ai/claude-code/install.cjs");
   if (existsSync(claude)) {
     const linked = spawnSync(process.execPath, [claude], { cwd: cache, encoding: "utf8", timeout: 120_000 });
+    if (linked.status !== 0) console.error(linked.stdout, linked.stderr);
+  }
+  // The postinstalls that only copy a binary out of the platform package (which is installed): nothing downloaded.
+  for (const script of clients.flatMap((client) => (client.postinstall ? [client.postinstall] : []))) {
+    const path = join(cache, "node_modules", script);
+    if (!existsSync(path)) continue;
+    const linked = spawnSync(process.execPath, [path], { cwd: dirname(path), encoding: "utf8", timeout: 120_000 });
     if (linked.status !== 0) console.error(linked.stdout, linked.stderr);
   }
   return wanted.every((pin) => installedVersion(cache, pin.name) === pin.version);
@@ -96,8 +109,11 @@ function run(command, args, options) {
 
 const tail = (text, lines = 12) => text.trim().split("\n").slice(-lines).join("\n");
 
-/** The repositories: each AI tool alone, all six, the default, and init into a repository with its own AGENTS.md. */
-async function generate(work) {
+/**
+ * The repositories: each AI tool alone, all six, every tool, the default, and init into a repository with its own
+ * AGENTS.md. `ids`: the tools the chosen clients need a repository of their own for.
+ */
+async function generate(work, ids) {
   const repos = new Map();
   mkdirSync(join(work, "repos"));
   mkdirSync(join(work, "controls"));
@@ -109,8 +125,9 @@ async function generate(work) {
     if (made.status !== 0) throw new Error(`create ${id}: ${tail(made.output)}`);
     repos.set(id, folder);
   };
-  for (const agent of ALL.split(",")) await create(agent, ["--agents", agent]);
+  for (const agent of new Set([...ALL.split(","), ...ids])) await create(agent, ["--agents", agent]);
   await create("all", ["--agents", ALL]);
+  await create("every", ["--agents", EVERY]);
   await create("default", []);
   const existing = join(work, "repos", "init");
   mkdirSync(existing, { recursive: true });
@@ -185,7 +202,14 @@ function markerOf(folder, path, others) {
   return lines.sort((a, b) => b.length - a.length)[0];
 }
 
-const INSTRUCTION_FILES = ["AGENTS.md", "CLAUDE.md", "GEMINI.md", ".github/copilot-instructions.md"];
+const INSTRUCTION_FILES = [
+  "AGENTS.md",
+  "CLAUDE.md",
+  "GEMINI.md",
+  ".github/copilot-instructions.md",
+  ".clinerules/project.md",
+  "QWEN.md",
+];
 
 /** The body of a markdown file after its frontmatter: its longest line, to find where it reached the model. */
 function bodyMarker(path) {
@@ -269,6 +293,8 @@ async function checkClient(client, repoId, folder, context, control, original = 
   let subagentHeard = () => {};
   const subagentSeen = new Promise((heard) => (subagentHeard = heard));
   standIn.script = async (request) => {
+    // A request of the client's own housekeeping (opencode names the session first) gets text, and is not counted.
+    if (client.sideRequest?.(request)) return { text: "Done." };
     const text = textOf(request.body);
     const fromSubagent = agentMarker !== undefined && text.includes(agentMarker) && text.includes(SUBAGENT);
     if (!control && !state.delegated && text.includes(DELEGATE) && client.delegate) {
@@ -286,10 +312,10 @@ async function checkClient(client, repoId, folder, context, control, original = 
   };
   const env = clientEnv(client, context, home, standIn.url);
   try {
-    client.setup?.(home, folder, client, standIn.url);
+    client.setup?.(home, folder, client, standIn.url, env);
     const prompt = `${DELEGATE}: ask the ${client.agentName} to run the first spec step. ${SUBAGENT} marks its task.`;
     const session = await run(client.bin, client.promptArgs(prompt), { cwd: folder, env });
-    const model = standIn.requests.filter((r) => r.api !== "other");
+    const model = standIn.requests.filter((r) => r.api !== "other" && !client.sideRequest?.(r));
     if (
       !record(
         "run",
@@ -340,7 +366,7 @@ async function checkClient(client, repoId, folder, context, control, original = 
     if (control) return results;
     // The README we wrote says what this run had to do once for the client (trust, accept, approve).
     const manifest = JSON.parse(readFileSync(join(folder, ".spec-agent.json"), "utf8"));
-    if (Object.hasOwn(manifest.files ?? {}, "README.md"))
+    if (client.readmeOnce && Object.hasOwn(manifest.files ?? {}, "README.md"))
       record(
         "readme",
         "the README says what a user does once for it",
@@ -435,7 +461,7 @@ async function checkListingsInEmptyFolder(client, repo, context) {
   const standIn = await startStandIn();
   try {
     const env = clientEnv(client, context, home, standIn.url);
-    client.setup?.(home, folder, client, standIn.url);
+    client.setup?.(home, folder, client, standIn.url, env);
     for (const listing of client.listings ?? []) {
       const expected = listing.expect(listingTools(repo));
       const { result, counts } = await listingCounts(client, listing, folder, env, expected);
@@ -468,10 +494,10 @@ async function main() {
   }
   const only = process.env.E2E_CLIENTS_ONLY?.split(",").filter(Boolean);
   const clients = CLIENTS.filter((client) => !only || only.includes(client.id));
-  const wanted = pins().filter((pin) => clients.some((client) => client.package === pin.name));
+  const wanted = pins().filter((pin) => clients.some((client) => packagesOf(client).includes(pin.name)));
   const cache = resolve(process.env.E2E_CLIENTS_CACHE ?? join(homedir(), ".cache/create-spec-agent/clients"));
   const started = Date.now();
-  if (!install(cache, wanted)) {
+  if (!install(cache, wanted, clients)) {
     console.error(`clients e2e: npm install of ${wanted.map((p) => `${p.name}@${p.version}`).join(" ")} failed`);
     process.exit(2);
   }
@@ -494,8 +520,12 @@ async function main() {
     }
   };
   try {
-    const repos = await generate(work);
+    const repos = await generate(
+      work,
+      clients.flatMap((client) => client.repos).filter((id) => TARGET_IDS.includes(id)),
+    );
     for (const client of clients) {
+      const clientStarted = Date.now();
       for (const repoId of client.repos) {
         const folder = repos.get(repoId);
         report(await checkClient(client, repoId, folder, context));
@@ -524,6 +554,7 @@ async function main() {
           },
         ]);
       }
+      console.log(`     ${client.id}: ${((Date.now() - clientStarted) / 1000).toFixed(0)} s`);
     }
   } finally {
     await proxy.close();

@@ -159,6 +159,7 @@ function toolsNamed(text: string, ids: readonly string[]): string[] {
 /** A word that is a tool's id and means something else there. */
 const OTHER_MEANINGS = [
   { file: "options/prompter.ts", id: "cursor", why: "prompts' name for a multiselect's focused line" },
+  { file: "core/python.ts", id: "antigravity", why: "a module of Python's standard library, no package's name" },
 ];
 
 describe("one module per AI tool", () => {

@@ -53,6 +53,15 @@ const KEYS: Record<string, RegExp> = {
   ".cursor/rules/": /^(description|globs|alwaysApply)$/,
   ".cursor/agents/": /^(name|description|model|readonly)$/,
   ".gemini/agents/": /^(name|description|kind|tools|mcpServers|model|temperature|max_turns)$/,
+  ".opencode/agents/": /^(description|mode|model|temperature|tools|permission|hidden|color|steps)$/,
+  ".kilo/agents/": /^(description|mode|model|temperature|tools|permission|hidden|color|steps)$/,
+  ".qwen/agents/": /^(name|description|tools|disallowedTools|model|approvalMode|maxTurns|color|mcpServers)$/,
+  ".factory/droids/": /^(name|description|model|reasoningEffort|tools|mcpServers)$/,
+  ".agents/agents/": /^(name|description|tools|model|mcpServers|skills)$/,
+  ".augment/agents/": /^(name|description|model|color|tools)$/,
+  ".devin/agents/": /^(name|description|model|allowed-tools)$/,
+  ".goose/agents/": /^(name|description|model)$/,
+  ".junie/agents/": /^(name|description|tools|disallowedTools|mcpServers|model|skills)$/,
 };
 
 function frontmatter(text: string): { data: Record<string, unknown>; body: string } | undefined {
@@ -62,7 +71,7 @@ function frontmatter(text: string): { data: Record<string, unknown>; body: strin
 
 const folderOf = (path: string): string => posix.dirname(path);
 
-const SETS: [string, TargetId[]][] = [["all six", ALL], ...ALL.map((id): [string, TargetId[]] => [id, [id]])];
+const SETS: [string, TargetId[]][] = [["every tool", ALL], ...ALL.map((id): [string, TargetId[]] => [id, [id]])];
 
 describe.each(SETS)("--agents %s", (_label, agents) => {
   const files = plan(agents);
@@ -109,6 +118,18 @@ describe.each(SETS)("--agents %s", (_label, agents) => {
     if (agents.includes("claude")) expect(servers(".mcp.json", "mcpServers")).toEqual(names);
     if (agents.includes("cursor")) expect(servers(".cursor/mcp.json", "mcpServers")).toEqual(names);
     if (agents.includes("gemini")) expect(servers(".gemini/settings.json", "mcpServers")).toEqual(names);
+    if (agents.includes("opencode")) expect(servers("opencode.json", "mcp")).toEqual(names);
+    if (agents.includes("kilo")) expect(servers("kilo.json", "mcp")).toEqual(names);
+    if (agents.includes("qwen")) expect(servers(".qwen/settings.json", "mcpServers")).toEqual(names);
+    if (agents.includes("droid")) expect(servers(".factory/mcp.json", "mcpServers")).toEqual(names);
+    if (agents.includes("amp")) expect(servers(".amp/settings.json", "amp.mcpServers")).toEqual(names);
+    if (agents.includes("auggie")) expect(servers(".augment/settings.json", "mcpServers")).toEqual(names);
+    if (agents.includes("antigravity")) expect(servers(".agents/mcp_config.json", "mcpServers")).toEqual(names);
+    if (agents.includes("kiro")) expect(servers(".kiro/settings/mcp.json", "mcpServers")).toEqual(names);
+    if (agents.includes("junie")) expect(servers(".junie/mcp/mcp.json", "mcpServers")).toEqual(names);
+    if (agents.includes("zed")) expect(servers(".zed/settings.json", "context_servers")).toEqual(names);
+    if (agents.includes("windsurf")) expect(servers(".devin/mcp_config.json", "mcpServers")).toEqual(names);
+    if (agents.includes("roo")) expect(servers(".roo/mcp.json", "mcpServers")).toEqual(names);
     if (agents.includes("codex"))
       expect(Object.keys(parseToml(files.get(".codex/config.toml") as string).mcp_servers as object).sort()).toEqual(
         names,
@@ -334,7 +355,7 @@ describe("an AI tool --agents does not know (issue 27)", () => {
     ["all", ""],
   ])("%j is refused naming the tools%s", (value, hint) =>
     expect(checkTargets(["copilot", value])).toBe(
-      `"${value}" is not an AI tool we write for${hint}: use copilot, agents-md, claude, cursor, gemini, codex`,
+      `"${value}" is not an AI tool we write for${hint}: use copilot, agents-md, claude, cursor, gemini, codex, opencode, qwen, kilo, droid, cline, amp, auggie, antigravity, kiro, junie, goose, zed, windsurf, roo`,
     ),
   );
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -48,6 +49,32 @@ const stepsListed = (exists, homes, pattern) =>
     want: homes.some((home) => exists(`${home}/${step}/SKILL.md`)) ? 1 : 0,
     count: (out) => lines(out, pattern(step)),
   }));
+
+/**
+ * opencode and Kilo Code (a fork of it) take another model endpoint as a provider of their own configuration, given
+ * in the environment beside the project's file (which they merge it with): an OpenAI-compatible one, bundled.
+ */
+const standInProvider = (url) =>
+  JSON.stringify({
+    provider: {
+      standin: {
+        npm: "@ai-sdk/openai-compatible",
+        name: "stand-in",
+        options: { baseURL: `${url}/v1`, apiKey: "sk-e2e-stand-in" },
+        models: { "stand-in": { name: "stand-in", tool_call: true } },
+      },
+    },
+    model: "standin/stand-in",
+  });
+
+/**
+ * The sequential-thinking server starts through npx, which would try the registry (refused here) with npm's
+ * retries, about 30 s, before each session goes on without it: offline, it gives up at once.
+ */
+const NPX_OFFLINE = { npm_config_offline: "true" };
+
+/** The tools sent with a Chat Completions request, by name. */
+const chatTools = (request) => (parsed(request).tools ?? []).map((tool) => tool.function?.name ?? tool.name);
 
 export const CLIENTS = [
   {
@@ -291,5 +318,213 @@ export const CLIENTS = [
         },
       },
     ],
+  },
+  {
+    id: "opencode",
+    package: "opencode-ai",
+    // It copies its binary out of the platform package (installed as an optional dependency).
+    postinstall: "opencode-ai/postinstall.mjs",
+    bin: "opencode",
+    agentName: "backend-engineer subagent",
+    repos: ["opencode", "every"],
+    // No model catalogue from the network, no update check: the stand-in is its one provider.
+    env: (url) => ({
+      OPENCODE_CONFIG_CONTENT: standInProvider(url),
+      OPENCODE_DISABLE_MODELS_FETCH: "1",
+      OPENCODE_DISABLE_AUTOUPDATE: "1",
+      OPENCODE_DISABLE_SHARE: "1",
+      ...NPX_OFFLINE,
+    }),
+    promptArgs: (prompt) => ["run", prompt],
+    // The request that titles the session: no tools, and the prompt in it.
+    sideRequest: (request) => !Array.isArray(parsed(request).tools),
+    // AGENTS.md; CLAUDE.md only where there is no AGENTS.md.
+    instructions: (present) => ["AGENTS.md"].filter((path) => present.includes(path)),
+    agentFile: ".opencode/agents/backend-engineer.md",
+    breakAgent: unclosedQuote,
+    stepFolder: (step) => `.agents/skills/${step}`,
+    stepFile: (step) => `.agents/skills/${step}/SKILL.md`,
+    // The task tool's agent types (`- name: description`; a frontmatter it cannot read loses the description),
+    // and the skill tool's <available_skills>.
+    agentListed: (text) => /^- backend-engineer: Principal-level /m.test(text),
+    stepListed: (text, step) => text.includes(`<name>${step}</name>`),
+    // opencode 1.18 (and Kilo 7.7, its fork) lists a skill whose folder was renamed under its frontmatter's name.
+    skillNamedByFrontmatter: true,
+    delegate: {
+      tool: "task",
+      input: {
+        subagent_type: "backend-engineer",
+        description: "Run the first spec step",
+        prompt: `${SUBAGENT}: run the spec-context skill.`,
+      },
+    },
+    runStep: { tool: "skill", input: { name: "spec-context" } },
+    skillTool: "skill",
+    offeredTools: chatTools,
+    mcpList: ["mcp", "list"],
+  },
+  {
+    id: "kilo",
+    package: "@kilocode/cli",
+    // 7.8.1's platform package is not on the registry: 7.7.7 has both, pinned together.
+    extraPackages: ["@kilocode/cli-linux-x64"],
+    postinstall: "@kilocode/cli/postinstall.mjs",
+    bin: "kilo",
+    agentName: "backend-engineer subagent",
+    // Its own repository only: its sessions are the slowest (about a minute each on a loaded machine), and its
+    // reading of a repository with every tool's files is opencode's, which is checked there.
+    repos: ["kilo"],
+    env: (url) => ({
+      KILO_CONFIG_CONTENT: standInProvider(url),
+      KILO_DISABLE_MODELS_FETCH: "1",
+      KILO_DISABLE_AUTOUPDATE: "1",
+      KILO_DISABLE_SHARE: "1",
+      ...NPX_OFFLINE,
+    }),
+    promptArgs: (prompt) => ["run", prompt],
+    sideRequest: (request) => !Array.isArray(parsed(request).tools),
+    instructions: (present) => ["AGENTS.md"].filter((path) => present.includes(path)),
+    agentFile: ".kilo/agents/backend-engineer.md",
+    breakAgent: unclosedQuote,
+    stepFolder: (step) => `.agents/skills/${step}`,
+    stepFile: (step) => `.agents/skills/${step}/SKILL.md`,
+    agentListed: (text) => /^- backend-engineer: Principal-level /m.test(text),
+    stepListed: (text, step) => text.includes(`<name>${step}</name>`),
+    // opencode 1.18 (and Kilo 7.7, its fork) lists a skill whose folder was renamed under its frontmatter's name.
+    skillNamedByFrontmatter: true,
+    delegate: {
+      tool: "task",
+      input: {
+        subagent_type: "backend-engineer",
+        description: "Run the first spec step",
+        prompt: `${SUBAGENT}: run the spec-context skill.`,
+      },
+    },
+    runStep: { tool: "skill", input: { name: "spec-context" } },
+    skillTool: "skill",
+    offeredTools: chatTools,
+    mcpList: ["mcp", "list"],
+  },
+  {
+    id: "qwen",
+    package: "@qwen-code/qwen-code",
+    bin: "qwen",
+    readmeOnce: /\*\*Qwen Code\*\*: approve the project's MCP servers/,
+    agentName: "backend-engineer subagent",
+    repos: ["qwen", "every"],
+    // Its OpenAI-compatible provider, chosen by --auth-type.
+    env: (url) => ({
+      OPENAI_BASE_URL: `${url}/v1`,
+      OPENAI_API_KEY: "sk-e2e-stand-in",
+      OPENAI_MODEL: "stand-in",
+      ...NPX_OFFLINE,
+    }),
+    promptArgs: (prompt) => ["-p", prompt, "--auth-type", "openai", "--approval-mode", "yolo"],
+    // AGENTS.md when its settings name it, else QWEN.md.
+    instructions: (present) => ["AGENTS.md", "QWEN.md"].filter((path) => present.includes(path)),
+    agentFile: ".qwen/agents/backend-engineer.md",
+    breakAgent: unclosedQuote,
+    stepFolder: (step) => `.agents/skills/${step}`,
+    stepFile: (step) => `.agents/skills/${step}/SKILL.md`,
+    // The agent tool's types (`- **name**: description`), and the skill tool's listing (`<name>` on its own line).
+    agentListed: (text) => /^- \*\*backend-engineer\*\*: Principal-level /m.test(text),
+    stepListed: (text, step) => new RegExp(`<name>\\s*${step}\\s*</name>`).test(text),
+    // Qwen Code 0.24 lists a skill whose folder was renamed under its frontmatter's name, unchanged.
+    skillNamedByFrontmatter: true,
+    delegate: {
+      tool: "agent",
+      input: {
+        subagent_type: "backend-engineer",
+        description: "Run the first spec step",
+        prompt: `${SUBAGENT}: run the spec-context skill.`,
+      },
+    },
+    runStep: { tool: "skill", input: { skill: "spec-context" } },
+    skillTool: "skill",
+    offeredTools: chatTools,
+    mcpList: ["mcp", "list"],
+  },
+  {
+    id: "droid",
+    package: "@factory/cli",
+    // 0.225.1's platform package is not on the registry: its shim runs 0.225.2's.
+    extraPackages: ["@factory/cli-linux-x64"],
+    bin: "droid",
+    agentName: "backend-engineer droid",
+    repos: ["droid", "every"],
+    // Airgap mode: no Factory login, no network; the model is a custom one of the user's settings.
+    env: () => ({ FACTORY_AIRGAP_ENABLED: "1", FACTORY_DROID_AUTO_UPDATE_ENABLED: "false", ...NPX_OFFLINE }),
+    setup: (home, _folder, _client, url) =>
+      writeJson(join(home, ".factory/settings.json"), {
+        customModels: [
+          {
+            model: "stand-in",
+            displayName: "StandIn",
+            baseUrl: `${url}/v1`,
+            apiKey: "sk-e2e-stand-in",
+            provider: "generic-chat-completion-api",
+          },
+        ],
+      }),
+    // --auto high offers the Task tool (a subagent) headless.
+    promptArgs: (prompt) => ["exec", "-m", "custom:StandIn-0", "--auto", "high", prompt],
+    // AGENTS.md, and CLAUDE.md beside it (its `@AGENTS.md` line is not followed).
+    instructions: (present) => ["AGENTS.md"].filter((path) => present.includes(path)),
+    agentFile: ".factory/droids/backend-engineer.md",
+    breakAgent: unclosedQuote,
+    stepFolder: (step) => `.agents/skills/${step}`,
+    stepFile: (step) => `.agents/skills/${step}/SKILL.md`,
+    // "Custom droids available …: - name: description (location: project)".
+    agentListed: (text) => /^- backend-engineer: Principal-level .*\(location: project\)$/m.test(text),
+    // "Available skills …:" then `name: description`, one a line.
+    stepListed: (text, step) => new RegExp(`^${step}: `, "m").test(text),
+    // Droid 0.225 lists a skill whose folder was renamed under its frontmatter's name, unchanged.
+    skillNamedByFrontmatter: true,
+    delegate: {
+      tool: "Task",
+      input: {
+        subagent_type: "backend-engineer",
+        description: "Run the first spec step",
+        prompt: `${SUBAGENT}: run the spec-context skill.`,
+      },
+    },
+    runStep: { tool: "Skill", input: { skill: "spec-context" } },
+    skillTool: "Skill",
+    offeredTools: chatTools,
+    mcpList: ["mcp", "list"],
+  },
+  {
+    id: "cline",
+    package: "cline",
+    bin: "cline",
+    agentName: "backend-engineer subagent",
+    repos: ["cline", "every"],
+    // Its OpenAI-compatible provider, set once in the fresh HOME as a user would.
+    env: () => ({}),
+    setup: (_home, _folder, _client, url, env) => {
+      const result = spawnSync(
+        "cline",
+        ["auth", "-p", "openai", "-k", "sk-e2e-stand-in", "-m", "stand-in", "-b", `${url}/v1`],
+        { env, encoding: "utf8", timeout: 60_000 },
+      );
+      if (result.status !== 0) throw new Error(`cline auth: ${result.stdout}${result.stderr}`);
+    },
+    promptArgs: (prompt) => [prompt],
+    // Its rules folder, and AGENTS.md beside it.
+    instructions: (present) => [".clinerules/project.md", "AGENTS.md"].filter((path) => present.includes(path)),
+    agentFile: ".cline/agents/backend-engineer.yaml",
+    breakAgent: unclosedQuote,
+    stepFolder: (step) => `.agents/skills/${step}`,
+    stepFile: (step) => `.agents/skills/${step}/SKILL.md`,
+    // Each agent is a tool of its own, described by the agent's description; the skills tool names the skills.
+    agentListed: (text) => text.includes('Use the "backend-engineer" subagent: Principal-level '),
+    // "Available skills: a, b." in the skills tool's description.
+    stepListed: (text, step) => new RegExp(`Available skills: (?:[a-z0-9-]+, )*${step}[,.]`).test(text),
+    // Cline 3.0 lists a skill whose folder was renamed under its frontmatter's name, unchanged.
+    skillNamedByFrontmatter: true,
+    delegate: { tool: "subagent_backend_engineer", input: { prompt: `${SUBAGENT}: run the spec-context skill.` } },
+    runStep: { tool: "skills", input: { skill: "spec-context", args: null } },
+    skillTool: "skills",
+    offeredTools: chatTools,
   },
 ];

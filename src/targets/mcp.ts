@@ -25,3 +25,12 @@ export function servers(type: { remote?: string; local?: string }, extra: object
 
 /** Root `.mcp.json`: read by more than one tool (a url needs its type there). */
 export const rootMcp = (): string => json({ mcpServers: servers({ remote: "http", local: "stdio" }) });
+
+/**
+ * The servers where a local one is a command line as one list and a remote one says so (`opencode.json`, and the
+ * configuration of the tools forked from it).
+ */
+export const commandLineMcp = () => ({
+  context7: { type: "remote", url: context7.url },
+  sequentialthinking: { type: "local", command: [sequentialthinking.command, ...sequentialthinking.args] },
+});

@@ -12,15 +12,50 @@ import type { TargetRules } from "../core/manifest.js";
 import { quoted } from "../core/quote.js";
 import type { Target } from "./target.js";
 import { target as agentsMd } from "./tools/agents-md.js";
+import { target as amp } from "./tools/amp.js";
+import { target as antigravity } from "./tools/antigravity.js";
+import { target as auggie } from "./tools/auggie.js";
 import { target as claude } from "./tools/claude.js";
+import { target as cline } from "./tools/cline.js";
 import { target as codex } from "./tools/codex.js";
 import { target as copilot } from "./tools/copilot.js";
 import { target as cursor } from "./tools/cursor.js";
+import { target as droid } from "./tools/droid.js";
 import { target as gemini } from "./tools/gemini.js";
+import { target as goose } from "./tools/goose.js";
+import { target as junie } from "./tools/junie.js";
+import { target as kilo } from "./tools/kilo.js";
+import { target as kiro } from "./tools/kiro.js";
+import { target as opencode } from "./tools/opencode.js";
+import { target as qwen } from "./tools/qwen.js";
+import { target as roo } from "./tools/roo.js";
+import { target as windsurf } from "./tools/windsurf.js";
+import { target as zed } from "./tools/zed.js";
 
 export type { Target } from "./target.js";
 
-export const TARGETS = [copilot, agentsMd, claude, cursor, gemini, codex] as const satisfies readonly Target[];
+export const TARGETS = [
+  copilot,
+  agentsMd,
+  claude,
+  cursor,
+  gemini,
+  codex,
+  opencode,
+  qwen,
+  kilo,
+  droid,
+  cline,
+  amp,
+  auggie,
+  antigravity,
+  kiro,
+  junie,
+  goose,
+  zed,
+  windsurf,
+  roo,
+] as const satisfies readonly Target[];
 
 export type TargetId = (typeof TARGETS)[number]["id"];
 export const TARGET_IDS: readonly TargetId[] = TARGETS.map((t) => t.id);
