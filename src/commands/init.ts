@@ -12,8 +12,9 @@ import { agentsFromManifest, basesFromManifest, licenseFromManifest, presetForEx
 import { LICENSE_FILE } from "../core/license.js";
 import { toLf } from "../core/line-endings.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
-import { mergePlan } from "../core/merge/plan.js";
+import { asWritten, mergePlan } from "../core/merge/plan.js";
 import { leftOutNote, otherLanguage, withoutPythonProject } from "../core/other-language.js";
+import type { PlannedFile } from "../core/planned-file.js";
 import { namesFromPyproject } from "../core/pyproject.js";
 import { quoted } from "../core/quote.js";
 import { packsFromManifest } from "../core/record.js";
@@ -30,7 +31,7 @@ import { openForRun, runPipeline } from "../pipeline.js";
 import type { OwnerProject } from "../targets/owner-texts.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { HUB_FILES, TARGET_RULES, targetNotes } from "../targets/table.js";
-import { formatIgnored, formatProjectNotes, formatTargets } from "../ui/report.js";
+import { type DroppedFiles, formatDropped, formatIgnored, formatProjectNotes, formatTargets } from "../ui/report.js";
 import { ownerProjectAt, taskfileKeptNote, taskNames } from "./owner-project.js";
 import { teamSetup } from "./team-setup.js";
 
@@ -89,6 +90,33 @@ export interface InitJob {
   route?: Route;
 }
 
+/**
+ * The files of the tools the record lists and --agents no longer does: what an earlier run wrote and nobody edited
+ * is removed; an edited one stays, and is said. A file the remaining tools write too (`.mcp.json`) is not the
+ * dropped tool's.
+ */
+function droppedFiles(
+  ctx: CommandContext,
+  root: string,
+  answers: Answers,
+  bases: ReadonlyMap<string, string>,
+  files: readonly PlannedFile[],
+  planFor: (agents: Answers["agents"]) => readonly PlannedFile[],
+): DroppedFiles {
+  const recorded = agentsFromManifest(readIfFile(ctx.fs, join(root, MANIFEST_PATH)), TARGET_RULES);
+  const none: DroppedFiles = { removals: [], kept: [] };
+  if (recorded === undefined || recorded.every((id) => answers.agents.includes(id))) return none;
+  const planned = new Set(files.map((f) => f.path));
+  const before = planFor(recorded).filter((f) => !planned.has(f.path) && bases.has(f.path));
+  for (const { path } of before) {
+    const text = readIfFile(ctx.fs, join(root, path));
+    if (text === undefined) continue;
+    if (asWritten(path, toLf(text), bases.get(path), HUB_FILES)) none.removals.push({ path, contents: text });
+    else none.kept.push(path);
+  }
+  return none;
+}
+
 /** Everything after the answers: the CLI and plop's spec:init generator both come here. */
 export async function initRepository(ctx: CommandContext, job: InitJob): Promise<void> {
   const { root, route = CLI_ROUTE } = job;
@@ -138,6 +166,13 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
   const foreign = otherLanguage(new Set(ctx.fs.readdirSync(root)));
   const preset = presetForExisting(foreign ? withoutPythonProject(planned) : planned, read, bases);
   const { files, merged, unmergeable } = mergePlan(preset, read, HUB_FILES, bases);
+  // Ours as the last run wrote it (the README's table of tools, after --agents changed): brought up to date.
+  const updated = new Set(
+    files.flatMap((f) => (bases.has(f.path) && read(f.path) === bases.get(f.path) ? [f.path] : [])),
+  );
+  const dropped = droppedFiles(ctx, root, answers, bases, files, (agents) =>
+    planPreset(ctx.fs, ctx.templatesDir, { ...answers, agents }, ctx.version, uvBuild, job.team, owner),
+  );
   await runPipeline(ctx, {
     root,
     where: whereOf(ctx.cwd, root),
@@ -145,10 +180,11 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     dryRun: job.dryRun,
     force: job.force,
     prompter: job.prompter,
-    mode: { kind: "existing", merged, unmergeable, recorded: bases },
+    mode: { kind: "existing", merged, unmergeable, recorded: bases, updated, removals: dropped.removals },
     target,
     route,
   });
+  ctx.out.write(formatDropped(dropped, job.dryRun, ctx.out.paint));
   if (!job.dryRun && ctx.fs.lstatSync(join(root, ".git"), { throwIfNoEntry: false })) {
     const ignored = await ignoredByGit(
       ctx.exec,

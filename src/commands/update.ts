@@ -22,7 +22,7 @@ import { answerProblem } from "../options/answers.js";
 import type { ParsedArgs } from "../options/parse.js";
 import { openForRun, runPipeline } from "../pipeline.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
-import { HUB_FILES, TARGET_RULES } from "../targets/table.js";
+import { checkTargets, HUB_FILES, normalizeTargets, TARGET_RULES } from "../targets/table.js";
 import { countFates, formatUpdate } from "../ui/update-report.js";
 import { ownerProjectAt } from "./owner-project.js";
 import { teamSetup } from "./team-setup.js";
@@ -81,6 +81,13 @@ async function recordedTeam(
   return team.layer(interactive ? await ctx.createPrompter() : undefined);
 }
 
+function withAgents(record: RepositoryRecord, agents: readonly string[] | undefined): RepositoryRecord {
+  if (agents === undefined) return record;
+  const problem = checkTargets(agents);
+  if (problem) throw new UsageError(`${problem}: pass a valid --agents`);
+  return { ...record, answers: { ...record.answers, agents: normalizeTargets(agents) } };
+}
+
 export async function update(ctx: CommandContext, args: ParsedArgs): Promise<void> {
   const [extra] = args.positionals;
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}": run update inside the repository`);
@@ -91,7 +98,9 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   const dryRun = args.switches["dry-run"] || checkOnly;
   const target = await openForRun(ctx, root, root, dryRun);
   const recordText = ctx.fs.readTextSync(join(root, MANIFEST_PATH));
-  const record = parseRecord(recordText, answerProblem, TARGET_RULES);
+  const parsed = parseRecord(recordText, answerProblem, TARGET_RULES);
+  // --agents changes the tools the repository is written for: a tool dropped loses the files nobody edited.
+  const record = withAgents(parsed, args.given.agents);
   if (compareVersions(record.version, ctx.version) > 0)
     throw new UsageError(
       `${MANIFEST_PATH} was written by create-spec-agent ${record.version}, newer than this ${ctx.version}: run npx create-spec-agent@latest update`,

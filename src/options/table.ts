@@ -64,7 +64,6 @@ export interface ListQuestion {
   placeholder: string;
   help: string;
   message: string;
-  /** Each with its value (what the flag takes), a title and a description shown under the cursor. */
   choices: readonly Choice[];
   initial(): readonly string[];
   validate(values: readonly string[]): string | undefined;
@@ -149,7 +148,7 @@ export const QUESTIONS: readonly Question[] = [
   {
     kind: "list",
     key: "agents",
-    commands: PROJECT,
+    commands: [...PROJECT, "update"], // update takes the flag alone (it asks nothing)
     placeholder: "LIST",
     help: `AI tools to write for, comma-separated: ${TARGET_IDS.join(", ")}; default ${DEFAULT_TARGETS.join(",")}`,
     message: "AI tools to write for",
