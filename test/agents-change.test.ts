@@ -5,7 +5,7 @@
  * nobody edited, keeps (and names) the edited ones, and the record says which tools remain.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageRoot } from "../src/io/package-info.js";
@@ -89,6 +89,8 @@ describe("init --agents in a repository that has the preset", () => {
       "kept (of a tool no longer chosen, but edited: yours to remove): .claude/agents/backend-engineer.md",
     );
     expect(readFileSync(agent, "utf8")).toContain("Our own note.");
+    // The folders the removals emptied go too: a skill folder without SKILL.md is a broken skill.
+    expect(existsSync(join(root, ".claude/skills"))).toBe(false);
     expect(recordedAgents(root)).toEqual(["copilot", "agents-md"]);
     expect(cli(["check"], root).status).toBe(0);
   });
@@ -118,6 +120,7 @@ describe("update --agents", () => {
     );
     const after = readTree(root);
     expect(Object.keys(after).filter((p) => p.startsWith(".gemini/"))).toEqual([".gemini/settings.json"]);
+    expect(readdirSync(join(root, ".gemini"))).toEqual(["settings.json"]);
     expect(recordedAgents(root)).toEqual(["copilot", "agents-md"]);
     expect(cli(["check"], root).status).toBe(0);
     expect(cli(["update", "--check"], root).status).toBe(0);
