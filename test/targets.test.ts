@@ -133,6 +133,7 @@ describe("one source", () => {
     aiLayout: "",
     aiTools: "",
     agentFile: "",
+    aiIgnored: "",
     uvBuild: "",
   });
   const source = (name: string): string => PACKS.agents.find((t) => t.source === name)?.render(context) ?? "missing";

@@ -149,6 +149,7 @@ export const target: Target<"claude"> = {
     [".mcp.json", "MCP servers for Claude Code"],
   ],
   skills: { home: ".claude/skills", substitutes: true },
+  ignored: ["CLAUDE.local.md", ".claude/settings.local.json"],
   once: "**Claude Code**: approve the project's MCP servers (`.mcp.json`) when it asks on first start (`claude mcp list` shows them pending until then).",
   drops: [`tools with no Claude Code equivalent: ${untranslatedTools(TOOL_NAMES).join(", ")}`],
   files: (sources, project) => {
