@@ -182,13 +182,12 @@ async function intoExisting(
     ...all,
     entries: chosen.map((i) => all.entries[i] as Inspection["entries"][number]),
   });
-  const removals = existing.removals ?? [];
   const report =
-    chosen.length + removals.length === 0
+    chosen.length + (existing.removals?.length ?? 0) === 0
       ? { created: [], overwritten: [], identical: [], removed: [] }
       : await target.write({
           inspection: only(planned),
-          removals,
+          removals: existing.removals ?? [],
           again: () => only(inspect(ctx, settled, target)),
         });
   ctx.out.write(formatClassedSummary(run(overwritten, settledClasses), where, ctx.out.paint, job.route?.overClashes));

@@ -12,9 +12,8 @@ import { agentsFromManifest, basesFromManifest, licenseFromManifest, presetForEx
 import { LICENSE_FILE } from "../core/license.js";
 import { toLf } from "../core/line-endings.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
-import { asWritten, mergePlan } from "../core/merge/plan.js";
+import { mergePlan } from "../core/merge/plan.js";
 import { leftOutNote, otherLanguage, withoutPythonProject } from "../core/other-language.js";
-import type { PlannedFile } from "../core/planned-file.js";
 import { namesFromPyproject } from "../core/pyproject.js";
 import { quoted } from "../core/quote.js";
 import { packsFromManifest } from "../core/record.js";
@@ -31,7 +30,8 @@ import { openForRun, runPipeline } from "../pipeline.js";
 import type { OwnerProject } from "../targets/owner-texts.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { HUB_FILES, TARGET_RULES, targetNotes } from "../targets/table.js";
-import { type DroppedFiles, formatDropped, formatIgnored, formatProjectNotes, formatTargets } from "../ui/report.js";
+import { formatDropped, formatIgnored, formatProjectNotes, formatTargets } from "../ui/report.js";
+import { droppedFiles } from "./dropped-files.js";
 import { ownerProjectAt, taskfileKeptNote, taskNames } from "./owner-project.js";
 import { teamSetup } from "./team-setup.js";
 
@@ -88,33 +88,6 @@ export interface InitJob {
   target?: Target;
   /** How the messages name what the user can do: the CLI's flags unless given (plop's prompts). */
   route?: Route;
-}
-
-/**
- * The files of the tools the record lists and --agents no longer does: what an earlier run wrote and nobody edited
- * is removed; an edited one stays, and is said. A file the remaining tools write too (`.mcp.json`) is not the
- * dropped tool's.
- */
-function droppedFiles(
-  ctx: CommandContext,
-  root: string,
-  answers: Answers,
-  bases: ReadonlyMap<string, string>,
-  files: readonly PlannedFile[],
-  planFor: (agents: Answers["agents"]) => readonly PlannedFile[],
-): DroppedFiles {
-  const recorded = agentsFromManifest(readIfFile(ctx.fs, join(root, MANIFEST_PATH)), TARGET_RULES);
-  const none: DroppedFiles = { removals: [], kept: [] };
-  if (recorded === undefined || recorded.every((id) => answers.agents.includes(id))) return none;
-  const planned = new Set(files.map((f) => f.path));
-  const before = planFor(recorded).filter((f) => !planned.has(f.path) && bases.has(f.path));
-  for (const { path } of before) {
-    const text = readIfFile(ctx.fs, join(root, path));
-    if (text === undefined) continue;
-    if (asWritten(path, toLf(text), bases.get(path), HUB_FILES)) none.removals.push({ path, contents: text });
-    else none.kept.push(path);
-  }
-  return none;
 }
 
 /** Everything after the answers: the CLI and plop's spec:init generator both come here. */

@@ -22,8 +22,9 @@ import { answerProblem } from "../options/answers.js";
 import type { ParsedArgs } from "../options/parse.js";
 import { openForRun, runPipeline } from "../pipeline.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
-import { checkTargets, HUB_FILES, normalizeTargets, TARGET_RULES } from "../targets/table.js";
+import { HUB_FILES, TARGET_RULES } from "../targets/table.js";
 import { countFates, formatUpdate } from "../ui/update-report.js";
+import { withAgents } from "./dropped-files.js";
 import { ownerProjectAt } from "./owner-project.js";
 import { teamSetup } from "./team-setup.js";
 import { reportBehind } from "./update-check.js";
@@ -79,13 +80,6 @@ async function recordedTeam(
   const team = await teamSetup(ctx, args.values, ctx.cwd, { root, packs: record.packs });
   const interactive = team.packed && !args.switches.yes && !args.switches.check && !ctx.env.CI && ctx.isTerminal();
   return team.layer(interactive ? await ctx.createPrompter() : undefined);
-}
-
-function withAgents(record: RepositoryRecord, agents: readonly string[] | undefined): RepositoryRecord {
-  if (agents === undefined) return record;
-  const problem = checkTargets(agents);
-  if (problem) throw new UsageError(`${problem}: pass a valid --agents`);
-  return { ...record, answers: { ...record.answers, agents: normalizeTargets(agents) } };
 }
 
 export async function update(ctx: CommandContext, args: ParsedArgs): Promise<void> {

@@ -108,10 +108,5 @@ export function formatDropped({ removals, kept }: DroppedFiles, dryRun: boolean,
     lines.push(
       `  ${paint.yellow("kept")} (of a tool no longer chosen, but edited: yours to remove): ${kept.map(escapeUnsafe).join(", ")}`,
     );
-  return lines
-    .map(
-      (line) => `${line}
-`,
-    )
-    .join("");
+  return lines.map((line) => `${line}\n`).join("");
 }

@@ -1,7 +1,6 @@
 /**
- * Claude Code: CLAUDE.md (importing AGENTS.md when there is one), the
- * subagent, skills that substitute `$ARGUMENTS`, `.mcp.json`, and settings
- * that allow the project's tasks and set a web session up.
+ * Claude Code: CLAUDE.md (importing AGENTS.md when there is one), the subagent, skills that substitute
+ * `$ARGUMENTS`, `.mcp.json`, and settings that allow the project's tasks and set a web session up.
  */
 import type { Problem } from "../../core/check/problems.js";
 import { isRecord } from "../../core/json-input.js";
@@ -61,9 +60,8 @@ export const TOOL_NAMES: ToolNames = {
 };
 
 /**
- * `.claude/settings.json`: Claude Code runs the tasks without asking, never
- * reads `.env`; on the web (CLAUDE_CODE_REMOTE=true) each session starts with
- * the setup, and on a developer's machine the hook does nothing.
+ * `.claude/settings.json`: Claude Code runs the tasks without asking, never reads `.env`; on the web
+ * (CLAUDE_CODE_REMOTE=true) each session starts with the setup, and on a developer's machine the hook does nothing.
  */
 export const settings = (): string =>
   json({
