@@ -131,7 +131,9 @@ describe("update --agents", () => {
     const before = readTree(root);
     const result = cli(["update", "--agents", "copilot,geminy"], root);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^error: "geminy" is not an AI tool we write for \(did you mean gemini\?\): [^\n]+\n$/);
+    expect(result.stderr).toMatch(
+      /^error: "geminy" is not an AI tool we write for \(did you mean gemini\?\): [^\n]+\n$/,
+    );
     expect(readTree(root)).toEqual(before);
   });
 });
