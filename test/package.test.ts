@@ -19,7 +19,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
  * messages and question, the record's `theirs`, the prompt keys, more "did you mean") added 4.3 KiB, from
  * 295,178 to 299,548 bytes (main ff6d352; raw, dist/main.cjs grew 1.5 KB and its source map 3.7 KB).
  */
-const MAX_PACKED_BYTES = 295 * 1024;
+const MAX_PACKED_BYTES = 300 * 1024;
 /** Bundles, and the program's source map (read only under --verbose). */
 const DIST_FILE = /^dist\/[A-Za-z0-9_-]+\.c?js$|^dist\/main\.cjs\.map$/;
 
