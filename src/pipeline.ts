@@ -28,6 +28,10 @@ import { formatPlan, formatRecovered, formatWritten } from "./ui/report.js";
 export interface ExistingFiles {
   /** Shared files whose planned contents are the owner's text with ours merged in. */
   merged: ReadonlySet<string>;
+  /** Files as an earlier run wrote them, unedited since: brought up to date, not left as a clash. */
+  updated?: ReadonlySet<string>;
+  /** Files an earlier run wrote, for a tool no longer chosen, that nobody edited: removed in the same write. */
+  removals?: readonly PlannedRemoval[];
   /** Shared files that could not be parsed: never written, their snippet printed. */
   unmergeable: ReadonlyMap<string, { reason: string; snippet: string }>;
   /** The files as the repository's record lists them (an earlier run's bases), for the record this run writes. */
@@ -129,7 +133,7 @@ async function intoExisting(
 ): Promise<WriteReport | undefined> {
   const { root, where } = job;
   const files = inspection.entries.map(({ file }) => file);
-  const classes = classify(inspection.entries, existing.merged);
+  const classes = classify(inspection.entries, existing.merged, existing.updated);
   const run = (overwritten: ReadonlySet<string>, settled: readonly FileClass[] = classes): ClassedRun => ({
     files,
     classes: settled,
@@ -171,7 +175,7 @@ async function intoExisting(
     },
   });
   const writes = (c: FileClass, path: string): boolean =>
-    c === "new" || c === "merged" || (c === "clash" && overwritten.has(path));
+    c === "new" || c === "merged" || c === "updated" || (c === "clash" && overwritten.has(path));
   const { settled, planned, settledClasses } = settle(overwritten);
   const chosen = files.flatMap((file, i) => (writes(settledClasses[i] as FileClass, file.path) ? [i] : []));
   const only = (all: Inspection): Inspection => ({
@@ -179,11 +183,11 @@ async function intoExisting(
     entries: chosen.map((i) => all.entries[i] as Inspection["entries"][number]),
   });
   const report =
-    chosen.length === 0
+    chosen.length + (existing.removals?.length ?? 0) === 0
       ? { created: [], overwritten: [], identical: [], removed: [] }
       : await target.write({
           inspection: only(planned),
-          removals: [],
+          removals: existing.removals ?? [],
           again: () => only(inspect(ctx, settled, target)),
         });
   ctx.out.write(formatClassedSummary(run(overwritten, settledClasses), where, ctx.out.paint, job.route?.overClashes));

@@ -35,7 +35,7 @@ function plopPrompts(
     }
     if (q.kind === "list") {
       const initial = q.initial();
-      const choices = q.choices.map((value) => ({ name: value, value, checked: initial.includes(value) }));
+      const choices = q.choices.map(({ title, value }) => ({ name: title, value, checked: initial.includes(value) }));
       return {
         type: "checkbox",
         name: q.key,

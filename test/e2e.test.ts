@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageRoot } from "../src/io/package-info.js";
+import { TARGET_IDS } from "../src/targets/table.js";
 import { GIT_IDENTITY, tempDir } from "./support/context.js";
 
 const bin = join(packageRoot, "dist/cli.cjs");
@@ -64,6 +65,16 @@ describe("the built bin", () => {
     const result = cli([name, "--yes"], cwd);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^error: [^\n]+\n$/);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("names the tool a typo in --agents meant and every valid id, with exit 2 and one line, writing nothing", () => {
+    const cwd = tempDir();
+    const result = cli(["svc", "--yes", "--agents", "copilot,Cluade"], cwd);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^error: [^\n]+\n$/);
+    expect(result.stderr).toContain('"Cluade" is not an AI tool we write for (did you mean claude?): use ');
+    for (const id of TARGET_IDS) expect(result.stderr).toContain(id);
     expect(readdirSync(cwd)).toEqual([]);
   });
 

@@ -116,6 +116,7 @@ const TEXTS = {
   aiLayout: ".github/\n  copilot-instructions.md  rules\n",
   aiTools: "## AI tools\n\nHere.\n",
   agentFile: "AGENTS.md",
+  aiIgnored: "CLAUDE.local.md",
   uvBuild: "uv_build>=0.13.6,<0.14.0",
 };
 

@@ -17,7 +17,14 @@ import { packageRoot, templatesDir } from "../src/io/package-info.js";
 import { linksToRoot } from "../src/targets/links.js";
 import { renderPreset } from "../src/targets/preset.js";
 import { STEPS } from "../src/targets/steps.js";
-import { checkTargets, TARGET_IDS, type TargetId } from "../src/targets/table.js";
+import {
+  checkTargets,
+  DEFAULT_TARGETS,
+  TARGET_IDS,
+  TARGETS,
+  type TargetId,
+  targetChoices,
+} from "../src/targets/table.js";
 import * as claude from "../src/targets/tools/claude.js";
 import * as gemini from "../src/targets/tools/gemini.js";
 import { PLAIN_REFERENCE, TOOL_REFERENCE, translateTools } from "../src/targets/tools.js";
@@ -147,6 +154,7 @@ describe("one source", () => {
     aiLayout: "",
     aiTools: "",
     agentFile: "",
+    aiIgnored: "",
     uvBuild: "",
   });
   const source = (name: string): string => PACKS.agents.find((t) => t.source === name)?.render(context) ?? "missing";
@@ -278,6 +286,21 @@ describe("one source", () => {
       project: { description: HARD_ANSWERS.description },
     });
     expect(hard.get("AGENTS.md")).toContain(HARD_ANSWERS.description);
+  });
+});
+
+describe("the --agents question", () => {
+  it("lists the defaults first, then the other tools by name, each with its id, name and description", () => {
+    const choices = targetChoices();
+    expect(choices.map((c) => c.value).sort()).toEqual([...TARGET_IDS].sort());
+    expect(choices.slice(0, DEFAULT_TARGETS.length).map((c) => c.value)).toEqual([...DEFAULT_TARGETS]);
+    const rest = choices.slice(DEFAULT_TARGETS.length).map((c) => TARGETS.find((t) => t.id === c.value)?.label ?? "");
+    expect(rest).toEqual([...rest].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })));
+    for (const choice of choices) {
+      expect(choice.title).toMatch(new RegExp(`^${choice.value} +\\S`));
+      expect(choice.description.length, choice.value).toBeGreaterThan(20);
+      expect(choice.description, choice.value).not.toContain("\n");
+    }
   });
 });
 

@@ -21,6 +21,7 @@ import { delimiter, join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../src/io/package-info.js";
 import { DEFAULT_DESCRIPTION, DEFAULT_PYTHON, type Facts, QUESTIONS } from "../src/options/table.js";
+import { DEFAULT_TARGETS, normalizeTargets, targetChoices } from "../src/targets/table.js";
 import { hasTmux, NO_TMUX, TmuxServer, type TmuxSession } from "./support/tmux.js";
 
 const bin = join(packageRoot, "dist/cli.cjs");
@@ -49,6 +50,7 @@ const PROMPTS = QUESTIONS.filter((q) => q.askIf(facts)).map((q) => q.message);
 const INSTALL = QUESTIONS.find((q) => q.key === "install")?.message;
 const AGENTS = QUESTIONS.find((q) => q.key === "agents")?.message as string;
 const AUTHOR = "Tmux Tester";
+type TargetChoice = ReturnType<typeof targetChoices>[number];
 
 describe.skipIf(!tmuxThere)(`in a real terminal (tmux)${tmuxThere ? "" : ` (skipped: ${NO_TMUX})`}`, () => {
   let server: TmuxServer;
@@ -224,6 +226,44 @@ describe.skipIf(!tmuxThere)(`in a real terminal (tmux)${tmuxThere ? "" : ` (skip
     expect(manifest.answers.name).toBe("lined");
   });
 
+  it("shows each tool's name and description, the defaults first, says which are chosen, and answers with the ids", async () => {
+    const cwd = emptyDir("spec-agent-tty-");
+    const s = await shell(cwd);
+    await runCli(s, "listed");
+    await acceptDefaults(s, PROMPTS.slice(1, PROMPTS.indexOf(AGENTS)));
+    await s.waitFor(asking(AGENTS));
+    const choices = targetChoices();
+    const lineOf = (screen: string, id: string): number =>
+      screen.split("\n").findIndex((line) => new RegExp(`[◉◯] +(❯ )?${escapeRegExp(id)} `).test(line));
+    const first = s.screen();
+    // In the table's choice order: the defaults, then by name.
+    const shown = choices.slice(0, 6).map((c) => lineOf(first, c.value));
+    expect(
+      shown.every((line, i) => line > -1 && (i === 0 || line > (shown[i - 1] as number))),
+      first,
+    ).toBe(true);
+    expect(first).toContain(`chosen: ${DEFAULT_TARGETS.join(", ")}`);
+    // The line under the cursor has its description; going down shows the next one's instead.
+    const [one, two] = choices as [TargetChoice, TargetChoice];
+    expect(first).toContain(one.description.slice(0, 40));
+    s.sendKeys("Down");
+    await s.waitFor(new RegExp(escapeRegExp(two.description.slice(0, 40))));
+    expect(s.screen()).not.toContain(one.description.slice(0, 40));
+    // Choose the third: the hint says so before Enter, and the answered line gives the ids.
+    const third = choices[2] as TargetChoice;
+    s.sendKeys("Down");
+    s.sendKeys("Space");
+    await s.waitFor(new RegExp(`chosen: ${escapeRegExp([...DEFAULT_TARGETS, third.value].join(", "))}`));
+    s.sendKeys("Enter");
+    await s.waitFor(
+      new RegExp(`^✔ ${escapeRegExp(AGENTS)} › ${escapeRegExp([...DEFAULT_TARGETS, third.value].join(", "))}$`, "m"),
+    );
+    await acceptDefaults(s, PROMPTS.slice(PROMPTS.indexOf(AGENTS) + 1));
+    await expectExit(s, 0);
+    const manifest = JSON.parse(readFileSync(join(cwd, "listed/.spec-agent.json"), "utf8"));
+    expect(manifest.answers.agents).toEqual(normalizeTargets([...DEFAULT_TARGETS, third.value]));
+  });
+
   describe.each([
     ["Ctrl-C", "C-c"],
     ["Esc", "Escape"],
@@ -339,11 +379,11 @@ describe.skipIf(!tmuxThere)(`in a real terminal (tmux)${tmuxThere ? "" : ` (skip
     const painted = (): string => server.tmux(["capture-pane", "-p", "-e", "-t", s.name]);
     // tmux keeps colour and underline as attributes; -e gives them back as escape sequences.
     expect(painted()).not.toContain("\u001b[");
-    expect(s.screen()).toMatch(/^.*❯ copilot$/m);
-    expect(s.screen()).not.toMatch(/❯ agents-md$/m);
+    expect(s.screen()).toMatch(/^.*❯ copilot /m);
+    expect(s.screen()).not.toMatch(/❯ agents-md /m);
     s.sendKeys("Down");
-    await s.waitFor(/❯ agents-md$/m);
-    expect(s.screen()).not.toMatch(/❯ copilot$/m);
+    await s.waitFor(/❯ agents-md /m);
+    expect(s.screen()).not.toMatch(/❯ copilot /m);
     expect(painted()).not.toContain("\u001b[");
     s.sendKeys("C-c");
     await expectExit(s, 130);

@@ -29,7 +29,7 @@ import { findRoot, readIfFile, whereOf } from "../io/root.js";
 import type { ParsedArgs } from "../options/parse.js";
 import type { Prompter } from "../options/prompter.js";
 import { runPipeline } from "../pipeline.js";
-import { templateContext } from "../templates/template.js";
+import { NO_DERIVED_TEXTS, templateContext } from "../templates/template.js";
 
 const isKind = (value: string | undefined): value is SpecKind => SPEC_KINDS.includes(value as SpecKind);
 
@@ -121,7 +121,7 @@ async function templateFor(ctx: CommandContext, root: string, kind: SpecKind): P
   if (!preset) throw new UsageError(`the preset has no ${source}: add one to spec/${kind}/`);
   // The templates of spec files name no answer: any context renders them.
   const blank = { name: "", package: "", description: "", author: "", python: "", license: "none", agents: [] };
-  return preset.render(templateContext(blank, ctx.version, { aiLayout: "", aiTools: "", agentFile: "", uvBuild: "" }));
+  return preset.render(templateContext(blank, ctx.version, NO_DERIVED_TEXTS));
 }
 
 /** Everything after the arguments: the CLI and plop's spec:plan, spec:task and spec:context come here. Returns the new file's path. */

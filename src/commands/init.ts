@@ -30,7 +30,8 @@ import { openForRun, runPipeline } from "../pipeline.js";
 import type { OwnerProject } from "../targets/owner-texts.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { HUB_FILES, TARGET_RULES, targetNotes } from "../targets/table.js";
-import { formatIgnored, formatProjectNotes, formatTargets } from "../ui/report.js";
+import { formatDropped, formatIgnored, formatProjectNotes, formatTargets } from "../ui/report.js";
+import { droppedFiles } from "./dropped-files.js";
 import { ownerProjectAt, taskfileKeptNote, taskNames } from "./owner-project.js";
 import { teamSetup } from "./team-setup.js";
 
@@ -138,6 +139,13 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
   const foreign = otherLanguage(new Set(ctx.fs.readdirSync(root)));
   const preset = presetForExisting(foreign ? withoutPythonProject(planned) : planned, read, bases);
   const { files, merged, unmergeable } = mergePlan(preset, read, HUB_FILES, bases);
+  // Ours as the last run wrote it (the README's table of tools, after --agents changed): brought up to date.
+  const updated = new Set(
+    files.flatMap((f) => (bases.has(f.path) && read(f.path) === bases.get(f.path) ? [f.path] : [])),
+  );
+  const dropped = droppedFiles(ctx, root, answers, bases, files, (agents) =>
+    planPreset(ctx.fs, ctx.templatesDir, { ...answers, agents }, ctx.version, uvBuild, job.team, owner),
+  );
   await runPipeline(ctx, {
     root,
     where: whereOf(ctx.cwd, root),
@@ -145,10 +153,11 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     dryRun: job.dryRun,
     force: job.force,
     prompter: job.prompter,
-    mode: { kind: "existing", merged, unmergeable, recorded: bases },
+    mode: { kind: "existing", merged, unmergeable, recorded: bases, updated, removals: dropped.removals },
     target,
     route,
   });
+  ctx.out.write(formatDropped(dropped, job.dryRun, ctx.out.paint));
   if (!job.dryRun && ctx.fs.lstatSync(join(root, ".git"), { throwIfNoEntry: false })) {
     const ignored = await ignoredByGit(
       ctx.exec,

@@ -65,17 +65,20 @@ function displayName(name: string): string {
 
 /**
  * A planned file in a repository that exists: new, identical (skipped), merged
- * (a shared file that takes our entries beside the owner's), or a clash (it
- * exists, differs, and is not ours to merge: left alone unless overwritten).
+ * (a shared file that takes our entries beside the owner's), updated (ours, as
+ * an earlier run wrote it), or a clash (it exists, differs, and is not ours to
+ * merge: left alone unless overwritten).
  */
-export type FileClass = "new" | "identical" | "merged" | "clash";
+export type FileClass = "new" | "identical" | "merged" | "updated" | "clash";
 
+/** `updated`: files an earlier run wrote that nobody edited since, brought up to date rather than left as a clash. */
 export function classify(
   entries: readonly { file: { path: string }; status: FileStatus }[],
   merged: ReadonlySet<string>,
+  updated: ReadonlySet<string> = new Set(),
 ): FileClass[] {
   return entries.map(({ file, status }) => {
     if (status !== "differs") return status;
-    return merged.has(file.path) ? "merged" : "clash";
+    return merged.has(file.path) ? "merged" : updated.has(file.path) ? "updated" : "clash";
   });
 }

@@ -4,7 +4,7 @@
  * rendering. Pure: the command reads, this decides, the writer writes.
  */
 import { hasMarkedBlock, mergeMarkedBlock } from "./merge/marked.js";
-import { mergeKindOf, mergeShared } from "./merge/plan.js";
+import { asWritten, mergeKindOf, mergeShared } from "./merge/plan.js";
 import { type MergeLabels, mergeThreeWay } from "./three-way.js";
 
 export type Fate =
@@ -108,6 +108,6 @@ export function planUpdate({ bases, current, next, labels, hubs }: UpdateInputs)
     const base = bases.get(path);
     if (theirs !== undefined) return fateOf(path, base, bases.has(path), ours, theirs, { labels, hubs });
     if (ours === undefined) return { path, fate: "current" };
-    return base !== undefined && ours === base ? { path, fate: "removed" } : { path, fate: "kept-unlisted" };
+    return asWritten(path, ours, base, hubs) ? { path, fate: "removed" } : { path, fate: "kept-unlisted" };
   });
 }

@@ -10,8 +10,8 @@ import { CancelledError } from "../core/errors.js";
 export interface Prompter {
   text(message: string, initial: string | undefined, validate: (value: string) => string | undefined): Promise<string>;
   confirm(message: string, initial: boolean): Promise<boolean>;
-  /** Several of `choices`; at least one must be chosen. */
-  multiselect(message: string, choices: readonly string[], initial: readonly string[]): Promise<string[]>;
+  /** The values of several of `choices`; at least one must be chosen. */
+  multiselect(message: string, choices: readonly Choice[], initial: readonly string[]): Promise<string[]>;
   /** One of `choices` (their values); `initial` is the index chosen by Enter alone. */
   select(message: string, choices: readonly Choice[], initial: number): Promise<string>;
 }
@@ -24,10 +24,12 @@ export interface Choice {
 
 /** The mark of a multiselect's line under the cursor: the pointer prompts' select draws. */
 const FOCUSED = "❯";
+const MULTISELECT_HINT = "space to choose, enter to accept";
 interface MultiselectState {
   cursor: number;
   done: boolean;
-  value: { title: string; value: string }[];
+  hint: string;
+  value: { title: string; value: string; selected: boolean }[];
 }
 
 /**
@@ -50,14 +52,19 @@ export async function createPrompter(stdin: Readable, stdout: Writable, color: b
   };
   /**
    * prompts shows a multiselect's focused line by colour alone (its select has a pointer): the line under the
-   * cursor gets the select's pointer too, so that it shows in a monochrome terminal and to a screen reader.
+   * cursor gets the select's pointer too, so that it shows in a monochrome terminal and to a screen reader. The
+   * hint says what is chosen, which a long list may have scrolled away; once answered, the line gives the values.
    */
-  function onRenderMultiselect(this: MultiselectState, kleur: object): void {
-    onRender(kleur);
-    this.value.forEach((choice, i) => {
-      choice.title = this.done ? choice.value : `${i === this.cursor ? FOCUSED : " "} ${choice.value}`;
-    });
-  }
+  const multiselectRenderer = (titles: ReadonlyMap<string, string>) =>
+    function onRenderMultiselect(this: MultiselectState, kleur: object): void {
+      onRender(kleur);
+      const chosen = this.value.filter((choice) => choice.selected).map((choice) => choice.value);
+      this.hint = `${MULTISELECT_HINT}; chosen: ${chosen.length > 0 ? chosen.join(", ") : "none"}`;
+      this.value.forEach((choice, i) => {
+        const title = titles.get(choice.value) ?? choice.value;
+        choice.title = this.done ? choice.value : `${i === this.cursor ? FOCUSED : " "} ${title}`;
+      });
+    };
   return {
     text: (message, initial, validate) =>
       ask<string>({
@@ -71,11 +78,11 @@ export async function createPrompter(stdin: Readable, stdout: Writable, color: b
       ask<string[]>({
         type: "multiselect",
         message,
-        choices: choices.map((value) => ({ title: value, value, selected: initial.includes(value) })),
+        choices: choices.map((c) => ({ ...c, selected: initial.includes(c.value) })),
         min: 1,
-        hint: "space to choose, enter to accept",
+        hint: MULTISELECT_HINT,
         instructions: false,
-        onRender: onRenderMultiselect,
+        onRender: multiselectRenderer(new Map(choices.map((c) => [c.value, c.title]))),
       }),
     select: (message, choices, initial) =>
       ask<string>({ type: "select", message, choices: choices.map((c) => ({ ...c })), initial, hint: " " }),

@@ -14,8 +14,9 @@ import {
   packageFromName,
 } from "../core/names.js";
 import type { Facts } from "../io/facts.js";
-import { checkTargets, DEFAULT_TARGETS, TARGET_IDS, type TargetId } from "../targets/table.js";
+import { checkTargets, DEFAULT_TARGETS, TARGET_IDS, type TargetId, targetChoices } from "../targets/table.js";
 import type { CommandName } from "./flags.js";
+import type { Choice } from "./prompter.js";
 
 export type { Facts };
 
@@ -63,7 +64,7 @@ export interface ListQuestion {
   placeholder: string;
   help: string;
   message: string;
-  choices: readonly string[];
+  choices: readonly Choice[];
   initial(): readonly string[];
   validate(values: readonly string[]): string | undefined;
   askIf(facts: Facts): boolean;
@@ -147,11 +148,11 @@ export const QUESTIONS: readonly Question[] = [
   {
     kind: "list",
     key: "agents",
-    commands: PROJECT,
+    commands: [...PROJECT, "update"], // update takes the flag alone (it asks nothing)
     placeholder: "LIST",
     help: `AI tools to write for, comma-separated: ${TARGET_IDS.join(", ")}; default ${DEFAULT_TARGETS.join(",")}`,
     message: "AI tools to write for",
-    choices: TARGET_IDS,
+    choices: targetChoices(),
     initial: () => DEFAULT_TARGETS,
     validate: checkTargets,
     askIf: () => true,

@@ -77,6 +77,8 @@ export function renderPreset(
     aiLayout: layoutBlock([...base.flatMap((b) => b.layout), ...chosen.flatMap((t) => t.layout)], chosen),
     aiTools: aiToolsSection(chosen, project),
     agentFile: primaryAgentFile(project),
+    // Every tool's, not only the chosen ones': a teammate may use another.
+    aiIgnored: TARGETS.flatMap((t) => t.ignored ?? []).join("\n"),
     uvBuild,
     ...(owner?.texts ?? NO_OWNER),
   });

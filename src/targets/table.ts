@@ -74,6 +74,20 @@ export function checkTargets(values: readonly string[]): string | undefined {
   return `${quoted(unknown)} is not an AI tool we write for${hint}: use ${TARGET_IDS.join(", ")}`;
 }
 
+/**
+ * The `--agents` question's choices: the defaults first, then by name, so that a user finds theirs in a long
+ * list; each shows its id (what `--agents` takes) and name, and its description under the cursor.
+ */
+export function targetChoices(): { title: string; value: string; description: string }[] {
+  const width = Math.max(...TARGETS.map((t) => t.id.length));
+  const byName = (a: Target, b: Target): number => a.label.localeCompare(b.label, "en", { sensitivity: "base" });
+  const ordered = [
+    ...TARGETS.filter((t) => t.default === true),
+    ...TARGETS.filter((t) => t.default !== true).sort(byName),
+  ];
+  return ordered.map((t) => ({ title: `${t.id.padEnd(width)}  ${t.label}`, value: t.id, description: t.description }));
+}
+
 /** The targets in table order, each once; a tool that reads the hub as its instructions brings the hub. */
 export function normalizeTargets(values: readonly string[]): TargetId[] {
   const chosen = new Set<string>(values.filter(isTargetId));

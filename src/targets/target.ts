@@ -58,6 +58,8 @@ export interface Target<Id extends string = string> {
   drops: readonly string[];
   /** The next step printed after a create, for the first chosen tool that has one. */
   start?: string;
+  /** Its personal files (local settings), which `.gitignore` keeps out of git whichever tools are chosen. */
+  ignored?: readonly string[];
   /** What a user must do once in this tool before it loads what we wrote (measured by `npm run e2e:clients`). */
   once?: string;
   files(sources: Sources, project: Project): RenderedFile[];

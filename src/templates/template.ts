@@ -42,6 +42,7 @@ export const TEMPLATE_VARIABLES = [
   "aiLayout",
   "aiTools",
   "agentFile",
+  "aiIgnored",
   "uvBuild",
   ...OWNER_VARIABLES,
 ] as const;
@@ -49,8 +50,11 @@ export const TEMPLATE_VARIABLES = [
 export type TemplateContext = Record<(typeof TEMPLATE_VARIABLES)[number], string>;
 
 /** What the answers alone do not give: the AI tools' texts and the build backend's bound. */
-export type DerivedTexts = Pick<TemplateContext, "aiLayout" | "aiTools" | "agentFile" | "uvBuild"> &
+export type DerivedTexts = Pick<TemplateContext, "aiLayout" | "aiTools" | "agentFile" | "aiIgnored" | "uvBuild"> &
   Partial<Pick<TemplateContext, (typeof OWNER_VARIABLES)[number]>>;
+
+/** For templates that name none of the derived texts (spec files): every one empty. */
+export const NO_DERIVED_TEXTS: DerivedTexts = { aiLayout: "", aiTools: "", agentFile: "", aiIgnored: "", uvBuild: "" };
 
 /** The preset's own project: every owner statement empty, so `{{#if existingProject}}` takes the preset's text. */
 const NO_OWNER = Object.fromEntries(OWNER_VARIABLES.map((name) => [name, ""])) as Record<

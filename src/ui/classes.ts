@@ -16,7 +16,7 @@ export interface ClassedRun {
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : word.endsWith("h") ? "es" : "s"}`;
 
 function counts({ classes }: ClassedRun): Record<FileClass, number> {
-  const count: Record<FileClass, number> = { new: 0, identical: 0, merged: 0, clash: 0 };
+  const count: Record<FileClass, number> = { new: 0, identical: 0, merged: 0, updated: 0, clash: 0 };
   for (const c of classes) count[c]++;
   return count;
 }
@@ -38,7 +38,7 @@ export function formatClassedPlan(run: ClassedRun, where: string, paint: Paint):
       ? paint.green(text)
       : c === "clash"
         ? paint.yellow(text)
-        : c === "merged"
+        : c === "merged" || c === "updated"
           ? text
           : paint.dim(text);
   };
@@ -54,7 +54,7 @@ export function formatClassedPlan(run: ClassedRun, where: string, paint: Paint):
   return [
     `${paint.bold("Dry run")}: nothing is written. create-spec-agent would write into ${where}:`,
     ...lines,
-    `${plural(run.files.length, "file")}: ${n.new} new, ${n.merged} merged, ${n.identical} identical, ${plural(n.clash, "clash")}.`,
+    `${plural(run.files.length, "file")}: ${n.new} new, ${n.merged} merged, ${n.updated ? `${n.updated} updated, ` : ""}${n.identical} identical, ${plural(n.clash, "clash")}.`,
     ...unmergeableNotes(run, paint),
     "",
   ].join("\n");
@@ -72,12 +72,17 @@ export function formatClassedSummary(
   const kept = clashes.filter((path) => !run.overwritten.has(path));
   const overwritten = clashes.filter((path) => run.overwritten.has(path));
   const lines: string[] = [];
-  if (n.new + n.merged + overwritten.length === 0) {
+  if (n.new + n.merged + n.updated + overwritten.length === 0) {
     lines.push(
       `${paint.green("✔")} ${where} already has the preset: nothing changed (${plural(n.identical, "file")} identical${kept.length ? `, ${plural(kept.length, "clash")} left alone` : ""})`,
     );
   } else {
-    const parts = [`${n.new} new`, `${n.merged} merged`, `${n.identical} identical`];
+    const parts = [
+      `${n.new} new`,
+      `${n.merged} merged`,
+      ...(n.updated ? [`${n.updated} updated`] : []),
+      `${n.identical} identical`,
+    ];
     if (overwritten.length) parts.push(`${overwritten.length} overwritten`);
     if (kept.length) parts.push(`${plural(kept.length, "clash")} left alone`);
     lines.push(`${paint.green("✔")} Wrote ${where}: ${parts.join(", ")}`);
@@ -87,6 +92,8 @@ export function formatClassedSummary(
   if (created.length > 0 && created.length <= 3) lines.push(`  new: ${created.join(", ")}`);
   const merged = pathsOf(run, "merged");
   if (merged.length) lines.push(`  merged: ${merged.join(", ")}`);
+  const updated = pathsOf(run, "updated");
+  if (updated.length) lines.push(`  updated (as the last run wrote them, unedited since): ${updated.join(", ")}`);
   if (overwritten.length) lines.push(`  overwritten: ${overwritten.join(", ")}`);
   const plain = kept.filter((path) => !run.unmergeable.has(path));
   if (plain.length)

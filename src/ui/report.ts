@@ -1,5 +1,6 @@
 /** What the user reads: the plan for --dry-run, the summary after writing, errors. */
 import { CancelledError, CliError } from "../core/errors.js";
+import type { PlannedRemoval } from "../core/planned-file.js";
 import type { Ignored } from "../io/git-ignored.js";
 import type { FileStatus, TargetEntry } from "../io/target/inspect.js";
 import type { Undone } from "../io/target/journal.js";
@@ -89,4 +90,23 @@ export function formatIgnored(ignored: readonly Ignored[], paint: Paint): string
         `${paint.yellow("!")} ${i.path} is ignored by git (${i.source}: ${i.pattern}), so it does not reach your team: ${ignoredFix(i)}\n`,
     )
     .join("");
+}
+
+/** The files of a tool no longer chosen: removed where nobody edited them, kept (and said) where someone did. */
+export interface DroppedFiles {
+  removals: PlannedRemoval[];
+  kept: string[];
+}
+
+export function formatDropped({ removals, kept }: DroppedFiles, dryRun: boolean, paint: Paint): string {
+  const lines: string[] = [];
+  if (removals.length > 0)
+    lines.push(
+      `  ${dryRun ? "would remove" : "removed"} (of a tool no longer chosen, unedited): ${removals.map((r) => escapeUnsafe(r.path)).join(", ")}`,
+    );
+  if (kept.length > 0)
+    lines.push(
+      `  ${paint.yellow("kept")} (of a tool no longer chosen, but edited: yours to remove): ${kept.map(escapeUnsafe).join(", ")}`,
+    );
+  return lines.map((line) => `${line}\n`).join("");
 }

@@ -24,6 +24,15 @@ export function mergeKindOf(path: string, hubs: readonly string[]): MergeKind | 
   return undefined;
 }
 
+/**
+ * Whether a file holds what an earlier run wrote, unedited: its recorded base, or for a hub init wrote afresh,
+ * the base in our marked block (the record keeps the rendering, the disk the block).
+ */
+export function asWritten(path: string, text: string, base: string | undefined, hubs: readonly string[]): boolean {
+  if (base === undefined) return false;
+  return text === base || (hubs.includes(path) && text === `${markedBlock(base)}\n`);
+}
+
 /** The owner's text with ours merged in, as its kind merges: lines added, entries added, our block in place. */
 export function mergeShared(kind: Exclude<MergeKind, "record">, existing: string, ours: string): JsoncMerge {
   if (kind === "lines") return { ok: true, text: mergeGitignore(existing, ours) };

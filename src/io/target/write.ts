@@ -10,7 +10,7 @@
  * is. On a failure or an interruption, the run waits for what is under way,
  * then undoes the journal, and the error says what it undid.
  */
-import { join, sep } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { confinementProblem } from "../../core/confine.js";
 import { CancelledError, GenerateError, UsageError } from "../../core/errors.js";
 import { MANIFEST_PATH } from "../../core/manifest.js";
@@ -148,6 +148,7 @@ export async function writePlan(
 
   if (!failure) {
     commitJournal(fs, root, lock);
+    removeEmptied(fs, [...removed].map(inRoot), root);
     return reportOf(entries, created, overwritten, removed);
   }
   const { error } = failure;
@@ -163,6 +164,21 @@ export async function writePlan(
   const undone = describeUndo(report);
   if (error instanceof CancelledError) throw new CancelledError(`Cancelled: ${undone}.`, { cause: error });
   throw new GenerateError(`could not write ${root}: ${message(error)}; ${undone}`, { cause: error });
+}
+
+/**
+ * The folders the removals left empty (a dropped tool's `.claude/skills/spec-plan/`), up to the root, once the
+ * write is committed (an undo puts files back into them). Tidying only: one that cannot go stays.
+ */
+function removeEmptied(fs: FileSystem, removed: readonly string[], root: string): void {
+  for (const path of removed)
+    for (let folder = dirname(path); folder.length > root.length && folder.startsWith(root); folder = dirname(folder)) {
+      try {
+        fs.rmdirSync(folder);
+      } catch {
+        break;
+      }
+    }
 }
 
 function message(error: unknown): string {

@@ -1,7 +1,6 @@
 /**
- * Claude Code: CLAUDE.md (importing AGENTS.md when there is one), the
- * subagent, skills that substitute `$ARGUMENTS`, `.mcp.json`, and settings
- * that allow the project's tasks and set a web session up.
+ * Claude Code: CLAUDE.md (importing AGENTS.md when there is one), the subagent, skills that substitute
+ * `$ARGUMENTS`, `.mcp.json`, and settings that allow the project's tasks and set a web session up.
  */
 import type { Problem } from "../../core/check/problems.js";
 import { isRecord } from "../../core/json-input.js";
@@ -61,9 +60,8 @@ export const TOOL_NAMES: ToolNames = {
 };
 
 /**
- * `.claude/settings.json`: Claude Code runs the tasks without asking, never
- * reads `.env`; on the web (CLAUDE_CODE_REMOTE=true) each session starts with
- * the setup, and on a developer's machine the hook does nothing.
+ * `.claude/settings.json`: Claude Code runs the tasks without asking, never reads `.env`; on the web
+ * (CLAUDE_CODE_REMOTE=true) each session starts with the setup, and on a developer's machine the hook does nothing.
  */
 export const settings = (): string =>
   json({
@@ -149,6 +147,7 @@ export const target: Target<"claude"> = {
     [".mcp.json", "MCP servers for Claude Code"],
   ],
   skills: { home: ".claude/skills", substitutes: true },
+  ignored: ["CLAUDE.local.md", ".claude/settings.local.json"],
   once: "**Claude Code**: approve the project's MCP servers (`.mcp.json`) when it asks on first start (`claude mcp list` shows them pending until then).",
   drops: [`tools with no Claude Code equivalent: ${untranslatedTools(TOOL_NAMES).join(", ")}`],
   files: (sources, project) => {
