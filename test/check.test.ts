@@ -59,6 +59,13 @@ describe("check", () => {
     expect(JSON.parse(result.stdout).problems).toEqual([]);
   });
 
+  it("takes a //host link in the owner's README for the URL it is, not a path on disk", async () => {
+    const root = ownerRepo({ "README.md": "# Ours\n\nBy [us](//example.com/us).\n" });
+    expect((await runCli(["init", "--yes"], { cwd: root })).code).toBe(0);
+    const result = await runCli(["check"], { cwd: root });
+    expect(result.code, result.stdout).toBe(0);
+  });
+
   it.each<[string, (root: string) => void, string]>([
     [
       "a task's plan link that points nowhere",

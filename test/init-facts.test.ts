@@ -130,7 +130,7 @@ describe("init in a repository of another language", () => {
     expect(result.code, result.stderr).toBe(0);
     for (const path of ["pyproject.toml", ".python-version", "src", "tests", "Taskfile.yml"])
       expect(existsSync(join(root, path)), path).toBe(false);
-    expect(result.stdout).toContain(`this is not a Python project (${manifest} at the root, no pyproject.toml)`);
+    expect(result.stdout).toContain(`project (${manifest} at the root, no pyproject.toml)`);
     expect(Object.keys(JSON.parse(readFileSync(join(root, ".spec-agent.json"), "utf8")).files)).not.toContain(
       "Taskfile.yml",
     );

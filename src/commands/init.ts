@@ -13,7 +13,7 @@ import { LICENSE_FILE } from "../core/license.js";
 import { toLf } from "../core/line-endings.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
 import { mergePlan } from "../core/merge/plan.js";
-import { leftOutNote, otherLanguage, withoutPythonProject } from "../core/other-language.js";
+import { otherLanguage, withoutPythonProject } from "../core/other-language.js";
 import { namesFromPyproject } from "../core/pyproject.js";
 import { quoted } from "../core/quote.js";
 import { packsFromManifest } from "../core/record.js";
@@ -31,7 +31,7 @@ import type { OwnerProject } from "../targets/owner-texts.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { HUB_FILES, TARGET_RULES, targetNotes } from "../targets/table.js";
 import { formatIgnored, formatProjectNotes, formatTargets } from "../ui/report.js";
-import { ownerProjectAt, taskfileKeptNote, taskNames } from "./owner-project.js";
+import { foreignProjectAt, ownerProjectAt, taskfileKeptNote, taskNames } from "./owner-project.js";
 import { teamSetup } from "./team-setup.js";
 
 export async function init(ctx: CommandContext, { positionals, given, switches, values }: ParsedArgs): Promise<void> {
@@ -51,6 +51,7 @@ export async function init(ctx: CommandContext, { positionals, given, switches, 
   const answersGiven = { ...known, ...given };
   const facts = gatherFacts({ ...ctx, cwd: root }, root, answersGiven.author === undefined);
   facts.ownerProject = pyproject !== undefined;
+  facts.otherLanguage = otherLanguage(new Set(ctx.fs.readdirSync(root))) !== undefined;
   const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
   const prompter = interactive ? await ctx.createPrompter() : undefined;
   // A repository made with --template keeps its packs, as update keeps them.
@@ -110,8 +111,27 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
           `your ${theirLicense} is kept: no licence of ours is written (${route.licenseNotApplied(job.answers.license)})`,
         ]
       : [];
+  // Their README under another name (`readme.md`, `README.rst`) is their README: ours is not written beside it.
+  const theirReadme = ctx.fs
+    .readdirSync(root)
+    .some((entry) => /^readme(\.[a-z]+)?$/i.test(entry) && entry !== "README.md" && !bases.has(entry));
   const plan = (owner?: OwnerProject) =>
-    planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, uvBuild, job.team, owner);
+    planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, uvBuild, job.team, owner).filter(
+      (f) => !(theirReadme && f.path === "README.md"),
+    );
+  const foreign = otherLanguage(new Set(ctx.fs.readdirSync(root)));
+  if (foreign !== undefined) {
+    // Another language's project: rules that name its own commands, and nothing of Python's.
+    const owner = foreignProjectAt(ctx.fs, root, foreign, answers.name);
+    const files = withoutPythonProject(plan(owner));
+    return finish(
+      ctx,
+      { ...job, target },
+      presetForExisting(files, read, bases),
+      [...owner.notes, ...licenseNotes],
+      bases,
+    );
+  }
   let planned = plan();
   // The owner's own project: every statement the rules make about it comes from what it declares.
   // Ours, not the owner's, where our record lists it (as update decides) or it is ours to the byte.
@@ -135,8 +155,28 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     );
     planned = plan(owner).filter((f) => f.path !== "Taskfile.yml");
   }
-  const foreign = otherLanguage(new Set(ctx.fs.readdirSync(root)));
-  const preset = presetForExisting(foreign ? withoutPythonProject(planned) : planned, read, bases);
+  await finish(
+    ctx,
+    { ...job, target },
+    presetForExisting(planned, read, bases),
+    [...(owner?.notes ?? []), ...licenseNotes],
+    bases,
+  );
+}
+
+/** Merge, write, and report what git keeps out and what the project lacks. */
+async function finish(
+  ctx: CommandContext,
+  job: InitJob & { target: Target },
+  preset: ReturnType<typeof presetForExisting>,
+  notes: readonly string[],
+  bases: ReturnType<typeof basesFromManifest>,
+): Promise<void> {
+  const { root, target, answers, route = CLI_ROUTE } = job;
+  const read = (path: string): string | undefined => {
+    const text = readIfFile(ctx.fs, join(root, path));
+    return text === undefined ? undefined : toLf(text);
+  };
   const { files, merged, unmergeable } = mergePlan(preset, read, HUB_FILES, bases);
   await runPipeline(ctx, {
     root,
@@ -158,10 +198,7 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     if (ignored.length > 0) ctx.out.write(formatIgnored(ignored, ctx.out.paint));
   }
   ctx.out.write(formatTargets(answers.agents, targetNotes(answers.agents), ctx.out.paint));
-  const notes = [
-    ...(foreign ? [leftOutNote(foreign)] : (owner?.notes ?? [])),
-    ...licenseNotes,
-    ...(job.dryRun ? [] : taskfileKeptNote(files, read("Taskfile.yml"))),
-  ];
-  if (notes.length > 0) ctx.out.write(formatProjectNotes(notes, ctx.out.paint));
+  // A Taskfile of the team's kept by a clash answer: the tasks the rules name that it lacks.
+  const all = [...notes, ...(job.dryRun ? [] : taskfileKeptNote(files, read("Taskfile.yml")))];
+  if (all.length > 0) ctx.out.write(formatProjectNotes(all, ctx.out.paint));
 }

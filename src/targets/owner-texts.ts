@@ -12,6 +12,8 @@ import { type Job, refs, type TeamTasks, taskfile, taskRows, teamDoes } from "./
 export interface OwnerTexts {
   /** "yes" for a project that exists, "" for the preset: templates test it with `{{#if existingProject}}`. */
   existingProject: string;
+  /** "yes" where the project is in another language (core/other-language.ts): the rules then name no Python tool. */
+  otherLanguage: string;
   projectIntro: string;
   projectCommands: string;
   projectLayout: string;
@@ -27,6 +29,7 @@ export interface OwnerTexts {
 
 export const NO_OWNER: OwnerTexts = {
   existingProject: "",
+  otherLanguage: "",
   projectIntro: "",
   projectCommands: "",
   projectLayout: "",
@@ -149,6 +152,7 @@ export function ownerTexts(facts: ProjectFacts, name: string, team?: TeamTasks):
   return {
     texts: {
       existingProject: "yes",
+      otherLanguage: "",
       projectIntro: intro,
       projectCommands: taskRows(name, c, ref, team).join("\n"),
       projectLayout: layout,

@@ -4,9 +4,25 @@ import type { Target } from "./target.js";
 
 const COLUMN = 39;
 
+/** The layout lines that name a Python file, as a project of another language has them (no settings.json, no python.mdc). */
+const NO_PYTHON: Readonly<Record<string, string | null>> = {
+  ".github/instructions/python.instructions.md": null,
+  ".vscode/": "mcp.json (MCP servers)",
+  ".cursor/": "rules/project.mdc, agents/backend-engineer.md, mcp.json",
+};
+
 /** The layout lines for the AI files, `.github/` first, as the `text` blocks of the README and the rules show them. */
-export function layoutBlock(lines: readonly (readonly [string, string])[], chosen: readonly Target[]): string {
-  const entries: (readonly [string, string])[] = [...lines];
+export function layoutBlock(
+  lines: readonly (readonly [string, string])[],
+  chosen: readonly Target[],
+  python = true,
+): string {
+  const entries: (readonly [string, string])[] = python
+    ? [...lines]
+    : lines.flatMap(([path, what]) => {
+        const instead = NO_PYTHON[path];
+        return instead === null ? [] : [[path, instead ?? what] as const];
+      });
   if (chosen.some((t) => t.skills?.home === ".agents/skills")) {
     entries.push([".agents/skills/", "the four steps as skills (Copilot, Codex, Cursor, Gemini CLI)"]);
   }

@@ -79,7 +79,8 @@ export function frontmatter(text: string): Frontmatter | undefined {
 
 /** A relative link's target as a path from the root, or a reason it cannot be one; undefined for URLs and anchors. */
 export function resolveLink(file: string, target: string): { path: string } | { problem: string } | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith("#")) return undefined;
+  // `//host/path` is a URL without its scheme (RFC 3986's network-path reference), not a path on disk.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith("#") || target.startsWith("//")) return undefined;
   if (target.startsWith("/"))
     return { problem: `link ${shownName(target)} is an absolute path on disk: make it relative to this file` };
   let path = target.split("#")[0]?.split("?")[0] ?? "";

@@ -83,6 +83,13 @@ export const settings = (): string =>
     },
   });
 
+/** In another language's project: no `task` or uv to allow, no setup to run; `.env` still never read. */
+const otherLanguageSettings = (): string =>
+  json({
+    $schema: "https://json.schemastore.org/claude-code-settings.json",
+    permissions: { deny: ["Read(./.env)", "Read(./.env.*)"] },
+  });
+
 const PERMISSION_KEYS = [
   "allow",
   "ask",
@@ -165,7 +172,7 @@ export const target: Target<"claude"> = {
       : document("CLAUDE.md", "CLAUDE.md", "", sources.rules, project, target);
     const entries = [
       ["name", AGENT.slug],
-      ["description", AGENT.description],
+      ["description", sources.agentDescription],
       // Claude's `tools` is a comma-separated string.
       ["tools", translateTools(TOOL_NAMES, SKILL_TOOL).join(", ")],
     ] as const;
@@ -173,7 +180,7 @@ export const target: Target<"claude"> = {
       claudeMd,
       { path: AGENT_FILE, contents: withFrontmatter(entries, agentBody(sources.agent, AGENT_FILE, REFERENCE)) },
       { path: ".mcp.json", contents: rootMcp() },
-      { path: SETTINGS, contents: settings() },
+      { path: SETTINGS, contents: project.otherLanguage ? otherLanguageSettings() : settings() },
     ];
   },
   check: {
