@@ -12,16 +12,17 @@ import { GIT_IDENTITY, runCli, tempDir } from "./support/context.js";
 const FIXTURES = join(import.meta.dirname, "fixtures", "other-languages");
 const DOTTED = new Set(["gitignore", "gitattributes"]);
 
+const git = (root: string, ...args: string[]): string =>
+  spawnSync("git", args, { cwd: root, env: { ...process.env, ...GIT_IDENTITY }, encoding: "utf8" }).stdout;
+
 /** The fixture as a git repository with one commit, as a team has it. */
 function repository(project: string): string {
   const root = tempDir();
   for (const name of readdirSync(join(FIXTURES, project)))
     writeFileSync(join(root, DOTTED.has(name) ? `.${name}` : name), readFileSync(join(FIXTURES, project, name)));
-  const git = (...args: string[]) =>
-    spawnSync("git", args, { cwd: root, env: { ...process.env, ...GIT_IDENTITY }, encoding: "utf8" });
-  git("init", "-q");
-  git("add", "-A");
-  git("commit", "-qm", "theirs");
+  git(root, "init", "-q");
+  git(root, "add", "-A");
+  git(root, "commit", "-qm", "theirs");
   return root;
 }
 
@@ -72,6 +73,12 @@ describe("init in a repository of another language", () => {
       );
       const checked = await runCli(["check"], { cwd: root });
       expect(checked.code, checked.stdout).toBe(0);
+      // update plans the same: no Python file comes back with it.
+      git(root, "add", "-A");
+      git(root, "commit", "-qm", "init");
+      const updated = await runCli(["update", "--yes"], { cwd: root });
+      expect(updated.code, updated.stderr).toBe(0);
+      expect(git(root, "status", "--porcelain")).toBe("");
     },
   );
 
