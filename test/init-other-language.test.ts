@@ -56,7 +56,7 @@ describe("init in a repository of another language", () => {
       for (const path of [
         "pyproject.toml",
         ".python-version",
-        "src/" + project,
+        `src/${project}`,
         "tests",
         "Taskfile.yml",
         ".github/instructions/python.instructions.md",

@@ -62,7 +62,7 @@ function byName(names: readonly string[], run: (name: string) => string): Foreig
 /** The targets a Makefile defines at the start of a line (`test:`, `lint: deps`), not its variables (`X := 1`). */
 export function makeTargets(makefile: string): string[] {
   const targets = new Set<string>();
-  for (const match of makefile.matchAll(/^([A-Za-z][\w.-]*)\s*:(?![:=])/gm)) targets.add(match[1] as string);
+  for (const match of makefile.matchAll(/^([A-Za-z][\w.-]*)\s*:(?!:?=)/gm)) targets.add(match[1] as string);
   return [...targets].filter((t) => SAFE_NAME.test(t));
 }
 
