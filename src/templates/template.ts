@@ -23,6 +23,7 @@ export const OWNER_VARIABLES = [
   "projectChecks",
   "projectHowToRun",
   "projectMustPass",
+  "projectRequirements",
 ] as const;
 
 /**
