@@ -83,8 +83,11 @@ const LINT: Readonly<Record<Tool, (facts: ProjectFacts) => string[]>> = {
   // --no-fix: a project's `fix = true` would have the check rewrite files.
   ruff: (f) => [`${tool(f, "ruff")} check --no-fix`, ...(f.ruffFormats ? [`${tool(f, "ruff")} format --check`] : [])],
   black: (f) => [`${tool(f, "black")} --check .`],
-  // flake8 reads pyproject.toml only through the Flake8-pyproject plugin.
-  flake8: (f) => [tool(f, "flake8", f.tools.flake8 === "pyproject.toml" ? "--with Flake8-pyproject" : "")],
+  // flake8 reads pyproject.toml only through the Flake8-pyproject plugin; unlike ruff, black and isort it
+  // does not leave uv's .venv out by itself (--extend-exclude adds to the project's own excludes).
+  flake8: (f) => [
+    `${tool(f, "flake8", f.tools.flake8 === "pyproject.toml" ? "--with Flake8-pyproject" : "")} --extend-exclude .venv`,
+  ],
   isort: (f) => [`${tool(f, "isort")} --check-only --diff .`],
   mypy: () => [],
   pyright: () => [],
@@ -95,6 +98,10 @@ const FORMAT: Readonly<Partial<Record<Tool, (facts: ProjectFacts) => string[]>>>
   black: (f) => [`${tool(f, "black")} .`],
   isort: (f) => [`${tool(f, "isort")} .`],
 };
+
+/** What mypy checks: the files its settings name, else the import packages (given nothing, mypy fails). */
+const mypyTargets = (facts: ProjectFacts): string =>
+  facts.mypyFiles ? "" : facts.packages.length > 0 ? facts.packages.join(" ") : ".";
 
 export function projectCommands(facts: ProjectFacts): ProjectCommands {
   const notes: string[] = [];
@@ -119,7 +126,7 @@ export function projectCommands(facts: ProjectFacts): ProjectCommands {
     if (facts.tools[checker] === undefined) continue;
     const declared = facts.checkersDeclared[checker];
     if (declared?.kind === "group" || declared?.kind === "extra") {
-      lint.push(join("uv run", from(declared, checker), checker));
+      lint.push(join("uv run", from(declared, checker), checker, checker === "mypy" ? mypyTargets(facts) : ""));
       configured.push(checker);
     } else
       notes.push(
@@ -134,6 +141,12 @@ export function projectCommands(facts: ProjectFacts): ProjectCommands {
     );
     lint.push(`uv run --with ruff ruff check --no-fix --select ${BUG_RULES}`);
     configured.push(`ruff (${BUG_RULES} only)`);
+  }
+  if (facts.setuptoolsFindsFlat) {
+    const include = facts.packages.map((p) => `"${p}*"`).join(", ") || '"PACKAGE*"';
+    notes.push(
+      `setuptools finds this flat layout's packages by itself, so it takes the new \`spec/\` folder for one more and refuses to build ("Multiple top-level packages discovered"): name yours in pyproject.toml, \`[tool.setuptools.packages.find]\` with \`include = [${include}]\`, before \`task install\``,
+    );
   }
   const { run, runs } = runCommand(facts);
   if (run === undefined)

@@ -10,7 +10,7 @@
 import { parse } from "smol-toml";
 import { checkersDeclared, devTools, requirementName, testsOf } from "./project-requirements.js";
 import type { Backend, ProjectFacts, ProjectSources, VersionSource } from "./project-shape.js";
-import { hookIds, hookPins, toolsOf } from "./project-tools.js";
+import { hookIds, hookPins, mypyNamesFiles, toolsOf } from "./project-tools.js";
 import { at, strings, type Table, table, text } from "./toml-table.js";
 
 export type { Backend, Declared, ProjectFacts, ProjectSources, Tool, VersionSource } from "./project-shape.js";
@@ -123,6 +123,7 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
     ? sources.read(".pre-commit-config.yaml")
     : undefined;
   const hooks = hookIds(hooksText);
+  const tools = toolsOf(data, sources, hooks);
   const runners: ("tox" | "nox")[] = [];
   if (sources.files.includes("tox.ini") || at(data, "tool.tox") !== undefined) runners.push("tox");
   if (sources.files.includes("noxfile.py")) runners.push("nox");
@@ -137,7 +138,15 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
     scripts: scriptsOf(data),
     version: versionOf(data, backend, packages),
     tests: testsOf(data, sources),
-    tools: toolsOf(data, sources, hooks),
+    tools,
+    mypyFiles: mypyNamesFiles(data, sources, tools.mypy),
+    setuptoolsFindsFlat:
+      backend === "setuptools" &&
+      layout !== "src" &&
+      at(data, "tool.setuptools.packages") === undefined &&
+      at(data, "tool.setuptools.py-modules") === undefined &&
+      !sources.files.includes("setup.py") &&
+      !sources.files.includes("setup.cfg"),
     ruffFormats: at(data, "tool.ruff.format") !== undefined || hooks.includes("ruff-format"),
     preCommitHooks: hooks,
     checkersDeclared: checkersDeclared(data),

@@ -47,6 +47,13 @@ export interface ProjectFacts {
   devTools: Tool[];
   /** Where the type checkers are declared as requirements, for those that are. */
   checkersDeclared: Partial<Record<"mypy" | "pyright", Declared>>;
+  /**
+   * setuptools finds the packages by itself in a flat layout (no `packages`/`py-modules` in `[tool.setuptools]`,
+   * no setup.py or setup.cfg that could name them): a `spec/` folder at the root is then a second package to it.
+   */
+  setuptoolsFindsFlat: boolean;
+  /** mypy's settings name the files it checks (`files = ...`): without them, mypy given nothing to check fails. */
+  mypyFiles: boolean;
   /** `tox.ini`/`[tool.tox]`, `noxfile.py`: the project's own way to run its suites. */
   runners: ("tox" | "nox")[];
 }

@@ -68,6 +68,16 @@ export function toolsOf(data: Table, sources: ProjectSources, hooks: readonly st
   return tools;
 }
 
+/** Whether the project's mypy settings name `files`: `[tool.mypy] files`, or `files =` in its ini section. */
+export function mypyNamesFiles(data: Table, sources: ProjectSources, where: string | undefined): boolean {
+  if (where === "pyproject.toml") return at(data, "tool.mypy.files") !== undefined;
+  if (where === undefined || where === ".pre-commit-config.yaml") return false;
+  const text = sources.read(where) ?? "";
+  // The [mypy] section, up to the next section.
+  const section = /^\[mypy\][^\n]*\n([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(text)?.[1] ?? "";
+  return /^files\s*[=:]/m.test(section);
+}
+
 const HOOK_REPOS: readonly [RegExp, Tool][] = [
   [/astral-sh\/ruff-pre-commit/i, "ruff"],
   [/psf\/black/i, "black"],
