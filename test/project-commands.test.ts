@@ -54,3 +54,23 @@ describe("projectCommands: setuptools' own package discovery in a flat layout", 
     if (said) expect(notes.find((n) => NOTE.test(n))).toContain('`include = ["pkg*"]`');
   });
 });
+
+describe("projectCommands: a test runner in a Poetry or PDM group, which uv does not read", () => {
+  it("adds the Poetry group's PyPI requirements, not its path or git ones, and runs its mypy", () => {
+    const c = commands(
+      `${PROJECT}[tool.mypy]\nfiles = ["pkg"]\n[tool.poetry.group.dev.dependencies]\npytest = ">=8"\npytest-mock = { version = ">=3.8" }\nmypy = "^1.18"\nlocal = { path = "../local" }\nfrom-git = { git = "https://example.com/x.git" }\n`,
+    );
+    expect(c.test).toEqual(["uv run --with pytest --with pytest-mock --with mypy pytest {{.CLI_ARGS}}"]);
+    expect(c.lint).toContain("uv run --with pytest --with pytest-mock --with mypy mypy");
+  });
+
+  it("adds the PDM group's requirements, not an editable or URL one", () => {
+    const c = commands(
+      `${PROJECT}[tool.pdm.dev-dependencies]\ntest = ["pytest>=8", "pytest-cov", "-e file:///\${PROJECT_ROOT}/sub", "pkg @ https://example.com/pkg.whl"]\n`,
+    );
+    expect(c.test).toEqual(["uv run --with pytest --with pytest-cov pytest {{.CLI_ARGS}}"]);
+    expect(c.notes.join("\n")).toContain(
+      "adds the group's requirements from PyPI (`uv run --with pytest --with pytest-cov`)",
+    );
+  });
+});

@@ -28,12 +28,18 @@ export interface ProjectCommands {
   notes: string[];
 }
 
-/** The uv options that install where the requirement is declared; `--with` where uv cannot read the place. */
+/**
+ * The uv options that install where the requirement is declared; where uv cannot read the place (a Poetry
+ * or PDM group), `--with` each of the group's requirements, so its plugins come with it (pytest-mock, …).
+ */
 function from(declared: Declared | undefined, requirement: string): string {
   if (declared === undefined) return `--with ${requirement}`;
   if (declared.kind === "extra") return `--extra ${declared.name}`;
   if (declared.kind === "group") return declared.name === "dev" ? "" : `--group ${declared.name}`;
-  return `--with ${requirement}`;
+  const names = declared.requirements.includes(requirement)
+    ? declared.requirements
+    : [requirement, ...declared.requirements];
+  return names.map((name) => `--with ${name}`).join(" ");
 }
 
 /** flake8's "stop the build" selection (GitHub's starter workflow): syntax errors and undefined names. */
@@ -111,7 +117,7 @@ export function projectCommands(facts: ProjectFacts): ProjectCommands {
     notes.push(`no test runner is declared in pyproject.toml: \`task test\` runs pytest with \`uv run --with pytest\``);
   else if (tests.declared.kind === "poetry-group" || tests.declared.kind === "pdm-group")
     notes.push(
-      `pytest is declared in ${where(tests.declared)}, which uv does not read: \`task test\` adds it with \`uv run --with pytest\``,
+      `pytest is declared in ${where(tests.declared)}, which uv does not read: \`task test\` adds the group's requirements from PyPI (\`uv run ${testFrom}\`)`,
     );
   const install = [
     join("uv sync", tests.declared?.kind === "extra" || tests.declared?.kind === "group" ? testFrom : ""),
@@ -125,7 +131,7 @@ export function projectCommands(facts: ProjectFacts): ProjectCommands {
   for (const checker of ["mypy", "pyright"] as const) {
     if (facts.tools[checker] === undefined) continue;
     const declared = facts.checkersDeclared[checker];
-    if (declared?.kind === "group" || declared?.kind === "extra") {
+    if (declared !== undefined) {
       lint.push(join("uv run", from(declared, checker), checker, checker === "mypy" ? mypyTargets(facts) : ""));
       configured.push(checker);
     } else

@@ -22,6 +22,18 @@ function groupRequirements(groups: Table, name: string, seen = new Set<string>()
   });
 }
 
+/** Poetry's `name = "^1.2"` or `{ version = "..." }` entries: PyPI's; a `path`, `git` or `url` one is not. */
+const poetryRequirements = (dependencies: Table): string[] =>
+  Object.entries(dependencies)
+    .filter(
+      ([name, spec]) => name !== "python" && (typeof spec === "string" || text(table(spec).version) !== undefined),
+    )
+    .map(([name]) => requirementName(name));
+
+/** Names safe in a Taskfile's command and a shell: what `uv run --with` is given. */
+const fromPyPI = (names: readonly string[]): string[] =>
+  [...new Set(names)].filter((n) => /^[a-z0-9][a-z0-9.-]*$/.test(n));
+
 /** Every place a requirement may be declared, in the order uv installs them by default first. */
 export function declarations(data: Table): { where: Declared; names: string[] }[] {
   const out: { where: Declared; names: string[] }[] = [];
@@ -31,13 +43,23 @@ export function declarations(data: Table): { where: Declared; names: string[] }[
     out.push({ where: { kind: "group", name }, names: groupRequirements(groups, name).map(requirementName) });
   for (const [name, list] of Object.entries(table(at(data, "project.optional-dependencies"))))
     out.push({ where: { kind: "extra", name }, names: strings(list).map(requirementName) });
+  const poetry = (name: string, dependencies: Table) =>
+    out.push({
+      where: { kind: "poetry-group", name, requirements: fromPyPI(poetryRequirements(dependencies)) },
+      names: Object.keys(dependencies),
+    });
   for (const [name, group] of Object.entries(table(at(data, "tool.poetry.group"))))
-    out.push({ where: { kind: "poetry-group", name }, names: Object.keys(table(table(group).dependencies)) });
+    poetry(name, table(table(group).dependencies));
   const poetryDev = table(at(data, "tool.poetry.dev-dependencies"));
-  if (Object.keys(poetryDev).length > 0)
-    out.push({ where: { kind: "poetry-group", name: "dev" }, names: Object.keys(poetryDev) });
-  for (const [name, list] of Object.entries(table(at(data, "tool.pdm.dev-dependencies"))))
-    out.push({ where: { kind: "pdm-group", name }, names: strings(list).map(requirementName) });
+  if (Object.keys(poetryDev).length > 0) poetry("dev", poetryDev);
+  for (const [name, list] of Object.entries(table(at(data, "tool.pdm.dev-dependencies")))) {
+    // A path, URL or editable requirement (`-e file:///${PROJECT_ROOT}/sub`) is not PyPI's to give.
+    const fromIndex = strings(list).filter((r) => !/^\s*-e\b|@|:\/\//.test(r));
+    out.push({
+      where: { kind: "pdm-group", name, requirements: fromPyPI(fromIndex.map(requirementName)) },
+      names: strings(list).map(requirementName),
+    });
+  }
   return out;
 }
 

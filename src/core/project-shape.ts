@@ -15,7 +15,8 @@ export type Declared =
   | { kind: "group"; name: string }
   | { kind: "extra"; name: string }
   /** Poetry's and PDM's own groups, which uv does not read. */
-  | { kind: "poetry-group" | "pdm-group"; name: string };
+  /** Poetry's and PDM's own groups, which uv does not read: `requirements`, the group's names uv can add from PyPI. */
+  | { kind: "poetry-group" | "pdm-group"; name: string; requirements: string[] };
 
 export type Tool = "ruff" | "black" | "flake8" | "isort" | "mypy" | "pyright";
 export const TOOLS: readonly Tool[] = ["ruff", "black", "flake8", "isort", "mypy", "pyright"];
