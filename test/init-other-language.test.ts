@@ -103,6 +103,8 @@ describe("init in a repository of another language", () => {
     expect(rules).toContain("| `make lint` | checks the code (from `Makefile`) |");
     expect(rules).toContain("| `task fmt` | formats the code (from `Taskfile.yml`) |");
     expect(rules).toContain("| `go build ./...` | builds the project (from `go.mod`) |");
+    expect(rules).toMatch(/^Makefile +the team's make targets$/m);
+    expect(rules).toMatch(/^Taskfile\.yml +the team's tasks$/m);
     expect((await runCli(["check"], { cwd: root })).code).toBe(0);
   });
 

@@ -54,18 +54,16 @@ export function foreignTexts(project: ForeignProject, name: string): OwnerProjec
     must.length === 0
       ? "The project's files name no test command: ask the team how a change is checked before it is presented, and fill it in here."
       : `${list(must)} must ${must.length > 1 ? "both " : ""}pass before any change is presented.`;
-  const manifests = [
-    [project.manifest, `the ${project.kind} project's manifest`],
-    ...(sources.test === "Taskfile.yml" || Object.values(sources).includes("Taskfile.yml")
-      ? [["Taskfile.yml", "the team's tasks"]]
-      : []),
-    ...Object.values(sources)
-      .filter((s): s is string => s !== undefined && /akefile$/.test(s))
-      .slice(0, 1)
-      .map((s) => [s, "the team's make targets"]),
-  ];
-  const width = Math.max(14, ...manifests.map(([path]) => (path as string).length + 2));
-  const layout = manifests.map(([path, what]) => (path as string).padEnd(width) + what).join("\n");
+  // The files the commands come from: the manifest, and the team's Taskfile or Makefile where it has one.
+  const from = [...new Set([project.manifest, ...Object.values(sources)])];
+  const what = (file: string): string =>
+    file === project.manifest
+      ? `the ${project.kind} project's manifest`
+      : file === "Taskfile.yml"
+        ? "the team's tasks"
+        : "the team's make targets";
+  const width = Math.max(14, ...from.map((file) => file.length + 2));
+  const layout = from.map((file) => file.padEnd(width) + what(file)).join("\n");
   const checks = [
     ...(commands.format ? [code(commands.format)] : []),
     ...(commands.lint ? [code(commands.lint)] : []),
