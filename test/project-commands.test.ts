@@ -74,3 +74,17 @@ describe("projectCommands: a test runner in a Poetry or PDM group, which uv does
     );
   });
 });
+
+describe("projectCommands: a Poetry or PDM group at the versions its lock file holds", () => {
+  it.each(["poetry.lock", "pdm.lock"])("%s", (lock) => {
+    const group =
+      lock === "poetry.lock"
+        ? '[tool.poetry.group.dev.dependencies]\npytest = "^8"\nmypy = ">=1.18"\n'
+        : '[tool.pdm.dev-dependencies]\ndev = ["pytest", "mypy"]\n';
+    const locked =
+      '[[package]]\nname = "mypy"\nversion = "1.19.0"\n\n[[package]]\nname = "pytest"\nversion = "8.4.2"\n\n[[package]]\nname = "bad"\nversion = "1; rm -rf ~"\n';
+    const c = commands(`${PROJECT}[tool.mypy]\nfiles = ["pkg"]\n${group}`, { [lock]: locked });
+    expect(c.test).toEqual(["uv run --with pytest==8.4.2 --with mypy==1.19.0 pytest {{.CLI_ARGS}}"]);
+    expect(c.lint).toContain("uv run --with pytest==8.4.2 --with mypy==1.19.0 mypy");
+  });
+});

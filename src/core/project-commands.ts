@@ -36,9 +36,8 @@ function from(declared: Declared | undefined, requirement: string): string {
   if (declared === undefined) return `--with ${requirement}`;
   if (declared.kind === "extra") return `--extra ${declared.name}`;
   if (declared.kind === "group") return declared.name === "dev" ? "" : `--group ${declared.name}`;
-  const names = declared.requirements.includes(requirement)
-    ? declared.requirements
-    : [requirement, ...declared.requirements];
+  const has = declared.requirements.some((r) => r === requirement || r.startsWith(`${requirement}==`));
+  const names = has ? declared.requirements : [requirement, ...declared.requirements];
   return names.map((name) => `--with ${name}`).join(" ");
 }
 

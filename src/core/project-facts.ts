@@ -8,7 +8,7 @@
  * Pure: the files come as a listing and a reader (io/project-files.ts).
  */
 import { parse } from "smol-toml";
-import { checkersDeclared, devTools, requirementName, testsOf } from "./project-requirements.js";
+import { checkersDeclared, devTools, lockedVersions, requirementName, testsOf } from "./project-requirements.js";
 import type { Backend, ProjectFacts, ProjectSources, VersionSource } from "./project-shape.js";
 import { hookIds, hookPins, mypyNamesFiles, toolsOf } from "./project-tools.js";
 import { at, strings, type Table, table, text } from "./toml-table.js";
@@ -124,6 +124,9 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
     : undefined;
   const hooks = hookIds(hooksText);
   const tools = toolsOf(data, sources, hooks);
+  // Poetry's and PDM's groups are installed by uv's --with: at the versions their lock file holds.
+  const lockFile = ["poetry.lock", "pdm.lock"].find((file) => sources.files.includes(file));
+  const locked = lockedVersions(lockFile === undefined ? undefined : sources.read(lockFile));
   const runners: ("tox" | "nox")[] = [];
   if (sources.files.includes("tox.ini") || at(data, "tool.tox") !== undefined) runners.push("tox");
   if (sources.files.includes("noxfile.py")) runners.push("nox");
@@ -137,7 +140,7 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
     mainPackages: mains,
     scripts: scriptsOf(data),
     version: versionOf(data, backend, packages),
-    tests: testsOf(data, sources),
+    tests: testsOf(data, sources, locked),
     tools,
     mypyFiles: mypyNamesFiles(data, sources, tools.mypy),
     setuptoolsFindsFlat:
@@ -149,7 +152,7 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
       !sources.files.includes("setup.cfg"),
     ruffFormats: at(data, "tool.ruff.format") !== undefined || hooks.includes("ruff-format"),
     preCommitHooks: hooks,
-    checkersDeclared: checkersDeclared(data),
+    checkersDeclared: checkersDeclared(data, locked),
     pins: hookPins(hooksText),
     devTools: devTools(data),
     runners,
