@@ -34,14 +34,16 @@ const PYTHON_ONLY = new Set([
   ".python-version",
   "Taskfile.yml",
   "README.md",
-  ".github/workflows/ci.yml",
-  ".github/workflows/copilot-setup-steps.yml",
   ".github/dependabot.yml",
   ".vscode/settings.json",
 ]);
 
+/** Our workflows (CI, a cloud agent's setup) all install uv and go-task and run our tasks. */
 const PYTHON_PROJECT = (path: string): boolean =>
-  PYTHON_ONLY.has(path) || path.startsWith("src/") || path.startsWith("tests/");
+  PYTHON_ONLY.has(path) ||
+  path.startsWith("src/") ||
+  path.startsWith("tests/") ||
+  path.startsWith(".github/workflows/");
 
 /** The plan without the Python project, its tasks and the files that run them. */
 export const withoutPythonProject = (files: readonly PlannedFile[]): PlannedFile[] =>

@@ -1,15 +1,12 @@
 /** The texts that name the chosen AI tools' files in the generated README and the rules' layout. */
-import type { Project } from "./docs.js";
+import { type Project, PYTHON_RULES } from "./docs.js";
 import type { Target } from "./target.js";
 
 const COLUMN = 39;
 
-/** The layout lines that name a Python file, as a project of another language has them (no settings.json, no python.mdc). */
-const NO_PYTHON: Readonly<Record<string, string | null>> = {
-  ".github/instructions/python.instructions.md": null,
-  ".vscode/": "mcp.json (MCP servers)",
-  ".cursor/": "rules/project.mdc, agents/backend-engineer.md, mcp.json",
-};
+/** A layout line as a project of another language has it: no pytest settings, no Python rule. */
+const withoutPython = (what: string): string =>
+  what.replace(/, settings\.json \(pytest[^)]*\)/, "").replace("rules/ (project, python)", "rules/project.mdc");
 
 /** The layout lines for the AI files, `.github/` first, as the `text` blocks of the README and the rules show them. */
 export function layoutBlock(
@@ -19,10 +16,7 @@ export function layoutBlock(
 ): string {
   const entries: (readonly [string, string])[] = python
     ? [...lines]
-    : lines.flatMap(([path, what]) => {
-        const instead = NO_PYTHON[path];
-        return instead === null ? [] : [[path, instead ?? what] as const];
-      });
+    : lines.filter(([path]) => path !== PYTHON_RULES).map(([path, what]) => [path, withoutPython(what)] as const);
   if (chosen.some((t) => t.skills?.home === ".agents/skills")) {
     entries.push([".agents/skills/", "the four steps as skills (Copilot, Codex, Cursor, Gemini CLI)"]);
   }

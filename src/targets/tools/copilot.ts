@@ -46,7 +46,7 @@ function promptFile(step: Step, body: string) {
 /** `.vscode/mcp.json`: VS Code's Local harness. */
 export const vscodeMcp = (): string => json({ servers: servers({ remote: "http", local: "stdio" }) });
 
-/** `.vscode/settings.json`: pytest discovery on, so that VS Code offers `execute/runTests`; tasks run without asking. */
+/** `.vscode/settings.json` (not in another language's project): pytest discovery on, so that VS Code offers `execute/runTests`; tasks run without asking. */
 export const vscodeSettings = (): string =>
   json({
     "python.testing.pytestEnabled": true,
@@ -153,16 +153,13 @@ export const target: Target<"copilot"> = {
     agentFile(sources.agent, sources.agentDescription),
     ...STEPS.map((s) => promptFile(s, stepText(sources.steps, s.name))),
     { path: ".vscode/mcp.json", contents: vscodeMcp() },
-    // pytest discovery and `task` have no use in another language's project.
     ...(project.otherLanguage ? [] : [{ path: ".vscode/settings.json", contents: vscodeSettings() }]),
     { path: ".mcp.json", contents: rootMcp() },
   ],
   base: {
     rules: INSTRUCTIONS,
-    files: (sources, project) => [
-      instructions(sources, project),
-      ...(project.otherLanguage ? [] : [pythonInstructions(sources, project)]),
-    ],
+    files: (sources, project) =>
+      [instructions(sources, project), pythonInstructions(sources, project)].slice(0, project.otherLanguage ? 1 : 2),
     layout: [
       [INSTRUCTIONS, "project instructions (Copilot reads them; the other files link here)"],
       [PYTHON_RULES, "Python rules, applied to **/*.py"],
