@@ -88,3 +88,15 @@ describe("projectCommands: a Poetry or PDM group at the versions its lock file h
     expect(c.lint).toContain("uv run --with pytest==8.4.2 --with mypy==1.19.0 mypy");
   });
 });
+
+describe("projectCommands: black leaves out what the project's pre-commit hooks leave out", () => {
+  const hooks = (exclude: string) =>
+    `exclude: ${exclude}\nrepos:\n- repo: https://github.com/psf/black-pre-commit-mirror\n  rev: 26.5.1\n  hooks:\n  - id: black\n`;
+  it.each([
+    ["'src/pip/_vendor/'", "uv run --with black==26.5.1 black --check --extend-exclude 'src/pip/_vendor/' ."],
+    ["^(docs|vendor)/", "uv run --with black==26.5.1 black --check --extend-exclude '^(docs|vendor)/' ."],
+    ['"it\'s; rm -rf ~"', "uv run --with black==26.5.1 black --check ."],
+  ])("exclude: %s", (exclude, expected) => {
+    expect(commands(PROJECT, { ".pre-commit-config.yaml": hooks(exclude) }).lint).toContain(expected);
+  });
+});

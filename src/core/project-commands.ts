@@ -84,10 +84,14 @@ function tool(facts: ProjectFacts, name: Tool, extra = ""): string {
   return join("uv run", `--with ${name}`, extra, name);
 }
 
+const blackExclude = (facts: ProjectFacts): string =>
+  facts.hookExclude === undefined ? "" : `--extend-exclude '${facts.hookExclude}'`;
+
 const LINT: Readonly<Record<Tool, (facts: ProjectFacts) => string[]>> = {
   // --no-fix: a project's `fix = true` would have the check rewrite files.
   ruff: (f) => [`${tool(f, "ruff")} check --no-fix`, ...(f.ruffFormats ? [`${tool(f, "ruff")} format --check`] : [])],
-  black: (f) => [`${tool(f, "black")} --check .`],
+  // black takes a regex, as pre-commit does: what the project's hooks leave out (vendored code), black does too.
+  black: (f) => [join(tool(f, "black"), "--check", blackExclude(f), ".")],
   // flake8 reads pyproject.toml only through the Flake8-pyproject plugin; unlike ruff, black and isort it
   // does not leave uv's .venv out by itself (--extend-exclude adds to the project's own excludes).
   flake8: (f) => [
@@ -100,7 +104,7 @@ const LINT: Readonly<Record<Tool, (facts: ProjectFacts) => string[]>> = {
 
 const FORMAT: Readonly<Partial<Record<Tool, (facts: ProjectFacts) => string[]>>> = {
   ruff: (f) => [`${tool(f, "ruff")} check --fix`, ...(f.ruffFormats ? [`${tool(f, "ruff")} format`] : [])],
-  black: (f) => [`${tool(f, "black")} .`],
+  black: (f) => [join(tool(f, "black"), blackExclude(f), ".")],
   isort: (f) => [`${tool(f, "isort")} .`],
 };
 

@@ -10,7 +10,7 @@
 import { parse } from "smol-toml";
 import { checkersDeclared, devTools, lockedVersions, requirementName, testsOf } from "./project-requirements.js";
 import type { Backend, ProjectFacts, ProjectSources, VersionSource } from "./project-shape.js";
-import { hookIds, hookPins, mypyNamesFiles, toolsOf } from "./project-tools.js";
+import { hookExclude, hookIds, hookPins, mypyNamesFiles, toolsOf } from "./project-tools.js";
 import { at, strings, type Table, table, text } from "./toml-table.js";
 
 export type { Backend, Declared, ProjectFacts, ProjectSources, Tool, VersionSource } from "./project-shape.js";
@@ -154,6 +154,7 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
     preCommitHooks: hooks,
     checkersDeclared: checkersDeclared(data, locked),
     pins: hookPins(hooksText),
+    hookExclude: hookExclude(hooksText),
     devTools: devTools(data),
     runners,
   };

@@ -42,6 +42,8 @@ export interface ProjectFacts {
   /** `[tool.ruff.format]` or a ruff-format hook: the project formats with ruff. */
   ruffFormats: boolean;
   preCommitHooks: string[];
+  /** The paths the project's pre-commit hooks leave out (its top-level `exclude:` regex). */
+  hookExclude: string | undefined;
   /** The linter versions the project's pre-commit hooks pin. */
   pins: Partial<Record<Tool, string>>;
   /** The linters declared in the dependency group uv installs by default (`dev`): run as the project locks them. */

@@ -89,6 +89,16 @@ const HOOK_REPOS: readonly [RegExp, Tool][] = [
  * The version each linter's pre-commit hook pins (`rev: v0.11.11`, or a frozen
  * hash with `# frozen: v0.11.11`): the version the project's own checks run.
  */
+/**
+ * The top-level `exclude:` of a pre-commit config: a regex of paths none of its hooks check (pip's
+ * `src/pip/_vendor/`). Only one safe unquoted in a shell command, else none.
+ */
+export function hookExclude(yaml: string | undefined): string | undefined {
+  const match = /^exclude:\s*(["']?)([^\n"']+)\1\s*$/m.exec(yaml ?? "");
+  const regex = match?.[2]?.trim();
+  return regex !== undefined && /^[\w/.|()^$*+?\\[\]{}-]+$/.test(regex) ? regex : undefined;
+}
+
 export function hookPins(yaml: string | undefined): Partial<Record<Tool, string>> {
   const pins: Partial<Record<Tool, string>> = {};
   for (const block of (yaml ?? "").split(/^\s*-\s*repo:/m).slice(1)) {
