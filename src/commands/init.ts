@@ -31,7 +31,7 @@ import type { OwnerProject } from "../targets/owner-texts.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { HUB_FILES, TARGET_RULES, targetNotes } from "../targets/table.js";
 import { formatIgnored, formatProjectNotes, formatTargets } from "../ui/report.js";
-import { foreignProjectAt, ownerProjectAt, taskfileKeptNote, taskNames } from "./owner-project.js";
+import { foreignProjectAt, hasOtherReadme, ownerProjectAt, taskfileKeptNote, taskNames } from "./owner-project.js";
 import { teamSetup } from "./team-setup.js";
 
 export async function init(ctx: CommandContext, { positionals, given, switches, values }: ParsedArgs): Promise<void> {
@@ -111,10 +111,7 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
           `your ${theirLicense} is kept: no licence of ours is written (${route.licenseNotApplied(job.answers.license)})`,
         ]
       : [];
-  // Their README under another name (`readme.md`, `README.rst`) is their README: ours is not written beside it.
-  const theirReadme = ctx.fs
-    .readdirSync(root)
-    .some((entry) => /^readme(\.[a-z]+)?$/i.test(entry) && entry !== "README.md" && !bases.has(entry));
+  const theirReadme = hasOtherReadme(ctx.fs.readdirSync(root), bases);
   const plan = (owner?: OwnerProject) =>
     planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, uvBuild, job.team, owner).filter(
       (f) => !(theirReadme && f.path === "README.md"),
@@ -123,14 +120,8 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
   if (foreign !== undefined) {
     // Another language's project: rules that name its own commands, and nothing of Python's.
     const owner = foreignProjectAt(ctx.fs, root, foreign, answers.name);
-    const files = withoutPythonProject(plan(owner));
-    return finish(
-      ctx,
-      { ...job, target },
-      presetForExisting(files, read, bases),
-      [...owner.notes, ...licenseNotes],
-      bases,
-    );
+    const preset = presetForExisting(withoutPythonProject(plan(owner)), read, bases);
+    return finish(ctx, { ...job, target }, preset, [...owner.notes, ...licenseNotes], bases);
   }
   let planned = plan();
   // The owner's own project: every statement the rules make about it comes from what it declares.

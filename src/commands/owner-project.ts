@@ -32,6 +32,10 @@ export function ownerProjectAt(
   return ownerTexts(readProjectFacts(sources), name, names && teamTasks(names));
 }
 
+/** Their README under another name (`readme.md`, `README.rst`) is their README: ours is not written beside it. */
+export const hasOtherReadme = (rootEntries: readonly string[], recorded: ReadonlyMap<string, unknown>): boolean =>
+  rootEntries.some((entry) => /^readme(\.[a-z]+)?$/i.test(entry) && entry !== "README.md" && !recorded.has(entry));
+
 /** A project of another language (`manifest` at its root): the rules name the commands its own files define. */
 export function foreignProjectAt(fs: FileSystem, root: string, manifest: string, name: string): OwnerProject {
   const files = new Set(fs.readdirSync(root));
