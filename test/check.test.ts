@@ -59,6 +59,28 @@ describe("check", () => {
     expect(JSON.parse(result.stdout).problems).toEqual([]);
   });
 
+  it("takes a /path link in the team's own root document for the repository's root, as GitHub renders it", async () => {
+    const root = ownerRepo({
+      "CONTRIBUTING.md": "# Ours\n\nSee [the changes](/CHANGES.md).\n",
+      "CHANGES.md": "# 1.0\n",
+    });
+    expect((await runCli(["init", "--yes"], { cwd: root })).code).toBe(0);
+    expect((await runCli(["check"], { cwd: root })).code).toBe(0);
+    writeFileSync(join(root, "CONTRIBUTING.md"), "# Ours\n\nSee [the changes](/CHANGELOG.md).\n");
+    expect((await runCli(["check"], { cwd: root })).stdout).toContain(
+      "CONTRIBUTING.md:3: link /CHANGELOG.md points nowhere (CHANGELOG.md does not exist)",
+    );
+    appendFileSync(join(root, "AGENTS.md"), "\nSee [the changes](/CHANGES.md).\n");
+    expect((await runCli(["check"], { cwd: root })).stdout).toContain("link /CHANGES.md is an absolute path on disk");
+  });
+
+  it("takes a //host link in the owner's README for the URL it is, not a path on disk", async () => {
+    const root = ownerRepo({ "README.md": "# Ours\n\nBy [us](//example.com/us).\n" });
+    expect((await runCli(["init", "--yes"], { cwd: root })).code).toBe(0);
+    const result = await runCli(["check"], { cwd: root });
+    expect(result.code, result.stdout).toBe(0);
+  });
+
   it.each<[string, (root: string) => void, string]>([
     [
       "a task's plan link that points nowhere",

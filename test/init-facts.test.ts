@@ -5,7 +5,7 @@
  * and every project path they name exists.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { taskNames } from "../src/commands/owner-project.js";
@@ -23,6 +23,7 @@ const RULE_FILES = [
   ".claude/agents/backend-engineer.md",
   ".agents/skills/spec-implement/SKILL.md",
   "Taskfile.yml",
+  "README.md",
 ];
 
 function projectTree(project: string): string {
@@ -51,6 +52,8 @@ describe("init writes rules that are true of a real project", () => {
   it.each(CORPUS)("%s", async (project) => {
     const facts = readProjectFacts(projectSources(project));
     const root = projectTree(project);
+    // Without a README of its own, init writes one: it must be as true as the rules.
+    for (const name of readdirSync(root)) if (/^readme/i.test(name)) rmSync(join(root, name));
     const result = await runCli(["init", "--yes", "--agents", "copilot,agents-md,claude"], { cwd: root });
     expect(result.code, result.stderr).toBe(0);
     const written = RULE_FILES.filter((f) => existsSync(join(root, f))).map(
@@ -130,7 +133,7 @@ describe("init in a repository of another language", () => {
     expect(result.code, result.stderr).toBe(0);
     for (const path of ["pyproject.toml", ".python-version", "src", "tests", "Taskfile.yml"])
       expect(existsSync(join(root, path)), path).toBe(false);
-    expect(result.stdout).toContain(`this is not a Python project (${manifest} at the root, no pyproject.toml)`);
+    expect(result.stdout).toContain(`project (${manifest} at the root, no pyproject.toml)`);
     expect(Object.keys(JSON.parse(readFileSync(join(root, ".spec-agent.json"), "utf8")).files)).not.toContain(
       "Taskfile.yml",
     );

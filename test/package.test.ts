@@ -20,8 +20,11 @@ const root = fileURLToPath(new URL("..", import.meta.url));
  * 295,178 to 299,548 bytes (main ff6d352; raw, dist/main.cjs grew 1.5 KB and its source map 3.7 KB).
  * Fourteen more AI tools (issue 25), one module each (their files' text, formats and `check` knowledge, in the
  * program and its source map), added 7.9 KiB (285.9 to 293.8 KiB before that round), to 307,626 bytes.
+ * Issue 21's rules for other languages' repositories and the owner's README, Poetry/PDM groups and lock pins
+ * added 9.0 KiB: main bb423fe 300,572 bytes, issue-21 on it 309,820 (its source map grew 13.6 KB raw).
+ * Both together: 321,594 bytes (314.1 KiB, main after the merge of issue 21).
  */
-const MAX_PACKED_BYTES = 310 * 1024;
+const MAX_PACKED_BYTES = 320 * 1024;
 /** Bundles, and the program's source map (read only under --verbose). */
 const DIST_FILE = /^dist\/[A-Za-z0-9_-]+\.c?js$|^dist\/main\.cjs\.map$/;
 

@@ -12,27 +12,24 @@ import { agentsFromManifest, basesFromManifest, licenseFromManifest, presetForEx
 import { LICENSE_FILE } from "../core/license.js";
 import { toLf } from "../core/line-endings.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
-import { mergePlan } from "../core/merge/plan.js";
-import { leftOutNote, otherLanguage, withoutPythonProject } from "../core/other-language.js";
+import { otherLanguage, withoutPythonProject } from "../core/other-language.js";
 import { namesFromPyproject } from "../core/pyproject.js";
 import { quoted } from "../core/quote.js";
 import { packsFromManifest } from "../core/record.js";
 import { CLI_ROUTE, type Route } from "../core/route.js";
 import { gatherFacts } from "../io/facts.js";
-import { ignoredByGit } from "../io/git-ignored.js";
 import { findRoot, readIfFile, whereOf } from "../io/root.js";
 import type { Target } from "../io/target/target.js";
 import { resolveAnswers } from "../options/answers.js";
 import type { ParsedArgs } from "../options/parse.js";
 import type { Prompter } from "../options/prompter.js";
 import type { Answers } from "../options/table.js";
-import { openForRun, runPipeline } from "../pipeline.js";
+import { openForRun } from "../pipeline.js";
 import type { OwnerProject } from "../targets/owner-texts.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
-import { HUB_FILES, TARGET_RULES, targetNotes } from "../targets/table.js";
-import { formatDropped, formatIgnored, formatProjectNotes, formatTargets } from "../ui/report.js";
-import { droppedFiles } from "./dropped-files.js";
-import { ownerProjectAt, taskfileKeptNote, taskNames } from "./owner-project.js";
+import { TARGET_RULES } from "../targets/table.js";
+import { writeInit } from "./init-write.js";
+import { foreignProjectAt, hasOtherReadme, ownerProjectAt, taskNames } from "./owner-project.js";
 import { teamSetup } from "./team-setup.js";
 
 export async function init(ctx: CommandContext, { positionals, given, switches, values }: ParsedArgs): Promise<void> {
@@ -52,6 +49,7 @@ export async function init(ctx: CommandContext, { positionals, given, switches, 
   const answersGiven = { ...known, ...given };
   const facts = gatherFacts({ ...ctx, cwd: root }, root, answersGiven.author === undefined);
   facts.ownerProject = pyproject !== undefined;
+  facts.otherLanguage = otherLanguage(new Set(ctx.fs.readdirSync(root))) !== undefined;
   const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
   const prompter = interactive ? await ctx.createPrompter() : undefined;
   // A repository made with --template keeps its packs, as update keeps them.
@@ -111,8 +109,20 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
           `your ${theirLicense} is kept: no licence of ours is written (${route.licenseNotApplied(job.answers.license)})`,
         ]
       : [];
-  const plan = (owner?: OwnerProject) =>
-    planPreset(ctx.fs, ctx.templatesDir, answers, ctx.version, uvBuild, job.team, owner);
+  const theirReadme = hasOtherReadme(ctx.fs.readdirSync(root), bases);
+  // The plan for these tools (the answers' unless given: the recorded ones, to find what a dropped tool wrote).
+  const plan = (owner?: OwnerProject, agents = answers.agents) =>
+    planPreset(ctx.fs, ctx.templatesDir, { ...answers, agents }, ctx.version, uvBuild, job.team, owner).filter(
+      (f) => !(theirReadme && f.path === "README.md"),
+    );
+  const foreign = otherLanguage(new Set(ctx.fs.readdirSync(root)));
+  if (foreign !== undefined) {
+    // Another language's project: rules that name its own commands, and nothing of Python's.
+    const owner = foreignProjectAt(ctx.fs, root, foreign, answers.name);
+    const preset = presetForExisting(withoutPythonProject(plan(owner)), read, bases);
+    const replan = (agents: Answers["agents"]) => withoutPythonProject(plan(owner, agents));
+    return writeInit(ctx, { ...job, target }, preset, [...owner.notes, ...licenseNotes], bases, replan);
+  }
   let planned = plan();
   // The owner's own project: every statement the rules make about it comes from what it declares.
   // Ours, not the owner's, where our record lists it (as update decides) or it is ours to the byte.
@@ -136,41 +146,13 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     );
     planned = plan(owner).filter((f) => f.path !== "Taskfile.yml");
   }
-  const foreign = otherLanguage(new Set(ctx.fs.readdirSync(root)));
-  const preset = presetForExisting(foreign ? withoutPythonProject(planned) : planned, read, bases);
-  const { files, merged, unmergeable } = mergePlan(preset, read, HUB_FILES, bases);
-  // Ours as the last run wrote it (the README's table of tools, after --agents changed): brought up to date.
-  const updated = new Set(
-    files.flatMap((f) => (bases.has(f.path) && read(f.path) === bases.get(f.path) ? [f.path] : [])),
+  const kept = owner;
+  await writeInit(
+    ctx,
+    { ...job, target },
+    presetForExisting(planned, read, bases),
+    [...(owner?.notes ?? []), ...licenseNotes],
+    bases,
+    (agents) => plan(kept, agents).filter((f) => !(keepsTaskfile && f.path === "Taskfile.yml")),
   );
-  const dropped = droppedFiles(ctx, root, answers, bases, files, (agents) =>
-    planPreset(ctx.fs, ctx.templatesDir, { ...answers, agents }, ctx.version, uvBuild, job.team, owner),
-  );
-  await runPipeline(ctx, {
-    root,
-    where: whereOf(ctx.cwd, root),
-    files,
-    dryRun: job.dryRun,
-    force: job.force,
-    prompter: job.prompter,
-    mode: { kind: "existing", merged, unmergeable, recorded: bases, updated, removals: dropped.removals },
-    target,
-    route,
-  });
-  ctx.out.write(formatDropped(dropped, job.dryRun, ctx.out.paint));
-  if (!job.dryRun && ctx.fs.lstatSync(join(root, ".git"), { throwIfNoEntry: false })) {
-    const ignored = await ignoredByGit(
-      ctx.exec,
-      root,
-      files.map((f) => f.path),
-    );
-    if (ignored.length > 0) ctx.out.write(formatIgnored(ignored, ctx.out.paint));
-  }
-  ctx.out.write(formatTargets(answers.agents, targetNotes(answers.agents), ctx.out.paint));
-  const notes = [
-    ...(foreign ? [leftOutNote(foreign)] : (owner?.notes ?? [])),
-    ...licenseNotes,
-    ...(job.dryRun ? [] : taskfileKeptNote(files, read("Taskfile.yml"))),
-  ];
-  if (notes.length > 0) ctx.out.write(formatProjectNotes(notes, ctx.out.paint));
 }

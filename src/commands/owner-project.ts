@@ -3,12 +3,17 @@
  * and its tasks come from what its pyproject.toml and tree declare, and where
  * the team keeps its own Taskfile.yml, from the tasks that Taskfile has.
  */
+
+import { join } from "node:path";
+import { foreignProject } from "../core/foreign-commands.js";
 import { sameText } from "../core/line-endings.js";
 import type { PlannedFile } from "../core/planned-file.js";
 import { FIVE_TASKS } from "../core/project-commands.js";
 import { readProjectFacts } from "../core/project-facts.js";
 import type { FileSystem } from "../io/fs.js";
 import { projectSourcesAt } from "../io/project-files.js";
+import { readIfFile } from "../io/root.js";
+import { foreignTexts } from "../targets/foreign-texts.js";
 import { teamTasks } from "../targets/owner-tasks.js";
 import { type OwnerProject, ownerTexts } from "../targets/owner-texts.js";
 
@@ -25,6 +30,19 @@ export function ownerProjectAt(
   if (sources === undefined || (ours !== undefined && sameText(sources.pyproject, ours))) return undefined;
   const names = teamTaskfile === undefined ? undefined : taskNames(teamTaskfile);
   return ownerTexts(readProjectFacts(sources), name, names && teamTasks(names));
+}
+
+/** Their README under another name (`readme.md`, `README.rst`) is their README: ours is not written beside it. */
+export const hasOtherReadme = (rootEntries: readonly string[], recorded: ReadonlyMap<string, unknown>): boolean =>
+  rootEntries.some((entry) => /^readme(\.[a-z]+)?$/i.test(entry) && entry !== "README.md" && !recorded.has(entry));
+
+/** A project of another language (`manifest` at its root): the rules name the commands its own files define. */
+export function foreignProjectAt(fs: FileSystem, root: string, manifest: string, name: string): OwnerProject {
+  const files = new Set(fs.readdirSync(root));
+  const read = (file: string): string | undefined => readIfFile(fs, join(root, file));
+  const taskfile = files.has("Taskfile.yml") ? read("Taskfile.yml") : undefined;
+  const names = taskfile === undefined ? undefined : taskNames(taskfile);
+  return foreignTexts(foreignProject(manifest, files, read, names), name);
 }
 
 /**

@@ -12,6 +12,7 @@ import { CancelledError, GenerateError, UsageError } from "../core/errors.js";
 import { presetForRecord } from "../core/existing.js";
 import { sameText, toLf } from "../core/line-endings.js";
 import { contentAnswers, MANIFEST_PATH, manifestFile } from "../core/manifest.js";
+import { otherLanguage, withoutPythonProject } from "../core/other-language.js";
 import { compareVersions, parseRecord, type RepositoryRecord } from "../core/record.js";
 import { type FileFate, planUpdate } from "../core/update-plan.js";
 import { textFromHistory } from "../io/git-history.js";
@@ -25,7 +26,7 @@ import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { HUB_FILES, TARGET_RULES } from "../targets/table.js";
 import { countFates, formatUpdate } from "../ui/update-report.js";
 import { withAgents } from "./dropped-files.js";
-import { ownerProjectAt } from "./owner-project.js";
+import { foreignProjectAt, ownerProjectAt } from "./owner-project.js";
 import { teamSetup } from "./team-setup.js";
 import { reportBehind } from "./update-check.js";
 
@@ -109,18 +110,15 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
     ownersProject && !record.files.has("Taskfile.yml")
       ? readRepositoryFiles(ctx.fs, root, ["Taskfile.yml"]).current.get("Taskfile.yml")
       : undefined;
-  const planned = presetForRecord(
-    planPreset(
-      ctx.fs,
-      ctx.templatesDir,
-      record.answers,
-      ctx.version,
-      uvBuild,
-      team,
-      ownersProject ? ownerProjectAt(ctx.fs, root, record.answers.name, undefined, teamTaskfile) : undefined,
-    ),
-    record.files,
-  ).filter(
+  // A project of another language, as init found it: its own commands, nothing of Python's.
+  const foreign = ownersProject ? otherLanguage(new Set(ctx.fs.readdirSync(root))) : undefined;
+  const owner = foreign
+    ? foreignProjectAt(ctx.fs, root, foreign, record.answers.name)
+    : ownersProject
+      ? ownerProjectAt(ctx.fs, root, record.answers.name, undefined, teamTaskfile)
+      : undefined;
+  const preset = planPreset(ctx.fs, ctx.templatesDir, record.answers, ctx.version, uvBuild, team, owner);
+  const planned = presetForRecord(foreign ? withoutPythonProject(preset) : preset, record.files).filter(
     (file) =>
       file.path !== MANIFEST_PATH &&
       !(teamTaskfile !== undefined && file.path === "Taskfile.yml") &&

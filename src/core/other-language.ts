@@ -25,16 +25,26 @@ export function otherLanguage(rootFiles: ReadonlySet<string>): string | undefine
   return MANIFESTS.find((file) => rootFiles.has(file));
 }
 
-const PYTHON_PROJECT = (path: string): boolean =>
-  path === "pyproject.toml" ||
-  path === ".python-version" ||
-  path === "Taskfile.yml" ||
-  path.startsWith("src/") ||
-  path.startsWith("tests/");
+/**
+ * What only a Python project of ours has a use for: its skeleton, its Taskfile, its README, the workflows and
+ * the cloud agent's setup that run uv and go-task, dependabot's uv updates and VS Code's pytest settings.
+ */
+const PYTHON_ONLY = new Set([
+  "pyproject.toml",
+  ".python-version",
+  "Taskfile.yml",
+  "README.md",
+  ".github/dependabot.yml",
+  ".vscode/settings.json",
+]);
 
-/** The plan without the Python project and its tasks. */
+/** Our workflows (CI, a cloud agent's setup) all install uv and go-task and run our tasks. */
+const PYTHON_PROJECT = (path: string): boolean =>
+  PYTHON_ONLY.has(path) ||
+  path.startsWith("src/") ||
+  path.startsWith("tests/") ||
+  path.startsWith(".github/workflows/");
+
+/** The plan without the Python project, its tasks and the files that run them. */
 export const withoutPythonProject = (files: readonly PlannedFile[]): PlannedFile[] =>
   files.filter((f) => !PYTHON_PROJECT(f.path));
-
-export const leftOutNote = (manifest: string): string =>
-  `this is not a Python project (${manifest} at the root, no pyproject.toml): init left out the Python skeleton (pyproject.toml, .python-version, src/, tests/) and the Taskfile's Python tasks; the Backend Engineer it writes is a Python engineer, so keep what fits your project`;

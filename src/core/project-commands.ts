@@ -28,12 +28,17 @@ export interface ProjectCommands {
   notes: string[];
 }
 
-/** The uv options that install where the requirement is declared; `--with` where uv cannot read the place. */
+/**
+ * The uv options that install where the requirement is declared; where uv cannot read the place (a Poetry
+ * or PDM group), `--with` each of the group's requirements, so its plugins come with it (pytest-mock, …).
+ */
 function from(declared: Declared | undefined, requirement: string): string {
   if (declared === undefined) return `--with ${requirement}`;
   if (declared.kind === "extra") return `--extra ${declared.name}`;
   if (declared.kind === "group") return declared.name === "dev" ? "" : `--group ${declared.name}`;
-  return `--with ${requirement}`;
+  const has = declared.requirements.some((r) => r === requirement || r.startsWith(`${requirement}==`));
+  const names = has ? declared.requirements : [requirement, ...declared.requirements];
+  return names.map((name) => `--with ${name}`).join(" ");
 }
 
 /** flake8's "stop the build" selection (GitHub's starter workflow): syntax errors and undefined names. */
@@ -79,12 +84,19 @@ function tool(facts: ProjectFacts, name: Tool, extra = ""): string {
   return join("uv run", `--with ${name}`, extra, name);
 }
 
+const blackExclude = (facts: ProjectFacts): string =>
+  facts.hookExclude === undefined ? "" : `--extend-exclude '${facts.hookExclude}'`;
+
 const LINT: Readonly<Record<Tool, (facts: ProjectFacts) => string[]>> = {
   // --no-fix: a project's `fix = true` would have the check rewrite files.
   ruff: (f) => [`${tool(f, "ruff")} check --no-fix`, ...(f.ruffFormats ? [`${tool(f, "ruff")} format --check`] : [])],
-  black: (f) => [`${tool(f, "black")} --check .`],
-  // flake8 reads pyproject.toml only through the Flake8-pyproject plugin.
-  flake8: (f) => [tool(f, "flake8", f.tools.flake8 === "pyproject.toml" ? "--with Flake8-pyproject" : "")],
+  // black takes a regex, as pre-commit does: what the project's hooks leave out (vendored code), black does too.
+  black: (f) => [join(tool(f, "black"), "--check", blackExclude(f), ".")],
+  // flake8 reads pyproject.toml only through the Flake8-pyproject plugin; unlike ruff, black and isort it
+  // does not leave uv's .venv out by itself (--extend-exclude adds to the project's own excludes).
+  flake8: (f) => [
+    `${tool(f, "flake8", f.tools.flake8 === "pyproject.toml" ? "--with Flake8-pyproject" : "")} --extend-exclude .venv`,
+  ],
   isort: (f) => [`${tool(f, "isort")} --check-only --diff .`],
   mypy: () => [],
   pyright: () => [],
@@ -92,9 +104,13 @@ const LINT: Readonly<Record<Tool, (facts: ProjectFacts) => string[]>> = {
 
 const FORMAT: Readonly<Partial<Record<Tool, (facts: ProjectFacts) => string[]>>> = {
   ruff: (f) => [`${tool(f, "ruff")} check --fix`, ...(f.ruffFormats ? [`${tool(f, "ruff")} format`] : [])],
-  black: (f) => [`${tool(f, "black")} .`],
+  black: (f) => [join(tool(f, "black"), blackExclude(f), ".")],
   isort: (f) => [`${tool(f, "isort")} .`],
 };
+
+/** What mypy checks: the files its settings name, else the import packages (given nothing, mypy fails). */
+const mypyTargets = (facts: ProjectFacts): string =>
+  facts.mypyFiles ? "" : facts.packages.length > 0 ? facts.packages.join(" ") : ".";
 
 export function projectCommands(facts: ProjectFacts): ProjectCommands {
   const notes: string[] = [];
@@ -104,7 +120,7 @@ export function projectCommands(facts: ProjectFacts): ProjectCommands {
     notes.push(`no test runner is declared in pyproject.toml: \`task test\` runs pytest with \`uv run --with pytest\``);
   else if (tests.declared.kind === "poetry-group" || tests.declared.kind === "pdm-group")
     notes.push(
-      `pytest is declared in ${where(tests.declared)}, which uv does not read: \`task test\` adds it with \`uv run --with pytest\``,
+      `pytest is declared in ${where(tests.declared)}, which uv does not read: \`task test\` adds the group's requirements from PyPI (\`uv run ${testFrom}\`)`,
     );
   const install = [
     join("uv sync", tests.declared?.kind === "extra" || tests.declared?.kind === "group" ? testFrom : ""),
@@ -118,8 +134,8 @@ export function projectCommands(facts: ProjectFacts): ProjectCommands {
   for (const checker of ["mypy", "pyright"] as const) {
     if (facts.tools[checker] === undefined) continue;
     const declared = facts.checkersDeclared[checker];
-    if (declared?.kind === "group" || declared?.kind === "extra") {
-      lint.push(join("uv run", from(declared, checker), checker));
+    if (declared !== undefined) {
+      lint.push(join("uv run", from(declared, checker), checker, checker === "mypy" ? mypyTargets(facts) : ""));
       configured.push(checker);
     } else
       notes.push(
@@ -134,6 +150,12 @@ export function projectCommands(facts: ProjectFacts): ProjectCommands {
     );
     lint.push(`uv run --with ruff ruff check --no-fix --select ${BUG_RULES}`);
     configured.push(`ruff (${BUG_RULES} only)`);
+  }
+  if (facts.setuptoolsFindsFlat) {
+    const include = facts.packages.map((p) => `"${p}*"`).join(", ") || '"PACKAGE*"';
+    notes.push(
+      `setuptools finds this flat layout's packages by itself, so it takes the new \`spec/\` folder for one more and refuses to build ("Multiple top-level packages discovered"): name yours in pyproject.toml, \`[tool.setuptools.packages.find]\` with \`include = [${include}]\`, before \`task install\``,
+    );
   }
   const { run, runs } = runCommand(facts);
   if (run === undefined)

@@ -8,9 +8,9 @@
  * Pure: the files come as a listing and a reader (io/project-files.ts).
  */
 import { parse } from "smol-toml";
-import { checkersDeclared, devTools, requirementName, testsOf } from "./project-requirements.js";
+import { checkersDeclared, devTools, lockedVersions, requirementName, testsOf } from "./project-requirements.js";
 import type { Backend, ProjectFacts, ProjectSources, VersionSource } from "./project-shape.js";
-import { hookIds, hookPins, toolsOf } from "./project-tools.js";
+import { hookExclude, hookIds, hookPins, mypyNamesFiles, toolsOf } from "./project-tools.js";
 import { at, strings, type Table, table, text } from "./toml-table.js";
 
 export type { Backend, Declared, ProjectFacts, ProjectSources, Tool, VersionSource } from "./project-shape.js";
@@ -123,6 +123,10 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
     ? sources.read(".pre-commit-config.yaml")
     : undefined;
   const hooks = hookIds(hooksText);
+  const tools = toolsOf(data, sources, hooks);
+  // Poetry's and PDM's groups are installed by uv's --with: at the versions their lock file holds.
+  const lockFile = ["poetry.lock", "pdm.lock"].find((file) => sources.files.includes(file));
+  const locked = lockedVersions(lockFile === undefined ? undefined : sources.read(lockFile));
   const runners: ("tox" | "nox")[] = [];
   if (sources.files.includes("tox.ini") || at(data, "tool.tox") !== undefined) runners.push("tox");
   if (sources.files.includes("noxfile.py")) runners.push("nox");
@@ -136,12 +140,21 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
     mainPackages: mains,
     scripts: scriptsOf(data),
     version: versionOf(data, backend, packages),
-    tests: testsOf(data, sources),
-    tools: toolsOf(data, sources, hooks),
+    tests: testsOf(data, sources, locked),
+    tools,
+    mypyFiles: mypyNamesFiles(data, sources, tools.mypy),
+    setuptoolsFindsFlat:
+      backend === "setuptools" &&
+      layout !== "src" &&
+      at(data, "tool.setuptools.packages") === undefined &&
+      at(data, "tool.setuptools.py-modules") === undefined &&
+      !sources.files.includes("setup.py") &&
+      !sources.files.includes("setup.cfg"),
     ruffFormats: at(data, "tool.ruff.format") !== undefined || hooks.includes("ruff-format"),
     preCommitHooks: hooks,
-    checkersDeclared: checkersDeclared(data),
+    checkersDeclared: checkersDeclared(data, locked),
     pins: hookPins(hooksText),
+    hookExclude: hookExclude(hooksText),
     devTools: devTools(data),
     runners,
   };

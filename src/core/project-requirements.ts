@@ -22,8 +22,38 @@ function groupRequirements(groups: Table, name: string, seen = new Set<string>()
   });
 }
 
+/** Poetry's `name = "^1.2"` or `{ version = "..." }` entries: PyPI's; a `path`, `git` or `url` one is not. */
+const poetryRequirements = (dependencies: Table): string[] =>
+  Object.entries(dependencies)
+    .filter(
+      ([name, spec]) => name !== "python" && (typeof spec === "string" || text(table(spec).version) !== undefined),
+    )
+    .map(([name]) => requirementName(name));
+
+/** The version each package has in the project's lock file: `name = "…"` then `version = "…"` in each `[[package]]`. */
+export type Locked = ReadonlyMap<string, string>;
+
+/** poetry.lock's and pdm.lock's `[[package]]` entries, by a pattern: both write the name, then the version. */
+export function lockedVersions(lock: string | undefined): Locked {
+  const versions = new Map<string, string>();
+  if (lock === undefined) return versions;
+  for (const m of lock.matchAll(/^\[\[package\]\]\r?\nname = "([^"\n]+)"\r?\nversion = "([^"\n]+)"/gm)) {
+    const name = requirementName(m[1] as string);
+    const version = m[2] as string;
+    // Only a version that is safe in a shell command; the first entry wins (a lock may list markers' variants).
+    if (/^[0-9][0-9A-Za-z.+!-]*$/.test(version) && !versions.has(name)) versions.set(name, version);
+  }
+  return versions;
+}
+
+/** Names safe in a Taskfile's command and a shell, at the version the lock file holds: what `uv run --with` is given. */
+const fromPyPI = (names: readonly string[], locked: Locked): string[] =>
+  [...new Set(names)]
+    .filter((n) => /^[a-z0-9][a-z0-9.-]*$/.test(n))
+    .map((n) => (locked.has(n) ? `${n}==${locked.get(n)}` : n));
+
 /** Every place a requirement may be declared, in the order uv installs them by default first. */
-export function declarations(data: Table): { where: Declared; names: string[] }[] {
+export function declarations(data: Table, locked: Locked = new Map()): { where: Declared; names: string[] }[] {
   const out: { where: Declared; names: string[] }[] = [];
   const groups = table(data["dependency-groups"]);
   const order = ["dev", ...Object.keys(groups).filter((g) => g !== "dev")].filter((g) => g in groups);
@@ -31,19 +61,29 @@ export function declarations(data: Table): { where: Declared; names: string[] }[
     out.push({ where: { kind: "group", name }, names: groupRequirements(groups, name).map(requirementName) });
   for (const [name, list] of Object.entries(table(at(data, "project.optional-dependencies"))))
     out.push({ where: { kind: "extra", name }, names: strings(list).map(requirementName) });
+  const poetry = (name: string, dependencies: Table) =>
+    out.push({
+      where: { kind: "poetry-group", name, requirements: fromPyPI(poetryRequirements(dependencies), locked) },
+      names: Object.keys(dependencies),
+    });
   for (const [name, group] of Object.entries(table(at(data, "tool.poetry.group"))))
-    out.push({ where: { kind: "poetry-group", name }, names: Object.keys(table(table(group).dependencies)) });
+    poetry(name, table(table(group).dependencies));
   const poetryDev = table(at(data, "tool.poetry.dev-dependencies"));
-  if (Object.keys(poetryDev).length > 0)
-    out.push({ where: { kind: "poetry-group", name: "dev" }, names: Object.keys(poetryDev) });
-  for (const [name, list] of Object.entries(table(at(data, "tool.pdm.dev-dependencies"))))
-    out.push({ where: { kind: "pdm-group", name }, names: strings(list).map(requirementName) });
+  if (Object.keys(poetryDev).length > 0) poetry("dev", poetryDev);
+  for (const [name, list] of Object.entries(table(at(data, "tool.pdm.dev-dependencies")))) {
+    // A path, URL or editable requirement (`-e file:///${PROJECT_ROOT}/sub`) is not PyPI's to give.
+    const fromIndex = strings(list).filter((r) => !/^\s*-e\b|@|:\/\//.test(r));
+    out.push({
+      where: { kind: "pdm-group", name, requirements: fromPyPI(fromIndex.map(requirementName), locked) },
+      names: strings(list).map(requirementName),
+    });
+  }
   return out;
 }
 
-export function testsOf(data: Table, sources: ProjectSources): ProjectFacts["tests"] {
+export function testsOf(data: Table, sources: ProjectSources, locked?: Locked): ProjectFacts["tests"] {
   const folder = ["tests", "test"].find((d) => sources.files.some((f) => f.startsWith(`${d}/`)));
-  const declared = declarations(data).find((d) => d.names.includes("pytest"))?.where;
+  const declared = declarations(data, locked).find((d) => d.names.includes("pytest"))?.where;
   const configured =
     at(data, "tool.pytest") !== undefined ||
     sources.files.includes("pytest.ini") ||
@@ -54,8 +94,8 @@ export function testsOf(data: Table, sources: ProjectSources): ProjectFacts["tes
   return { runner, declared, folder };
 }
 
-export function checkersDeclared(data: Table): Partial<Record<"mypy" | "pyright", Declared>> {
-  const all = declarations(data);
+export function checkersDeclared(data: Table, locked?: Locked): Partial<Record<"mypy" | "pyright", Declared>> {
+  const all = declarations(data, locked);
   const out: Partial<Record<"mypy" | "pyright", Declared>> = {};
   for (const checker of ["mypy", "pyright"] as const) {
     const where = all.find((d) => d.names.includes(checker))?.where;

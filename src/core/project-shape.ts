@@ -15,7 +15,8 @@ export type Declared =
   | { kind: "group"; name: string }
   | { kind: "extra"; name: string }
   /** Poetry's and PDM's own groups, which uv does not read. */
-  | { kind: "poetry-group" | "pdm-group"; name: string };
+  /** Poetry's and PDM's own groups, which uv does not read: `requirements`, the group's names uv can add from PyPI. */
+  | { kind: "poetry-group" | "pdm-group"; name: string; requirements: string[] };
 
 export type Tool = "ruff" | "black" | "flake8" | "isort" | "mypy" | "pyright";
 export const TOOLS: readonly Tool[] = ["ruff", "black", "flake8", "isort", "mypy", "pyright"];
@@ -41,12 +42,21 @@ export interface ProjectFacts {
   /** `[tool.ruff.format]` or a ruff-format hook: the project formats with ruff. */
   ruffFormats: boolean;
   preCommitHooks: string[];
+  /** The paths the project's pre-commit hooks leave out (its top-level `exclude:` regex). */
+  hookExclude: string | undefined;
   /** The linter versions the project's pre-commit hooks pin. */
   pins: Partial<Record<Tool, string>>;
   /** The linters declared in the dependency group uv installs by default (`dev`): run as the project locks them. */
   devTools: Tool[];
   /** Where the type checkers are declared as requirements, for those that are. */
   checkersDeclared: Partial<Record<"mypy" | "pyright", Declared>>;
+  /**
+   * setuptools finds the packages by itself in a flat layout (no `packages`/`py-modules` in `[tool.setuptools]`,
+   * no setup.py or setup.cfg that could name them): a `spec/` folder at the root is then a second package to it.
+   */
+  setuptoolsFindsFlat: boolean;
+  /** mypy's settings name the files it checks (`files = ...`): without them, mypy given nothing to check fails. */
+  mypyFiles: boolean;
   /** `tox.ini`/`[tool.tox]`, `noxfile.py`: the project's own way to run its suites. */
   runners: ("tox" | "nox")[];
 }

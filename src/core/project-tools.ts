@@ -68,6 +68,16 @@ export function toolsOf(data: Table, sources: ProjectSources, hooks: readonly st
   return tools;
 }
 
+/** Whether the project's mypy settings name `files`: `[tool.mypy] files`, or `files =` in its ini section. */
+export function mypyNamesFiles(data: Table, sources: ProjectSources, where: string | undefined): boolean {
+  if (where === "pyproject.toml") return at(data, "tool.mypy.files") !== undefined;
+  if (where === undefined || where === ".pre-commit-config.yaml") return false;
+  const text = sources.read(where) ?? "";
+  // The [mypy] section, up to the next section.
+  const section = /^\[mypy\][^\n]*\n([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(text)?.[1] ?? "";
+  return /^files\s*[=:]/m.test(section);
+}
+
 const HOOK_REPOS: readonly [RegExp, Tool][] = [
   [/astral-sh\/ruff-pre-commit/i, "ruff"],
   [/psf\/black/i, "black"],
@@ -79,6 +89,16 @@ const HOOK_REPOS: readonly [RegExp, Tool][] = [
  * The version each linter's pre-commit hook pins (`rev: v0.11.11`, or a frozen
  * hash with `# frozen: v0.11.11`): the version the project's own checks run.
  */
+/**
+ * The top-level `exclude:` of a pre-commit config: a regex of paths none of its hooks check (pip's
+ * `src/pip/_vendor/`). Only one safe unquoted in a shell command, else none.
+ */
+export function hookExclude(yaml: string | undefined): string | undefined {
+  const match = /^exclude:\s*(["']?)([^\n"']+)\1\s*$/m.exec(yaml ?? "");
+  const regex = match?.[2]?.trim();
+  return regex !== undefined && /^[\w/.|()^$*+?\\[\]{}-]+$/.test(regex) ? regex : undefined;
+}
+
 export function hookPins(yaml: string | undefined): Partial<Record<Tool, string>> {
   const pins: Partial<Record<Tool, string>> = {};
   for (const block of (yaml ?? "").split(/^\s*-\s*repo:/m).slice(1)) {

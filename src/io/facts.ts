@@ -24,6 +24,8 @@ export interface Facts {
   hasUv(): boolean;
   /** init in a project with its own pyproject.toml: the Python it declares is its answer, never asked. */
   ownerProject?: boolean;
+  /** init in a project of another language (core/other-language.ts): no Python package or version is asked or checked. */
+  otherLanguage?: boolean;
   /** go-task's `task`, which every next step runs. */
   hasTask(): boolean;
   /** `uv --version` when a uv on PATH answers it: the project's build bound follows it. */

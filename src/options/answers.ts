@@ -37,7 +37,11 @@ export async function resolveAnswers(options: ResolveOptions): Promise<Answers> 
   }
   // The package and the Python together: which names the standard library takes depends on the version.
   const { package: pkg, python } = answers;
-  const shadowed = pkg !== undefined && python !== undefined ? checkPackageForPython(pkg, python) : undefined;
+  // Not where no Python package is written (a project of another language).
+  const shadowed =
+    pkg !== undefined && python !== undefined && options.facts.otherLanguage !== true
+      ? checkPackageForPython(pkg, python)
+      : undefined;
   if (shadowed) throw new UsageError(shadowed);
   return answers as Answers;
 }

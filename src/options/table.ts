@@ -109,7 +109,7 @@ export const QUESTIONS: readonly Question[] = [
     message: "Python package",
     initial: (answers) => (answers.name === undefined ? undefined : packageFromName(answers.name)),
     validate: checkPackageName,
-    askIf: () => true,
+    askIf: (facts) => facts.otherLanguage !== true,
   },
   {
     kind: "text",
@@ -143,7 +143,7 @@ export const QUESTIONS: readonly Question[] = [
     initial: () => DEFAULT_PYTHON,
     validate: checkPythonVersion,
     // The rules for a project that exists state the Python its pyproject.toml declares (init reads it).
-    askIf: (facts) => facts.ownerProject !== true,
+    askIf: (facts) => facts.ownerProject !== true && facts.otherLanguage !== true,
   },
   {
     kind: "list",

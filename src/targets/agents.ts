@@ -15,6 +15,10 @@ export const AGENT = {
     "Principal-level Python backend engineer focused on spec-driven development, delivering pragmatic, high-quality CLI applications with exceptional code standards.",
 } as const;
 
+/** The agent's description where the project is in another language: the same engineer, not a Python one. */
+export const agentDescription = (python: boolean): string =>
+  python ? AGENT.description : AGENT.description.replace("Python backend engineer", "backend engineer");
+
 const folderOf = (path: string): string => path.slice(0, path.lastIndexOf("/"));
 
 /** The body for a file at `path`, the sequential-thinking tool named as `reference`, links based on its folder. */

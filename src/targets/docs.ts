@@ -27,7 +27,7 @@ function more(path: string, project: Project, tool: Target | undefined): string 
     if (chosen.agent !== undefined && (tool === undefined || tool === chosen))
       links.push([chosen.agent.path, `the Backend Engineer for ${chosen.agent.forWhom}, with the whole workflow`]);
   }
-  links.push([PYTHON_RULES, "the Python rules"]);
+  if (project.otherLanguage !== true) links.push([PYTHON_RULES, "the Python rules"]);
   for (const folder of ["context", "plan", "task"])
     links.push([`spec/${folder}/README.md`, `what spec/${folder}/ holds`]);
   if (hasHub(project)) links.push([HUB, "the rules for every coding agent"]);
@@ -51,7 +51,9 @@ export function document(
 
 /** The introduction of a tool's own file when the hub holds the rules. */
 export const pointer = (tool: string, project: Project) =>
-  `The rules for every coding agent in this repository, ${tool} included, are in [AGENTS.md](AGENTS.md): read them first. Before any change is presented, ${project.mustPass ?? "`task test` and `task lint`"} must both pass (\`task --list\` shows every task; all of them run through uv, never pip).`;
+  project.otherLanguage
+    ? `The rules for every coding agent in this repository, ${tool} included, are in [AGENTS.md](AGENTS.md): read them first. Before any change is presented, run ${project.mustPass} and fix what fails.`
+    : `The rules for every coding agent in this repository, ${tool} included, are in [AGENTS.md](AGENTS.md): read them first. Before any change is presented, ${project.mustPass ?? "`task test` and `task lint`"} must both pass (\`task --list\` shows every task; all of them run through uv, never pip).`;
 
 /** The `## heading` section of the rules, up to the next one: what AGENTS.md says, not a copy of it kept by hand. */
 export function rulesSection(rules: string, heading: string): string {

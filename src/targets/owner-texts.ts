@@ -12,6 +12,8 @@ import { type Job, refs, type TeamTasks, taskfile, taskRows, teamDoes } from "./
 export interface OwnerTexts {
   /** "yes" for a project that exists, "" for the preset: templates test it with `{{#if existingProject}}`. */
   existingProject: string;
+  /** "yes" where the project is in another language (core/other-language.ts): the rules then name no Python tool. */
+  otherLanguage: string;
   projectIntro: string;
   projectCommands: string;
   projectLayout: string;
@@ -23,10 +25,13 @@ export interface OwnerTexts {
   projectChecks: string;
   projectHowToRun: string;
   projectMustPass: string;
+  /** The README's requirements: uv with the Python the project declares, and go-task. */
+  projectRequirements: string;
 }
 
 export const NO_OWNER: OwnerTexts = {
   existingProject: "",
+  otherLanguage: "",
   projectIntro: "",
   projectCommands: "",
   projectLayout: "",
@@ -38,6 +43,7 @@ export const NO_OWNER: OwnerTexts = {
   projectChecks: "",
   projectHowToRun: "",
   projectMustPass: "",
+  projectRequirements: "",
 };
 
 const code = (s: string): string => `\`${s}\``;
@@ -149,6 +155,7 @@ export function ownerTexts(facts: ProjectFacts, name: string, team?: TeamTasks):
   return {
     texts: {
       existingProject: "yes",
+      otherLanguage: "",
       projectIntro: intro,
       projectCommands: taskRows(name, c, ref, team).join("\n"),
       projectLayout: layout,
@@ -162,6 +169,10 @@ export function ownerTexts(facts: ProjectFacts, name: string, team?: TeamTasks):
         ? "Run the team's own tasks through `task` (`task --list` shows them), and the other commands as written here."
         : "Run everything through `task` (`task --list` shows the tasks); every task calls uv.",
       projectMustPass: `${ref("test")} and ${ref("lint")}`,
+      projectRequirements: [
+        `- [uv](https://docs.astral.sh/uv/getting-started/installation/): installs ${facts.lowestPython === undefined ? `a Python when needed (${pythonStatement(facts)})` : `Python ${facts.lowestPython} or newer when needed (\`requires-python = "${facts.requiresPython}"\`)`}, the dependencies and the tools`,
+        "- [go-task](https://taskfile.dev/installation/): runs the tasks below",
+      ].join("\n"),
     },
     checks: `checked with ${list(c.linters)} and pytest via uv`,
     mustPass: `${ref("test")} and ${ref("lint")}`,

@@ -13,6 +13,7 @@ import type { PlannedFile } from "../core/planned-file.js";
 import type { FileSystem } from "../io/fs.js";
 import { renderTemplates } from "../templates/render.js";
 import { type TemplateContext, templateContext } from "../templates/template.js";
+import { agentDescription } from "./agents.js";
 import { HUB } from "./docs.js";
 import { NO_OWNER, type OwnerProject } from "./owner-texts.js";
 import { aiToolsSection, layoutBlock, primaryAgentFile } from "./readme.js";
@@ -72,9 +73,14 @@ export function renderPreset(
     tools: chosen,
     rulesFile: chosen.some((t) => t.hub === true) ? HUB : (base[0]?.rules ?? HUB),
     ...(owner ? { checks: owner.checks, mustPass: owner.mustPass } : {}),
+    ...(owner?.texts.otherLanguage ? { otherLanguage: true } : {}),
   };
   const context = templateContext(answers, generatorVersion, {
-    aiLayout: layoutBlock([...base.flatMap((b) => b.layout), ...chosen.flatMap((t) => t.layout)], chosen),
+    aiLayout: layoutBlock(
+      [...base.flatMap((b) => b.layout), ...chosen.flatMap((t) => t.layout)],
+      chosen,
+      project.otherLanguage !== true,
+    ),
     aiTools: aiToolsSection(chosen, project),
     agentFile: primaryAgentFile(project),
     // Every tool's, not only the chosen ones': a teammate may use another.
@@ -90,6 +96,7 @@ export function renderPreset(
   };
   const sources: Sources = {
     agent: source("backend-engineer.md"),
+    agentDescription: agentDescription(project.otherLanguage !== true),
     rules: source("rules.md"),
     python: source("python.md"),
     steps: new Map(STEPS.map((step) => [step.name, source(`steps/${step.name}.md`)])),

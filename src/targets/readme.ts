@@ -1,12 +1,22 @@
 /** The texts that name the chosen AI tools' files in the generated README and the rules' layout. */
-import type { Project } from "./docs.js";
+import { type Project, PYTHON_RULES } from "./docs.js";
 import type { Target } from "./target.js";
 
 const COLUMN = 39;
 
+/** A layout line as a project of another language has it: no pytest settings, no Python rule. */
+const withoutPython = (what: string): string =>
+  what.replace(/, settings\.json \(pytest[^)]*\)/, "").replace("rules/ (project, python)", "rules/project.mdc");
+
 /** The layout lines for the AI files, `.github/` first, as the `text` blocks of the README and the rules show them. */
-export function layoutBlock(lines: readonly (readonly [string, string])[], chosen: readonly Target[]): string {
-  const entries: (readonly [string, string])[] = [...lines];
+export function layoutBlock(
+  lines: readonly (readonly [string, string])[],
+  chosen: readonly Target[],
+  python = true,
+): string {
+  const entries: (readonly [string, string])[] = python
+    ? [...lines]
+    : lines.filter(([path]) => path !== PYTHON_RULES).map(([path, what]) => [path, withoutPython(what)] as const);
   if (chosen.some((t) => t.skills?.home === ".agents/skills")) {
     entries.push([".agents/skills/", "the four steps as skills (Copilot, Codex, Cursor, Gemini CLI)"]);
   }

@@ -12,6 +12,8 @@ import type { RenderedFile } from "../core/plan.js";
 /** The sources every tool's files are made from, rendered once (templates/agents/). */
 export interface Sources {
   agent: string;
+  /** The agent's frontmatter description: the seed's, or without "Python" in another language's project (agents.ts). */
+  agentDescription: string;
   rules: string;
   python: string;
   steps: ReadonlyMap<string, string>;
@@ -27,6 +29,8 @@ export interface Project {
   /** For a project that exists: what its code is checked with, and the checks a change must pass (targets/owner-texts.ts). */
   checks?: string;
   mustPass?: string;
+  /** A project in another language: no Python rules file, no uv, no tasks of ours (targets/foreign-texts.ts). */
+  otherLanguage?: boolean;
 }
 
 /** A row of the generated README's table: tool, the agent, the steps, MCP settings. */

@@ -11,6 +11,7 @@ import type { ContentAnswers } from "../core/manifest.js";
 /** The statements about a project that exists (targets/owner-texts.ts); `existingProject` is empty for the preset's own project. */
 export const OWNER_VARIABLES = [
   "existingProject",
+  "otherLanguage",
   "projectIntro",
   "projectCommands",
   "projectLayout",
@@ -22,6 +23,7 @@ export const OWNER_VARIABLES = [
   "projectChecks",
   "projectHowToRun",
   "projectMustPass",
+  "projectRequirements",
 ] as const;
 
 /**

@@ -5,12 +5,20 @@ import { type CheckedTree, type Problem, shownName } from "./problems.js";
 export const isMarkdown = (path: string): boolean => path.endsWith(".md") || path.endsWith(".mdc");
 
 /** One file's links. `skip` names lines another check reports on (a task's plan and dependencies): one problem, one line. */
-export function checkLinks(file: string, text: string, tree: CheckedTree, skip: (line: number) => boolean): Problem[] {
+/** `hubs`: the rule files at the root; any other root document is the team's, where `/path` is the repository's root. */
+export function checkLinks(
+  file: string,
+  text: string,
+  tree: CheckedTree,
+  skip: (line: number) => boolean,
+  hubs: readonly string[] = [],
+): Problem[] {
+  const rootRelative = !file.includes("/") && !hubs.includes(file);
   const problems: Problem[] = [];
   if (!isMarkdown(file)) return problems;
   for (const { target, line } of markdownLinks(text)) {
     if (skip(line)) continue;
-    const resolved = resolveLink(file, target);
+    const resolved = resolveLink(file, target, rootRelative);
     if (!resolved) continue;
     if ("problem" in resolved) problems.push({ file, line, message: resolved.problem });
     else if (!tree.exists(resolved.path))

@@ -77,11 +77,22 @@ export function frontmatter(text: string): Frontmatter | undefined {
   return { yaml: text.slice(text.indexOf("\n") + 1, end + 1), line: 2 };
 }
 
-/** A relative link's target as a path from the root, or a reason it cannot be one; undefined for URLs and anchors. */
-export function resolveLink(file: string, target: string): { path: string } | { problem: string } | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith("#")) return undefined;
-  if (target.startsWith("/"))
+/**
+ * A relative link's target as a path from the root, or a reason it cannot be one; undefined for URLs and anchors.
+ * `rootRelative`: in a root document of the team's own (README.md, CONTRIBUTING.md), `/CHANGELOG.md` is the
+ * repository's root, as GitHub renders it; in the rules and the spec, where an agent would take it for a path on
+ * disk, it is refused.
+ */
+export function resolveLink(
+  file: string,
+  target: string,
+  rootRelative = false,
+): { path: string } | { problem: string } | undefined {
+  // `//host/path` is a URL without its scheme (RFC 3986's network-path reference), not a path on disk.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith("#") || target.startsWith("//")) return undefined;
+  if (target.startsWith("/") && !rootRelative)
     return { problem: `link ${shownName(target)} is an absolute path on disk: make it relative to this file` };
+  if (target.startsWith("/")) return resolveLink("", target.replace(/^\/+/, ""));
   let path = target.split("#")[0]?.split("?")[0] ?? "";
   try {
     path = decodeURIComponent(path);

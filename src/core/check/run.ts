@@ -22,7 +22,7 @@ export function checkTree(tree: CheckedTree, knowledge: CheckKnowledge): Problem
     const text = tree.read(file);
     const task = checkTask(file, text, tree, numbers);
     if (task) problems.push(...task.problems);
-    problems.push(...checkLinks(file, text, tree, task ? (line) => task.judged.has(line) : NONE));
+    problems.push(...checkLinks(file, text, tree, task ? (line) => task.judged.has(line) : NONE, knowledge.hubs));
     problems.push(...checkAgentFile(file, text, servers, knowledge.kinds));
     problems.push(...checkSettingsLimit(file, text));
     problems.push(...checkWorkflow(file, text, knowledge.setups));

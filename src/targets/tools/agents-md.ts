@@ -22,7 +22,8 @@ export const target: Target<"agents-md"> = {
   drops: ["AGENTS.md holds the rules, not the Backend Engineer: tools without subagents get the rules only"],
   files: (sources, project) => {
     const intro = `Instructions for coding agents (Copilot, Claude Code, Codex, Cursor, Gemini CLI and others) working on \`${project.name}\`.`;
-    const sections = project.tools.flatMap((t) => (t.hubSection ? [t.hubSection()] : []));
+    // A section's setup installs uv and go-task: none in another language's project.
+    const sections = project.otherLanguage ? [] : project.tools.flatMap((t) => (t.hubSection ? [t.hubSection()] : []));
     const body = sections.length > 0 ? [sources.rules.trim(), ...sections].join("\n\n") : sources.rules;
     return [document(HUB, HUB, intro, body, project)];
   },

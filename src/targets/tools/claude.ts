@@ -63,23 +63,19 @@ export const TOOL_NAMES: ToolNames = {
  * `.claude/settings.json`: Claude Code runs the tasks without asking, never reads `.env`; on the web
  * (CLAUDE_CODE_REMOTE=true) each session starts with the setup, and on a developer's machine the hook does nothing.
  */
-export const settings = (): string =>
-  json({
-    $schema: "https://json.schemastore.org/claude-code-settings.json",
-    permissions: {
-      allow: ["Bash(task:*)", "Bash(uv run:*)", "Bash(uv sync:*)"],
-      deny: ["Read(./.env)", "Read(./.env.*)"],
-    },
-    hooks: {
-      SessionStart: [
-        {
-          hooks: [
-            { type: "command", command: `[ "$CLAUDE_CODE_REMOTE" != "true" ] || { ${CLOUD_SETUP.join("; ")}; }` },
-          ],
-        },
-      ],
-    },
-  });
+const SETUP_HOOK = `[ "$CLAUDE_CODE_REMOTE" != "true" ] || { ${CLOUD_SETUP.join("; ")}; }`;
+
+export const settings = (): string => json(settingsOf(true));
+
+/** In another language's project: no `task` or uv to allow, no setup to run; `.env` still never read. */
+const settingsOf = (python: boolean) => ({
+  $schema: "https://json.schemastore.org/claude-code-settings.json",
+  permissions: {
+    ...(python ? { allow: ["Bash(task:*)", "Bash(uv run:*)", "Bash(uv sync:*)"] } : {}),
+    deny: ["Read(./.env)", "Read(./.env.*)"],
+  },
+  ...(python ? { hooks: { SessionStart: [{ hooks: [{ type: "command", command: SETUP_HOOK }] }] } } : {}),
+});
 
 const PERMISSION_KEYS = [
   "allow",
@@ -164,7 +160,7 @@ export const target: Target<"claude"> = {
       : document("CLAUDE.md", "CLAUDE.md", "", sources.rules, project, target);
     const entries = [
       ["name", AGENT.slug],
-      ["description", AGENT.description],
+      ["description", sources.agentDescription],
       // Claude's `tools` is a comma-separated string.
       ["tools", translateTools(TOOL_NAMES, SKILL_TOOL).join(", ")],
     ] as const;
@@ -172,7 +168,7 @@ export const target: Target<"claude"> = {
       claudeMd,
       { path: AGENT_FILE, contents: withFrontmatter(entries, agentBody(sources.agent, AGENT_FILE, REFERENCE)) },
       { path: ".mcp.json", contents: rootMcp() },
-      { path: SETTINGS, contents: settings() },
+      { path: SETTINGS, contents: json(settingsOf(project.otherLanguage !== true)) },
     ];
   },
   check: {

@@ -27,10 +27,10 @@ export const config = (): string =>
   ].join("\n");
 
 /** Codex keeps the body as `developer_instructions`, read from the root: its links stay as the source writes them. */
-function agentFile(body: string) {
+function agentFile(body: string, description: string) {
   const contents = [
     `name = ${tomlString(AGENT.slug)}`,
-    `description = ${tomlString(AGENT.description)}`,
+    `description = ${tomlString(description)}`,
     `developer_instructions = ${tomlMultiline(body.replaceAll(TOOL_REFERENCE, PLAIN_REFERENCE))}`,
     "",
   ].join("\n");
@@ -75,7 +75,10 @@ export const target: Target<"codex"> = {
   skills: { home: ".agents/skills", substitutes: false },
   drops: ["Codex subagents take no tool list: the agent has Codex's own tools"],
   once: "**Codex**: trust the project when it asks on first start: only then does it read `.codex/agents/` (the agent) and `.codex/config.toml` (the MCP servers).",
-  files: (sources) => [agentFile(sources.agent), { path: ".codex/config.toml", contents: config() }],
+  files: (sources) => [
+    agentFile(sources.agent, sources.agentDescription),
+    { path: ".codex/config.toml", contents: config() },
+  ],
   hubSection: cloudSetup,
   check: { folders: [".codex"], skillHomes: [".agents/skills"], rules: [/^\.codex\/agents\/[^/]+\.toml$/] },
 };

@@ -22,9 +22,9 @@ const SETUP = ".github/workflows/copilot-setup-steps.yml";
  */
 export const AGENT_TOOLS = [...SEED_TOOLS, "read", "edit", "execute", "web", "skill"];
 
-function agentFile(body: string) {
+function agentFile(body: string, description: string) {
   const entries = [
-    ["description", AGENT.description],
+    ["description", description],
     ["name", AGENT.name],
     ["tools", AGENT_TOOLS],
   ] as const;
@@ -46,7 +46,7 @@ function promptFile(step: Step, body: string) {
 /** `.vscode/mcp.json`: VS Code's Local harness. */
 export const vscodeMcp = (): string => json({ servers: servers({ remote: "http", local: "stdio" }) });
 
-/** `.vscode/settings.json`: pytest discovery on, so that VS Code offers `execute/runTests`; tasks run without asking. */
+/** `.vscode/settings.json` (not in another language's project): pytest discovery on, so that VS Code offers `execute/runTests`; tasks run without asking. */
 export const vscodeSettings = (): string =>
   json({
     "python.testing.pytestEnabled": true,
@@ -149,16 +149,17 @@ export const target: Target<"copilot"> = {
   skills: { home: ".agents/skills", substitutes: false },
   drops: [],
   once: "**Copilot CLI**: trust the folder when it asks; it reads `.mcp.json` only in a trusted folder.",
-  files: (sources) => [
-    agentFile(sources.agent),
+  files: (sources, project) => [
+    agentFile(sources.agent, sources.agentDescription),
     ...STEPS.map((s) => promptFile(s, stepText(sources.steps, s.name))),
     { path: ".vscode/mcp.json", contents: vscodeMcp() },
-    { path: ".vscode/settings.json", contents: vscodeSettings() },
+    ...(project.otherLanguage ? [] : [{ path: ".vscode/settings.json", contents: vscodeSettings() }]),
     { path: ".mcp.json", contents: rootMcp() },
   ],
   base: {
     rules: INSTRUCTIONS,
-    files: (sources, project) => [instructions(sources, project), pythonInstructions(sources, project)],
+    files: (sources, project) =>
+      [instructions(sources, project), pythonInstructions(sources, project)].slice(0, project.otherLanguage ? 1 : 2),
     layout: [
       [INSTRUCTIONS, "project instructions (Copilot reads them; the other files link here)"],
       [PYTHON_RULES, "Python rules, applied to **/*.py"],

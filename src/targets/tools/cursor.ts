@@ -27,8 +27,10 @@ function rules(sources: Sources, project: Project) {
     ["globs", "**/*.py"],
     ["alwaysApply", false],
   ] as const;
+  const rule = { path: projectRule.path, contents: withFrontmatter(always, projectRule.contents) };
+  if (project.otherLanguage) return [rule];
   return [
-    { path: projectRule.path, contents: withFrontmatter(always, projectRule.contents) },
+    rule,
     { path: ".cursor/rules/python.mdc", contents: withFrontmatter(python, linksFrom(sources.python, ".cursor/rules")) },
   ];
 }
@@ -62,7 +64,7 @@ export const target: Target<"cursor"> = {
   files: (sources, project) => {
     const entries = [
       ["name", AGENT.slug],
-      ["description", AGENT.description],
+      ["description", sources.agentDescription],
     ] as const;
     return [
       ...rules(sources, project),

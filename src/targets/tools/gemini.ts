@@ -82,7 +82,7 @@ export const target: Target<"gemini"> = {
     };
     const entries = [
       ["name", AGENT.slug],
-      ["description", AGENT.description],
+      ["description", sources.agentDescription],
       ["tools", translateTools(TOOL_NAMES, SKILL_TOOL)],
     ] as const;
     return [
