@@ -189,10 +189,11 @@ describe.skipIf(!tmuxThere)(`in a real terminal (tmux)${tmuxThere ? "" : ` (skip
     const before = PROMPTS.slice(1, PROMPTS.indexOf(AGENTS));
     await acceptDefaults(s, before);
     await s.waitFor(asking(AGENTS));
-    // copilot (on) → off; down to claude → on.
+    // copilot (on, the first line) → off; down to claude, where the list has it → on.
+    const order = targetChoices().map((choice) => choice.value);
+    expect(order[0]).toBe("copilot");
     s.sendKeys("Space");
-    s.sendKeys("Down");
-    s.sendKeys("Down");
+    for (let line = 0; line < order.indexOf("claude"); line++) s.sendKeys("Down");
     s.sendKeys("Space");
     s.sendKeys("Enter");
     await acceptDefaults(s, PROMPTS.slice(PROMPTS.indexOf(AGENTS) + 1));
