@@ -1,0 +1,89 @@
+/**
+ * The `generic` target (issue 25), through the built bin: the user names the folders its files go in
+ * (`--rules-dir`, `--commands-dir`, as spec-kit's `--integration generic --commands-dir`); each is checked by the
+ * one confinement check, whichever way it comes in (flag or record), and recorded so `update` reuses it.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { packageRoot } from "../src/io/package-info.js";
+import { tempDir } from "./support/context.js";
+
+const bin = join(packageRoot, "dist/cli.cjs");
+
+function cli(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: "utf8",
+    input: "",
+    timeout: 30_000,
+    env: { PATH: process.env.PATH ?? "", HOME: cwd, NO_COLOR: "1" },
+  });
+  expect(result.signal, "the CLI did not finish in time").toBeNull();
+  return result;
+}
+
+const CREATE = ["svc", "--yes", "--no-git", "--no-install"];
+const FOLDERS = ["--rules-dir", ".myai/rules", "--commands-dir", ".myai/commands/"];
+const STEPS = ["spec-context", "spec-plan", "spec-tasks", "spec-implement"];
+
+describe("--agents generic", () => {
+  it.each([
+    ["a folder outside", ["--rules-dir", "../x", "--commands-dir", "c"], "--rules-dir"],
+    ["an absolute folder", ["--rules-dir", "r", "--commands-dir", "/tmp/c"], "--commands-dir"],
+    ["git's own files", ["--rules-dir", ".git/hooks", "--commands-dir", "c"], "--rules-dir"],
+    ["an empty folder name", ["--rules-dir", "", "--commands-dir", "c"], "--rules-dir"],
+    ["no rules folder", ["--commands-dir", "c"], "--rules-dir"],
+    ["no commands folder", ["--rules-dir", "r"], "--commands-dir"],
+  ])("refuses %s in one line, exit 2, writing nothing", (_what, flags, flag) => {
+    const cwd = tempDir();
+    const result = cli([...CREATE, "--agents", "agents-md,generic", ...flags], cwd);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain(flag);
+    expect(existsSync(join(cwd, "svc"))).toBe(false);
+  });
+
+  it("refuses the folders without --agents generic", () => {
+    const result = cli([...CREATE, ...FOLDERS], tempDir());
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("--rules-dir");
+  });
+
+  it("writes the rules and the four steps where named, records them, update keeps them, check passes", () => {
+    const cwd = tempDir();
+    const created = cli([...CREATE, "--agents", "agents-md,generic", ...FOLDERS], cwd);
+    expect(created.status, created.stderr).toBe(0);
+    const root = join(cwd, "svc");
+    expect(readFileSync(join(root, ".myai/rules/rules.md"), "utf8")).toContain("AGENTS.md");
+    for (const step of STEPS) {
+      const text = readFileSync(join(root, `.myai/commands/${step}.md`), "utf8");
+      expect(text).toMatch(/^---\ndescription: /);
+      expect(text).toContain("$ARGUMENTS");
+    }
+    const record = JSON.parse(readFileSync(join(root, ".spec-agent.json"), "utf8"));
+    expect(record.answers).toMatchObject({ "rules-dir": ".myai/rules", "commands-dir": ".myai/commands/" });
+    const checked = cli(["check"], root);
+    expect(checked.status, checked.stdout + checked.stderr).toBe(0);
+    // update plans from the record alone: without the folders there it could not write generic's files.
+    const updated = cli(["update", "--yes"], root);
+    expect(updated.status, updated.stderr).toBe(0);
+    expect(existsSync(join(root, ".myai/commands/spec-plan.md"))).toBe(true);
+    expect(cli(["check"], root).status).toBe(0);
+  });
+
+  it("refuses a record whose folder leaves the repository (exit 2)", () => {
+    const cwd = tempDir();
+    expect(cli([...CREATE, "--agents", "generic", ...FOLDERS], cwd).status).toBe(0);
+    const root = join(cwd, "svc");
+    const recordPath = join(root, ".spec-agent.json");
+    const record = JSON.parse(readFileSync(recordPath, "utf8"));
+    record.answers["commands-dir"] = "../x";
+    writeFileSync(recordPath, JSON.stringify(record, null, 2));
+    const result = cli(["update", "--yes"], root);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("commands-dir");
+    expect(existsSync(join(cwd, "x"))).toBe(false);
+  });
+});
