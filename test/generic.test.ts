@@ -83,7 +83,9 @@ describe("--agents generic", () => {
     writeFileSync(recordPath, JSON.stringify(record, null, 2));
     const result = cli(["update", "--yes"], root);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain("commands-dir");
+    // parseRecord refuses it (the plan would refuse it again, as --commands-dir, were the record let through).
+    expect(result.stderr).toContain("answers.commands-dir");
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(existsSync(join(cwd, "x"))).toBe(false);
   });
 });
