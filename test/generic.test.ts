@@ -8,6 +8,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageRoot } from "../src/io/package-info.js";
+import { resolveAnswers } from "../src/options/answers.js";
+import type { Prompter } from "../src/options/prompter.js";
 import { tempDir } from "./support/context.js";
 
 const bin = join(packageRoot, "dist/cli.cjs");
@@ -87,5 +89,50 @@ describe("--agents generic", () => {
     expect(result.stderr).toContain("answers.commands-dir");
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(existsSync(join(cwd, "x"))).toBe(false);
+  });
+});
+
+describe("the folder questions at a terminal", () => {
+  const facts = {
+    folderName: "svc",
+    gitUserName: async () => "",
+    hasGit: () => false,
+    hasUv: () => false,
+    hasTask: () => false,
+    uvVersion: async () => undefined,
+  };
+  /** Answers every question with its default; the folders with what `typed` says, after its validator. */
+  function prompter(agents: string[], typed: Record<string, string>, asked: string[]): Prompter {
+    return {
+      text: async (message, initial, validate) => {
+        asked.push(message);
+        const value = Object.entries(typed).find(([what]) => message.includes(what))?.[1] ?? initial ?? "";
+        expect(validate(value)).toBeUndefined();
+        return value;
+      },
+      confirm: async (_message, initial) => initial,
+      multiselect: async () => agents,
+      select: async (_message, choices, initial) => choices[initial]?.value as string,
+    };
+  }
+
+  it("asks for both folders when generic is chosen, and takes what is typed", async () => {
+    const asked: string[] = [];
+    const typed = { rules: ".myai/rules", commands: ".myai/commands" };
+    const answers = await resolveAnswers({
+      given: {},
+      facts,
+      yes: false,
+      prompter: prompter(["generic"], typed, asked),
+    });
+    expect(answers).toMatchObject({ "rules-dir": ".myai/rules", "commands-dir": ".myai/commands" });
+    expect(asked.filter((m) => m.startsWith("Folder for"))).toHaveLength(2);
+  });
+
+  it("asks neither when generic is not chosen", async () => {
+    const asked: string[] = [];
+    const answers = await resolveAnswers({ given: {}, facts, yes: false, prompter: prompter(["claude"], {}, asked) });
+    expect(asked.filter((m) => m.startsWith("Folder for"))).toEqual([]);
+    expect(answers["rules-dir"]).toBeUndefined();
   });
 });
