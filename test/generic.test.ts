@@ -73,6 +73,12 @@ describe("--agents generic", () => {
     expect(updated.status, updated.stderr).toBe(0);
     expect(existsSync(join(root, ".myai/commands/spec-plan.md"))).toBe(true);
     expect(cli(["check"], root).status).toBe(0);
+    // check reads the named folders (from the record): a broken link in a command is found.
+    const plan = join(root, ".myai/commands/spec-plan.md");
+    writeFileSync(plan, readFileSync(plan, "utf8").replace("(../../spec/plan/README.md)", "(../../spec/plan/GONE.md)"));
+    const broken = cli(["check"], root);
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toContain(".myai/commands/spec-plan.md:");
   });
 
   it("refuses a record whose folder leaves the repository (exit 2)", () => {
