@@ -81,6 +81,15 @@ describe("--agents generic", () => {
     expect(broken.stdout).toContain(".myai/commands/spec-plan.md:");
   });
 
+  it("update --agents generic without recorded folders says where to give them (exit 2, one line)", () => {
+    const cwd = tempDir();
+    expect(cli(CREATE, cwd).status).toBe(0);
+    const result = cli(["update", "--yes", "--agents", "copilot,generic"], join(cwd, "svc"));
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain("init take --rules-dir DIR");
+  });
+
   it("refuses a record whose folder leaves the repository (exit 2)", () => {
     const cwd = tempDir();
     expect(cli([...CREATE, "--agents", "generic", ...FOLDERS], cwd).status).toBe(0);

@@ -138,7 +138,10 @@ function projectFolders(answers: ContentAnswers, chosen: readonly Target[]): Pic
     ["commands-dir", commands],
   ] as const) {
     const problem = value === undefined ? "is missing" : folderProblem(value);
-    if (problem) throw new UsageError(`--${flag} ${problem}: --agents ${needs.id} writes into the folders you name`);
+    if (problem)
+      throw new UsageError(
+        `--${flag} ${problem}: --agents ${needs.id} writes into the folders you name (create and init take --${flag} DIR)`,
+      );
   }
   return { folders: { rules: folderPath(rules as string), commands: folderPath(commands as string) } };
 }
