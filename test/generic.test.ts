@@ -90,6 +90,23 @@ describe("--agents generic", () => {
     expect(result.stderr).toContain("init take --rules-dir DIR");
   });
 
+  it("init with other folders moves generic's files: the unedited ones in the old folders are removed", () => {
+    const cwd = tempDir();
+    expect(cli([...CREATE, "--agents", "agents-md,generic", ...FOLDERS], cwd).status).toBe(0);
+    const root = join(cwd, "svc");
+    const moved = cli(
+      ["init", "--yes", "--agents", "agents-md,generic", "--rules-dir", "r", "--commands-dir", "c"],
+      root,
+    );
+    expect(moved.status, moved.stderr).toBe(0);
+    expect(existsSync(join(root, "c/spec-plan.md"))).toBe(true);
+    expect(existsSync(join(root, "r/rules.md"))).toBe(true);
+    expect(existsSync(join(root, ".myai"))).toBe(false);
+    const record = JSON.parse(readFileSync(join(root, ".spec-agent.json"), "utf8"));
+    expect(record.answers).toMatchObject({ "rules-dir": "r", "commands-dir": "c" });
+    expect(cli(["check"], root).status).toBe(0);
+  });
+
   it("refuses a record whose folder leaves the repository (exit 2)", () => {
     const cwd = tempDir();
     expect(cli([...CREATE, "--agents", "generic", ...FOLDERS], cwd).status).toBe(0);
