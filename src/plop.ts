@@ -63,6 +63,8 @@ function plopPrompts(
       message: q.message,
       default: async (answers: Partial<Answers>) => known[q.key] ?? (await q.initial(answers, facts)) ?? q.fallback,
       validate: (value: string) => q.validate(value) ?? true,
+      // The folders are asked only when a chosen tool takes them, as in the CLI.
+      ...(q.needed ? { when: (answers: Partial<Answers>) => q.needed?.(answers) === true } : {}),
     };
   });
 }

@@ -83,7 +83,14 @@ describe("plop.load('create-spec-agent')", () => {
       "license",
       "git",
       "install",
+      "rules-dir",
+      "commands-dir",
     ]);
+    // The folders only for a tool that takes them, checked as the flags are.
+    const rulesDir = prompts[10] as unknown as { when: (a: object) => boolean; validate: (v: string) => unknown };
+    expect(rulesDir.when({ agents: ["claude"] })).toBe(false);
+    expect(rulesDir.when({ agents: ["generic"] })).toBe(true);
+    expect(rulesDir.validate("../x")).toMatch(/\.\./);
     expect(prompts[2]?.validate?.("class")).toMatch(/keyword/);
     expect(prompts[2]?.validate?.("ok_pkg")).toBe(true);
   });

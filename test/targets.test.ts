@@ -44,8 +44,12 @@ import { templateContext } from "../src/templates/template.js";
 import { DEFAULT_ANSWERS, HARD_ANSWERS } from "./support/answers.js";
 
 const PACKS = presetPacks(realFileSystem, templatesDir);
+/** The folders `generic` writes into, as its flags name them. */
+const FOLDERS = { "rules-dir": ".myai/rules", "commands-dir": ".myai/commands" };
 const plan = (agents: TargetId[], answers = DEFAULT_ANSWERS): Map<string, string> =>
-  new Map(renderPreset(PACKS, { ...answers, agents }, "1.0.0").map((f: PlannedFile) => [f.path, f.contents]));
+  new Map(
+    renderPreset(PACKS, { ...answers, ...FOLDERS, agents }, "1.0.0").map((f: PlannedFile) => [f.path, f.contents]),
+  );
 const ALL = [...TARGET_IDS];
 
 /** Frontmatter keys each tool reads (formats.md); anything else is refused or ignored by the tool. */
@@ -69,6 +73,8 @@ const KEYS: Record<string, RegExp> = {
   ".devin/agents/": /^(name|description|model|allowed-tools)$/,
   ".goose/agents/": /^(name|description|model)$/,
   ".junie/agents/": /^(name|description|tools|disallowedTools|mcpServers|model|skills)$/,
+  // generic, in the folder FOLDERS names: spec-kit's generic commands carry a description only.
+  ".myai/commands/": /^(description)$/,
 };
 
 function frontmatter(text: string): { data: Record<string, unknown>; body: string } | undefined {
@@ -150,7 +156,7 @@ describe.each(SETS)("--agents %s", (_label, agents) => {
 
 describe("one source", () => {
   const files = plan(ALL);
-  const context = templateContext({ ...DEFAULT_ANSWERS, agents: ALL }, "1.0.0", {
+  const context = templateContext({ ...DEFAULT_ANSWERS, ...FOLDERS, agents: ALL }, "1.0.0", {
     aiLayout: "",
     aiTools: "",
     agentFile: "",
@@ -378,7 +384,7 @@ describe("an AI tool --agents does not know (issue 27)", () => {
     ["all", ""],
   ])("%j is refused naming the tools%s", (value, hint) =>
     expect(checkTargets(["copilot", value])).toBe(
-      `"${value}" is not an AI tool we write for${hint}: use copilot, agents-md, claude, cursor, gemini, codex, opencode, qwen, kilo, droid, cline, amp, auggie, antigravity, kiro, junie, goose, zed, windsurf, roo`,
+      `"${value}" is not an AI tool we write for${hint}: use copilot, agents-md, claude, cursor, gemini, codex, opencode, qwen, kilo, droid, cline, amp, auggie, antigravity, kiro, junie, goose, zed, windsurf, roo, generic`,
     ),
   );
 });

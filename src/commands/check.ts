@@ -7,10 +7,11 @@ import { join } from "node:path";
 import type { CommandContext } from "../context.js";
 import { type CheckedTree, formatProblem, type Problem, sortProblems } from "../core/check/problems.js";
 import { checkTree } from "../core/check/run.js";
-import { confinementProblem, JOURNAL_NAME } from "../core/confine.js";
+import { confinementProblem, folderPath, folderProblem, JOURNAL_NAME } from "../core/confine.js";
 import { conflictLeftAt } from "../core/conflict-markers.js";
 import { GenerateError, UsageError } from "../core/errors.js";
-import { MANIFEST_PATH } from "../core/manifest.js";
+import { isRecord } from "../core/json-input.js";
+import { FOLDER_ANSWERS, MANIFEST_PATH } from "../core/manifest.js";
 import { quoted } from "../core/quote.js";
 import type { FileSystem } from "../io/fs.js";
 import { findRoot, whereOf } from "../io/root.js";
@@ -52,12 +53,29 @@ function conflictsLeft(fs: FileSystem, root: string): Problem[] {
   });
 }
 
+/** The top folders of the folders the user named for a tool (`--rules-dir`…), from the record, checked as flags are. */
+function namedFolders(fs: FileSystem, root: string): string[] {
+  let answers: unknown;
+  try {
+    answers = JSON.parse(readSmall(fs, join(root, MANIFEST_PATH), RECORD_LIMIT) ?? "null")?.answers;
+  } catch {
+    return [];
+  }
+  if (!isRecord(answers)) return [];
+  return FOLDER_ANSWERS.flatMap((key) => {
+    const value = answers[key];
+    return typeof value === "string" && folderProblem(value) === undefined
+      ? [folderPath(value).split("/")[0] as string]
+      : [];
+  });
+}
+
 export async function check(ctx: CommandContext, { positionals, switches }: ParsedArgs): Promise<void> {
   const [extra] = positionals;
   if (extra !== undefined)
     throw new UsageError(`unexpected argument ${quoted(extra)}: check validates the repository you are in`);
   const root = findRoot(ctx.fs, ctx.cwd);
-  const tree = readCheckedTree(ctx.fs, root, CHECKED_FOLDERS);
+  const tree = readCheckedTree(ctx.fs, root, [...CHECKED_FOLDERS, ...namedFolders(ctx.fs, root)]);
   const problems = sortProblems([
     ...checkTree(tree, checkKnowledge()),
     ...journalLeft(tree),

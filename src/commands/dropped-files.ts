@@ -4,10 +4,12 @@
  */
 import { join } from "node:path";
 import type { CommandContext } from "../context.js";
+import { folderPath, folderProblem } from "../core/confine.js";
 import { UsageError } from "../core/errors.js";
 import { agentsFromManifest } from "../core/existing.js";
+import { isRecord } from "../core/json-input.js";
 import { toLf } from "../core/line-endings.js";
-import { MANIFEST_PATH } from "../core/manifest.js";
+import { FOLDER_ANSWERS, MANIFEST_PATH, recordedFolders } from "../core/manifest.js";
 import { asWritten } from "../core/merge/plan.js";
 import type { PlannedFile } from "../core/planned-file.js";
 import type { RepositoryRecord } from "../core/record.js";
@@ -27,13 +29,20 @@ export function droppedFiles(
   answers: Answers,
   bases: ReadonlyMap<string, string>,
   files: readonly PlannedFile[],
-  planFor: (agents: Answers["agents"]) => readonly PlannedFile[],
+  planFor: (previous: PreviousAnswers) => readonly PlannedFile[],
 ): DroppedFiles {
-  const recorded = agentsFromManifest(readIfFile(ctx.fs, join(root, MANIFEST_PATH)), TARGET_RULES);
+  const record = readIfFile(ctx.fs, join(root, MANIFEST_PATH));
+  const recorded = agentsFromManifest(record, TARGET_RULES);
   const none: DroppedFiles = { removals: [], kept: [] };
-  if (recorded === undefined || recorded.every((id) => answers.agents.includes(id))) return none;
+  if (recorded === undefined) return none;
+  // Folders the user named anew (`--rules-dir`…): the files in the old ones are dropped like a tool's.
+  const folders = foldersFromRecord(record);
+  const moved = FOLDER_ANSWERS.some(
+    (key) => folders[key] !== undefined && folderPath(folders[key]) !== folderPath(answers[key] ?? ""),
+  );
+  if (!moved && recorded.every((id) => answers.agents.includes(id))) return none;
   const planned = new Set(files.map((f) => f.path));
-  const before = planFor(recorded).filter((f) => !planned.has(f.path) && bases.has(f.path));
+  const before = planFor({ agents: recorded, ...folders }).filter((f) => !planned.has(f.path) && bases.has(f.path));
   for (const { path } of before) {
     const text = readIfFile(ctx.fs, join(root, path));
     if (text === undefined) continue;
@@ -41,6 +50,19 @@ export function droppedFiles(
     else none.kept.push(path);
   }
   return none;
+}
+
+/** The answers an earlier run planned with, as far as they decide which files a tool wrote. */
+export type PreviousAnswers = Pick<Answers, "agents" | (typeof FOLDER_ANSWERS)[number]>;
+
+/** The record's folders, each checked as its flag is (one that is not is left out: parseRecord refuses it). */
+function foldersFromRecord(record: string | undefined): Partial<Record<(typeof FOLDER_ANSWERS)[number], string>> {
+  try {
+    const answers = JSON.parse(record ?? "null")?.answers;
+    return isRecord(answers) ? recordedFolders(answers, (_key, value) => folderProblem(value)).folders : {};
+  } catch {
+    return {};
+  }
 }
 
 /** update --agents: the record's answers with these tools instead (their rules checked as create checks them). */

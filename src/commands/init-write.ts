@@ -17,7 +17,7 @@ import type { Answers } from "../options/table.js";
 import { runPipeline } from "../pipeline.js";
 import { HUB_FILES, targetNotes } from "../targets/table.js";
 import { formatDropped, formatIgnored, formatProjectNotes, formatTargets } from "../ui/report.js";
-import { droppedFiles } from "./dropped-files.js";
+import { droppedFiles, type PreviousAnswers } from "./dropped-files.js";
 import { taskfileKeptNote } from "./owner-project.js";
 
 /** What init decided: where, for which answers, and how (init.ts's InitJob, its target opened). */
@@ -38,7 +38,7 @@ export async function writeInit(
   preset: ReturnType<typeof presetForExisting>,
   notes: readonly string[],
   bases: ReturnType<typeof basesFromManifest>,
-  replan: (agents: Answers["agents"]) => readonly PlannedFile[],
+  replan: (previous: PreviousAnswers) => readonly PlannedFile[],
 ): Promise<void> {
   const { root, target, answers, route = CLI_ROUTE } = job;
   const read = (path: string): string | undefined => {

@@ -28,6 +28,7 @@ import { openForRun } from "../pipeline.js";
 import type { OwnerProject } from "../targets/owner-texts.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { TARGET_RULES } from "../targets/table.js";
+import type { PreviousAnswers } from "./dropped-files.js";
 import { writeInit } from "./init-write.js";
 import { foreignProjectAt, hasOtherReadme, ownerProjectAt, taskNames } from "./owner-project.js";
 import { teamSetup } from "./team-setup.js";
@@ -111,8 +112,8 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
       : [];
   const theirReadme = hasOtherReadme(ctx.fs.readdirSync(root), bases);
   // The plan for these tools (the answers' unless given: the recorded ones, to find what a dropped tool wrote).
-  const plan = (owner?: OwnerProject, agents = answers.agents) =>
-    planPreset(ctx.fs, ctx.templatesDir, { ...answers, agents }, ctx.version, uvBuild, job.team, owner).filter(
+  const plan = (owner?: OwnerProject, previous?: PreviousAnswers) =>
+    planPreset(ctx.fs, ctx.templatesDir, { ...answers, ...previous }, ctx.version, uvBuild, job.team, owner).filter(
       (f) => !(theirReadme && f.path === "README.md"),
     );
   const foreign = otherLanguage(new Set(ctx.fs.readdirSync(root)));
@@ -120,7 +121,7 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     // Another language's project: rules that name its own commands, and nothing of Python's.
     const owner = foreignProjectAt(ctx.fs, root, foreign, answers.name);
     const preset = presetForExisting(withoutPythonProject(plan(owner)), read, bases);
-    const replan = (agents: Answers["agents"]) => withoutPythonProject(plan(owner, agents));
+    const replan = (previous: PreviousAnswers) => withoutPythonProject(plan(owner, previous));
     return writeInit(ctx, { ...job, target }, preset, [...owner.notes, ...licenseNotes], bases, replan);
   }
   let planned = plan();
@@ -153,6 +154,6 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
     presetForExisting(planned, read, bases),
     [...(owner?.notes ?? []), ...licenseNotes],
     bases,
-    (agents) => plan(kept, agents).filter((f) => !(keepsTaskfile && f.path === "Taskfile.yml")),
+    (previous) => plan(kept, previous).filter((f) => !(keepsTaskfile && f.path === "Taskfile.yml")),
   );
 }

@@ -37,3 +37,14 @@ export function confinementProblem(path: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** Why a folder the user names for a tool's files may not be used: the confinement check, on the folder. */
+export function folderProblem(value: string): string | undefined {
+  const folder = value.replace(/\/+$/, "");
+  if (folder.trim() === "") return "is empty: name a folder inside the repository, e.g. .myai/rules";
+  const problem = confinementProblem(folder);
+  return problem === undefined ? undefined : problem.replace(/^is not a path$/, "is not a folder");
+}
+
+/** The folder as written into: without the trailing slashes a user may type. */
+export const folderPath = (value: string): string => value.replace(/\/+$/, "");

@@ -23,6 +23,9 @@ export interface ContentAnswers {
   license: string;
   /** The AI tools written for, in the target table's order. */
   agents: string[];
+  /** The folders a tool that takes them writes into (`--rules-dir`, `--commands-dir`), when one was chosen. */
+  "rules-dir"?: string;
+  "commands-dir"?: string;
 }
 
 /** The AI tools' ids and their rules, from the table of targets (src/targets/table.ts): core names no tool. */
@@ -36,9 +39,31 @@ export interface TargetRules<Id extends string = string> {
 }
 
 /** Those answers alone, in a fixed key order. */
+/** Answers only a tool that takes folders has: absent from every other record (its bytes unchanged). */
+export const FOLDER_ANSWERS = ["rules-dir", "commands-dir"] as const;
+
+/** The recorded folders, each checked as its flag is: a pull request may have put `../x` there. */
+export function recordedFolders(
+  answers: Record<string, unknown>,
+  check: (key: (typeof FOLDER_ANSWERS)[number], value: string) => string | undefined,
+): { folders: Pick<ContentAnswers, (typeof FOLDER_ANSWERS)[number]>; problem?: string } {
+  const folders: Record<string, string> = {};
+  for (const key of FOLDER_ANSWERS) {
+    const value = answers[key];
+    if (value === undefined) continue;
+    const problem = typeof value === "string" ? check(key, value) : "is not a text";
+    if (problem) return { folders, problem: `answers.${key}: ${problem}` };
+    folders[key] = value as string;
+  }
+  return { folders };
+}
+
 export function contentAnswers(answers: ContentAnswers): ContentAnswers {
   const { name, package: pkg, description, author, python, license, agents } = answers;
-  return { name, package: pkg, description, author, python, license, agents: [...agents] };
+  const folders = Object.fromEntries(
+    FOLDER_ANSWERS.flatMap((key) => (answers[key] === undefined ? [] : [[key, answers[key]]])),
+  );
+  return { name, package: pkg, description, author, python, license, agents: [...agents], ...folders };
 }
 
 /** A team pack a repository was made with: enough for `update` to find it again and know it changed. */

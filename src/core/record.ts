@@ -15,6 +15,7 @@ import {
   MANIFEST_FORMAT,
   MANIFEST_PATH,
   type PackRecord,
+  recordedFolders,
   type TargetRules,
 } from "./manifest.js";
 import { questionNameProblem } from "./pack-manifest.js";
@@ -115,6 +116,8 @@ export function parseRecord(text: string, checkAnswer: AnswerCheck, targets: Tar
   if (typeof license !== "string") return fail("answers.license is not a text");
   const badLicense = checkAnswer("license", license);
   if (badLicense) fail(`answers.license: ${badLicense}`);
+  const { folders, problem: badFolder } = recordedFolders(answers, checkAnswer);
+  if (badFolder) fail(badFolder);
   if (!isRecord(data.files)) return fail("has no files");
   const files = new Map<string, RecordedFile>();
   for (const [path, value] of Object.entries(data.files)) {
@@ -144,6 +147,7 @@ export function parseRecord(text: string, checkAnswer: AnswerCheck, targets: Tar
       >),
       license,
       agents: targets.normalize(agents as string[]),
+      ...folders,
     },
     packs: parsePackRecords(data.packs, fail),
     files,

@@ -32,6 +32,11 @@ export async function resolveAnswers(options: ResolveOptions): Promise<Answers> 
   const answers: Partial<Answers> = { git: false, install: false };
   for (const q of QUESTIONS) {
     if (!q.commands.includes(command)) continue;
+    if (q.kind === "text" && q.needed && !q.needed(answers)) {
+      if (options.given[q.key] !== undefined)
+        throw new UsageError(`--${q.key} is for a tool that takes folders: ${q.help}; leave it out`);
+      continue;
+    }
     (answers as Record<string, unknown>)[q.key] = await answerOne(q, answers, options);
     await onAnswer?.(q.key, answers);
   }
@@ -77,7 +82,9 @@ async function answerOne(
     if (problem) throw new UsageError(`${problem}: pass a valid --${q.key}`);
     return flagValue;
   }
-  const teamDefault = q.key === "name" ? undefined : defaults[q.key];
+  // A team's config gives no folders: they are the repository's own.
+  const teamDefault =
+    q.key === "name" || q.needed ? undefined : (defaults[q.key as keyof typeof defaults] as string | undefined);
   const initial = teamDefault ?? (await q.initial(answers, facts)) ?? (yes || prompter ? q.fallback : undefined);
   const problem = initial === undefined ? undefined : q.validate(initial);
   if (prompter && (q.askIf(facts) || problem)) {
@@ -92,7 +99,9 @@ async function answerOne(
   }
   if (initial === undefined) {
     throw new UsageError(
-      `missing the project ${q.key === "name" ? "folder" : q.key}: give it as the first argument or with --${q.key} (there is no terminal to ask)`,
+      q.needed
+        ? `missing --${q.key}: ${q.help} (there is no terminal to ask)`
+        : `missing the project ${q.key === "name" ? "folder" : q.key}: give it as the first argument or with --${q.key} (there is no terminal to ask)`,
     );
   }
   if (problem) throw new UsageError(`${problem}: pass --${q.key}`);

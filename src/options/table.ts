@@ -15,7 +15,9 @@ import {
 } from "../core/names.js";
 import type { Facts } from "../io/facts.js";
 import { checkTargets, DEFAULT_TARGETS, TARGET_IDS, type TargetId, targetChoices } from "../targets/table.js";
+
 import type { CommandName } from "./flags.js";
+import { FOLDER_QUESTIONS } from "./folders.js";
 import type { Choice } from "./prompter.js";
 
 export type { Facts };
@@ -30,12 +32,15 @@ export interface Answers {
   agents: TargetId[];
   git: boolean;
   install: boolean;
+  /** Only when a chosen tool takes the folders its files go in (`--agents generic`). */
+  "rules-dir"?: string;
+  "commands-dir"?: string;
 }
 
 /** The commands that ask the project's questions. */
 const PROJECT: readonly CommandName[] = ["create", "init"];
 
-type TextKey = "name" | "package" | "description" | "author" | "python" | "license";
+type TextKey = "name" | "package" | "description" | "author" | "python" | "license" | "rules-dir" | "commands-dir";
 type ConfirmKey = "git" | "install";
 
 export interface TextQuestion {
@@ -54,6 +59,8 @@ export interface TextQuestion {
   askIf(facts: Facts): boolean;
   /** A closed set: offered as a list at a terminal and in plop (nothing to mistype), typed on the command line. */
   choices?: readonly string[];
+  /** Whether the question is asked at all, given the answers before it: no other answer is taken without it. */
+  needed?(answers: Partial<Answers>): boolean;
 }
 
 /** A choice of several, given as a comma list (`--agents copilot,claude`). */
@@ -188,4 +195,5 @@ export const QUESTIONS: readonly Question[] = [
     initial: (facts) => facts.hasUv(),
     askIf: (facts) => facts.hasUv(),
   },
+  ...FOLDER_QUESTIONS, // last: plop's positional answers keep their places
 ];

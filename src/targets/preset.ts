@@ -6,7 +6,8 @@
 
 import { type PresetPacks, presetPacks } from "#preset";
 import { uvBuildRequirement } from "../core/build-backend.js";
-import { GenerateError } from "../core/errors.js";
+import { folderPath, folderProblem } from "../core/confine.js";
+import { GenerateError, UsageError } from "../core/errors.js";
 import type { ContentAnswers, PackRecord } from "../core/manifest.js";
 import { planFiles, type RenderedFile } from "../core/plan.js";
 import type { PlannedFile } from "../core/planned-file.js";
@@ -19,7 +20,7 @@ import { NO_OWNER, type OwnerProject } from "./owner-texts.js";
 import { aiToolsSection, layoutBlock, primaryAgentFile } from "./readme.js";
 import { STEPS, skillFile } from "./steps.js";
 import { chosenTargets, normalizeTargets, TARGETS } from "./table.js";
-import type { Project, Sources } from "./target.js";
+import type { Project, Sources, Target } from "./target.js";
 
 /** Every chosen tool's files; a file two tools share (`.mcp.json`, a skill home) is written once. */
 function targetFiles(sources: Sources, project: Project): RenderedFile[] {
@@ -74,6 +75,7 @@ export function renderPreset(
     rulesFile: chosen.some((t) => t.hub === true) ? HUB : (base[0]?.rules ?? HUB),
     ...(owner ? { checks: owner.checks, mustPass: owner.mustPass } : {}),
     ...(owner?.texts.otherLanguage ? { otherLanguage: true } : {}),
+    ...projectFolders(answers, chosen),
   };
   const context = templateContext(answers, generatorVersion, {
     aiLayout: layoutBlock(
@@ -123,4 +125,23 @@ export function planPreset(
   owner?: OwnerProject,
 ): PlannedFile[] {
   return renderPreset(presetPacks(fs, templatesDir), answers, generatorVersion, uvBuild, team, owner);
+}
+
+/** The folders a chosen tool writes into, checked again here: every way in (flag, prompt, record) must have given them. */
+function projectFolders(answers: ContentAnswers, chosen: readonly Target[]): Pick<Project, "folders"> {
+  const needs = chosen.find((t) => t.folders === true);
+  if (needs === undefined) return {};
+  const rules = answers["rules-dir"];
+  const commands = answers["commands-dir"];
+  for (const [flag, value] of [
+    ["rules-dir", rules],
+    ["commands-dir", commands],
+  ] as const) {
+    const problem = value === undefined ? "is missing" : folderProblem(value);
+    if (problem)
+      throw new UsageError(
+        `--${flag} ${problem}: --agents ${needs.id} writes into the folders you name (create and init take --${flag} DIR)`,
+      );
+  }
+  return { folders: { rules: folderPath(rules as string), commands: folderPath(commands as string) } };
 }

@@ -22,6 +22,7 @@ import { target as copilot } from "./tools/copilot.js";
 import { target as cursor } from "./tools/cursor.js";
 import { target as droid } from "./tools/droid.js";
 import { target as gemini } from "./tools/gemini.js";
+import { target as generic } from "./tools/generic.js";
 import { target as goose } from "./tools/goose.js";
 import { target as junie } from "./tools/junie.js";
 import { target as kilo } from "./tools/kilo.js";
@@ -55,6 +56,7 @@ export const TARGETS = [
   zed,
   windsurf,
   roo,
+  generic,
 ] as const satisfies readonly Target[];
 
 export type TargetId = (typeof TARGETS)[number]["id"];

@@ -31,6 +31,8 @@ export interface Project {
   mustPass?: string;
   /** A project in another language: no Python rules file, no uv, no tasks of ours (targets/foreign-texts.ts). */
   otherLanguage?: boolean;
+  /** The folders the user named for a tool that takes them (`--rules-dir`, `--commands-dir`), without trailing `/`. */
+  folders?: { rules: string; commands: string };
 }
 
 /** A row of the generated README's table: tool, the agent, the steps, MCP settings. */
@@ -42,6 +44,8 @@ export interface Target<Id extends string = string> {
   label: string;
   /** One line for the `--agents` question: what choosing it writes. */
   description: string;
+  /** The user names the folders its files go in (`--rules-dir`, `--commands-dir`): asked, recorded, given as `project.folders`. */
+  folders?: boolean;
   /** Chosen when nothing else is said. */
   default?: boolean;
   /** The tool's files hold the rules for every agent (AGENTS.md): the others point to it. */

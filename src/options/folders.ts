@@ -1,0 +1,27 @@
+/**
+ * The folders a tool that takes them writes into (`--agents generic`, as spec-kit's `--integration generic
+ * --commands-dir`): asked only when such a tool is chosen, required then, each checked by the one confinement
+ * check, and recorded so that `update` writes into the same folders.
+ */
+import { folderProblem } from "../core/confine.js";
+import { chosenTargets, TARGETS, type Target } from "../targets/table.js";
+
+const folderTools = (): string =>
+  TARGETS.filter((t: Target) => t.folders === true)
+    .map((t) => `--agents ${t.id}`)
+    .join(", ");
+
+// Typed where table.ts spreads them into its questions (no import back: no cycle).
+export const FOLDER_QUESTIONS = (["rules", "commands"] as const).map((what) => ({
+  kind: "text" as const,
+  commands: ["create", "init"] as const, // update reads them from the record
+  key: `${what}-dir` as const,
+  placeholder: "DIR",
+  help: `the folder for the ${what === "rules" ? "rules file" : "four steps as commands"} of a tool that takes one (${folderTools()}), e.g. .myai/${what}`,
+  message: `Folder for the ${what === "rules" ? "rules" : "commands"}`,
+  initial: () => undefined,
+  validate: folderProblem,
+  askIf: () => true,
+  needed: (answers: { agents?: readonly string[] }) =>
+    chosenTargets(answers.agents ?? []).some((t) => t.folders === true),
+}));
