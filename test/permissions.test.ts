@@ -15,7 +15,8 @@ import { renderPreset } from "../src/targets/preset.js";
 import type { TargetId } from "../src/targets/table.js";
 import { presetPacks } from "../src/templates/preset.js";
 import { DEFAULT_ANSWERS } from "./support/answers.js";
-import { tempDir } from "./support/context.js";
+import { runCli, tempDir } from "./support/context.js";
+import { ownerRepo } from "./support/owner.js";
 
 const PACKS = presetPacks(realFileSystem, templatesDir);
 const plan = (agents: TargetId[]): Map<string, string> =>
@@ -81,6 +82,54 @@ describe("permissions and cloud setup", () => {
   it("lets VS Code run task without asking", () => {
     const settings = JSON.parse(plan(["copilot"]).get(".vscode/settings.json") as string);
     expect(settings["chat.tools.terminal.autoApprove"]).toEqual({ task: true });
+  });
+
+  it.each([
+    [
+      "gemini",
+      ".gemini/settings.json",
+      (text: string) => JSON.parse(text).tools,
+      {
+        allowed: [
+          "run_shell_command(task test)",
+          "run_shell_command(task lint)",
+          "run_shell_command(task format)",
+          "run_shell_command(task install)",
+          "run_shell_command(task run)",
+        ],
+      },
+    ],
+    [
+      "cursor",
+      ".cursor/cli.json",
+      (text: string) => text,
+      '{\n  "permissions": {\n    "allow": [\n      "Shell(task)"\n    ],\n    "deny": [\n      "Read(.env*)"\n    ]\n  }\n}\n',
+    ],
+  ] as const)("lets %s run the project's tasks without asking (%s)", (agent, path, read, expected) => {
+    expect(read(plan([agent]).get(path) as string)).toEqual(expected);
+  });
+
+  it("merges the tasks' permissions into an owner's Gemini CLI and Cursor settings on init, keeping theirs", async () => {
+    const root = ownerRepo({
+      ".gemini/settings.json": '{\n  "theme": "Dracula",\n  "tools": { "sandbox": true }\n}\n',
+      ".cursor/cli.json": '{\n  "permissions": { "deny": ["Shell(rm)"] }\n}\n',
+    });
+    const result = await runCli(["init", "--yes", "--agents", "gemini,cursor"], { cwd: root });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const gemini = JSON.parse(readFileSync(join(root, ".gemini/settings.json"), "utf8"));
+    expect(gemini.theme).toBe("Dracula");
+    expect(gemini.tools).toEqual({ sandbox: true, allowed: expect.arrayContaining(["run_shell_command(task test)"]) });
+    // A list the owner set is theirs: ours is not mixed into it (the merge adds missing keys only).
+    const cursor = JSON.parse(readFileSync(join(root, ".cursor/cli.json"), "utf8"));
+    expect(cursor.permissions).toEqual({ deny: ["Shell(rm)"], allow: ["Shell(task)"] });
+    const check = await runCli(["check"], { cwd: root });
+    expect(check.stdout + check.stderr).not.toMatch(/cli\.json|gemini\/settings/);
+    // check reads Cursor's permissions: a file Cursor CLI could not parse is reported.
+    writeFileSync(join(root, ".cursor/cli.json"), '{ "permissions": ');
+    const broken = await runCli(["check"], { cwd: root });
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(".cursor/cli.json");
   });
 
   it("documents Codex cloud's setup script in AGENTS.md, the same commands as Claude's hook", () => {
