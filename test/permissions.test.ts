@@ -4,8 +4,9 @@
  * The Claude Code hook is run for real by sh, against stand-ins for the tools.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { realFileSystem } from "../src/io/fs.js";
@@ -55,6 +56,12 @@ function runHook(env: Record<string, string>, present: string[]): string[] {
   expect(result.status, result.stderr).toBe(0);
   return readFileSync(log, "utf8").split("\n").filter(Boolean);
 }
+
+/** The real Codex that `npm run e2e:clients` installs (scripts/clients.txt), when this machine has it. */
+const CODEX = join(
+  resolve(process.env.E2E_CLIENTS_CACHE ?? join(homedir(), ".cache/create-spec-agent/clients")),
+  "node_modules/@openai/codex-linux-x64/vendor/x86_64-unknown-linux-musl/bin/codex",
+);
 
 describe("permissions and cloud setup", () => {
   it("lets Claude Code run the tasks and uv run without asking, and never read .env files", () => {
@@ -108,6 +115,40 @@ describe("permissions and cloud setup", () => {
   ] as const)("lets %s run the project's tasks without asking (%s)", (agent, path, read, expected) => {
     expect(read(plan([agent]).get(path) as string)).toEqual(expected);
   });
+
+  it("lets Codex run the project's tasks without asking, through a rule in .codex/rules/", () => {
+    expect(plan(["codex"]).get(".codex/rules/spec-agent.rules")).toBe(
+      [
+        "# The project's own tasks (Taskfile.yml) run without asking; Codex reads this in a project you trust.",
+        "prefix_rule(",
+        '    pattern = ["task", ["test", "lint", "format", "install", "run"]],',
+        '    decision = "allow",',
+        `    justification = "the project's own tasks, from Taskfile.yml",`,
+        '    match = ["task test", "task run -- --help"],',
+        '    not_match = ["task", "task --global test", "rm -rf ."],',
+        ")",
+        "",
+      ].join("\n"),
+    );
+    expect(plan(["claude"]).has(".codex/rules/spec-agent.rules")).toBe(false);
+  });
+
+  it.skipIf(!existsSync(CODEX))(
+    "has the real Codex allow exactly the tasks by that rule (codex execpolicy check)",
+    () => {
+      const dir = tempDir("spec-agent-rules-");
+      const file = join(dir, "spec-agent.rules");
+      writeFileSync(file, plan(["codex"]).get(".codex/rules/spec-agent.rules") as string);
+      const decision = (command: string[]): unknown => {
+        const run = spawnSync(CODEX, ["execpolicy", "check", "--rules", file, ...command], { encoding: "utf8" });
+        expect(run.status, run.stderr).toBe(0);
+        return JSON.parse(run.stdout).decision;
+      };
+      for (const task of ["test", "lint", "format", "install", "run"]) expect(decision(["task", task])).toBe("allow");
+      for (const other of [["task"], ["task", "--global", "test"], ["rm", "-rf", "."], ["uv", "pip", "install", "x"]])
+        expect(decision(other)).toBeUndefined();
+    },
+  );
 
   it("merges the tasks' permissions into an owner's Gemini CLI and Cursor settings on init, keeping theirs", async () => {
     const root = ownerRepo({
