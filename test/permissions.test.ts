@@ -112,6 +112,15 @@ describe("permissions and cloud setup", () => {
       (text: string) => text,
       '{\n  "permissions": {\n    "allow": [\n      "Shell(task)"\n    ],\n    "deny": [\n      "Read(.env*)"\n    ]\n  }\n}\n',
     ],
+    [
+      "qwen",
+      ".qwen/settings.json",
+      (text: string) => JSON.parse(text).permissions,
+      {
+        allow: ["Bash(task test)", "Bash(task lint)", "Bash(task format)", "Bash(task install)", "Bash(task run)"],
+        deny: ["Read(/.env)", "Read(/.env.*)"],
+      },
+    ],
   ] as const)("lets %s run the project's tasks without asking (%s)", (agent, path, read, expected) => {
     expect(read(plan([agent]).get(path) as string)).toEqual(expected);
   });
@@ -150,12 +159,12 @@ describe("permissions and cloud setup", () => {
     },
   );
 
-  it("merges the tasks' permissions into an owner's Gemini CLI and Cursor settings on init, keeping theirs", async () => {
+  it("merges the tasks' permissions into an owner's Gemini CLI and Cursor settings on init, keeping theirs; check accepts them", async () => {
     const root = ownerRepo({
       ".gemini/settings.json": '{\n  "theme": "Dracula",\n  "tools": { "sandbox": true }\n}\n',
       ".cursor/cli.json": '{\n  "permissions": { "deny": ["Shell(rm)"] }\n}\n',
     });
-    const result = await runCli(["init", "--yes", "--agents", "gemini,cursor"], { cwd: root });
+    const result = await runCli(["init", "--yes", "--agents", "gemini,cursor,qwen,codex"], { cwd: root });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const gemini = JSON.parse(readFileSync(join(root, ".gemini/settings.json"), "utf8"));
@@ -165,7 +174,12 @@ describe("permissions and cloud setup", () => {
     const cursor = JSON.parse(readFileSync(join(root, ".cursor/cli.json"), "utf8"));
     expect(cursor.permissions).toEqual({ deny: ["Shell(rm)"], allow: ["Shell(task)"] });
     const check = await runCli(["check"], { cwd: root });
-    expect(check.stdout + check.stderr).not.toMatch(/cli\.json|gemini\/settings/);
+    expect(check.stderr).toBe("");
+    expect(check.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(root, ".qwen/settings.json"), "utf8")).permissions.deny).toContain(
+      "Read(/.env)",
+    );
+    expect(existsSync(join(root, ".codex/rules/spec-agent.rules"))).toBe(true);
     // check reads Cursor's permissions: a file Cursor CLI could not parse is reported.
     writeFileSync(join(root, ".cursor/cli.json"), '{ "permissions": ');
     const broken = await runCli(["check"], { cwd: root });
