@@ -4,7 +4,7 @@
  * The Claude Code hook is run for real by sh, against stand-ins for the tools.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -185,6 +185,20 @@ describe("permissions and cloud setup", () => {
     const broken = await runCli(["check"], { cwd: root });
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain(".cursor/cli.json");
+  });
+
+  it("allows no task in another language's repository, and still keeps .env from being read", async () => {
+    const fixture = join(import.meta.dirname, "fixtures", "other-languages", "uuid");
+    const root = ownerRepo(
+      Object.fromEntries(readdirSync(fixture).map((name) => [name, readFileSync(join(fixture, name), "utf8")])),
+    );
+    const result = await runCli(["init", "--yes", "--agents", "gemini,cursor,qwen,codex"], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    const read = (path: string) => JSON.parse(readFileSync(join(root, path), "utf8"));
+    expect(read(".gemini/settings.json").tools).toBeUndefined();
+    expect(read(".cursor/cli.json").permissions).toEqual({ deny: ["Read(.env*)"] });
+    expect(read(".qwen/settings.json").permissions).toEqual({ deny: ["Read(/.env)", "Read(/.env.*)"] });
+    expect(existsSync(join(root, ".codex/rules/spec-agent.rules"))).toBe(false);
   });
 
   it("documents Codex cloud's setup script in AGENTS.md, the same commands as Claude's hook", () => {
