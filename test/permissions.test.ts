@@ -121,9 +121,18 @@ describe("permissions and cloud setup", () => {
         deny: ["Read(/.env)", "Read(/.env.*)"],
       },
     ],
-  ] as const)("lets %s run the project's tasks without asking (%s)", (agent, path, read, expected) => {
-    expect(read(plan([agent]).get(path) as string)).toEqual(expected);
-  });
+    [
+      "opencode",
+      "opencode.json",
+      (text: string) => JSON.parse(text).permission,
+      { read: { "*.env": "deny", "*.env.*": "deny", "*.env.example": "allow" } },
+    ],
+  ] as const)(
+    "writes %s's permissions: the project's tasks without asking, .env not read (%s)",
+    (agent, path, read, expected) => {
+      expect(read(plan([agent]).get(path) as string)).toEqual(expected);
+    },
+  );
 
   it("lets Codex run the project's tasks without asking, through a rule in .codex/rules/", () => {
     expect(plan(["codex"]).get(".codex/rules/spec-agent.rules")).toBe(
