@@ -127,6 +127,12 @@ describe("permissions and cloud setup", () => {
       (text: string) => JSON.parse(text).permission,
       { read: { "*.env": "deny", "*.env.*": "deny", "*.env.example": "allow" } },
     ],
+    [
+      "kilo",
+      "kilo.json",
+      (text: string) => JSON.parse(text).permission,
+      { read: { "*.env": "deny", "*.env.*": "deny", "*.env.example": "allow" } },
+    ],
   ] as const)(
     "writes %s's permissions: the project's tasks without asking, .env not read (%s)",
     (agent, path, read, expected) => {

@@ -7,6 +7,7 @@
 import { AGENT, agentBody, link } from "../agents.js";
 import { withFrontmatter } from "../frontmatter.js";
 import { commandLineMcp, json } from "../mcp.js";
+import { ENV_READS_DENIED } from "../permissions.js";
 import type { Target } from "../target.js";
 
 const AGENT_FILE = `.opencode/agents/${AGENT.slug}.md`;
@@ -19,7 +20,7 @@ export const REFERENCE = "sequentialthinking_sequentialthinking";
  * `read` of `*.env` / `*.env.*` only `ask`. The project's `permission` is merged after them, the last matching
  * rule winning: reading `.env` becomes `deny` (`.env.example` stays readable).
  */
-export const PERMISSION = { read: { "*.env": "deny", "*.env.*": "deny", "*.env.example": "allow" } };
+export const PERMISSION = { read: ENV_READS_DENIED };
 
 /** `opencode.json`: its MCP servers are `local` (a command line as one list) or `remote`. */
 export const config = (): string =>
