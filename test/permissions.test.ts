@@ -4,8 +4,9 @@
  * The Claude Code hook is run for real by sh, against stand-ins for the tools.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { realFileSystem } from "../src/io/fs.js";
@@ -15,7 +16,8 @@ import { renderPreset } from "../src/targets/preset.js";
 import type { TargetId } from "../src/targets/table.js";
 import { presetPacks } from "../src/templates/preset.js";
 import { DEFAULT_ANSWERS } from "./support/answers.js";
-import { tempDir } from "./support/context.js";
+import { runCli, tempDir } from "./support/context.js";
+import { ownerRepo } from "./support/owner.js";
 
 const PACKS = presetPacks(realFileSystem, templatesDir);
 const plan = (agents: TargetId[]): Map<string, string> =>
@@ -55,6 +57,12 @@ function runHook(env: Record<string, string>, present: string[]): string[] {
   return readFileSync(log, "utf8").split("\n").filter(Boolean);
 }
 
+/** The real Codex that `npm run e2e:clients` installs (scripts/clients.txt), when this machine has it. */
+const CODEX = join(
+  resolve(process.env.E2E_CLIENTS_CACHE ?? join(homedir(), ".cache/create-spec-agent/clients")),
+  "node_modules/@openai/codex-linux-x64/vendor/x86_64-unknown-linux-musl/bin/codex",
+);
+
 describe("permissions and cloud setup", () => {
   it("lets Claude Code run the tasks and uv run without asking, and never read .env files", () => {
     const { permissions } = claude();
@@ -81,6 +89,131 @@ describe("permissions and cloud setup", () => {
   it("lets VS Code run task without asking", () => {
     const settings = JSON.parse(plan(["copilot"]).get(".vscode/settings.json") as string);
     expect(settings["chat.tools.terminal.autoApprove"]).toEqual({ task: true });
+  });
+
+  it.each([
+    [
+      "gemini",
+      ".gemini/settings.json",
+      (text: string) => JSON.parse(text).tools,
+      {
+        allowed: [
+          "run_shell_command(task test)",
+          "run_shell_command(task lint)",
+          "run_shell_command(task format)",
+          "run_shell_command(task install)",
+          "run_shell_command(task run)",
+        ],
+      },
+    ],
+    [
+      "cursor",
+      ".cursor/cli.json",
+      (text: string) => text,
+      '{\n  "permissions": {\n    "allow": [\n      "Shell(task)"\n    ],\n    "deny": [\n      "Read(.env*)"\n    ]\n  }\n}\n',
+    ],
+    [
+      "qwen",
+      ".qwen/settings.json",
+      (text: string) => JSON.parse(text).permissions,
+      {
+        allow: ["Bash(task test)", "Bash(task lint)", "Bash(task format)", "Bash(task install)", "Bash(task run)"],
+        deny: ["Read(/.env)", "Read(/.env.*)"],
+      },
+    ],
+    [
+      "opencode",
+      "opencode.json",
+      (text: string) => JSON.parse(text).permission,
+      { read: { "*.env": "deny", "*.env.*": "deny", "*.env.example": "allow" } },
+    ],
+    [
+      "kilo",
+      "kilo.json",
+      (text: string) => JSON.parse(text).permission,
+      { read: { "*.env": "deny", "*.env.*": "deny", "*.env.example": "allow" } },
+    ],
+  ] as const)(
+    "writes %s's permissions: the project's tasks without asking, .env not read (%s)",
+    (agent, path, read, expected) => {
+      expect(read(plan([agent]).get(path) as string)).toEqual(expected);
+    },
+  );
+
+  it("lets Codex run the project's tasks without asking, through a rule in .codex/rules/", () => {
+    expect(plan(["codex"]).get(".codex/rules/spec-agent.rules")).toBe(
+      [
+        "# The project's own tasks (Taskfile.yml) run without asking; Codex reads this in a project you trust.",
+        "prefix_rule(",
+        '    pattern = ["task", ["test", "lint", "format", "install", "run"]],',
+        '    decision = "allow",',
+        `    justification = "the project's own tasks, from Taskfile.yml",`,
+        '    match = ["task test", "task run -- --help"],',
+        '    not_match = ["task", "task --global test", "rm -rf ."],',
+        ")",
+        "",
+      ].join("\n"),
+    );
+    expect(plan(["claude"]).has(".codex/rules/spec-agent.rules")).toBe(false);
+  });
+
+  it.skipIf(!existsSync(CODEX))(
+    "has the real Codex allow exactly the tasks by that rule (codex execpolicy check)",
+    () => {
+      const dir = tempDir("spec-agent-rules-");
+      const file = join(dir, "spec-agent.rules");
+      writeFileSync(file, plan(["codex"]).get(".codex/rules/spec-agent.rules") as string);
+      const decision = (command: string[]): unknown => {
+        const run = spawnSync(CODEX, ["execpolicy", "check", "--rules", file, ...command], { encoding: "utf8" });
+        expect(run.status, run.stderr).toBe(0);
+        return JSON.parse(run.stdout).decision;
+      };
+      for (const task of ["test", "lint", "format", "install", "run"]) expect(decision(["task", task])).toBe("allow");
+      for (const other of [["task"], ["task", "--global", "test"], ["rm", "-rf", "."], ["uv", "pip", "install", "x"]])
+        expect(decision(other)).toBeUndefined();
+    },
+  );
+
+  it("merges the tasks' permissions into an owner's Gemini CLI and Cursor settings on init, keeping theirs; check accepts them", async () => {
+    const root = ownerRepo({
+      ".gemini/settings.json": '{\n  "theme": "Dracula",\n  "tools": { "sandbox": true }\n}\n',
+      ".cursor/cli.json": '{\n  "permissions": { "deny": ["Shell(rm)"] }\n}\n',
+    });
+    const result = await runCli(["init", "--yes", "--agents", "gemini,cursor,qwen,codex"], { cwd: root });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const gemini = JSON.parse(readFileSync(join(root, ".gemini/settings.json"), "utf8"));
+    expect(gemini.theme).toBe("Dracula");
+    expect(gemini.tools).toEqual({ sandbox: true, allowed: expect.arrayContaining(["run_shell_command(task test)"]) });
+    // A list the owner set is theirs: ours is not mixed into it (the merge adds missing keys only).
+    const cursor = JSON.parse(readFileSync(join(root, ".cursor/cli.json"), "utf8"));
+    expect(cursor.permissions).toEqual({ deny: ["Shell(rm)"], allow: ["Shell(task)"] });
+    const check = await runCli(["check"], { cwd: root });
+    expect(check.stderr).toBe("");
+    expect(check.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(root, ".qwen/settings.json"), "utf8")).permissions.deny).toContain(
+      "Read(/.env)",
+    );
+    expect(existsSync(join(root, ".codex/rules/spec-agent.rules"))).toBe(true);
+    // check reads Cursor's permissions: a file Cursor CLI could not parse is reported.
+    writeFileSync(join(root, ".cursor/cli.json"), '{ "permissions": ');
+    const broken = await runCli(["check"], { cwd: root });
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(".cursor/cli.json");
+  });
+
+  it("allows no task in another language's repository, and still keeps .env from being read", async () => {
+    const fixture = join(import.meta.dirname, "fixtures", "other-languages", "uuid");
+    const root = ownerRepo(
+      Object.fromEntries(readdirSync(fixture).map((name) => [name, readFileSync(join(fixture, name), "utf8")])),
+    );
+    const result = await runCli(["init", "--yes", "--agents", "gemini,cursor,qwen,codex"], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    const read = (path: string) => JSON.parse(readFileSync(join(root, path), "utf8"));
+    expect(read(".gemini/settings.json").tools).toBeUndefined();
+    expect(read(".cursor/cli.json").permissions).toEqual({ deny: ["Read(.env*)"] });
+    expect(read(".qwen/settings.json").permissions).toEqual({ deny: ["Read(/.env)", "Read(/.env.*)"] });
+    expect(existsSync(join(root, ".codex/rules/spec-agent.rules"))).toBe(false);
   });
 
   it("documents Codex cloud's setup script in AGENTS.md, the same commands as Claude's hook", () => {

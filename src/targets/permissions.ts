@@ -11,3 +11,9 @@ export const CLOUD_SETUP = [
   "command -v task >/dev/null 2>&1 || python3 -m pip install go-task-bin",
   "task install",
 ] as const;
+
+/** The project's own tasks, which every agent may run without asking (the Taskfile holds nothing else). */
+export const PROJECT_TASKS = ["task test", "task lint", "task format", "task install", "task run"] as const;
+
+/** Path-glob rules where the last match wins: `.env` files denied, the example still readable. */
+export const ENV_READS_DENIED = { "*.env": "deny", "*.env.*": "deny", "*.env.example": "allow" } as const;

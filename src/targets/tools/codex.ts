@@ -6,7 +6,7 @@
 import { tomlMultiline, tomlString } from "../../core/quote.js";
 import { AGENT, link } from "../agents.js";
 import { MCP_SERVERS } from "../mcp.js";
-import { CLOUD_SETUP } from "../permissions.js";
+import { CLOUD_SETUP, PROJECT_TASKS } from "../permissions.js";
 import type { Target } from "../target.js";
 import { PLAIN_REFERENCE, TOOL_REFERENCE } from "../tools.js";
 
@@ -25,6 +25,30 @@ export const config = (): string =>
     `args = [${sequentialthinking.args.map(tomlString).join(", ")}]`,
     "",
   ].join("\n");
+
+const RULES_FILE = ".codex/rules/spec-agent.rules";
+
+/**
+ * `.codex/rules/spec-agent.rules`: Codex loads every `.rules` file of a trusted project's `.codex/rules/`
+ * (`codex exec --ignore-rules` skips "user or project execpolicy `.rules` files"). One prefix rule lets the
+ * project's tasks run without asking; `match`/`not_match` are examples Codex validates when it loads the file.
+ * Rules match commands only: Codex has no rule that keeps a file from being read, so `.env` has none here.
+ */
+export const rules = (): string => {
+  // Starlark strings: JSON's quoting is valid there.
+  const subcommands = PROJECT_TASKS.map((task) => JSON.stringify(task.split(" ")[1] ?? ""));
+  return [
+    "# The project's own tasks (Taskfile.yml) run without asking; Codex reads this in a project you trust.",
+    "prefix_rule(",
+    `    pattern = ["task", [${subcommands.join(", ")}]],`,
+    '    decision = "allow",',
+    `    justification = "the project's own tasks, from Taskfile.yml",`,
+    '    match = ["task test", "task run -- --help"],',
+    '    not_match = ["task", "task --global test", "rm -rf ."],',
+    ")",
+    "",
+  ].join("\n");
+};
 
 /** Codex keeps the body as `developer_instructions`, read from the root: its links stay as the source writes them. */
 function agentFile(body: string, description: string) {
@@ -59,7 +83,7 @@ export const target: Target<"codex"> = {
     "run codex there (trust the project to load its MCP servers): the backend-engineer subagent and $spec-context are ready",
   about: {
     writes:
-      "`.codex/agents/backend-engineer.toml`, `.codex/config.toml` (MCP; Codex reads it in trusted projects), `.agents/skills/`",
+      "`.codex/agents/backend-engineer.toml`, `.codex/config.toml` (MCP; Codex reads it in trusted projects), `.codex/rules/spec-agent.rules` (the tasks run without asking), `.agents/skills/`",
     readBy: "Codex",
     provenBy: "Codex 0.171.0, the real client",
   },
@@ -71,13 +95,14 @@ export const target: Target<"codex"> = {
       "`.codex/config.toml` (trusted projects)",
     ],
   ],
-  layout: [[".codex/", "agents/backend-engineer.toml, config.toml (MCP servers)"]],
+  layout: [[".codex/", "agents/backend-engineer.toml, config.toml (MCP servers), rules/ (tasks allowed)"]],
   skills: { home: ".agents/skills", substitutes: false },
   drops: ["Codex subagents take no tool list: the agent has Codex's own tools"],
   once: "**Codex**: trust the project when it asks on first start: only then does it read `.codex/agents/` (the agent) and `.codex/config.toml` (the MCP servers).",
-  files: (sources) => [
+  files: (sources, project) => [
     agentFile(sources.agent, sources.agentDescription),
     { path: ".codex/config.toml", contents: config() },
+    ...(project.otherLanguage ? [] : [{ path: RULES_FILE, contents: rules() }]),
   ],
   hubSection: cloudSetup,
   check: { folders: [".codex"], skillHomes: [".agents/skills"], rules: [/^\.codex\/agents\/[^/]+\.toml$/] },

@@ -35,6 +35,13 @@ function rules(sources: Sources, project: Project) {
   ];
 }
 
+/**
+ * `.cursor/cli.json`, the project's layer of Cursor CLI's permissions (only `permissions` is read there):
+ * `Shell(task)` runs the Taskfile's tasks, the project's own, without asking; `Read(.env*)` is refused.
+ */
+export const cliPermissions = (python: boolean): string =>
+  json({ permissions: { ...(python ? { allow: ["Shell(task)"] } : {}), deny: ["Read(.env*)"] } });
+
 /** `.cursor/mcp.json`. */
 export const mcp = (): string => json({ mcpServers: servers({}) });
 
@@ -46,7 +53,7 @@ export const target: Target<"cursor"> = {
   start: "open it in Cursor: its rules, the backend-engineer subagent and the /spec-context skill are ready",
   about: {
     writes:
-      "`.cursor/rules/project.mdc`, `.cursor/rules/python.mdc`, `.cursor/agents/backend-engineer.md`, `.agents/skills/`, `.cursor/mcp.json`",
+      "`.cursor/rules/project.mdc`, `.cursor/rules/python.mdc`, `.cursor/agents/backend-engineer.md`, `.agents/skills/`, `.cursor/mcp.json`, `.cursor/cli.json` (the CLI's permissions: tasks allowed, `.env` denied)",
     readBy: "Cursor",
     provenBy: "format only (Cursor is an editor, with no headless client here)",
   },
@@ -58,7 +65,7 @@ export const target: Target<"cursor"> = {
       "`.cursor/mcp.json`",
     ],
   ],
-  layout: [[".cursor/", "rules/ (project, python), agents/backend-engineer.md, mcp.json"]],
+  layout: [[".cursor/", "rules/ (project, python), agents/backend-engineer.md, mcp.json, cli.json (permissions)"]],
   skills: { home: ".agents/skills", substitutes: false },
   drops: ["Cursor subagents take no tool list: the agent has Cursor's own tools"],
   files: (sources, project) => {
@@ -70,6 +77,7 @@ export const target: Target<"cursor"> = {
       ...rules(sources, project),
       { path: AGENT_FILE, contents: withFrontmatter(entries, agentBody(sources.agent, AGENT_FILE, PLAIN_REFERENCE)) },
       { path: ".cursor/mcp.json", contents: mcp() },
+      { path: ".cursor/cli.json", contents: cliPermissions(project.otherLanguage !== true) },
     ];
   },
   check: {
@@ -83,7 +91,7 @@ export const target: Target<"cursor"> = {
       },
     ],
     skillHomes: [".cursor/skills", ".agents/skills"],
-    settings: [".cursor/mcp.json"],
+    settings: [".cursor/mcp.json", ".cursor/cli.json"],
     rules: [/^\.cursor\/rules\/[^/]+\.mdc$/, /^\.cursor\/agents\/[^/]+\.md$/],
   },
 };

@@ -8,6 +8,7 @@ import { AGENT, agentBody, link } from "../agents.js";
 import { document, HUB, hasHub } from "../docs.js";
 import { withFrontmatter } from "../frontmatter.js";
 import { servers } from "../mcp.js";
+import { PROJECT_TASKS } from "../permissions.js";
 import { ARGUMENT, STEPS, type Step, stepText } from "../steps.js";
 import type { Target } from "../target.js";
 import { type ToolNames, translateTools, untranslatedTools } from "../tools.js";
@@ -44,6 +45,13 @@ export const TOOL_NAMES: ToolNames = {
 /** The `mcpServers` of `.gemini/settings.json` (streamable HTTP is `httpUrl` there). */
 export const mcp = () => servers({}, {}, "httpUrl");
 
+/**
+ * `tools.allowed` of `.gemini/settings.json` (read in a trusted folder): the project's tasks run without the
+ * confirmation dialog, matched by command prefix. `.env` needs no rule: Gemini CLI's file tools refuse git-ignored
+ * files (`context.fileFiltering.respectGitIgnore`, on by default) and the generated `.gitignore` lists `.env`.
+ */
+export const ALLOWED = PROJECT_TASKS.map((task) => `run_shell_command(${task})`);
+
 /** `.gemini/commands/NAME.toml`: Gemini CLI puts the argument where `{{args}}` is; it runs from the root. */
 function command(step: Step, body: string) {
   const contents = `description = ${tomlString(step.description)}\nprompt = ${tomlMultiline(body.replaceAll(ARGUMENT, "{{args}}"))}\n`;
@@ -54,12 +62,12 @@ export const target: Target<"gemini"> = {
   id: "gemini",
   label: "Gemini CLI",
   description:
-    "settings with AGENTS.md as context and the MCP servers, the backend-engineer subagent, /spec-… commands",
+    "settings with AGENTS.md as context, the MCP servers and the tasks allowed, the backend-engineer subagent, /spec-… commands",
   agent: { path: AGENT_FILE, forWhom: "Gemini CLI" },
   start: "run gemini there: the backend-engineer subagent and /spec-context are ready",
   about: {
     writes:
-      "`.gemini/agents/backend-engineer.md`, `.gemini/commands/spec-*.toml`, `.gemini/settings.json` (MCP, and `AGENTS.md` as its context file when chosen; `GEMINI.md` otherwise)",
+      "`.gemini/agents/backend-engineer.md`, `.gemini/commands/spec-*.toml`, `.gemini/settings.json` (MCP, the tasks allowed without asking, and `AGENTS.md` as its context file when chosen; `GEMINI.md` otherwise)",
     readBy: "Gemini CLI",
     provenBy: "Gemini CLI 0.61.0, the real client",
   },
@@ -71,7 +79,7 @@ export const target: Target<"gemini"> = {
       "`.gemini/settings.json`",
     ],
   ],
-  layout: [[".gemini/", "settings.json (context files, MCP), agents/backend-engineer.md, commands/"]],
+  layout: [[".gemini/", "settings.json (context files, MCP, tasks allowed), agents/backend-engineer.md, commands/"]],
   drops: [`tools with no Gemini CLI equivalent: ${untranslatedTools(TOOL_NAMES).join(", ")}`],
   once: `**Gemini CLI**: trust the folder, and accept the project's agent when it asks: it loads \`${AGENT.slug}\` only once you have, and asks again after every change to ${link(AGENT_FILE)} (\`update\` included), since it accepts the file by its hash.`,
   files: (sources, project) => {
@@ -79,6 +87,7 @@ export const target: Target<"gemini"> = {
     const settings = {
       ...(hasHub(project) ? { context: { fileName: [HUB, "GEMINI.md"] } } : {}),
       mcpServers: mcp(),
+      ...(project.otherLanguage ? {} : { tools: { allowed: ALLOWED } }),
     };
     const entries = [
       ["name", AGENT.slug],

@@ -7,6 +7,7 @@
 import { AGENT, agentBody, link } from "../agents.js";
 import { withFrontmatter } from "../frontmatter.js";
 import { commandLineMcp, json } from "../mcp.js";
+import { ENV_READS_DENIED } from "../permissions.js";
 import type { Target } from "../target.js";
 
 const AGENT_FILE = `.kilo/agents/${AGENT.slug}.md`;
@@ -14,8 +15,15 @@ const CONFIG = "kilo.json";
 /** How Kilo offers an MCP server's tool: `SERVER_TOOL`. */
 export const REFERENCE = "sequentialthinking_sequentialthinking";
 
+/**
+ * Kilo CLI 7.7.7's built-in rules (its binary), as opencode's: every tool `allow`, so the tasks already run
+ * without asking, and `read` of `*.env` / `*.env.*` only `ask`; `permission` here turns those reads to `deny`.
+ */
+export const PERMISSION = { read: ENV_READS_DENIED };
+
 /** `kilo.json`: MCP servers `local` (a command line as one list) or `remote`. */
-export const config = (): string => json({ $schema: "https://app.kilo.ai/config.json", mcp: commandLineMcp() });
+export const config = (): string =>
+  json({ $schema: "https://app.kilo.ai/config.json", mcp: commandLineMcp(), permission: PERMISSION });
 
 export const target: Target<"kilo"> = {
   id: "kilo",
@@ -25,7 +33,7 @@ export const target: Target<"kilo"> = {
   agent: { path: AGENT_FILE, forWhom: "Kilo Code" },
   start: "run kilo there: the backend-engineer subagent and the spec-context skill are ready",
   about: {
-    writes: "`.kilo/agents/backend-engineer.md`, `.agents/skills/`, `kilo.json` (MCP)",
+    writes: "`.kilo/agents/backend-engineer.md`, `.agents/skills/`, `kilo.json` (MCP; `.env` not read)",
     readBy: "Kilo Code (its CLI; the editor extensions read the same files)",
     provenBy: "Kilo CLI 7.7.7, the real client",
   },
@@ -39,7 +47,7 @@ export const target: Target<"kilo"> = {
   ],
   layout: [
     [".kilo/", "agents/backend-engineer.md"],
-    [CONFIG, "MCP servers for Kilo Code"],
+    [CONFIG, "MCP servers for Kilo Code, .env not read"],
   ],
   skills: { home: ".agents/skills", substitutes: false },
   // Kilo's agent `tools` map only turns tools off: the agent keeps them all.

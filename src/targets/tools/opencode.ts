@@ -7,6 +7,7 @@
 import { AGENT, agentBody, link } from "../agents.js";
 import { withFrontmatter } from "../frontmatter.js";
 import { commandLineMcp, json } from "../mcp.js";
+import { ENV_READS_DENIED } from "../permissions.js";
 import type { Target } from "../target.js";
 
 const AGENT_FILE = `.opencode/agents/${AGENT.slug}.md`;
@@ -14,8 +15,16 @@ const CONFIG = "opencode.json";
 /** How opencode offers an MCP server's tool: `SERVER_TOOL`. */
 export const REFERENCE = "sequentialthinking_sequentialthinking";
 
+/**
+ * opencode 1.18.33's own defaults (its binary): every tool `allow`, so the tasks already run without asking, and
+ * `read` of `*.env` / `*.env.*` only `ask`. The project's `permission` is merged after them, the last matching
+ * rule winning: reading `.env` becomes `deny` (`.env.example` stays readable).
+ */
+export const PERMISSION = { read: ENV_READS_DENIED };
+
 /** `opencode.json`: its MCP servers are `local` (a command line as one list) or `remote`. */
-export const config = (): string => json({ $schema: "https://opencode.ai/config.json", mcp: commandLineMcp() });
+export const config = (): string =>
+  json({ $schema: "https://opencode.ai/config.json", mcp: commandLineMcp(), permission: PERMISSION });
 
 export const target: Target<"opencode"> = {
   id: "opencode",
@@ -25,7 +34,7 @@ export const target: Target<"opencode"> = {
   agent: { path: AGENT_FILE, forWhom: "opencode" },
   start: "run opencode there: the backend-engineer subagent and the spec-context skill are ready",
   about: {
-    writes: "`.opencode/agents/backend-engineer.md`, `.agents/skills/`, `opencode.json` (MCP)",
+    writes: "`.opencode/agents/backend-engineer.md`, `.agents/skills/`, `opencode.json` (MCP; `.env` not read)",
     readBy: "opencode",
     provenBy: "opencode 1.18.33, the real client",
   },
@@ -34,7 +43,7 @@ export const target: Target<"opencode"> = {
   ],
   layout: [
     [".opencode/", "agents/backend-engineer.md"],
-    [CONFIG, "MCP servers for opencode"],
+    [CONFIG, "MCP servers for opencode, .env not read"],
   ],
   skills: { home: ".agents/skills", substitutes: false },
   // opencode's agent `tools` map only turns tools off (and gives way to `permission`): the agent keeps them all.

@@ -8,6 +8,7 @@ import { AGENT, agentBody, link } from "../agents.js";
 import { document, HUB, hasHub } from "../docs.js";
 import { withFrontmatter } from "../frontmatter.js";
 import { json, MCP_SERVERS } from "../mcp.js";
+import { PROJECT_TASKS } from "../permissions.js";
 import type { Target } from "../target.js";
 import { PLAIN_REFERENCE } from "../tools.js";
 
@@ -21,6 +22,16 @@ export const mcp = () => ({
   sequentialthinking: { ...MCP_SERVERS.sequentialthinking },
 });
 
+/**
+ * `permissions` of `.qwen/settings.json` (Qwen Code 0.24.4's settings schema: allow, ask, deny; deny wins).
+ * `Bash(task test)` matches the command or it followed by arguments; `Read(/.env)` is a path from the project
+ * root, and `Read` also covers its grep, glob and list tools.
+ */
+export const permissions = (python: boolean) => ({
+  ...(python ? { allow: PROJECT_TASKS.map((task) => `Bash(${task})`) } : {}),
+  deny: ["Read(/.env)", "Read(/.env.*)"],
+});
+
 export const target: Target<"qwen"> = {
   id: "qwen",
   label: "Qwen Code",
@@ -30,7 +41,7 @@ export const target: Target<"qwen"> = {
   start: "run qwen there: the backend-engineer subagent and the spec-context skill are ready",
   about: {
     writes:
-      "`.qwen/agents/backend-engineer.md`, `.agents/skills/`, `.qwen/settings.json` (MCP, and `AGENTS.md` as its context file when chosen; `QWEN.md` otherwise)",
+      "`.qwen/agents/backend-engineer.md`, `.agents/skills/`, `.qwen/settings.json` (MCP, permissions: the tasks allowed, `.env` denied; and `AGENTS.md` as its context file when chosen; `QWEN.md` otherwise)",
     readBy: "Qwen Code",
     provenBy: "Qwen Code 0.24.4, the real client",
   },
@@ -42,7 +53,7 @@ export const target: Target<"qwen"> = {
       `\`${SETTINGS}\``,
     ],
   ],
-  layout: [[".qwen/", "settings.json (context files, MCP), agents/backend-engineer.md"]],
+  layout: [[".qwen/", "settings.json (context files, MCP, permissions), agents/backend-engineer.md"]],
   skills: { home: ".agents/skills", substitutes: false },
   // A tool name Qwen Code does not know could make it refuse the agent, as Gemini CLI does: it keeps Qwen's own.
   drops: ["Qwen Code subagents get no tool list here: the agent has Qwen Code's own tools"],
@@ -51,6 +62,7 @@ export const target: Target<"qwen"> = {
     const settings = {
       ...(hasHub(project) ? { context: { fileName: [HUB, OWN_RULES] } } : {}),
       mcpServers: mcp(),
+      permissions: permissions(project.otherLanguage !== true),
     };
     const entries = [
       ["name", AGENT.slug],
