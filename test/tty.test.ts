@@ -46,7 +46,10 @@ const facts: Facts = {
   hasTask: () => onPath("task"),
   uvVersion: async () => undefined,
 };
-const PROMPTS = QUESTIONS.filter((q) => q.askIf(facts)).map((q) => q.message);
+// The questions a default run asks: not those only a chosen tool needs (the generic target's folders).
+const PROMPTS = QUESTIONS.filter(
+  (q) => q.askIf(facts) && (!("needed" in q) || q.needed?.({ agents: [...DEFAULT_TARGETS] }) !== false),
+).map((q) => q.message);
 const INSTALL = QUESTIONS.find((q) => q.key === "install")?.message;
 const AGENTS = QUESTIONS.find((q) => q.key === "agents")?.message as string;
 const AUTHOR = "Tmux Tester";
