@@ -26,7 +26,7 @@ import { realFileSystem } from "../src/io/fs.js";
 import { templatesDir } from "../src/io/package-info.js";
 import { type Answers, DEFAULT_PYTHON, QUESTIONS } from "../src/options/table.js";
 import { planPreset, renderPreset } from "../src/targets/preset.js";
-import { normalizeTargets, TARGET_IDS } from "../src/targets/table.js";
+import { normalizeTargets, TARGET_IDS, TARGETS } from "../src/targets/table.js";
 import { presetPacks } from "../src/templates/preset.js";
 import { DEFAULT_ANSWERS, HARD_ANSWERS, NO_AUTHOR } from "./support/answers.js";
 import { runCli, tempDir } from "./support/context.js";
@@ -230,14 +230,21 @@ const acceptedAnswers: fc.Arbitrary<Answers> = fc
     python: fc.integer({ min: 10, max: 16 }).map((minor) => `3.${minor}`),
     license: fc.constantFrom(...LICENSES),
     agents: fc.subarray([...TARGET_IDS], { minLength: 1 }),
+    // The folders a tool that takes them (the generic target) writes into, given only when it is chosen.
+    folders: fc.constantFrom([".myai/rules", ".myai/commands"], ["docs/ai", "docs/ai/steps"], ["rules", "cmds"]),
   })
-  .map(({ package: pkg, agents, ...rest }) => ({
-    ...rest,
-    agents: normalizeTargets(agents),
-    package: pkg ?? packageFromName(rest.name),
-    git: false,
-    install: false,
-  }));
+  .map(({ package: pkg, agents, folders: [rules, commands], ...rest }) => {
+    const chosen = normalizeTargets(agents);
+    const takesFolders = chosen.some((id) => TARGETS.find((t) => t.id === id)?.folders === true);
+    return {
+      ...rest,
+      agents: chosen,
+      package: pkg ?? packageFromName(rest.name),
+      git: false,
+      install: false,
+      ...(takesFolders ? { "rules-dir": rules, "commands-dir": commands } : {}),
+    };
+  });
 
 // ---------------------------------------------------------------- oracles
 
