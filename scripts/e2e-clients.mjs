@@ -127,7 +127,8 @@ async function generate(work, ids) {
   };
   for (const agent of new Set([...ALL.split(","), ...ids])) await create(agent, ["--agents", agent]);
   await create("all", ["--agents", ALL]);
-  await create("every", ["--agents", EVERY]);
+  // The generic target, among every tool, writes into the folders the user names.
+  await create("every", ["--agents", EVERY, "--rules-dir", ".myai/rules", "--commands-dir", ".myai/commands"]);
   await create("default", []);
   const existing = join(work, "repos", "init");
   mkdirSync(existing, { recursive: true });
