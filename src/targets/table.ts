@@ -82,7 +82,11 @@ export function checkTargets(values: readonly string[]): string | undefined {
  */
 export function targetChoices(): { title: string; value: string; description: string }[] {
   const width = Math.max(...TARGETS.map((t) => t.id.length));
-  const byName = (a: Target, b: Target): number => a.label.localeCompare(b.label, "en", { sensitivity: "base" });
+  // Case-insensitive by code unit: the labels are ASCII, and localeCompare would start ICU's collator at every run.
+  const byName = (a: Target, b: Target): number => {
+    const [x, y] = [a.label.toLowerCase(), b.label.toLowerCase()];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
   const ordered = [
     ...TARGETS.filter((t) => t.default === true),
     ...TARGETS.filter((t) => t.default !== true).sort(byName),
