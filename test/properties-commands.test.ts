@@ -320,6 +320,7 @@ describe("hostile journals and records through every command that reads them", (
           }
           if (record !== real) writeFileSync(recordPath, JSON.stringify(record));
           const before = guarded(cwd, root);
+          rmSync(ranLog, { force: true });
           lap("layout");
           const { calls, problems, exec, fetched } = standIn(cwd, record);
           const argv = COMMANDS[command] as string[];
