@@ -13,8 +13,8 @@
  *   stand-in serves test/fixtures/create-spec-agent-0.1.0.tgz and runs the real 0.1.0 once);
  * - the exit is 0, 1 or 2, a failure one line on stderr (check's findings aside).
  *
- * 1,000 runs in `npm test` (about 50 s at a load average of 9; 8 ms of a run's 47 go to laying the repository out
- * in /dev/shm, see scratchDir). `SPEC_AGENT_HOSTILE_RUNS=10000 npm run test:hostile` runs more.
+ * 1,000 runs in `npm test` (33-48 s at a load average of 9, 16 s of CPU; a run's repository is laid out in
+ * /dev/shm, see scratchDir). `SPEC_AGENT_HOSTILE_RUNS=10000 npm run test:hostile` runs more.
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
