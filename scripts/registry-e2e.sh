@@ -242,6 +242,40 @@ check "the owner's README and comment are kept" node -e '
   if (!mcp.startsWith("// ours\n") || !mcp.includes("context7")) throw new Error(mcp);
 ' "$existing"
 
+# create-spec-agent is not on the public registry (npm view: 404), so version 0.1.0 is published here from the
+# tarball its own build packed (test/fixtures), under a tag of its own: update of a repository 0.1.0 made, with an
+# edited README, has the real npm fetch that version from this registry (install scripts off, in a folder of its
+# own) and runs it for the README's merge base.
+step "npx create-spec-agent update of a repository made by 0.1.0: the real npm fetches 0.1.0 from this registry"
+check "npm publish 0.1.0 (test/fixtures/create-spec-agent-0.1.0.tgz) under the tag previous" \
+  npm_isolated 60 "$tmp/publish.npmrc" "$tmp/cache-publish" publish "$root/test/fixtures/create-spec-agent-0.1.0.tgz" \
+  --ignore-scripts --tag previous
+old="$tmp/made-by-0.1.0"
+cp -R "$root/test/fixtures/v0.1.0/svc" "$old"
+node -e '
+  const { readFileSync, writeFileSync } = require("node:fs");
+  const readme = `${process.argv[1]}/README.md`;
+  writeFileSync(readme, readFileSync(readme, "utf8").replace(/^# svc\n/, "# svc (payments team)\n"));
+' "$old"
+set +e
+(cd "$old" && CI=true npm_isolated 180 "$tmp/create.npmrc" "$create_cache" \
+  exec --package=create-spec-agent@latest -- create-spec-agent update --yes) >"$tmp/update-0.1.0.log" 2>&1
+status=$?
+set -e
+sed 's/^/  | /' "$tmp/update-0.1.0.log" | tail -n 12
+if [[ $status -eq 0 ]]; then pass "update exits 0"; else fail "update exits 0 (exit $status)"; fi
+check "0.1.0's tarball was fetched from the local registry" \
+  grep -q "GET /create-spec-agent/-/create-spec-agent-0.1.0.tgz" "$tmp/verdaccio.log"
+check "the README is merged with the owner's edit, no conflict markers" node -e '
+  const { readFileSync } = require("node:fs");
+  const [dir, log] = process.argv.slice(1);
+  const readme = readFileSync(`${dir}/README.md`, "utf8");
+  if (!readme.startsWith("# svc (payments team)\n")) throw new Error("the edit is lost");
+  if (readme.includes("<<<<<<<")) throw new Error("conflict markers");
+  if (!readFileSync(log, "utf8").includes("merged with your edits  README.md")) throw new Error("not merged");
+  if (JSON.parse(readFileSync(`${dir}/.spec-agent.json`, "utf8")).format !== 2) throw new Error("record not updated");
+' "$old" "$tmp/update-0.1.0.log"
+
 check_tree="$root/../shared/acceptance/check-tree"
 if [[ -x $check_tree || -f $check_tree ]]; then
   echo "running $check_tree"

@@ -120,17 +120,37 @@ describe("the source layout", () => {
   });
 
   it("writes into the target from one module, io/target/: no other module calls a writing file-system function", () => {
-    const writing =
-      /\.(writeFileSync|writeNewFile|renameSync|mkdirSync|rmSync|rmdirSync|unlinkSync|linkSync|copyFileExclusiveSync)\(/;
-    // fs.ts is the file system itself; old-generator.ts removes only the temporary folder it made outside the target.
-    const elsewhere = new Set(["io/fs.ts", "io/old-generator.ts"]);
-    const writers = files.filter((file) => {
-      const code = (texts.get(file) as string).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
-      return writing.test(code) && !file.startsWith("io/target/") && !elsewhere.has(file);
-    });
-    expect(writers).toEqual([]);
+    expect(writersOutsideTarget(texts)).toEqual([]);
+  });
+
+  it("finds a module that writes outside io/target/ (the check itself)", () => {
+    const planted = new Map([
+      ["io/target/write.ts", "fs.renameSync(from, to);"],
+      [
+        "commands/sneaky.ts",
+        "// fs.rmSync(x) in a comment is not a call\nctx.fs.writeFileSync(join(root, path), text);",
+      ],
+      ["core/quiet.ts", "/* fs.unlinkSync(x) */ const x = 1;"],
+      ["io/promised.ts", "await fsp.writeFile(path, text);"],
+      ["ui/linker.ts", "nodeFs.symlinkSync(a, b);"],
+      ["io/fs.ts", "nodeFs.mkdirSync(path);"],
+    ]);
+    expect(writersOutsideTarget(planted)).toEqual(["commands/sneaky.ts", "io/promised.ts", "ui/linker.ts"]);
   });
 });
+
+/** The modules outside io/target/ that call a writing file-system function, comments left out. */
+function writersOutsideTarget(sources: ReadonlyMap<string, string>): string[] {
+  // Node's writing calls, sync or not (and the FileSystem's own names), with the `.` of a call on an object.
+  const writing =
+    /\.((writeFile|appendFile|copyFile|cp|rename|mkdir|mkdtemp|rm|rmdir|unlink|link|symlink|chmod|lchmod|chown|lchown|truncate|ftruncate|utimes|lutimes|writeNewFile|copyFileExclusive)(Sync)?|createWriteStream|openSync|writeSync|writevSync)\(/;
+  // fs.ts is the file system itself; old-generator.ts removes only the temporary folder it made outside the target.
+  const elsewhere = new Set(["io/fs.ts", "io/old-generator.ts"]);
+  return [...sources.keys()].filter((file) => {
+    const code = (sources.get(file) as string).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+    return writing.test(code) && !file.startsWith("io/target/") && !elsewhere.has(file);
+  });
+}
 
 /** Each AI tool's module, src/targets/tools/<id>.ts, and the one table that lists them. */
 const TOOLS = "targets/tools/";

@@ -4,7 +4,7 @@
  * and the packs it names are found only inside the repository or installed.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { confinementProblem } from "../src/core/confine.js";
@@ -70,21 +70,79 @@ describe("the record's version", () => {
     expect(() => compareVersions("file:../evil", "0.2.0")).toThrow();
   });
 
-  it("of a 0.1.0 record runs nothing when it is not a registry version (a file: spec ran its prepack and bin)", async () => {
+  /** A 0.1.0 repository with an edited file, so that update wants the recorded version's files for its base. */
+  function oldRepository(version: unknown): string {
     const repo = join(tempDir(), "svc");
     cpSync(join(packageRoot, "test/fixtures/v0.1.0/svc"), repo, { recursive: true });
-    // An edited file, so that update would fetch the recorded version for its base.
     writeFileSync(join(repo, "README.md"), `${read(join(repo, "README.md"))}\nOurs.\n`);
     editRecord(repo, (record) => {
-      record.version = "file:../evil";
+      (record as { version: unknown }).version = version;
     });
-    for (const args of [["update"], ["update", "--dry-run"]]) {
-      const result = await runCli(args, { cwd: repo });
-      expect(result.calls).toEqual([]);
-      expect(result.code).toBe(2);
-      expect(result.stderr).toBe(
-        `error: .spec-agent.json: version "file:../evil" is not a version like 1.2.3; restore it from git, or create the repository again\n`,
-      );
+    return repo;
+  }
+
+  it.each(
+    [
+      "file:../evil",
+      "file:..",
+      "../x",
+      "/tmp/x",
+      "1.0.0 || x",
+      "^0.1.0",
+      "latest",
+      "https://example.com/create-spec-agent-0.1.0.tgz",
+      "git+https://github.com/someone/evil.git",
+      "github:someone/evil",
+      "npm:other@0.1.0",
+      "0.1.0 --registry=http://127.0.0.1:9",
+      "0.1.0\n",
+      `${"9".repeat(100)}.0.0`,
+      "x".repeat(100_000),
+    ].map((version) => [
+      version.length > 40 ? `${version.slice(0, 12)}… (${version.length} characters)` : version,
+      version,
+    ]),
+  )(
+    "of a 0.1.0 record runs nothing when it is not a registry version (a file: spec ran its prepack and bin): %s",
+    async (_shown, version) => {
+      const repo = oldRepository(version);
+      for (const args of [["update"], ["update", "--dry-run"], ["update", "--check"]]) {
+        const result = await runCli(args, { cwd: repo, env: { PATH: "/usr/bin:/bin" } });
+        expect(result.calls).toEqual([]);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(
+          /^error: \.spec-agent\.json: version ".*" is not a version like 1\.2\.3; restore it/,
+        );
+        expect(result.stderr.length).toBeLessThan(300);
+      }
+    },
+  );
+
+  it("of a 0.1.0 record that is a strict semver: exactly npm pack of our published package, install scripts off, outside the repository", async () => {
+    for (const version of ["0.1.0", "0.1.0-rc.1+build.5"]) {
+      for (const args of [
+        ["update", "--yes"],
+        ["update", "--dry-run"],
+        ["update", "--check"],
+      ]) {
+        const repo = oldRepository(version);
+        const asked: { argv: string[]; cwd: string }[] = [];
+        await runCli(args, {
+          cwd: repo,
+          env: { PATH: "/usr/bin:/bin" },
+          exec: (program, argv, cwd) => {
+            asked.push({ argv: [program, ...argv], cwd });
+            return { status: 1, stdout: "", stderr: "" };
+          },
+        });
+        const npm = asked.filter(({ argv }) => argv[0] !== "git");
+        expect(
+          npm.map(({ argv }) => argv),
+          `${version}: ${args.join(" ")}`,
+        ).toEqual([["npm", "pack", "--silent", "--ignore-scripts", `create-spec-agent@${version}`]]);
+        // A folder of its own, not the repository's nor above it: npm reads no .npmrc or package.json of theirs.
+        expect(relative(join(repo, ".."), npm[0]?.cwd as string).startsWith("..")).toBe(true);
+      }
     }
   });
 });

@@ -1,5 +1,5 @@
 /** A RunContext for tests: real files in a temp folder, captured output, scripted answers. */
-import { mkdtempSync, statSync } from "node:fs";
+import { accessSync, constants, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -22,6 +22,25 @@ export const GIT_IDENTITY: Record<string, string> = {
 
 export function tempDir(prefix = "spec-agent-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Linux's memory file system, when this machine has one we may write to. */
+const MEMORY_FS = (() => {
+  try {
+    accessSync("/dev/shm", constants.W_OK);
+    return statSync("/dev/shm").isDirectory() ? "/dev/shm" : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+/**
+ * A temporary folder for tests that lay out and remove a repository per run (the property tests): in memory
+ * where Linux has /dev/shm, else as tempDir. On this machine's disk (ext4 mounted with `discard`), removing a
+ * 60-file tree takes 110-250 ms and copying it 30-55 ms; in /dev/shm 4 and 13 ms (docs/robustness.md).
+ */
+export function scratchDir(prefix = "spec-agent-"): string {
+  return mkdtempSync(join(MEMORY_FS ?? tmpdir(), prefix));
 }
 
 class Capture extends Writable {
