@@ -37,9 +37,9 @@ export function fencedLines(text: string, { closedOnly = false } = {}): Set<numb
 
 /**
  * Every link's target outside fenced blocks and inline code, with its line.
- * Only the lines that hold `](` are looked at: check reads thousands of files.
+ * Only the lines that hold `](` are looked at: check reads thousands of files; `skip` names lines not to look at.
  */
-export function markdownLinks(text: string): Link[] {
+export function markdownLinks(text: string, skip?: (line: number) => boolean): Link[] {
   const links: Link[] = [];
   let at = text.indexOf("](");
   if (at === -1) return links;
@@ -54,7 +54,7 @@ export function markdownLinks(text: string): Link[] {
     const start = text.lastIndexOf("\n", at) + 1;
     const endOfLine = text.indexOf("\n", at);
     const end = endOfLine === -1 ? text.length : endOfLine;
-    if (!fenced.has(line)) {
+    if (!fenced.has(line) && !skip?.(line)) {
       let prose = text.slice(start, end);
       // Inline code blanked, where the line has any.
       if (prose.includes("`")) prose = prose.replace(/`[^`]*`/g, (code) => " ".repeat(code.length));
