@@ -11,7 +11,9 @@
  * command's own (as a user who runs the command again finds it). Several bins (builds) are measured side by
  * side on the same trees. Both sides run without NODE_EXTRA_CA_CERTS, with CI=1 and NO_COLOR=1.
  *
- *   node scripts/instructions.mjs [--node PATH] [--runs N] [--files N] [BIN ...]   (default BIN: dist/cli.cjs)
+ *   node scripts/instructions.mjs [--node PATH] [--runs N] [--files N] [--only check] [BIN ...]   (default BIN: dist/cli.cjs)
+ *
+ * `--only check` measures check and the bare read alone (at 10,000 files, the rest would take long for nothing).
  *
  * Needs valgrind (apt-get install valgrind). Each run takes 5 to 60 s: valgrind runs the process about 50x slower.
  */
@@ -34,6 +36,8 @@ if (bins.length === 0) bins.push(join(root, "dist", "cli.cjs"));
 const node = resolve(flags.get("--node") ?? process.execPath);
 const runs = Number(flags.get("--runs") ?? 3);
 const files = Number(flags.get("--files") ?? 1000);
+const only = flags.get("--only");
+if (only !== undefined && only !== "check") throw new Error(`--only takes check, not ${only}`);
 
 const scratch = mkdtempSync(join(tmpdir(), "spec-agent-instructions-"));
 const { NODE_EXTRA_CA_CERTS: _certificates, ...inherited } = process.env;
@@ -90,7 +94,7 @@ const firstPlanText = readFileSync(firstPlan);
 const bare = join(scratch, "bare-read.cjs");
 writeFileSync(bare, BARE_READ);
 const floorEnv = { ...baseEnv, NODE_DISABLE_COMPILE_CACHE: "1" };
-const nodeStart = measure(() => ["-e", "0"], scratch, floorEnv);
+const nodeStart = only === "check" ? Number.NaN : measure(() => ["-e", "0"], scratch, floorEnv);
 const bareRead = measure(() => [bare, "spec"], repo, floorEnv);
 
 const rows = [];
@@ -112,6 +116,11 @@ for (const [b, bin] of bins.entries()) {
         writeFileSync(firstPlan, firstPlanText);
       },
     );
+  const check = [measure(() => [bin, "check"], repo, cacheFor("check")), bareRead];
+  if (only === "check") {
+    rows.push({ bin, [`check, ${files} spec files (warm)`]: check });
+    continue;
+  }
   rows.push({
     bin,
     "create (warm)": [measure(create(["--no-install"]), scratch, cacheFor("create")), nodeStart],
@@ -119,7 +128,7 @@ for (const [b, bin] of bins.entries()) {
     "add plan (warm)": [add("plan"), nodeStart],
     "add task (warm)": [add("task", ["--plan", "plan-0"]), nodeStart],
     "add context (warm)": [add("context"), nodeStart],
-    [`check, ${files} spec files (warm)`]: [measure(() => [bin, "check"], repo, cacheFor("check")), bareRead],
+    [`check, ${files} spec files (warm)`]: check,
   });
 }
 
@@ -129,7 +138,7 @@ const lines = [
     .map((n) => n.toFixed(2))
     .join(
       " ",
-    )}; instructions (callgrind, less V8's random hash seed set-up), median of ${runs}; node -e 0 ${m(nodeStart)}, a bare read of the ${files} spec files ${m(bareRead)}.`,
+    )}; instructions (callgrind, less V8's random hash seed set-up), median of ${runs}; node -e 0 ${only === "check" ? "not run" : m(nodeStart)}, a bare read of the ${files} spec files ${m(bareRead)}.`,
   "",
   `| command | ${bins.map((_bin, i) => `${"ABCDEFGH"[i]}: ours | ratio`).join(" | ")} |`,
   `| --- | ${bins.map(() => "--- | ---").join(" | ")} |`,

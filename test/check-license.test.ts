@@ -10,6 +10,7 @@ import { checkLicenseAgreement } from "../src/core/check/license.js";
 import type { CheckedTree } from "../src/core/check/problems.js";
 import { packageRoot } from "../src/io/package-info.js";
 import { tempDir } from "./support/context.js";
+import { checkedTree } from "./support/tree.js";
 
 const text = (name: string): string => readFileSync(join(packageRoot, "templates/licenses", name), "utf8");
 const MIT = text("MIT").replace("{{#if author}}{{author}}{{else}}the {{name}} authors{{/if}}", "Ada");
@@ -20,13 +21,7 @@ const BSD =
   "Copyright 2011 Pallets\n\nRedistribution and use in source and binary forms, with or without\nmodification, are permitted provided that ...\n";
 
 /** A tree of root files, as check reads it: the listed files, and whether a path exists. */
-function tree(files: Record<string, string>): CheckedTree {
-  return {
-    files: new Set(Object.keys(files).sort()),
-    read: (path) => files[path] as string,
-    exists: (path) => path in files,
-  };
-}
+const tree = (files: Record<string, string>): CheckedTree => checkedTree(new Map(Object.entries(files)));
 
 const pyproject = (lines: string): string => `[project]\nname = "svc"\nversion = "0.1.0"\n${lines}\n`;
 const PEP639 = (expression: string) => pyproject(`license = "${expression}"\nlicense-files = ["LICENSE"]`);

@@ -4,6 +4,7 @@ import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { markdownLinks } from "../src/core/check/markdown.js";
+import { fieldLines } from "../src/core/check/tasks.js";
 import { packageRoot } from "../src/io/package-info.js";
 import { runCli, tempDir } from "./support/context.js";
 import { killedAfter } from "./support/mutations.js";
@@ -274,5 +275,36 @@ describe("markdownLinks", () => {
     ["an angle-bracketed target", "[a](<my file.md>)\n", [{ target: "my file.md", line: 1 }]],
   ])("%s", (_label, text, links) => {
     expect(markdownLinks(text)).toEqual(links);
+  });
+});
+
+describe("fieldLines", () => {
+  // The definition of a task's field line; fieldLines looks for the names instead of trying ^ at every position.
+  const FIELD = /^[ \t]*[-*] \*\*(Plan|Depends on)\*\*:.*$/gm;
+  const byRegex = (text: string) =>
+    [...text.matchAll(FIELD)].map((m) => ({ content: m[0], line: text.slice(0, m.index).split("\n").length }));
+  const PIECES = ["- ", "* ", "-", " ", "\t", "**Plan**:", "**Depends on**:", "x", "\n", "\r\n", "\r", "\u2028", "**"];
+
+  it("finds what the field regex finds, in texts made of the pieces that matter", () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let n = 0; n < 3000; n++) {
+      let text = "";
+      const length = Math.floor(random() * 14);
+      for (let i = 0; i < length; i++) text += PIECES[Math.floor(random() * PIECES.length)];
+      expect(fieldLines(text), JSON.stringify(text)).toEqual(byRegex(text));
+    }
+  });
+
+  it.each([
+    "- **Plan**: [a](b.md)\n- **Depends on**: `001-a`\n",
+    "  * **Plan**: x\r\n\t- **Depends on**: none",
+    "* * **Plan**: no\n- - **Plan**: no\n -**Plan**: no\nx - **Plan**: no\n- **Plan**: **Depends on**: yes",
+    "",
+  ])("%j", (text) => {
+    expect(fieldLines(text)).toEqual(byRegex(text));
   });
 });

@@ -12,6 +12,7 @@ import { BLOCK_END, BLOCK_START, markedBlock, mergeMarkedBlock } from "../src/co
 import { nextTaskNumber } from "../src/core/spec-docs.js";
 import { checkKnowledge } from "../src/targets/table.js";
 import { runCli, tempDir } from "./support/context.js";
+import { checkedTree } from "./support/tree.js";
 
 const deep = (levels: number): string => `{"servers": ${"[".repeat(levels)}${"]".repeat(levels)}}`;
 
@@ -112,12 +113,8 @@ describe("check's output", () => {
       ["spec/task/9007199254740992-a.md", "# a\n"],
       ["spec/task/9007199254740993-b.md", "# b\n"],
     ]);
-    const problems = checkTree(
-      {
-        files: new Set(files.keys()),
-        read: (path) => files.get(path) ?? "",
-        exists: () => true,
-      },
+    const { problems } = checkTree(
+      checkedTree(files, () => true),
       checkKnowledge(),
     );
     expect(problems.filter((p) => p.file.startsWith("spec/task/"))).toEqual([]);

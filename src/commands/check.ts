@@ -76,18 +76,15 @@ export async function check(ctx: CommandContext, { positionals, switches }: Pars
     throw new UsageError(`unexpected argument ${quoted(extra)}: check validates the repository you are in`);
   const root = findRoot(ctx.fs, ctx.cwd);
   const tree = readCheckedTree(ctx.fs, root, [...CHECKED_FOLDERS, ...namedFolders(ctx.fs, root)]);
-  const problems = sortProblems([
-    ...checkTree(tree, checkKnowledge()),
-    ...journalLeft(tree),
-    ...conflictsLeft(ctx.fs, root),
-  ]);
+  const checked = checkTree(tree, checkKnowledge());
+  const problems = sortProblems([...checked.problems, ...journalLeft(tree), ...conflictsLeft(ctx.fs, root)]);
   if (switches.json) {
-    ctx.out.write(`${JSON.stringify({ files: tree.files.size, problems }, null, 2)}\n`);
+    ctx.out.write(`${JSON.stringify({ files: checked.files, problems }, null, 2)}\n`);
   } else if (problems.length > 0) {
     ctx.out.write(`${problems.map(formatProblem).join("\n")}\n`);
   } else {
     ctx.out.write(
-      `${ctx.out.paint.green("✔")} ${whereOf(ctx.cwd, root)}: ${tree.files.size} files checked, no problems\n`,
+      `${ctx.out.paint.green("✔")} ${whereOf(ctx.cwd, root)}: ${checked.files} files checked, no problems\n`,
     );
   }
   if (problems.length > 0) {

@@ -2,12 +2,12 @@
  * What check reads: the Markdown of spec/ and the AI tools' folders (named by their modules), the
  * instruction hubs, the MCP settings, the Taskfile, the GitHub workflows, pyproject.toml and the licence files
  * at the root, walked in sorted order.
- * The walk keeps names only; each file's text is read when check comes to it
- * and dropped after, so check's memory grows with its findings, not with the
- * size of the repository (100,000 spec files held 290 MB of text at once).
- * Other paths a link names are looked up on disk, once each.
+ * The walk goes folder by folder as check asks for files, holding the sorted names of the folders it is in
+ * (the root and each folder down to the current one) and nothing of the files and folders it has left: no set
+ * of paths, so check's memory grows with its findings and the largest folder, not with the repository
+ * (100,000 spec files held 290 MB of text at once, then 10 MB of paths). Each file's text is read when check
+ * comes to it and dropped after. A path outside the folders the walk is in is looked up on disk, once each.
  */
-import { join } from "node:path";
 import type { CheckedTree } from "../core/check/problems.js";
 import { LICENSE_FILE } from "../core/license.js";
 import type { FileSystem } from "./fs.js";
@@ -19,41 +19,148 @@ const SKIP = new Set(["node_modules", ".venv", ".git"]);
 const READ = (path: string): boolean =>
   /\.(md|mdc|json)$/.test(path) || /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
 
+/** An entry's kind, as its folder's listing gives it: a symbolic link is neither (check reads what the repository holds, not where links lead). */
+const FILE = 1;
+const FOLDER = 2;
+const OTHER = 3;
+
+/** One folder's names in sorted order (by UTF-16 code unit, as `<` compares), with the few entries that are no file. */
+interface Listing {
+  path: string;
+  names: string[];
+  notFiles: Map<string, number>;
+}
+
+/** Sorted names first, by a binary search: spec/task/ may hold 100,000. */
+function kindIn(listing: Listing, name: string): number | undefined {
+  const { names } = listing;
+  let low = 0;
+  let high = names.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = names[middle] as string;
+    if (at === name) return listing.notFiles.get(name) ?? FILE;
+    if (at < name) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
+}
+
+/** Bounded, so that a tree of many links outside the current folders holds no more than this many answers. */
+const REMEMBERED = 4096;
+
 export function readCheckedTree(fs: FileSystem, root: string, toolFolders: readonly string[]): CheckedTree {
-  const files = new Set<string>();
-  const folders = new Set<string>([""]);
-  const walk = (relative: string): void => {
-    const entries = fs.readdirEntriesSync(join(root, relative));
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const { name } = entry;
-      if (SKIP.has(name)) continue;
-      const path = relative === "" ? name : `${relative}/${name}`;
-      // A symbolic link is neither: check reads what the repository holds, not where links lead.
-      if (entry.isDirectory()) {
-        folders.add(path);
-        if (relative !== "" || FOLDERS.includes(name) || toolFolders.includes(name)) walk(path);
-      } else if (
-        entry.isFile() &&
-        (relative === "" ? name.endsWith(".md") || ROOT_FILES.includes(name) || LICENSE_FILE.test(name) : READ(path))
-      ) {
-        files.add(path);
-      }
+  // Paths joined by hand: they are built of names, and path.join's normalizing was a cost paid for every file.
+  const full = (path: string): string => (path === "" ? root : `${root}/${path}`);
+  const list = (path: string): Listing => {
+    const names: string[] = [];
+    const notFiles = new Map<string, number>();
+    for (const entry of fs.readdirEntriesSync(full(path))) {
+      names.push(entry.name);
+      if (!entry.isFile()) notFiles.set(entry.name, entry.isDirectory() ? FOLDER : OTHER);
+    }
+    // The default order of sort is by UTF-16 code unit, as `<` compares, without a comparator to call. Two
+    // names that read the same (bytes that are not UTF-8) are one path, as they were one in a set of paths.
+    names.sort();
+    let kept = 0;
+    for (const name of names) if (kept === 0 || names[kept - 1] !== name) names[kept++] = name;
+    names.length = kept;
+    return { path, names, notFiles };
+  };
+  /** A folder's listing, or none when it cannot be listed (it is not there, or no folder). */
+  const listed = (path: string): Listing | undefined => {
+    try {
+      return list(path);
+    } catch {
+      return undefined;
     }
   };
-  walk("");
-  const elsewhere = new Map<string, boolean>();
+  const rootListing = list("");
+  const walked = (top: string): boolean => FOLDERS.includes(top) || toolFolders.includes(top);
+  const readHere = (folder: string, name: string, path: string): boolean =>
+    folder === "" ? name.endsWith(".md") || ROOT_FILES.includes(name) || LICENSE_FILE.test(name) : READ(path);
+  const rootFiles = rootListing.names.filter(
+    (name) => kindIn(rootListing, name) === FILE && !SKIP.has(name) && readHere("", name, name),
+  );
+  /** The folders the walk is in, the root first. */
+  const stack: Listing[] = [];
+  const heldListing = (folder: string): Listing | undefined => {
+    if (folder === "") return rootListing;
+    for (let i = stack.length - 1; i > 0; i--) if ((stack[i] as Listing).path === folder) return stack[i];
+    return undefined;
+  };
+  const remembered = new Map<string, boolean>();
+  const onDisk = (path: string): boolean => {
+    let known = remembered.get(path);
+    if (known === undefined) {
+      known = fs.statSync(full(path), { throwIfNoEntry: false }) !== undefined;
+      if (remembered.size >= REMEMBERED) remembered.clear();
+      remembered.set(path, known);
+    }
+    return known;
+  };
   return {
-    files,
-    read: (path) => fs.readTextSync(join(root, path)),
-    exists: (path) => {
-      if (files.has(path) || folders.has(path)) return true;
-      let known = elsewhere.get(path);
-      if (known === undefined) {
-        known = fs.statSync(join(root, path), { throwIfNoEntry: false }) !== undefined;
-        elsewhere.set(path, known);
+    rootFiles,
+    walk(visit) {
+      let count = 0;
+      stack.length = 0;
+      stack.push(rootListing);
+      const at = [0];
+      while (stack.length > 0) {
+        const depth = stack.length - 1;
+        const listing = stack[depth] as Listing;
+        const i = at[depth] as number;
+        if (i === listing.names.length) {
+          stack.pop();
+          at.pop();
+          continue;
+        }
+        at[depth] = i + 1;
+        const name = listing.names[i] as string;
+        if (SKIP.has(name)) continue;
+        const folder = listing.path;
+        const path = folder === "" ? name : `${folder}/${name}`;
+        const kind = listing.notFiles.get(name) ?? FILE;
+        if (kind === FOLDER) {
+          if (folder !== "" || walked(name)) {
+            stack.push(list(path));
+            at.push(0);
+          }
+        } else if (kind === FILE && readHere(folder, name, path)) {
+          count++;
+          visit(path, name);
+        }
       }
-      return known;
+      return count;
+    },
+    isChecked(path) {
+      const segments = path.split("/");
+      if (segments.some((s) => s === "" || s === "." || s === ".." || SKIP.has(s))) return false;
+      const name = segments.at(-1) as string;
+      if (segments.length > 1 && !walked(segments[0] as string)) return false;
+      const folder = segments.slice(0, -1).join("/");
+      if (!readHere(folder, name, path)) return false;
+      // Each folder on the way must be a folder of its parent's listing, and the file a file of its own.
+      let parent = "";
+      for (const segment of segments.slice(0, -1)) {
+        const listing = heldListing(parent) ?? listed(parent);
+        if (listing === undefined || kindIn(listing, segment) !== FOLDER) return false;
+        parent = parent === "" ? segment : `${parent}/${segment}`;
+      }
+      const listing = heldListing(folder) ?? listed(folder);
+      return listing !== undefined && kindIn(listing, name) === FILE;
+    },
+    read: (path) => fs.readTextSync(full(path)),
+    exists: (path) => {
+      if (path === "") return true;
+      const slash = path.lastIndexOf("/");
+      const listing = heldListing(slash === -1 ? "" : path.slice(0, slash));
+      if (listing !== undefined) {
+        const kind = kindIn(listing, path.slice(slash + 1));
+        if (kind === FILE || kind === FOLDER) return true;
+        // Not listed, or a symbolic link: the disk says (a link that leads somewhere exists).
+      }
+      return onDisk(path);
     },
   };
 }

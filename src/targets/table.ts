@@ -5,7 +5,7 @@
  * all of them (the `--agents` ids, what `check` knows) is here.
  */
 
-import { skillKind } from "../core/check/kinds.js";
+import { anyOf, skillKind } from "../core/check/kinds.js";
 import type { CheckKnowledge } from "../core/check/knowledge.js";
 import { didYouMean } from "../core/closest.js";
 import type { TargetRules } from "../core/manifest.js";
@@ -132,7 +132,7 @@ export function checkKnowledge(): CheckKnowledge {
     settings: [...new Set(all((t) => t.check.settings))],
     files: all((t) => t.check.files),
     setups: all((t) => t.check.setups),
-    rules: (path) => rules.some((rule) => rule.test(path)),
+    rules: anyOf(rules),
     // A hub at the root before one in a folder: the file a person reads is the one a message names.
     hubs: [...hubs.filter((h) => !h.includes("/")), ...hubs.filter((h) => h.includes("/"))],
   };

@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import fse from "fs-extra";
+import type { CheckedTree } from "../../src/core/check/problems.js";
 
 /** Writes each file, making its folders. */
 export function writeTree(root: string, files: Readonly<Record<string, string>>): void {
@@ -51,4 +52,22 @@ export function userTree(cwd: string): string {
   writeFileSync(join(root, "pyproject.toml"), Buffer.from([0x63, 0xe9, 0x00, 0xff]));
   writeFileSync(join(root, "notes.txt"), "keep me\n");
   return root;
+}
+
+/** A tree held in memory, as check reads it: the files it walks (in sorted order), their texts, what exists. */
+export function checkedTree(
+  files: ReadonlyMap<string, string>,
+  exists = (path: string) => files.has(path),
+): CheckedTree {
+  const paths = [...files.keys()].sort();
+  return {
+    walk: (visit) => {
+      for (const path of paths) visit(path, path.slice(path.lastIndexOf("/") + 1));
+      return paths.length;
+    },
+    isChecked: (path) => files.has(path),
+    rootFiles: paths.filter((path) => !path.includes("/")),
+    read: (path) => files.get(path) ?? "",
+    exists,
+  };
 }

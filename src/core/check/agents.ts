@@ -5,7 +5,7 @@
  * name silently.
  */
 import { jsonLimitProblem, readJsonc } from "../merge/jsonc.js";
-import type { Kind } from "./kinds.js";
+import { anyOf, type Kind } from "./kinds.js";
 import { frontmatter } from "./markdown.js";
 import type { CheckedTree, Problem } from "./problems.js";
 import { readYaml } from "./yaml.js";
@@ -20,7 +20,7 @@ export function configuredServers(tree: CheckedTree): ServerLookup {
     if (names !== undefined) return names;
     names = new Set<string>();
     for (const [file, key] of settings) {
-      const text = tree.files.has(file) ? tree.read(file) : undefined;
+      const text = tree.isChecked(file) ? tree.read(file) : undefined;
       const value = text === undefined ? undefined : (readJsonc(text) as Record<string, unknown> | undefined)?.[key];
       if (typeof value === "object" && value !== null)
         for (const name of Object.keys(value)) names.add(name.toLowerCase());
@@ -43,9 +43,18 @@ const toolList = (tools: unknown): string[] =>
       ? tools.split(",").map((t) => t.trim())
       : [];
 
+/** Whether a file is of any of the kinds, by one test: most files check reads are of none. */
+const anyKind = new WeakMap<readonly Kind[], (path: string) => boolean>();
+
 /** One file's frontmatter problems, when it is one of the AI tools' files (`kinds`). */
 export function checkAgentFile(file: string, text: string, servers: ServerLookup, kinds: readonly Kind[]): Problem[] {
   const problems: Problem[] = [];
+  let isKind = anyKind.get(kinds);
+  if (isKind === undefined) {
+    isKind = anyOf(kinds.map((k) => k.match));
+    anyKind.set(kinds, isKind);
+  }
+  if (!isKind(file)) return problems;
   const kind = kinds.find((k) => k.match.test(file));
   if (!kind) return problems;
   const front = frontmatter(text);

@@ -44,3 +44,15 @@ export function skillKind(homes: readonly string[]): Kind {
     nameIs: "folder",
   };
 }
+
+/**
+ * Whether any of `patterns` matches, by one regex joining them: check asks it of every file it reads, and one
+ * call costs less than one for each pattern. Patterns with flags or back-references, which cannot be joined
+ * without changing what they match, are tried one by one.
+ */
+export function anyOf(patterns: readonly RegExp[]): (text: string) => boolean {
+  const joinable = patterns.length > 0 && patterns.every((p) => p.flags === "" && !/\\[1-9k]|\(\?</.test(p.source));
+  if (!joinable) return (text) => patterns.some((p) => p.test(text));
+  const joined = new RegExp(patterns.map((p) => `(?:${p.source})`).join("|"));
+  return (text) => joined.test(text);
+}

@@ -50,7 +50,7 @@ const lineOf = (source: string, key: string): number =>
   source.split("\n").findIndex((line) => new RegExp(`^\\s*"?${key}"?\\s*=`).test(line)) + 1 || 1;
 
 function readProject(tree: CheckedTree): { source: string; project: Table } | undefined {
-  if (!tree.files.has(PYPROJECT)) return undefined;
+  if (!tree.isChecked(PYPROJECT)) return undefined;
   const source = tree.read(PYPROJECT);
   try {
     return { source, project: table(at(table(parse(source)), "project")) };
@@ -75,7 +75,7 @@ export function checkLicenseAgreement(tree: CheckedTree): Problem[] {
   }));
   const expression = text(project.license);
   if (expression === undefined) return problems;
-  const files = listed.length > 0 ? plain.filter((path) => tree.files.has(path)) : [...tree.files];
+  const files = listed.length > 0 ? plain.filter((path) => tree.isChecked(path)) : tree.rootFiles;
   const texts = files.filter((path) => LICENSE_FILE.test(path));
   const line = lineOf(source, "license");
   // With license-files given, its plain paths are judged above and its globs are not ours to expand.

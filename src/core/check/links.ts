@@ -16,8 +16,7 @@ export function checkLinks(
   const rootRelative = !file.includes("/") && !hubs.includes(file);
   const problems: Problem[] = [];
   if (!isMarkdown(file)) return problems;
-  for (const { target, line } of markdownLinks(text)) {
-    if (skip(line)) continue;
+  for (const { target, line } of markdownLinks(text, skip)) {
     const resolved = resolveLink(file, target, rootRelative);
     if (!resolved) continue;
     if ("problem" in resolved) problems.push({ file, line, message: resolved.problem });

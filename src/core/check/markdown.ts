@@ -37,9 +37,9 @@ export function fencedLines(text: string, { closedOnly = false } = {}): Set<numb
 
 /**
  * Every link's target outside fenced blocks and inline code, with its line.
- * Only the lines that hold `](` are looked at: check reads thousands of files.
+ * Only the lines that hold `](` are looked at: check reads thousands of files; `skip` names lines not to look at.
  */
-export function markdownLinks(text: string): Link[] {
+export function markdownLinks(text: string, skip?: (line: number) => boolean): Link[] {
   const links: Link[] = [];
   let at = text.indexOf("](");
   if (at === -1) return links;
@@ -54,9 +54,13 @@ export function markdownLinks(text: string): Link[] {
     const start = text.lastIndexOf("\n", at) + 1;
     const endOfLine = text.indexOf("\n", at);
     const end = endOfLine === -1 ? text.length : endOfLine;
-    if (!fenced.has(line)) {
-      const prose = text.slice(start, end).replace(/`[^`]*`/g, (code) => " ".repeat(code.length));
-      for (const match of prose.matchAll(LINK)) links.push({ target: (match[1] ?? match[2]) as string, line });
+    if (!fenced.has(line) && !skip?.(line)) {
+      let prose = text.slice(start, end);
+      // Inline code blanked, where the line has any.
+      if (prose.includes("`")) prose = prose.replace(/`[^`]*`/g, (code) => " ".repeat(code.length));
+      LINK.lastIndex = 0;
+      for (let match = LINK.exec(prose); match !== null; match = LINK.exec(prose))
+        links.push({ target: (match[1] ?? match[2]) as string, line });
     }
     at = endOfLine === -1 ? -1 : text.indexOf("](", endOfLine);
   }
@@ -93,19 +97,30 @@ export function resolveLink(
   if (target.startsWith("/") && !rootRelative)
     return { problem: `link ${shownName(target)} is an absolute path on disk: make it relative to this file` };
   if (target.startsWith("/")) return resolveLink("", target.replace(/^\/+/, ""));
-  let path = target.split("#")[0]?.split("?")[0] ?? "";
-  try {
-    path = decodeURIComponent(path);
-  } catch {
-    // A stray % stays as written.
-  }
-  const segments = file.split("/").slice(0, -1);
-  for (const segment of path.split("/")) {
+  // The part before any `#` and `?`, decoded where it holds an escape.
+  let cut = target.indexOf("#");
+  const query = target.indexOf("?");
+  if (query !== -1 && (cut === -1 || query < cut)) cut = query;
+  let path = cut === -1 ? target : target.slice(0, cut);
+  if (path.includes("%"))
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      // A stray % stays as written.
+    }
+  // From the file's folder, one segment at a time: `..` takes the last one off.
+  const slash = file.lastIndexOf("/");
+  let resolved = slash === -1 ? "" : file.slice(0, slash);
+  for (let from = 0; from <= path.length; ) {
+    let to = path.indexOf("/", from);
+    if (to === -1) to = path.length;
+    const segment = path.slice(from, to);
+    from = to + 1;
     if (segment === "" || segment === ".") continue;
     if (segment === "..") {
-      if (segments.length === 0) return { problem: `link ${shownName(target)} points outside the repository` };
-      segments.pop();
-    } else segments.push(segment);
+      if (resolved === "") return { problem: `link ${shownName(target)} points outside the repository` };
+      resolved = resolved.slice(0, Math.max(0, resolved.lastIndexOf("/")));
+    } else resolved = resolved === "" ? segment : `${resolved}/${segment}`;
   }
-  return { path: segments.join("/") };
+  return { path: resolved };
 }

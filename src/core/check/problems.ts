@@ -10,11 +10,17 @@ export interface Problem {
 }
 
 /**
- * The files check reads, by path in the order it reads them, and whether a path (a file or a folder)
- * exists. A file's text is read when asked for: check holds one file at a time.
+ * The files check reads and whether a path (a file or a folder) exists. The walk visits each file in sorted
+ * order, and a file's text is read when asked for: check holds one file at a time, and the walk no paths of
+ * the files it has passed.
  */
 export interface CheckedTree {
-  files: ReadonlySet<string>;
+  /** Calls `visit` with each file check reads, its path and its name (the path's last part); returns how many. */
+  walk(visit: (path: string, name: string) => void): number;
+  /** Whether `path` is one of the files the walk visits, whether it has come to it or not. */
+  isChecked(path: string): boolean;
+  /** The files at the root the walk visits, in its order. */
+  rootFiles: readonly string[];
   read(path: string): string;
   exists(path: string): boolean;
 }

@@ -1,6 +1,7 @@
 /**
  * Every check over one tree, in one order: the same tree gives the same problems, byte for byte.
- * Each file is read, checked by every check that applies to it, and dropped before the next one.
+ * Each file is read, checked by every check that applies to it, and dropped before the next one; what is
+ * carried from file to file is the task numbers seen, the MCP servers the settings name and the rule files.
  */
 import { checkAgentFile, checkSettingsLimit, configuredServers } from "./agents.js";
 import type { CheckKnowledge } from "./knowledge.js";
@@ -14,13 +15,16 @@ import { checkWorkflow } from "./workflows.js";
 
 const NONE = (): boolean => false;
 
-export function checkTree(tree: CheckedTree, knowledge: CheckKnowledge): Problem[] {
+/** The problems, and how many files were checked. */
+export function checkTree(tree: CheckedTree, knowledge: CheckKnowledge): { files: number; problems: Problem[] } {
   const problems: Problem[] = [];
   const numbers: TaskNumbers = new Map();
   const servers = configuredServers(tree);
-  for (const file of tree.files) {
+  const ruleFiles: string[] = [];
+  const files = tree.walk((file, name) => {
     const text = tree.read(file);
-    const task = checkTask(file, text, tree, numbers);
+    if (knowledge.rules(file)) ruleFiles.push(file);
+    const task = checkTask(file, name, text, tree, numbers);
     if (task) problems.push(...task.problems);
     problems.push(...checkLinks(file, text, tree, task ? (line) => task.judged.has(line) : NONE, knowledge.hubs));
     problems.push(...checkAgentFile(file, text, servers, knowledge.kinds));
@@ -28,8 +32,8 @@ export function checkTree(tree: CheckedTree, knowledge: CheckKnowledge): Problem
     problems.push(...checkWorkflow(file, text, knowledge.setups));
     problems.push(...checkSettings(file, text, knowledge.settings));
     for (const own of knowledge.files) if (own.path === file) problems.push(...own.check(text));
-  }
-  problems.push(...checkTaskfile(tree, knowledge));
+  });
+  problems.push(...checkTaskfile(tree, knowledge, ruleFiles));
   problems.push(...checkLicenseAgreement(tree));
-  return sortProblems(problems);
+  return { files, problems: sortProblems(problems) };
 }

@@ -13,11 +13,15 @@ import { readYaml } from "./yaml.js";
  * Each task the rules name, with the first file that names it; the five when there are no rules to read.
  * Empty where there are rules and they name no task: a project of another language runs its own commands.
  */
-function namedTasks(tree: CheckedTree, { rules, hubs }: CheckKnowledge): Map<string, string | undefined> {
+function namedTasks(
+  tree: CheckedTree,
+  hubs: readonly string[],
+  ruleFiles: readonly string[],
+): Map<string, string | undefined> {
   const named = new Map<string, string | undefined>();
   // The hubs first: the message names the file a person reads.
   const rank = (path: string) => (hubs.indexOf(path) + hubs.length + 1) % (hubs.length + 1);
-  const files = [...tree.files].filter(rules);
+  const files = [...ruleFiles];
   files.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
   for (const file of files)
     for (const match of tree.read(file).matchAll(/`task ([a-z][\w:-]*)/g))
@@ -26,9 +30,10 @@ function namedTasks(tree: CheckedTree, { rules, hubs }: CheckKnowledge): Map<str
   return named;
 }
 
-export function checkTaskfile(tree: CheckedTree, knowledge: CheckKnowledge): Problem[] {
-  const file = ["Taskfile.yml", "Taskfile.yaml"].find((name) => tree.files.has(name));
-  const named = namedTasks(tree, knowledge);
+/** `ruleFiles`: the files the walk visited that agents read rules from (`knowledge.rules`), in its order. */
+export function checkTaskfile(tree: CheckedTree, knowledge: CheckKnowledge, ruleFiles: readonly string[]): Problem[] {
+  const file = ["Taskfile.yml", "Taskfile.yaml"].find((name) => tree.isChecked(name));
+  const named = namedTasks(tree, knowledge.hubs, ruleFiles);
   if (named.size === 0) return [];
   if (file === undefined)
     return [{ file: "Taskfile.yml", line: 1, message: "there is no Taskfile.yml: run init to add one" }];

@@ -3,29 +3,78 @@
  * dependencies pointing at files that exist. The lines are the ones the task
  * template writes (`- **Plan**: ...`, `- **Depends on**: ...`).
  */
-import { TASK_FILE } from "../spec-docs.js";
 import { markdownLinks, resolveLink } from "./markdown.js";
 import { type CheckedTree, type Problem, shownName } from "./problems.js";
 
-const TASK_PATH = /^spec\/task\/([^/]+)$/;
+const TASK_FOLDER = "spec/task/";
 const DEPENDENCY = /\b\d{3,}-[a-z0-9]+(?:-[a-z0-9]+)*\b/g;
 
-/** Each task number's first file so far: check reads spec/task/ in sorted order, so the first is the one a sort puts first. */
-export type TaskNumbers = Map<bigint, string>;
+/**
+ * Each task number's first file so far, by its name in spec/task/: check reads spec/task/ in sorted order, so the
+ * first is the one a sort puts first. A number is kept as a small integer where it is one (a string of its digits
+ * past 15 of them, where a double is no longer exact), and the name is the walk's own string: no BigInt and no
+ * path held for each task.
+ */
+export type TaskNumbers = Map<number | string, string>;
 
-const FIELD = /^[ \t]*[-*] \*\*(Plan|Depends on)\*\*:.*$/gm;
+/** Where a task's file name (`042-parse-input.md`: TASK_FILE's shape) has its number: its digits without leading zeros. */
+function numberAt(name: string): { from: number; to: number } | undefined {
+  let to = 0;
+  while (to < name.length && name.charCodeAt(to) >= 48 && name.charCodeAt(to) <= 57) to++;
+  // Digits, a dash, anything, `.md`.
+  if (to === 0 || name.charCodeAt(to) !== 45 || name.length < to + 4 || !name.endsWith(".md")) return undefined;
+  let from = 0;
+  while (from < to - 1 && name.charCodeAt(from) === 48) from++;
+  return { from, to };
+}
 
-/** The `- **Plan**:` and `- **Depends on**:` lines, with their numbers: found by one search, not line by line. */
-function fieldLines(text: string): { content: string; line: number }[] {
+/** A number as the map keeps it: exact at any size, a double holding 15 digits exactly (past them, two numbers would read as one). */
+function numberKey(name: string, { from, to }: { from: number; to: number }): number | string {
+  if (to - from > 15) return name.slice(from, to);
+  let value = 0;
+  for (let i = from; i < to; i++) value = value * 10 + name.charCodeAt(i) - 48;
+  return value;
+}
+
+const PLAN = "**Plan**:";
+const DEPENDS = "**Depends on**:";
+/** Where `.` stops and `^`, `$` match in a regex with the m flag. */
+const isBreak = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
+/** The start of the line of a field's name at `at`, when only `[ \t]*[-*] ` comes before it on its line; else -1. */
+function fieldStart(text: string, at: number): number {
+  const bullet = text.charCodeAt(at - 2);
+  if (at < 2 || text.charCodeAt(at - 1) !== 32 || (bullet !== 45 && bullet !== 42)) return -1;
+  let start = at - 2;
+  while (start > 0 && (text.charCodeAt(start - 1) === 32 || text.charCodeAt(start - 1) === 9)) start--;
+  return start === 0 || isBreak(text.charCodeAt(start - 1)) ? start : -1;
+}
+
+/**
+ * The `- **Plan**:` and `- **Depends on**:` lines, with their numbers: what `/^[ \t]*[-*] \*\*(Plan|Depends
+ * on)\*\*:.*$/gm` finds, found by looking for the two names (a regex with ^ under m tries every position of every
+ * file, and check reads thousands).
+ */
+export function fieldLines(text: string): { content: string; line: number }[] {
   const found: { content: string; line: number }[] = [];
   let line = 1;
   let counted = 0;
-  for (const match of text.matchAll(FIELD)) {
-    for (let nl = text.indexOf("\n", counted); nl !== -1 && nl < match.index; nl = text.indexOf("\n", nl + 1)) {
+  let plan = text.indexOf(PLAN);
+  let depends = text.indexOf(DEPENDS);
+  while (plan !== -1 || depends !== -1) {
+    const isPlan = depends === -1 || (plan !== -1 && plan < depends);
+    const at = isPlan ? plan : depends;
+    if (isPlan) plan = text.indexOf(PLAN, at + 1);
+    else depends = text.indexOf(DEPENDS, at + 1);
+    const start = fieldStart(text, at);
+    if (start === -1) continue;
+    let end = at + (isPlan ? PLAN.length : DEPENDS.length);
+    while (end < text.length && !isBreak(text.charCodeAt(end))) end++;
+    for (let nl = text.indexOf("\n", counted); nl !== -1 && nl < start; nl = text.indexOf("\n", nl + 1)) {
       line++;
       counted = nl + 1;
     }
-    found.push({ content: match[0], line });
+    found.push({ content: text.slice(start, end), line });
   }
   return found;
 }
@@ -36,23 +85,24 @@ function fieldLines(text: string): { content: string; line: number }[] {
  */
 export function checkTask(
   file: string,
+  name: string,
   text: string,
   tree: CheckedTree,
   numbers: TaskNumbers,
 ): { problems: Problem[]; judged: Set<number> } | undefined {
-  const name = TASK_PATH.exec(file)?.[1];
-  const number = name === undefined ? undefined : TASK_FILE.exec(name)?.[1];
+  if (file.length !== TASK_FOLDER.length + name.length || !file.startsWith(TASK_FOLDER)) return undefined;
+  const number = numberAt(name);
   if (number === undefined) return undefined;
   const problems: Problem[] = [];
   const judged = new Set<number>();
-  // BigInt: exact at any size (past 2^53, two numbers would read as one).
-  const first = numbers.get(BigInt(number));
-  if (first === undefined) numbers.set(BigInt(number), file);
+  const key = numberKey(name, number);
+  const first = numbers.get(key);
+  if (first === undefined) numbers.set(key, name);
   else
     problems.push({
       file,
       line: 1,
-      message: `task number ${String(BigInt(number)).padStart(3, "0")} is used twice (also by ${shownName(first)}): renumber one`,
+      message: `task number ${name.slice(number.from, number.to).padStart(3, "0")} is used twice (also by ${shownName(TASK_FOLDER + first)}): renumber one`,
     });
   for (const { content, line } of fieldLines(text)) {
     judged.add(line);
@@ -69,8 +119,10 @@ export function checkTask(
       }
       continue;
     }
-    const prose = content.replace(/\]\([^)]*\)/g, "]");
-    const named = new Set([...prose.matchAll(DEPENDENCY)].map((m) => m[0]));
+    const prose = content.includes("](") ? content.replace(/\]\([^)]*\)/g, "]") : content;
+    const named = new Set<string>();
+    DEPENDENCY.lastIndex = 0;
+    for (let match = DEPENDENCY.exec(prose); match !== null; match = DEPENDENCY.exec(prose)) named.add(match[0]);
     for (const { target } of markdownLinks(content)) {
       const resolved = resolveLink(file, target);
       if (resolved && "path" in resolved && !tree.exists(resolved.path))
