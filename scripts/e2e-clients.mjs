@@ -24,6 +24,14 @@ import { TARGET_IDS } from "../src/targets/table.ts";
 import { startStandIn } from "../test/support/model-stand-in.ts";
 import { startRefusingProxy } from "../test/support/refusing-proxy.ts";
 import { CLIENTS, SUBAGENT } from "./e2e-clients/clients.mjs";
+import {
+  canList,
+  describeProcesses,
+  markerEnv,
+  signalGroup,
+  startedByRun,
+  stopStartedByRun,
+} from "./e2e-clients/processes.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const cli = resolve(process.env.E2E_CLIENTS_CLI ?? join(root, "dist/cli.cjs"));
@@ -34,6 +42,8 @@ const INSTALL_TIMEOUT_MS = 600_000;
 const CLIENT_TIMEOUT_MS = 180_000;
 const DELEGATE = "E2E-DELEGATE";
 const SUBAGENT_WAIT_MS = 30_000;
+/** How long what a command left in its group may take to end on SIGTERM. */
+const EXIT_GRACE_MS = 3_000;
 
 /** `name@version` lines of scripts/clients.txt. */
 function pins() {
@@ -85,9 +95,15 @@ function install(cache, wanted, clients) {
   return wanted.every((pin) => installedVersion(cache, pin.name) === pin.version);
 }
 
+/**
+ * Runs a command in a process group of its own, with this run's marker in its environment. When the command ends
+ * (or its time is up), the rest of its group goes with it; the processes that left the group on purpose are found
+ * by the marker (processes.mjs). Bounded: past the time, the group is killed; past the exit, its output is cut.
+ */
 function run(command, args, options) {
   return new Promise((done) => {
-    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+    const env = { ...(options.env ?? process.env), ...markerEnv };
+    const child = spawn(command, args, { ...options, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     let stdout = "";
     child.stdout.on("data", (d) => {
@@ -95,15 +111,31 @@ function run(command, args, options) {
       stdout += d;
     });
     child.stderr.on("data", (d) => (output += d));
-    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? CLIENT_TIMEOUT_MS);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      done({ status: 127, output: String(error) });
+    let finished = false;
+    const timers = [setTimeout(() => signalGroup(child.pid, "SIGKILL"), options.timeoutMs ?? CLIENT_TIMEOUT_MS)];
+    const finish = (result) => {
+      if (finished) return;
+      finished = true;
+      for (const timer of timers) clearTimeout(timer);
+      done(result);
+    };
+    child.on("error", (error) => finish({ status: 127, output: String(error) }));
+    // The command is done: what it started in its group (MCP servers, helpers) ends too, killed if it lingers; a
+    // process elsewhere that still holds the output pipes does not keep the run waiting.
+    child.on("exit", (status) => {
+      signalGroup(child.pid, "SIGTERM");
+      timers.push(setTimeout(() => signalGroup(child.pid, "SIGKILL"), EXIT_GRACE_MS));
+      timers.push(
+        setTimeout(() => {
+          child.stdout.destroy();
+          child.stderr.destroy();
+          finish({ status: status ?? 124, output: `${output}\n(output cut: its pipes were held open)`, stdout });
+        }, 2 * EXIT_GRACE_MS),
+      );
     });
-    child.on("close", (status, signal) => {
-      clearTimeout(timer);
-      done({ status: status ?? 124, output: signal ? `${output}\n(killed by ${signal})` : output, stdout });
-    });
+    child.on("close", (status, signal) =>
+      finish({ status: status ?? 124, output: signal ? `${output}\n(killed by ${signal})` : output, stdout }),
+    );
   });
 }
 
@@ -240,6 +272,8 @@ const clientEnv = (client, context, home, url) => ({
   NO_PROXY: "127.0.0.1,localhost",
   no_proxy: "127.0.0.1,localhost",
   ...client.env(url, home),
+  // What the client starts (its setup's commands too) carries the marker that finds it after the client ends.
+  ...markerEnv,
 });
 
 /**
@@ -446,6 +480,8 @@ async function checkClient(client, repoId, folder, context, control, original = 
       );
     }
   } finally {
+    // Its processes end before the stand-in does: a daemon of the client's may still hold a connection to it.
+    context.stopped.push(...(await stopStartedByRun()).found);
     await standIn.close();
   }
   return results;
@@ -483,9 +519,43 @@ async function checkListingsInEmptyFolder(client, repo, context) {
       });
     }
   } finally {
+    context.stopped.push(...(await stopStartedByRun()).found);
     await standIn.close();
   }
   return results.map((r) => ({ ...r, detail: r.ok ? "" : r.detail }));
+}
+
+/** One client's row: its repositories, the listings' control, and the negative controls. */
+async function checkClientRow(client, repos, context, report) {
+  for (const repoId of client.repos) report(await checkClient(client, repoId, repos.get(repoId), context));
+  report(await checkListingsInEmptyFolder(client, repos.get(client.repos[0]), context));
+  // The controls: a copy of the client's own repository with one defect each; the check it names must fail.
+  for (const control of CONTROLS) {
+    const folder = join(context.work, "controls", `${client.id}-${control.id}`);
+    cpSync(repos.get(client.repos[0]), folder, { recursive: true });
+    control.apply(folder, client);
+    const results = await checkClient(client, client.repos[0], folder, context, control, repos.get(client.repos[0]));
+    const run = results.find((r) => r.kind === "run");
+    const noticed = results.some((r) => r.kind === control.expectFailing && !r.ok);
+    report([
+      {
+        line: `${noticed && run?.ok ? "ok  " : "FAIL"} ${client.id} control ${control.id}: what it loads changes (${control.expectFailing} check fails)`,
+        ok: noticed && run?.ok === true,
+        detail: noticed && run?.ok ? "" : results.map((r) => r.line).join("\n"),
+      },
+    ]);
+  }
+}
+
+/** The check that ends a run: no process the run started is still alive (processes.mjs). */
+function processesLeft(left) {
+  if (!canList())
+    return { line: "known no /proc here: what the run left running cannot be listed", ok: true, known: true };
+  return {
+    line: `${left.length === 0 ? "ok  " : "FAIL"} no process the run started is left running`,
+    ok: left.length === 0,
+    detail: left.map(({ pid, command }) => `pid ${pid}: ${command}`).join("\n"),
+  };
 }
 
 async function main() {
@@ -507,7 +577,14 @@ async function main() {
 
   const work = mkdtempSync(join(tmpdir(), "spec-agent-clients-e2e-"));
   const proxy = await startRefusingProxy();
-  const context = { work, cache, proxy };
+  // Ctrl-C no longer reaches the clients (each runs in a process group of its own): the run stops them first.
+  for (const [name, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ])
+    process.once(name, () => stopStartedByRun(1_000).finally(() => process.exit(code)));
+  // What each client's runs left running when they ended, stopped (processes.mjs): said at the end of its row.
+  const context = { work, cache, proxy, stopped: [] };
   let passed = 0;
   let failed = 0;
   let knownDefects = 0;
@@ -527,37 +604,21 @@ async function main() {
     );
     for (const client of clients) {
       const clientStarted = Date.now();
-      for (const repoId of client.repos) {
-        const folder = repos.get(repoId);
-        report(await checkClient(client, repoId, folder, context));
+      try {
+        await checkClientRow(client, repos, context, report);
+      } finally {
+        // Whatever its rows left, however they ended: a daemon serves no later client.
+        context.stopped.push(...(await stopStartedByRun()).found);
+        const stopped = context.stopped.splice(0);
+        const left = stopped.length ? `; stopped what it left running: ${describeProcesses(stopped)}` : "";
+        console.log(`     ${client.id}: ${((Date.now() - clientStarted) / 1000).toFixed(0)} s${left}`);
       }
-      report(await checkListingsInEmptyFolder(client, repos.get(client.repos[0]), context));
-      // The controls: a copy of the client's own repository with one defect each; the check it names must fail.
-      for (const control of CONTROLS) {
-        const folder = join(work, "controls", `${client.id}-${control.id}`);
-        cpSync(repos.get(client.repos[0]), folder, { recursive: true });
-        control.apply(folder, client);
-        const results = await checkClient(
-          client,
-          client.repos[0],
-          folder,
-          context,
-          control,
-          repos.get(client.repos[0]),
-        );
-        const run = results.find((r) => r.kind === "run");
-        const noticed = results.some((r) => r.kind === control.expectFailing && !r.ok);
-        report([
-          {
-            line: `${noticed && run?.ok ? "ok  " : "FAIL"} ${client.id} control ${control.id}: what it loads changes (${control.expectFailing} check fails)`,
-            ok: noticed && run?.ok === true,
-            detail: noticed && run?.ok ? "" : results.map((r) => r.line).join("\n"),
-          },
-        ]);
-      }
-      console.log(`     ${client.id}: ${((Date.now() - clientStarted) / 1000).toFixed(0)} s`);
     }
   } finally {
+    // No process this run started may outlive it: each row stopped its own, and this says whether that held
+    // (what is found is stopped all the same).
+    report([processesLeft(startedByRun())]);
+    await stopStartedByRun();
     await proxy.close();
     const hosts = [...new Set(proxy.refused.map((line) => line.replace(/^CONNECT /, "").replace(/^\w+ /, "")))];
     console.log(`\nrefused by the proxy (never reached): ${hosts.join(", ") || "nothing"}`);

@@ -1,7 +1,8 @@
 /**
  * The `generic` target (issue 25), through the built bin: the user names the folders its files go in
  * (`--rules-dir`, `--commands-dir`, as spec-kit's `--integration generic --commands-dir`); each is checked by the
- * one confinement check, whichever way it comes in (flag or record), and recorded so `update` reuses it.
+ * one confinement check, whichever way it comes in (flag or record), and recorded so `update` reuses it;
+ * `update --rules-dir/--commands-dir` moves the files, as init does.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -84,10 +85,59 @@ describe("--agents generic", () => {
   it("update --agents generic without recorded folders says where to give them (exit 2, one line)", () => {
     const cwd = tempDir();
     expect(cli(CREATE, cwd).status).toBe(0);
-    const result = cli(["update", "--yes", "--agents", "copilot,generic"], join(cwd, "svc"));
+    const root = join(cwd, "svc");
+    const result = cli(["update", "--yes", "--agents", "copilot,generic"], root);
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
-    expect(result.stderr).toContain("init take --rules-dir DIR");
+    expect(result.stderr).toContain("update take --rules-dir DIR");
+    // Given there, they are taken: generic's files are written where named, and the folders recorded.
+    const given = cli(
+      ["update", "--yes", "--agents", "copilot,generic", "--rules-dir", "r", "--commands-dir", "c"],
+      root,
+    );
+    expect(given.status, given.stderr).toBe(0);
+    expect(existsSync(join(root, "c/spec-plan.md"))).toBe(true);
+    const record = JSON.parse(readFileSync(join(root, ".spec-agent.json"), "utf8"));
+    expect(record.answers).toMatchObject({ agents: ["copilot", "generic"], "rules-dir": "r", "commands-dir": "c" });
+  });
+
+  it("update with other folders moves generic's files: unedited ones leave the old folders, an edited one stays", () => {
+    const cwd = tempDir();
+    expect(cli([...CREATE, "--agents", "agents-md,generic", ...FOLDERS], cwd).status).toBe(0);
+    const root = join(cwd, "svc");
+    const edited = join(root, ".myai/commands/spec-tasks.md");
+    writeFileSync(edited, `${readFileSync(edited, "utf8")}\nOurs: split tasks by module.\n`);
+    const moved = cli(["update", "--yes", "--rules-dir", "r/", "--commands-dir", "c"], root);
+    expect(moved.status, moved.stderr).toBe(0);
+    for (const step of STEPS) expect(existsSync(join(root, `c/${step}.md`)), step).toBe(true);
+    expect(readFileSync(join(root, "r/rules.md"), "utf8")).toContain("AGENTS.md");
+    expect(existsSync(join(root, ".myai/rules"))).toBe(false);
+    expect(existsSync(join(root, ".myai/commands/spec-plan.md"))).toBe(false);
+    expect(readFileSync(edited, "utf8")).toContain("Ours: split tasks by module.");
+    const record = JSON.parse(readFileSync(join(root, ".spec-agent.json"), "utf8"));
+    expect(record.answers).toMatchObject({ "rules-dir": "r/", "commands-dir": "c" });
+    expect(Object.keys(record.files).filter((path) => path.startsWith(".myai/"))).toEqual([]);
+    // The next update writes into the recorded folders: nothing is left to do.
+    const again = cli(["update", "--check"], root);
+    expect(again.status, again.stdout + again.stderr).toBe(0);
+    expect(cli(["check"], root).status).toBe(0);
+  });
+
+  it.each([
+    ["a folder outside", ["--rules-dir", "../x"], "agents-md,generic", "--rules-dir"],
+    ["git's own files", ["--commands-dir", ".git/hooks"], "agents-md,generic", "--commands-dir"],
+    ["the folders without a tool that takes them", ["--rules-dir", "r"], "agents-md", "--rules-dir"],
+  ])("update refuses %s in one line, exit 2, changing nothing", (_what, flags, agents, flag) => {
+    const cwd = tempDir();
+    expect(cli([...CREATE, "--agents", agents, ...(agents.includes("generic") ? FOLDERS : [])], cwd).status).toBe(0);
+    const root = join(cwd, "svc");
+    const before = readFileSync(join(root, ".spec-agent.json"), "utf8");
+    const result = cli(["update", "--yes", ...flags], root);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain(flag);
+    expect(readFileSync(join(root, ".spec-agent.json"), "utf8")).toBe(before);
+    expect(existsSync(join(cwd, "x"))).toBe(false);
   });
 
   it("init with other folders moves generic's files: the unedited ones in the old folders are removed", () => {

@@ -14,6 +14,7 @@ import { asWritten } from "../core/merge/plan.js";
 import type { PlannedFile } from "../core/planned-file.js";
 import type { RepositoryRecord } from "../core/record.js";
 import { readIfFile } from "../io/root.js";
+import { FOLDER_QUESTIONS } from "../options/folders.js";
 import type { Answers } from "../options/table.js";
 import { checkTargets, HUB_FILES, normalizeTargets, TARGET_RULES } from "../targets/table.js";
 import type { DroppedFiles } from "../ui/report.js";
@@ -65,10 +66,25 @@ function foldersFromRecord(record: string | undefined): Partial<Record<(typeof F
   }
 }
 
-/** update --agents: the record's answers with these tools instead (their rules checked as create checks them). */
-export function withAgents(record: RepositoryRecord, agents: readonly string[] | undefined): RepositoryRecord {
-  if (agents === undefined) return record;
-  const problem = checkTargets(agents);
-  if (problem) throw new UsageError(`${problem}: pass a valid --agents`);
-  return { ...record, answers: { ...record.answers, agents: normalizeTargets(agents) } };
+/**
+ * update --agents, --rules-dir, --commands-dir: the record's answers with these instead, each checked as create
+ * checks it. Folders named anew move the files written there: the unedited ones in the old folders are removed.
+ */
+export function withGiven(record: RepositoryRecord, given: Partial<Answers>): RepositoryRecord {
+  let answers = record.answers;
+  if (given.agents !== undefined) {
+    const problem = checkTargets(given.agents);
+    if (problem) throw new UsageError(`${problem}: pass a valid --agents`);
+    answers = { ...answers, agents: normalizeTargets(given.agents) };
+  }
+  for (const q of FOLDER_QUESTIONS) {
+    const value = given[q.key];
+    if (value === undefined) continue;
+    if (!q.needed(answers))
+      throw new UsageError(`--${q.key} is for a tool that takes folders: ${q.help}; leave it out`);
+    const problem = q.validate(value);
+    if (problem) throw new UsageError(`${problem}: pass a valid --${q.key}`);
+    answers = { ...answers, [q.key]: value };
+  }
+  return { ...record, answers };
 }

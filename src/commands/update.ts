@@ -25,7 +25,7 @@ import { openForRun, runPipeline } from "../pipeline.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { HUB_FILES, TARGET_RULES } from "../targets/table.js";
 import { countFates, formatUpdate } from "../ui/update-report.js";
-import { withAgents } from "./dropped-files.js";
+import { withGiven } from "./dropped-files.js";
 import { foreignProjectAt, ownerProjectAt } from "./owner-project.js";
 import { teamSetup } from "./team-setup.js";
 import { reportBehind } from "./update-check.js";
@@ -94,8 +94,9 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   const target = await openForRun(ctx, root, root, dryRun);
   const recordText = ctx.fs.readTextSync(join(root, MANIFEST_PATH));
   const parsed = parseRecord(recordText, answerProblem, TARGET_RULES);
-  // --agents changes the tools the repository is written for: a tool dropped loses the files nobody edited.
-  const record = withAgents(parsed, args.given.agents);
+  // --agents changes the tools the repository is written for: a tool dropped loses the files nobody edited; new
+  // folders (--rules-dir, --commands-dir) move the files written there, as init moves them.
+  const record = withGiven(parsed, args.given);
   if (compareVersions(record.version, ctx.version) > 0)
     throw new UsageError(
       `${MANIFEST_PATH} was written by create-spec-agent ${record.version}, newer than this ${ctx.version}: run npx create-spec-agent@latest update`,

@@ -1,7 +1,7 @@
 /**
  * The folders a tool that takes them writes into (`--agents generic`, as spec-kit's `--integration generic
  * --commands-dir`): asked only when such a tool is chosen, required then, each checked by the one confinement
- * check, and recorded so that `update` writes into the same folders.
+ * check, and recorded so that `update` writes into the same folders (or, given them, moves the files there).
  */
 import { folderProblem } from "../core/confine.js";
 import { chosenTargets, TARGETS, type Target } from "../targets/table.js";
@@ -14,7 +14,7 @@ const folderTools = (): string =>
 // Typed where table.ts spreads them into its questions (no import back: no cycle).
 export const FOLDER_QUESTIONS = (["rules", "commands"] as const).map((what) => ({
   kind: "text" as const,
-  commands: ["create", "init"] as const, // update reads them from the record
+  commands: ["create", "init", "update"] as const, // update takes the flag alone (the record has them otherwise)
   key: `${what}-dir` as const,
   placeholder: "DIR",
   help: `the folder for the ${what === "rules" ? "rules file" : "four steps as commands"} of a tool that takes one (${folderTools()}), e.g. .myai/${what}`,

@@ -140,7 +140,7 @@ function projectFolders(answers: ContentAnswers, chosen: readonly Target[]): Pic
     const problem = value === undefined ? "is missing" : folderProblem(value);
     if (problem)
       throw new UsageError(
-        `--${flag} ${problem}: --agents ${needs.id} writes into the folders you name (create and init take --${flag} DIR)`,
+        `--${flag} ${problem}: --agents ${needs.id} writes into the folders you name (create, init and update take --${flag} DIR)`,
       );
   }
   return { folders: { rules: folderPath(rules as string), commands: folderPath(commands as string) } };

@@ -4,61 +4,38 @@
  * and the MCP servers in `.augment/settings.json` (docs/targets.md; every turn
  * goes through Augment's servers: checked by format).
  */
-import { AGENT, agentBody, link } from "../agents.js";
-import { withFrontmatter } from "../frontmatter.js";
+import { AGENT } from "../agents.js";
+import { hubReader } from "../hub-reader.js";
 import { rootMcp } from "../mcp.js";
-import type { Target } from "../target.js";
 import { PLAIN_REFERENCE } from "../tools.js";
 
-const AGENT_FILE = `.augment/agents/${AGENT.slug}.md`;
-const SETTINGS = ".augment/settings.json";
-
-export const target: Target<"auggie"> = {
+export const target = hubReader({
   id: "auggie",
   label: "Augment (Auggie CLI)",
-  description:
-    "AGENTS.md (its instructions), the backend-engineer subagent, the steps as skills, .augment/settings.json",
-  readsHub: true,
-  agent: { path: AGENT_FILE, forWhom: "Augment" },
-  start: "run auggie there: the backend-engineer subagent and the spec-context skill are ready",
+  forWhom: "Augment",
+  hub: "its instructions",
+  agent: {
+    path: `.augment/agents/${AGENT.slug}.md`,
+    called: "subagent",
+    reference: PLAIN_REFERENCE,
+    kind: {
+      label: "an Augment subagent",
+      keys: ["name", "description", "model", "color", "tools"],
+      required: ["name", "description"],
+    },
+  },
+  skills: ".agents/skills",
+  mcp: { path: ".augment/settings.json", contents: rootMcp, about: "MCP" },
+  start: "run auggie there",
   about: {
-    writes: "`.augment/agents/backend-engineer.md`, `.agents/skills/`, `.augment/settings.json` (MCP)",
     readBy: "Augment (Auggie CLI, the editor extensions)",
     provenBy: "format only (every turn goes through Augment's servers)",
   },
-  readme: [
-    [
-      "Augment (Auggie CLI)",
-      `the \`${AGENT.slug}\` subagent, ${link(AGENT_FILE)}`,
-      "skills in `.agents/skills/`",
-      `\`${SETTINGS}\``,
-    ],
-  ],
   layout: [[".augment/", "agents/backend-engineer.md, settings.json (MCP servers)"]],
-  skills: { home: ".agents/skills", substitutes: false },
   drops: ["Augment subagents get no tool list here: the agent has Augment's own tools"],
-  files: (sources) => {
-    const entries = [
-      ["name", AGENT.slug],
-      ["description", AGENT.description],
-    ] as const;
-    return [
-      { path: AGENT_FILE, contents: withFrontmatter(entries, agentBody(sources.agent, AGENT_FILE, PLAIN_REFERENCE)) },
-      { path: SETTINGS, contents: rootMcp() },
-    ];
-  },
   check: {
     folders: [".augment"],
-    kinds: [
-      {
-        label: "an Augment subagent",
-        match: /^\.augment\/agents\/[^/]+\.md$/,
-        keys: ["name", "description", "model", "color", "tools"],
-        required: ["name", "description"],
-      },
-    ],
     skillHomes: [".augment/skills", ".agents/skills"],
-    settings: [SETTINGS],
-    rules: [/^\.augment\/rules\/[^/]+\.md$/, /^\.augment\/agents\/[^/]+\.md$/],
+    rules: [/^\.augment\/rules\/[^/]+\.md$/],
   },
-};
+});
