@@ -7,6 +7,8 @@
  *   create, create --dry-run      (the bin, warm)               vs `node -e 0`
  *   add plan | task | context     (in a repository after init)  vs `node -e 0`
  *   check                          (1,000 spec files)            vs a bare read of the same files
+ *   create, warm and first run (an empty cache folder each run)  vs create-vite, warm (Node's compile cache on,
+ *                                  as `npm run bench` runs it), when node_modules/create-vite is there
  * Warm = the bin's code cache filled by two runs of the same command first, in a folder of that bin and
  * command's own (as a user who runs the command again finds it). Several bins (builds) are measured side by
  * side on the same trees. Both sides run without NODE_EXTRA_CA_CERTS, with CI=1 and NO_COLOR=1.
@@ -18,7 +20,7 @@
  * Needs valgrind (apt-get install valgrind). Each run takes 5 to 60 s: valgrind runs the process about 50x slower.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -97,6 +99,34 @@ const floorEnv = { ...baseEnv, NODE_DISABLE_COMPILE_CACHE: "1" };
 const nodeStart = only === "check" ? Number.NaN : measure(() => ["-e", "0"], scratch, floorEnv);
 const bareRead = measure(() => [bare, "spec"], repo, floorEnv);
 
+const createVite = join(root, "node_modules", "create-vite", "index.js");
+const viteDir = join(scratch, "vite");
+mkdirSync(viteDir);
+const vite =
+  only !== "check" && existsSync(createVite)
+    ? measure(
+        (i) => [createVite, `app-${i}`, "--template", "vanilla-ts", "--no-interactive"],
+        viteDir,
+        { ...baseEnv, NODE_COMPILE_CACHE: join(scratch, "vite-cache") },
+        (i) => rmSync(join(viteDir, `app-${i}`), { recursive: true, force: true }),
+      )
+    : undefined;
+
+/** A first run: no warm-up, and each run a cache folder no run has used. */
+function firstRuns(argv, cwd) {
+  const counts = [];
+  for (let i = 0; i < runs; i++)
+    counts.push(
+      run(
+        argv(`first-${i}`),
+        cwd,
+        { ...baseEnv, NODE_COMPILE_CACHE: join(scratch, `first-cache-${i}-${Math.random()}`) },
+        true,
+      ),
+    );
+  return median(counts);
+}
+
 const rows = [];
 for (const [b, bin] of bins.entries()) {
   const cacheFor = (command) => ({ ...baseEnv, NODE_COMPILE_CACHE: join(scratch, `cache-${b}-${command}`) });
@@ -121,9 +151,18 @@ for (const [b, bin] of bins.entries()) {
     rows.push({ bin, [`check, ${files} spec files (warm)`]: check });
     continue;
   }
+  const warmCreate = measure(create(["--no-install"]), scratch, cacheFor("create"));
+  const firstCreate = firstRuns(create(["--no-install"]), scratch);
   rows.push({
     bin,
-    "create (warm)": [measure(create(["--no-install"]), scratch, cacheFor("create")), nodeStart],
+    "create (warm)": [warmCreate, nodeStart],
+    "create, first run": [firstCreate, nodeStart],
+    ...(vite === undefined
+      ? {}
+      : {
+          "create (warm) vs create-vite (warm)": [warmCreate, vite],
+          "create, first run vs create-vite (warm)": [firstCreate, vite],
+        }),
     "create --dry-run (warm)": [measure(create(["--no-install", "--dry-run"]), scratch, cacheFor("dry")), nodeStart],
     "add plan (warm)": [add("plan"), nodeStart],
     "add task (warm)": [add("task", ["--plan", "plan-0"]), nodeStart],
@@ -138,7 +177,7 @@ const lines = [
     .map((n) => n.toFixed(2))
     .join(
       " ",
-    )}; instructions (callgrind, less V8's random hash seed set-up), median of ${runs}; node -e 0 ${only === "check" ? "not run" : m(nodeStart)}, a bare read of the ${files} spec files ${m(bareRead)}.`,
+    )}; instructions (callgrind, less V8's random hash seed set-up), median of ${runs}; node -e 0 ${only === "check" ? "not run" : m(nodeStart)}, a bare read of the ${files} spec files ${m(bareRead)}${vite === undefined ? "" : `, create-vite (warm) ${m(vite)}`}.`,
   "",
   `| command | ${bins.map((_bin, i) => `${"ABCDEFGH"[i]}: ours | ratio`).join(" | ")} |`,
   `| --- | ${bins.map(() => "--- | ---").join(" | ")} |`,
