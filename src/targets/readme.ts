@@ -44,7 +44,9 @@ export function aiToolsSection(chosen: readonly Target[], project: Project): str
   const rules = `[${project.rulesFile}](${project.rulesFile})`;
   const once = chosen.flatMap((t) => (t.once ? [`- ${t.once}`] : []));
   const onceSection = once.length ? `\nOnce per tool, before it loads what is here:\n\n${once.join("\n")}\n` : "";
-  const sections = chosen.flatMap((t) => (t.readmeSection ? [t.readmeSection()] : []));
+  // A tool's own section (Copilot's cloud agent) tells of the uv setup that a project of another language is not given.
+  const sections =
+    project.otherLanguage === true ? [] : chosen.flatMap((t) => (t.readmeSection ? [t.readmeSection()] : []));
   return `## AI tools
 
 The agent that follows this workflow is the Backend Engineer, written for each AI tool this repository was set up for. The rules every agent follows are in ${rules}.
