@@ -97,7 +97,7 @@ describe("init in a repository of another language", () => {
     expect(readme.match(PYTHON)?.[0]).toBeUndefined();
     // Neither the preset's description nor the workflows and dependabot that are not written here.
     expect(readme).not.toContain(DEFAULT_DESCRIPTION);
-    expect(readme).not.toMatch(/dependabot|workflows|## Requirements/);
+    expect(readme).not.toMatch(/dependabot|workflows|## Requirements|\(below\)/);
     const checked = await runCli(["check"], { cwd: root });
     expect(checked.code, checked.stdout).toBe(0);
     git(root, "add", "-A");

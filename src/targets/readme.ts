@@ -40,7 +40,9 @@ export function primaryAgentFile(project: Project): string {
 
 /** The generated README's "AI tools" section: where each chosen tool finds the agent, the steps and the MCP servers. */
 export function aiToolsSection(chosen: readonly Target[], project: Project): string {
-  const rows = chosen.flatMap((t) => t.readme).map((cells) => `| ${cells.map((c) => c || "—").join(" | ")} |`);
+  // Without the tools' own sections (a project of another language, below), no cell points to them.
+  const cell = (c: string): string => (project.otherLanguage === true ? c.replace(/ \(below\)$/, "") : c) || "—";
+  const rows = chosen.flatMap((t) => t.readme).map((cells) => `| ${cells.map(cell).join(" | ")} |`);
   const rules = `[${project.rulesFile}](${project.rulesFile})`;
   const once = chosen.flatMap((t) => (t.once ? [`- ${t.once}`] : []));
   const onceSection = once.length ? `\nOnce per tool, before it loads what is here:\n\n${once.join("\n")}\n` : "";
