@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { taskNames } from "../src/commands/owner-project.js";
 import { readProjectFacts } from "../src/core/project-facts.js";
+import { DEFAULT_PYTHON } from "../src/options/table.js";
 import { runCli, tempDir } from "./support/context.js";
 import { CORPUS, projectSources } from "./support/projects.js";
 import { readTree } from "./support/tree.js";
@@ -66,6 +67,14 @@ describe("init writes rules that are true of a real project", () => {
     if (facts.lowestPython !== "3.13") expect(all).not.toMatch(/Python 3\.13/);
     if (facts.lowestPython) expect(all).toContain(`Python ${facts.lowestPython} or newer`);
     else expect(all).toContain("no `requires-python` is declared");
+    // CI sets up a Python the project admits: its lowest, raised to the oldest supported; its own
+    // .python-version where it keeps one (setup-python fails on a version file that is not there).
+    const ci = readFileSync(join(root, ".github/workflows/ci.yml"), "utf8");
+    const { python } = JSON.parse(readFileSync(join(root, ".spec-agent.json"), "utf8")).answers;
+    const lowest = facts.lowestPython === undefined ? undefined : Number(facts.lowestPython.split(".")[1]);
+    expect(python).toBe(lowest === undefined ? DEFAULT_PYTHON : `3.${Math.max(lowest, 10)}`);
+    if (facts.pythonVersionFile) expect(ci).toContain("python-version-file: .python-version");
+    else expect(ci).toContain(`python-version: "${python}"`);
     // Layout, entry point, version, lint rules: only what the project says.
     if (facts.layout !== "src") expect(all).not.toMatch(/src layout|in `src\/`/);
     expect(all).not.toContain(".cli:main`, installed");

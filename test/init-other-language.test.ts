@@ -4,9 +4,11 @@
  * no Python tool (uv, ruff, pytest, pip, mypy, a src layout, our `task` tasks), and none of Python's files.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { packageRoot } from "../src/io/package-info.js";
+import { DEFAULT_DESCRIPTION } from "../src/options/table.js";
 import { GIT_IDENTITY, runCli, tempDir } from "./support/context.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "other-languages");
@@ -15,9 +17,10 @@ const DOTTED = new Set(["gitignore", "gitattributes"]);
 const git = (root: string, ...args: string[]): string =>
   spawnSync("git", args, { cwd: root, env: { ...process.env, ...GIT_IDENTITY }, encoding: "utf8" }).stdout;
 
-/** The fixture as a git repository with one commit, as a team has it. */
-function repository(project: string): string {
-  const root = tempDir();
+/** The fixture as a git repository with one commit, as a team has it (in a folder of that name, if given). */
+function repository(project: string, folder?: string): string {
+  const root = folder === undefined ? tempDir() : join(tempDir(), folder);
+  mkdirSync(root, { recursive: true });
   for (const name of readdirSync(join(FIXTURES, project)))
     writeFileSync(join(root, DOTTED.has(name) ? `.${name}` : name), readFileSync(join(FIXTURES, project, name)));
   git(root, "init", "-q");
@@ -82,6 +85,27 @@ describe("init in a repository of another language", () => {
     },
   );
 
+  it("writes a README of the project's own commands where it has none, and nothing of Python's in it", async () => {
+    const root = repository("uuid");
+    rmSync(join(root, "README.md"));
+    git(root, "commit", "-qam", "no README");
+    const result = await runCli(["init", "--yes", "--agents", ALL_AGENTS], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    expect(readme).toMatch(/^# [^\n]+\n\n`[^`]+` is a Go project \(`go.mod` at the root\)/);
+    expect(readme).toContain("| `go test ./...` | runs the tests (from `go.mod`) |");
+    expect(readme.match(PYTHON)?.[0]).toBeUndefined();
+    // Neither the preset's description nor the workflows and dependabot that are not written here.
+    expect(readme).not.toContain(DEFAULT_DESCRIPTION);
+    expect(readme).not.toMatch(/dependabot|workflows|## Requirements|\(below\)/);
+    const checked = await runCli(["check"], { cwd: root });
+    expect(checked.code, checked.stdout).toBe(0);
+    git(root, "add", "-A");
+    git(root, "commit", "-qm", "init");
+    expect((await runCli(["update", "--yes"], { cwd: root })).code).toBe(0);
+    expect(git(root, "status", "--porcelain")).toBe("");
+  });
+
   it.each(["readme.md", "README.rst"])("writes no README.md of ours beside the project's own %s", async (name) => {
     const root = tempDir();
     writeFileSync(join(root, "pyproject.toml"), '[project]\nname = "theirs"\nversion = "1.0"\n');
@@ -119,5 +143,41 @@ describe("init in a repository of another language", () => {
     );
     expect(rules).toContain("The project's files name no test command: ask the team");
     expect((await runCli(["check"], { cwd: root })).code).toBe(0);
+  });
+});
+
+describe("the name of a project in another language", () => {
+  const bin = join(packageRoot, "dist/cli.cjs");
+  const cli = (root: string, ...args: string[]) => {
+    const ran = spawnSync(process.execPath, [bin, ...args], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, CI: "1" },
+    });
+    return { code: ran.status, output: ran.stdout + ran.stderr };
+  };
+  // No Python distribution or package is made of it: `owner+uuid` (a fetched repository's folder) and
+  // `slugify_` are no PEP 508 names, `2fa` no import package; each is the project's name all the same.
+  it.each([
+    ["owner+uuid", "uuid"],
+    ["2fa", "uuid"],
+    ["slugify_", "slugify"],
+  ])("a folder named %j (%s): init names it, check and update pass", (folder, project) => {
+    const root = repository(project, folder);
+    const init = cli(root, "init", "--yes");
+    expect(init.code, init.output).toBe(0);
+    expect(readFileSync(join(root, "AGENTS.md"), "utf8")).toContain(`\`${folder}\` is a`);
+    expect(cli(root, "check").code).toBe(0);
+    git(root, "add", "-A");
+    git(root, "commit", "-qm", "init");
+    const update = cli(root, "update");
+    expect(update.code, update.output).toBe(0);
+    expect(git(root, "status", "--porcelain")).toBe("");
+  });
+  it("still refuses a name with a backtick, which would break the rules' code span", () => {
+    const root = repository("uuid");
+    const init = cli(root, "init", "--yes", "--name", "a`b");
+    expect(init.code).toBe(2);
+    expect(init.output).toContain("without a backtick");
   });
 });

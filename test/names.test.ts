@@ -12,6 +12,8 @@ import {
   packageFromName,
   shadowedModule,
 } from "../src/core/names.js";
+import { declaredPython, namesFromPyproject } from "../src/core/pyproject.js";
+import { declaredPythonDefault, declaredPythonNote } from "../src/core/python.js";
 
 describe("project names (PEP 508)", () => {
   it.each([
@@ -179,6 +181,44 @@ describe("python versions", () => {
         : `Python version "${v}" is not one of 3.10 to 3.16 (released, or in development)`,
     ),
   );
+});
+
+describe("the Python offered in a project that exists", () => {
+  const declared = (requires: string | undefined, versionFile = false) =>
+    declaredPython(
+      requires === undefined ? "[project]\n" : `[project]\nrequires-python = ${JSON.stringify(requires)}\n`,
+      new Set(versionFile ? [".python-version"] : []),
+    );
+  it.each([
+    [
+      ">=3.8",
+      "3.10",
+      'for CI: the project\'s requires-python ">=3.8" starts below 3.10, the oldest supported; the rules keep its own',
+    ],
+    [
+      ">= 3.9, <4",
+      "3.10",
+      'for CI: the project\'s requires-python ">= 3.9, <4" starts below 3.10, the oldest supported; the rules keep its own',
+    ],
+    [">=3.11", "3.11", 'for CI: the project\'s requires-python ">=3.11"'],
+    ["~=3.12", "3.12", 'for CI: the project\'s requires-python "~=3.12"'],
+    [">3", "3.13", 'for CI: the project\'s requires-python ">3"'],
+    [undefined, "3.13", "for CI: the project declares no requires-python"],
+    // Printed at a terminal: a requirement that is not plain text is not quoted.
+    [
+      ">=3.8\u001b[2J",
+      "3.10",
+      "for CI: the project's requires-python starts below 3.10, the oldest supported; the rules keep its own",
+    ],
+  ])("requires-python %j: offers %s and says %j", (requires, offered, note) => {
+    expect(declaredPythonDefault(declared(requires), "3.13")).toBe(offered);
+    expect(declaredPythonNote(declared(requires))).toBe(note);
+  });
+  it("reads Poetry's python requirement, and whether the project keeps a .python-version", () => {
+    const poetry = declaredPython('[tool.poetry.dependencies]\npython = "^3.9"\n', new Set([".python-version"]));
+    expect(poetry).toEqual({ requires: "^3.9", lowest: "3.9", versionFile: true });
+    expect(namesFromPyproject('[tool.poetry.dependencies]\npython = "^3.11"\n').python).toBe("3.11");
+  });
 });
 
 describe("one-line text", () => {

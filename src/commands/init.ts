@@ -13,7 +13,7 @@ import { LICENSE_FILE } from "../core/license.js";
 import { toLf } from "../core/line-endings.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
 import { otherLanguage, withoutPythonProject } from "../core/other-language.js";
-import { namesFromPyproject } from "../core/pyproject.js";
+import { declaredPython, namesFromPyproject } from "../core/pyproject.js";
 import { quoted } from "../core/quote.js";
 import { packsFromManifest } from "../core/record.js";
 import { CLI_ROUTE, type Route } from "../core/route.js";
@@ -49,8 +49,10 @@ export async function init(ctx: CommandContext, { positionals, given, switches, 
   if (license) known.license = license;
   const answersGiven = { ...known, ...given };
   const facts = gatherFacts({ ...ctx, cwd: root }, root, answersGiven.author === undefined);
+  const rootEntries = new Set(ctx.fs.readdirSync(root));
   facts.ownerProject = pyproject !== undefined;
-  facts.otherLanguage = otherLanguage(new Set(ctx.fs.readdirSync(root))) !== undefined;
+  if (pyproject !== undefined) facts.ownerPython = declaredPython(pyproject, rootEntries);
+  facts.otherLanguage = otherLanguage(rootEntries) !== undefined;
   const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
   const prompter = interactive ? await ctx.createPrompter() : undefined;
   // A repository made with --template keeps its packs, as update keeps them.

@@ -93,7 +93,9 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   const dryRun = args.switches["dry-run"] || checkOnly;
   const target = await openForRun(ctx, root, root, dryRun);
   const recordText = ctx.fs.readTextSync(join(root, MANIFEST_PATH));
-  const parsed = parseRecord(recordText, answerProblem, TARGET_RULES);
+  // A project of another language's name is checked as init checked it: no Python distribution name.
+  const foreignRoot = { otherLanguage: otherLanguage(new Set(ctx.fs.readdirSync(root))) !== undefined };
+  const parsed = parseRecord(recordText, (key, value) => answerProblem(key, value, foreignRoot), TARGET_RULES);
   // --agents changes the tools the repository is written for: a tool dropped loses the files nobody edited; new
   // folders (--rules-dir, --commands-dir) move the files written there, as init moves them.
   const record = withGiven(parsed, args.given);

@@ -79,6 +79,28 @@ export function checkProjectName(name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The name of a project in another language (a Go module, an npm package, a folder named `owner+repo`): no
+ * Python distribution is made of it, so PEP 508 does not apply. It names the project in the rules, inside
+ * a code span: one line of printable text without a backtick.
+ */
+export function checkOtherProjectName(name: string): string | undefined {
+  if (name.trim() === "") return "project name is empty";
+  if (name.length > NAME_LIMIT) return `project name is longer than ${NAME_LIMIT} characters`;
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029`]/.test(name) || BIDI.test(name) || !name.isWellFormed())
+    return `project name ${quoted(name)} must be one line of printable text without a backtick`;
+  return undefined;
+}
+
+/** An import package from any name (`2fa+cli` → `_2fa_cli`): the record's, where no Python package is written. */
+export function importPackageFrom(name: string): string {
+  const pkg = packageFromName(name)
+    .replace(/[^a-z0-9_]+/g, "_")
+    .slice(0, NAME_LIMIT - 1);
+  const identifier = /^[a-z_]/.test(pkg) ? pkg : `_${pkg}`;
+  return PYTHON_KEYWORDS.has(identifier) ? `${identifier}_` : identifier;
+}
+
 /** The Python import package under src/. */
 export function checkPackageName(pkg: string): string | undefined {
   if (pkg === "") return "Python package name is empty";

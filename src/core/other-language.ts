@@ -26,14 +26,14 @@ export function otherLanguage(rootFiles: ReadonlySet<string>): string | undefine
 }
 
 /**
- * What only a Python project of ours has a use for: its skeleton, its Taskfile, its README, the workflows and
- * the cloud agent's setup that run uv and go-task, dependabot's uv updates and VS Code's pytest settings.
+ * What only a Python project of ours has a use for: its skeleton, its Taskfile, the workflows and the cloud
+ * agent's setup that run uv and go-task, dependabot's uv updates and VS Code's pytest settings. The README
+ * stays: where the project has none, ours says what the project's own files define (targets/foreign-texts.ts).
  */
 const PYTHON_ONLY = new Set([
   "pyproject.toml",
   ".python-version",
   "Taskfile.yml",
-  "README.md",
   ".github/dependabot.yml",
   ".vscode/settings.json",
 ]);

@@ -135,7 +135,9 @@ export function projectCommands(facts: ProjectFacts): ProjectCommands {
     if (facts.tools[checker] === undefined) continue;
     const declared = facts.checkersDeclared[checker];
     if (declared !== undefined) {
-      lint.push(join("uv run", from(declared, checker), checker, checker === "mypy" ? mypyTargets(facts) : ""));
+      // As the project's own tox or nox run gives it its arguments (pyright --verifytypes), else its targets.
+      const args = facts.runnerChecks.checkerArgs[checker] ?? (checker === "mypy" ? mypyTargets(facts) : "");
+      lint.push(join("uv run", from(declared, checker), checker, args));
       configured.push(checker);
     } else
       notes.push(

@@ -9,6 +9,7 @@
  */
 import { parse } from "smol-toml";
 import { checkersDeclared, devTools, lockedVersions, requirementName, testsOf } from "./project-requirements.js";
+import { runnerChecks } from "./project-runners.js";
 import type { Backend, ProjectFacts, ProjectSources, VersionSource } from "./project-shape.js";
 import { hookExclude, hookIds, hookPins, mypyNamesFiles, toolsOf } from "./project-tools.js";
 import { at, strings, type Table, table, text } from "./toml-table.js";
@@ -16,9 +17,9 @@ import { at, strings, type Table, table, text } from "./toml-table.js";
 export type { Backend, Declared, ProjectFacts, ProjectSources, Tool, VersionSource } from "./project-shape.js";
 export { TOOLS } from "./project-shape.js";
 
-/** `>=3.8`, `>=3.10,<4`, `~=3.12`, `>= 3.9`: the lowest minor named; undefined for none. */
+/** `>=3.8`, `>=3.10,<4`, `~=3.12`, `>= 3.9`, Poetry's `^3.9`: the lowest minor named; undefined for none. */
 export function lowestPython(spec: string | undefined): string | undefined {
-  const match = spec === undefined ? null : /(?:>=|~=|==)\s*(3\.\d{1,2})/.exec(spec);
+  const match = spec === undefined ? null : /(?:>=|~=|==|\^)\s*(3\.\d{1,2})/.exec(spec);
   return match?.[1];
 }
 
@@ -128,12 +129,14 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
   const lockFile = ["poetry.lock", "pdm.lock"].find((file) => sources.files.includes(file));
   const locked = lockedVersions(lockFile === undefined ? undefined : sources.read(lockFile));
   const runners: ("tox" | "nox")[] = [];
-  if (sources.files.includes("tox.ini") || at(data, "tool.tox") !== undefined) runners.push("tox");
+  if (["tox.ini", "tox.toml"].some((f) => sources.files.includes(f)) || at(data, "tool.tox") !== undefined)
+    runners.push("tox");
   if (sources.files.includes("noxfile.py")) runners.push("nox");
   return {
     name: text(project.name) ?? text(at(data, "tool.poetry.name")),
     requiresPython,
     lowestPython: lowestPython(requiresPython),
+    pythonVersionFile: sources.files.includes(".python-version"),
     backend,
     layout,
     packages,
@@ -157,5 +160,6 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
     hookExclude: hookExclude(hooksText),
     devTools: devTools(data),
     runners,
+    runnerChecks: runnerChecks(data, sources),
   };
 }

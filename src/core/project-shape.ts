@@ -26,6 +26,8 @@ export interface ProjectFacts {
   /** `requires-python` as written, and the lowest `3.X` it admits; both undefined where none is declared. */
   requiresPython: string | undefined;
   lowestPython: string | undefined;
+  /** A `.python-version` at the root: uv and the CI workflows take their Python from it. */
+  pythonVersionFile: boolean;
   backend: Backend;
   /** `src` when the import packages live in `src/`, `flat` when at the root; `none` when no package was found. */
   layout: "src" | "flat" | "none";
@@ -57,8 +59,20 @@ export interface ProjectFacts {
   setuptoolsFindsFlat: boolean;
   /** mypy's settings name the files it checks (`files = ...`): without them, mypy given nothing to check fails. */
   mypyFiles: boolean;
-  /** `tox.ini`/`[tool.tox]`, `noxfile.py`: the project's own way to run its suites. */
+  /** `tox.ini`/`tox.toml`/`[tool.tox]`, `noxfile.py`: the project's own way to run its suites. */
   runners: ("tox" | "nox")[];
+  /** The lint and type-check runs those name, and the type checkers' arguments there (core/project-runners.ts). */
+  runnerChecks: RunnerChecks;
+}
+
+/** The lint and type-check runs a project keeps in tox or nox (core/project-runners.ts reads them). */
+export interface RunnerChecks {
+  /** `tox -e style`, `nox -s lint`: the runs whose names say they lint, format or type-check. */
+  commands: string[];
+  /** The files they are named in. */
+  files: string[];
+  /** A type checker's arguments where the project's runner gives it some (plain words only: they reach a shell). */
+  checkerArgs: Partial<Record<"mypy" | "pyright", string>>;
 }
 
 export interface ProjectSources {

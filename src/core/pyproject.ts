@@ -6,6 +6,8 @@
  */
 import { parse } from "smol-toml";
 import { checkOneLine, checkPackageName, checkProjectName, checkPythonVersion, packageFromName } from "./names.js";
+import { lowestPython } from "./project-facts.js";
+import type { DeclaredPython } from "./python.js";
 
 export interface PyprojectNames {
   name?: string;
@@ -19,12 +21,6 @@ const record = (value: unknown): Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 
-/** `>=3.11`, `>=3.11,<4`, `~=3.12`: the lowest minor named. */
-function lowestPython(spec: string | undefined): string | undefined {
-  const match = spec === undefined ? null : /(?:>=|~=|==)\s*(3\.\d{1,2})/.exec(spec);
-  return match?.[1];
-}
-
 /** The package a console script runs (`my_service.cli:main` → my_service), else the name's. */
 function packageOf(project: Record<string, unknown>, name: string | undefined): string | undefined {
   for (const entry of Object.values(record(project.scripts))) {
@@ -34,13 +30,21 @@ function packageOf(project: Record<string, unknown>, name: string | undefined): 
   return name === undefined ? undefined : packageFromName(name);
 }
 
-export function namesFromPyproject(source: string): PyprojectNames {
-  let data: Record<string, unknown>;
+function parsed(source: string): Record<string, unknown> | undefined {
   try {
-    data = record(parse(source));
+    return record(parse(source));
   } catch {
-    return {};
+    return undefined;
   }
+}
+
+/** PEP 621's `requires-python`, else Poetry's `python` requirement. */
+const requiresPython = (data: Record<string, unknown>): string | undefined =>
+  text(record(data.project)["requires-python"]) ?? text(record(record(record(data.tool).poetry).dependencies).python);
+
+export function namesFromPyproject(source: string): PyprojectNames {
+  const data = parsed(source);
+  if (data === undefined) return {};
   const project = record(data.project);
   const names: PyprojectNames = {};
   const name = text(project.name);
@@ -53,7 +57,13 @@ export function namesFromPyproject(source: string): PyprojectNames {
   const authors = Array.isArray(project.authors) ? project.authors : [];
   const author = text(record(authors[0]).name);
   if (author !== undefined && !checkOneLine("author", author, { required: false })) names.author = author;
-  const python = lowestPython(text(project["requires-python"]));
+  const python = lowestPython(requiresPython(data));
   if (python !== undefined && checkPythonVersion(python) === undefined) names.python = python;
   return names;
+}
+
+/** The Python the project declares, for init's question (core/python.ts); `rootEntries` are its root's names. */
+export function declaredPython(source: string, rootEntries: ReadonlySet<string>): DeclaredPython {
+  const requires = requiresPython(parsed(source) ?? {});
+  return { requires, lowest: lowestPython(requires), versionFile: rootEntries.has(".python-version") };
 }

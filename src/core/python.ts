@@ -39,3 +39,35 @@ export function isStdlibModule(name: string, minor: number): boolean {
 
 /** The dev tools every generated project installs: a package of that name hides them from `uv run`. */
 export const DEV_TOOLS = ["pytest", "ruff", "mypy"] as const;
+
+/** What a project that exists declares about its Python: init's question about it (options/table.ts) starts here. */
+export interface DeclaredPython {
+  /** `requires-python` as written (or Poetry's `python` requirement); undefined where none is declared. */
+  requires: string | undefined;
+  /** The lowest `3.X` it names. */
+  lowest: string | undefined;
+  /** The project keeps a `.python-version`: the workflows read that, not the answer. */
+  versionFile: boolean;
+}
+
+/**
+ * The Python offered for a project that exists: the lowest its requires-python names, raised to the oldest
+ * supported where it starts below (3.8 → 3.10, which it also admits); `fallback` where it names none.
+ */
+export function declaredPythonDefault(declared: DeclaredPython, fallback: string): string {
+  const minor = declared.lowest === undefined ? Number.NaN : Number(declared.lowest.split(".")[1]);
+  if (!(minor <= PYTHON_MINORS.inDevelopment)) return fallback;
+  return `3.${Math.max(minor, PYTHON_MINORS.lowest)}`;
+}
+
+/** The words the question adds: what the answer is for here, and what the project itself declares. */
+export function declaredPythonNote(declared: DeclaredPython): string {
+  // Printed at a terminal: a requirement is quoted only when it is plain (the repository is untrusted input).
+  const plain = declared.requires !== undefined && /^[\w .,<>=!~^*]{1,40}$/.test(declared.requires);
+  const spec = plain ? `requires-python "${declared.requires}"` : "requires-python";
+  const minor = declared.lowest === undefined ? Number.NaN : Number(declared.lowest.split(".")[1]);
+  if (declared.requires === undefined) return "for CI: the project declares no requires-python";
+  if (minor < PYTHON_MINORS.lowest)
+    return `for CI: the project's ${spec} starts below 3.${PYTHON_MINORS.lowest}, the oldest supported; the rules keep its own`;
+  return `for CI: the project's ${spec}`;
+}

@@ -1,5 +1,6 @@
 /** What defaults are derived from: the target's name, git's user.name, which tools are on PATH. */
 import { basename, delimiter, join, resolve } from "node:path";
+import type { DeclaredPython } from "../core/python.js";
 import type { FileSystem } from "./fs.js";
 import { gitUserName } from "./git.js";
 import { readGitUserName } from "./gitconfig.js";
@@ -22,8 +23,13 @@ export interface Facts {
   gitUserName(): Promise<string>;
   hasGit(): boolean;
   hasUv(): boolean;
-  /** init in a project with its own pyproject.toml: the Python it declares is its answer, never asked. */
+  /** init in a project with its own pyproject.toml: its names are the answers, and its licence stays its own. */
   ownerProject?: boolean;
+  /**
+   * What that project declares about its Python: the Python offered is the lowest it admits (a valid one is
+   * taken without asking), and the question says what the project declares.
+   */
+  ownerPython?: DeclaredPython;
   /** init in a project of another language (core/other-language.ts): no Python package or version is asked or checked. */
   otherLanguage?: boolean;
   /** go-task's `task`, which every next step runs. */

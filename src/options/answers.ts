@@ -78,7 +78,7 @@ async function answerOne(
     return prompter && q.askIf(facts) ? await prompter.confirm(q.message, initial) : initial;
   }
   if (typeof flagValue === "string") {
-    const problem = q.validate(flagValue);
+    const problem = q.validate(flagValue, facts);
     if (problem) throw new UsageError(`${problem}: pass a valid --${q.key}`);
     return flagValue;
   }
@@ -86,7 +86,7 @@ async function answerOne(
   const teamDefault =
     q.key === "name" || q.needed ? undefined : (defaults[q.key as keyof typeof defaults] as string | undefined);
   const initial = teamDefault ?? (await q.initial(answers, facts)) ?? (yes || prompter ? q.fallback : undefined);
-  const problem = initial === undefined ? undefined : q.validate(initial);
+  const problem = initial === undefined ? undefined : q.validate(initial, facts);
   if (prompter && (q.askIf(facts) || problem)) {
     const at = initial === undefined ? 0 : (q.choices?.indexOf(initial) ?? -1);
     if (q.choices && at >= 0)
@@ -95,7 +95,9 @@ async function answerOne(
         q.choices.map((value) => ({ title: value, value })),
         at,
       );
-    return prompter.text(q.message, initial, q.validate);
+    const note = q.note?.(facts);
+    const message = note === undefined ? q.message : `${q.message} (${note})`;
+    return prompter.text(message, initial, (value) => q.validate(value, facts));
   }
   if (initial === undefined) {
     throw new UsageError(
@@ -112,9 +114,13 @@ async function answerOne(
  * Why a recorded answer would be refused as a flag (the record is input like any flag), with the same
  * validators; undefined when create would take it.
  */
-export function answerProblem(key: string, value: string | readonly string[]): string | undefined {
+export function answerProblem(
+  key: string,
+  value: string | readonly string[],
+  facts?: Pick<Facts, "otherLanguage">,
+): string | undefined {
   const question = QUESTIONS.find((q) => q.key === key);
-  if (question?.kind === "text" && typeof value === "string") return question.validate(value);
+  if (question?.kind === "text" && typeof value === "string") return question.validate(value, facts);
   if (question?.kind === "list" && Array.isArray(value)) return question.validate(value);
   return `${key} is not an answer of ours`;
 }

@@ -8,87 +8,26 @@
 import { checkLicense, DEFAULT_LICENSE, LICENSES } from "../core/license.js";
 import {
   checkOneLine,
+  checkOtherProjectName,
   checkPackageName,
   checkProjectName,
   checkPythonVersion,
+  importPackageFrom,
   packageFromName,
 } from "../core/names.js";
+import { declaredPythonDefault, declaredPythonNote } from "../core/python.js";
 import type { Facts } from "../io/facts.js";
-import { checkTargets, DEFAULT_TARGETS, TARGET_IDS, type TargetId, targetChoices } from "../targets/table.js";
+import { checkTargets, DEFAULT_TARGETS, TARGET_IDS, targetChoices } from "../targets/table.js";
 
 import type { CommandName } from "./flags.js";
 import { FOLDER_QUESTIONS } from "./folders.js";
-import type { Choice } from "./prompter.js";
+import type { Question } from "./question.js";
 
+export type { Answers, ConfirmQuestion, ListQuestion, Question, TextQuestion } from "./question.js";
 export type { Facts };
-
-export interface Answers {
-  name: string;
-  package: string;
-  description: string;
-  author: string;
-  python: string;
-  license: string;
-  agents: TargetId[];
-  git: boolean;
-  install: boolean;
-  /** Only when a chosen tool takes the folders its files go in (`--agents generic`). */
-  "rules-dir"?: string;
-  "commands-dir"?: string;
-}
 
 /** The commands that ask the project's questions. */
 const PROJECT: readonly CommandName[] = ["create", "init"];
-
-type TextKey = "name" | "package" | "description" | "author" | "python" | "license" | "rules-dir" | "commands-dir";
-type ConfirmKey = "git" | "install";
-
-export interface TextQuestion {
-  kind: "text";
-  key: TextKey;
-  commands: readonly CommandName[];
-  placeholder: string;
-  help: string;
-  message: string;
-  /** The default; undefined means the answer is required and nothing gives it. */
-  initial(answers: Partial<Answers>, facts: Facts): string | undefined | Promise<string>;
-  /** What --yes or a prompt offers when initial gives nothing; without them, the answer stays required. */
-  fallback?: string;
-  validate(value: string): string | undefined;
-  /** Whether to ask when a terminal is there; an invalid default is always asked about. */
-  askIf(facts: Facts): boolean;
-  /** A closed set: offered as a list at a terminal and in plop (nothing to mistype), typed on the command line. */
-  choices?: readonly string[];
-  /** Whether the question is asked at all, given the answers before it: no other answer is taken without it. */
-  needed?(answers: Partial<Answers>): boolean;
-}
-
-/** A choice of several, given as a comma list (`--agents copilot,claude`). */
-export interface ListQuestion {
-  kind: "list";
-  key: "agents";
-  commands: readonly CommandName[];
-  placeholder: string;
-  help: string;
-  message: string;
-  choices: readonly Choice[];
-  initial(): readonly string[];
-  validate(values: readonly string[]): string | undefined;
-  askIf(facts: Facts): boolean;
-}
-
-export interface ConfirmQuestion {
-  kind: "confirm";
-  key: ConfirmKey;
-  commands: readonly CommandName[];
-  help: string;
-  message: string;
-  initial(facts: Facts): boolean;
-  /** Some questions only make sense when a tool is there (no uv, no install question). */
-  askIf(facts: Facts): boolean;
-}
-
-export type Question = TextQuestion | ListQuestion | ConfirmQuestion;
 
 export const DEFAULT_NAME = "my-service";
 export const DEFAULT_DESCRIPTION = "A command-line tool built with spec-driven development.";
@@ -104,7 +43,8 @@ export const QUESTIONS: readonly Question[] = [
     message: "Project name",
     initial: (_answers, facts) => facts.folderName,
     fallback: DEFAULT_NAME,
-    validate: checkProjectName,
+    validate: (value, facts) =>
+      facts?.otherLanguage === true ? checkOtherProjectName(value) : checkProjectName(value),
     askIf: (facts) => facts.folderName === undefined,
   },
   {
@@ -114,7 +54,13 @@ export const QUESTIONS: readonly Question[] = [
     placeholder: "PKG",
     help: "Python import package under src/; default: the name with - as _",
     message: "Python package",
-    initial: (answers) => (answers.name === undefined ? undefined : packageFromName(answers.name)),
+    // Where no Python package is written (another language), one the record can hold, whatever the name.
+    initial: (answers, facts) =>
+      answers.name === undefined
+        ? undefined
+        : facts.otherLanguage === true
+          ? importPackageFrom(answers.name)
+          : packageFromName(answers.name),
     validate: checkPackageName,
     askIf: (facts) => facts.otherLanguage !== true,
   },
@@ -145,12 +91,15 @@ export const QUESTIONS: readonly Question[] = [
     commands: PROJECT,
     key: "python",
     placeholder: "3.X",
-    help: `Python version, 3.10 to 3.16, for requires-python; default ${DEFAULT_PYTHON}`,
+    help: `Python version, 3.10 to 3.16, for requires-python (init: for CI); default ${DEFAULT_PYTHON}, or the project's lowest`,
     message: "Python version",
-    initial: () => DEFAULT_PYTHON,
+    initial: (_answers, facts) =>
+      facts.ownerPython ? declaredPythonDefault(facts.ownerPython, DEFAULT_PYTHON) : DEFAULT_PYTHON,
     validate: checkPythonVersion,
-    // The rules for a project that exists state the Python its pyproject.toml declares (init reads it).
-    askIf: (facts) => facts.ownerProject !== true && facts.otherLanguage !== true,
+    // A project that exists keeps its requires-python (the rules state it): the answer is the Python CI runs,
+    // unless its own .python-version says that. A valid floor comes as an answer (core/pyproject.ts).
+    askIf: (facts) => facts.otherLanguage !== true && facts.ownerPython?.versionFile !== true,
+    note: (facts) => (facts.ownerPython ? declaredPythonNote(facts.ownerPython) : undefined),
   },
   {
     kind: "list",

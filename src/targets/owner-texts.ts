@@ -27,6 +27,8 @@ export interface OwnerTexts {
   projectMustPass: string;
   /** The README's requirements: uv with the Python the project declares, and go-task. */
   projectRequirements: string;
+  /** "yes" where a project that exists keeps no `.python-version`: the workflows then set up the answer's Python. */
+  noPythonVersionFile: string;
 }
 
 export const NO_OWNER: OwnerTexts = {
@@ -44,6 +46,7 @@ export const NO_OWNER: OwnerTexts = {
   projectHowToRun: "",
   projectMustPass: "",
   projectRequirements: "",
+  noPythonVersionFile: "",
 };
 
 const code = (s: string): string => `\`${s}\``;
@@ -124,9 +127,15 @@ export function ownerTexts(facts: ProjectFacts, name: string, team?: TeamTasks):
       : `- The project configures no linter: ${ref("lint")} checks only for syntax errors and undefined names; add no rules of your own.`,
     `- Tests: pytest${facts.tests.folder ? ` in \`${facts.tests.folder}/\`` : ""}, declared in ${where(facts.tests.declared)}.`,
     `- ${versionStatement(facts)}`,
-    ...(facts.runners.length
-      ? [`- The project also runs its suites with ${list(facts.runners.map(code))}; ${ref("test")} is the quick check.`]
-      : []),
+    ...(facts.runnerChecks.commands.length > 0
+      ? [
+          `- The project also runs its checks as ${list(facts.runnerChecks.commands.map(code))} (${list(facts.runnerChecks.files.map(code))}); ${ref("lint")} and ${ref("test")} are the quick ones.`,
+        ]
+      : facts.runners.length
+        ? [
+            `- The project also runs its suites with ${list(facts.runners.map(code))}; ${ref("test")} is the quick check.`,
+          ]
+        : []),
   ].join("\n");
   const tools = [
     "| Check | Command | Runs |",
@@ -173,6 +182,7 @@ export function ownerTexts(facts: ProjectFacts, name: string, team?: TeamTasks):
         `- [uv](https://docs.astral.sh/uv/getting-started/installation/): installs ${facts.lowestPython === undefined ? `a Python when needed (${pythonStatement(facts)})` : `Python ${facts.lowestPython} or newer when needed (\`requires-python = "${facts.requiresPython}"\`)`}, the dependencies and the tools`,
         "- [go-task](https://taskfile.dev/installation/): runs the tasks below",
       ].join("\n"),
+      noPythonVersionFile: facts.pythonVersionFile ? "" : "yes",
     },
     checks: `checked with ${list(c.linters)} and pytest via uv`,
     mustPass: `${ref("test")} and ${ref("lint")}`,

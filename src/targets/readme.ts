@@ -40,11 +40,15 @@ export function primaryAgentFile(project: Project): string {
 
 /** The generated README's "AI tools" section: where each chosen tool finds the agent, the steps and the MCP servers. */
 export function aiToolsSection(chosen: readonly Target[], project: Project): string {
-  const rows = chosen.flatMap((t) => t.readme).map((cells) => `| ${cells.map((c) => c || "—").join(" | ")} |`);
+  // Without the tools' own sections (a project of another language, below), no cell points to them.
+  const cell = (c: string): string => (project.otherLanguage === true ? c.replace(/ \(below\)$/, "") : c) || "—";
+  const rows = chosen.flatMap((t) => t.readme).map((cells) => `| ${cells.map(cell).join(" | ")} |`);
   const rules = `[${project.rulesFile}](${project.rulesFile})`;
   const once = chosen.flatMap((t) => (t.once ? [`- ${t.once}`] : []));
   const onceSection = once.length ? `\nOnce per tool, before it loads what is here:\n\n${once.join("\n")}\n` : "";
-  const sections = chosen.flatMap((t) => (t.readmeSection ? [t.readmeSection()] : []));
+  // A tool's own section (Copilot's cloud agent) tells of the uv setup that a project of another language is not given.
+  const sections =
+    project.otherLanguage === true ? [] : chosen.flatMap((t) => (t.readmeSection ? [t.readmeSection()] : []));
   return `## AI tools
 
 The agent that follows this workflow is the Backend Engineer, written for each AI tool this repository was set up for. The rules every agent follows are in ${rules}.

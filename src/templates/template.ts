@@ -24,6 +24,7 @@ export const OWNER_VARIABLES = [
   "projectHowToRun",
   "projectMustPass",
   "projectRequirements",
+  "noPythonVersionFile",
 ] as const;
 
 /**
