@@ -18,7 +18,7 @@ import { type FileFate, planUpdate } from "../core/update-plan.js";
 import { textFromHistory } from "../io/git-history.js";
 import { applyStages, prepareStages } from "../io/git-stages.js";
 import { renderedByVersion } from "../io/old-generator.js";
-import { findRecordedRoot, readRepositoryFiles } from "../io/root.js";
+import { findRecordedRoot, readRepositoryFiles, whereOf } from "../io/root.js";
 import { answerProblem } from "../options/answers.js";
 import type { ParsedArgs } from "../options/parse.js";
 import { openForRun, runPipeline } from "../pipeline.js";
@@ -164,8 +164,14 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   );
   const unchanged = toWrite.length + removals.length === 0 && sameText(recordText, manifest.contents);
   if (checkOnly)
-    return reportBehind(ctx, fates, { recordText, manifest, from: record.version, json: args.switches.json });
-  const header = `${dryRun ? "Would update" : "Updating"} ${root} from create-spec-agent ${record.version} to ${ctx.version}:`;
+    return reportBehind(ctx, fates, {
+      recordText,
+      manifest,
+      from: record.version,
+      packs: { recorded: record.packs, next: team?.records ?? [] },
+      json: args.switches.json,
+    });
+  const header = `${dryRun ? "Would update" : "Updating"} ${whereOf(ctx.cwd, root)} from create-spec-agent ${record.version} to ${ctx.version}:`;
   ctx.out.write(formatUpdate(fates, current, header, dryRun, ctx.out.paint));
   // Nothing to change, the record included: the fates said so, and the writer would say it again.
   if (dryRun || unchanged) return;
