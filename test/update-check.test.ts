@@ -95,7 +95,14 @@ describe("update --check", () => {
     expect(inside.stdout).toMatch(/^Would update the current folder from create-spec-agent /);
     const below = await runCli(["update"], { cwd: join(cwd, "svc/spec") });
     expect(below.stdout).toMatch(/^Updating the repository at \.\. from create-spec-agent /);
-    expect(`${inside.stdout}${below.stdout}`).not.toContain(cwd);
+    // An update that writes only the record (made by an older version): named files, no count of none.
+    const recordPath = join(cwd, "svc/.spec-agent.json");
+    writeFileSync(recordPath, readFileSync(recordPath, "utf8").replace(/"version": "[^"]*"/, '"version": "0.1.9"'));
+    const written = await runCli(["update"], { cwd: join(cwd, "svc") });
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stdout).toMatch(/^✔ Wrote the current folder\n {2}overwritten: \.spec-agent\.json$/m);
+    expect(`${inside.stdout}${below.stdout}${written.stdout}`).not.toContain(cwd);
+    expect(written.stdout).not.toMatch(/\b0 new/);
   });
 
   it("--json without --check is a usage error; --help lists --check", async () => {

@@ -33,8 +33,10 @@ export function reportBehind(
   job: {
     recordText: string;
     manifest: PlannedFile;
-    from: string;
-    packs: { recorded: readonly PackRecord[]; next: readonly PackRecord[] };
+    /** The record as it is: its version and packs. */
+    record: { version: string; packs: readonly PackRecord[] };
+    /** The packs the update would record. */
+    next: readonly PackRecord[] | undefined;
     json: boolean;
   },
 ): void {
@@ -47,9 +49,9 @@ export function reportBehind(
   const report = behindReport(
     fates,
     recordChanged,
-    job.from,
+    job.record.version,
     ctx.version,
-    packMoves(job.packs.recorded, job.packs.next),
+    packMoves(job.record.packs, job.next ?? []),
   );
   ctx.out.write(job.json ? `${JSON.stringify(report, null, 2)}\n` : formatBehind(report, ctx.out.paint));
   if (report.behind) throw new GenerateError(behindMessage(report));

@@ -91,7 +91,8 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   if (args.switches.json && !checkOnly)
     throw new UsageError("--json is for update --check: add --check, or leave --json out");
   const dryRun = args.switches["dry-run"] || checkOnly;
-  const target = await openForRun(ctx, root, root, dryRun);
+  const where = whereOf(ctx.cwd, root);
+  const target = await openForRun(ctx, root, where, dryRun);
   const recordText = ctx.fs.readTextSync(join(root, MANIFEST_PATH));
   // A project of another language's name is checked as init checked it: no Python distribution name.
   const foreignRoot = { otherLanguage: otherLanguage(new Set(ctx.fs.readdirSync(root))) !== undefined };
@@ -164,14 +165,8 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   );
   const unchanged = toWrite.length + removals.length === 0 && sameText(recordText, manifest.contents);
   if (checkOnly)
-    return reportBehind(ctx, fates, {
-      recordText,
-      manifest,
-      from: record.version,
-      packs: { recorded: record.packs, next: team?.records ?? [] },
-      json: args.switches.json,
-    });
-  const header = `${dryRun ? "Would update" : "Updating"} ${whereOf(ctx.cwd, root)} from create-spec-agent ${record.version} to ${ctx.version}:`;
+    return reportBehind(ctx, fates, { recordText, manifest, record, next: team?.records, json: args.switches.json });
+  const header = `${dryRun ? "Would update" : "Updating"} ${where} from create-spec-agent ${record.version} to ${ctx.version}:`;
   ctx.out.write(formatUpdate(fates, current, header, dryRun, ctx.out.paint));
   // Nothing to change, the record included: the fates said so, and the writer would say it again.
   if (dryRun || unchanged) return;
@@ -179,7 +174,7 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   const stages = await prepareStages(ctx.exec, root, conflicts);
   await runPipeline(ctx, {
     root,
-    where: root,
+    where,
     files: [...toWrite, manifest],
     dryRun: false,
     force: false,
