@@ -54,6 +54,15 @@ describe("add", () => {
     expect(read(root, "spec/context/unicode-title.md")).toMatch(/^# Context: Ünïcode: title!\n/);
   });
 
+  it("says what it wrote with the counts that are not zero, of the current folder", async () => {
+    const root = await initialised();
+    const plan = await runCli(["add", "plan", "Export reports"], { cwd: root });
+    expect(plan.stdout).toMatch(/^✔ Wrote the current folder: 1 new$/m);
+    const task = await runCli(["add", "task", "Parse", "--plan", "export-reports"], { cwd: root });
+    expect(task.stdout).toMatch(/^✔ Wrote the current folder: 1 new, 1 merged$/m);
+    expect(`${plan.stdout}${task.stdout}`).not.toMatch(/\b0 \w/);
+  });
+
   it.each([
     [["add", "plan", ""], /the title is empty/],
     [["add", "plan"], /the title is empty/],

@@ -49,7 +49,13 @@ describe("parseArgs", () => {
   it.each([
     [["--nope"], "unknown option --nope: run create-spec-agent --help to see the options"],
     [["-x"], 'unknown option "-x": run create-spec-agent --help to see the options'],
-    [["--Name=x"], 'unknown option "--Name=x": run create-spec-agent --help to see the options'],
+    [["--Name=x"], 'unknown option "--Name=x": did you mean --name? (run create-spec-agent --help to see the options)'],
+    [
+      ["--DRY-RUN"],
+      'unknown option "--DRY-RUN": did you mean --dry-run? (run create-spec-agent --help to see the options)',
+    ],
+    [["--Nmae"], 'unknown option "--Nmae": did you mean --name? (run create-spec-agent --help to see the options)'],
+    [["--Xyzzy"], 'unknown option "--Xyzzy": run create-spec-agent --help to see the options'],
     [["--name"], "--name needs a value: --name NAME"],
     [["--git=yes"], "--git takes no value: use --git or --no-git"],
     [["--yes=1"], "--yes takes no value: give --yes alone, or leave it out"],

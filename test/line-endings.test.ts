@@ -3,10 +3,11 @@
  * `core.eol=crlf` with `text=auto`) of a repository that `create --git` made, run through the built bin.
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  lineEndingFromAttributeFiles,
   lineEndingFromAttributes,
   lineEndingOf,
   majorityLineEnding,
@@ -14,6 +15,8 @@ import {
   withLineEnding,
 } from "../src/core/line-endings.js";
 import { GITATTRIBUTES_HEADING, mergeGitattributes } from "../src/core/merge/gitattributes.js";
+import { realFileSystem } from "../src/io/fs.js";
+import { repositoryStyle } from "../src/io/line-style.js";
 import { packageRoot } from "../src/io/package-info.js";
 import { GIT_IDENTITY, tempDir } from "./support/context.js";
 
@@ -50,11 +53,19 @@ function tree(root: string, under = ""): Map<string, Buffer> {
 const mixed = (text: string): boolean => /\r\n/.test(text) && /(^|[^\r])\n/.test(text);
 const read = (path: string): string => readFileSync(path, "utf8");
 
-/** A repository `create --git` made, and a clone of it checked out with CRLF endings under `config`. */
-function crlfClone(config: string[]): string {
+/**
+ * A repository `create --git` made (`seed` edits it, and the edits are committed), and a clone of it checked out
+ * with CRLF endings under `config`.
+ */
+function crlfClone(config: string[], seed?: (repo: string) => void): string {
   const cwd = tempDir();
   const made = bin(cwd, "svc", "--yes", "--git", "--no-install");
   expect(made.status, made.stderr).toBe(0);
+  if (seed) {
+    seed(join(cwd, "svc"));
+    git(join(cwd, "svc"), "add", "-A");
+    git(join(cwd, "svc"), "commit", "-q", "-m", "seeded");
+  }
   const clone = join(cwd, "clone");
   git(cwd, "clone", "-q", "--no-checkout", ...config.flatMap((c) => ["-c", c]), `file://${join(cwd, "svc")}`, clone);
   // The repository's own attributes may fix LF (eol=lf); the owner's local ones leave the ending to the config.
@@ -91,6 +102,44 @@ describe.skipIf(!hasGit)("a CRLF checkout of a repository create --git made", ()
       expect(git(clone, "status", "--porcelain")).toBe("");
     });
   }
+
+  it("check finds the same problems, on the same lines, in a CRLF checkout as in the LF original", () => {
+    const seed = (repo: string) => {
+      const agent = ".github/agents/backend-engineer.agent.md";
+      writeFileSync(join(repo, agent), read(join(repo, agent)).replace(/^---\n/, "---\ncolour: red\n"));
+      const plan = "spec/plan/README.md";
+      writeFileSync(
+        join(repo, plan),
+        `${read(join(repo, plan))}<<<<<<< yours\nmine\n=======\nours\n>>>>>>> create-spec-agent 0.1.0\n`,
+      );
+      writeFileSync(
+        join(repo, "spec/context/notes.md"),
+        "# Notes\n\nSee [the map](map.md).\n\n```text\n[not a link](fenced.md)\n```\n\nAnd [the guide](guide.md).\n",
+      );
+      writeFileSync(
+        join(repo, "spec/task/001-parse.md"),
+        "# Parse\n\n- **Plan**: [plan](../plan/none.md)\n- **Depends on**: 002-missing\n",
+      );
+    };
+    const clone = crlfClone(["core.autocrlf=true"], seed);
+    expect(read(join(clone, "spec/task/001-parse.md"))).toContain("\r\n");
+    const original = join(clone, "../svc");
+    const lf = bin(original, "check", "--json");
+    const crlf = bin(clone, "check", "--json");
+    expect(lf.status).toBe(1);
+    expect(crlf.status).toBe(1);
+    const problems = JSON.parse(lf.stdout).problems as { file: string; line: number; message: string }[];
+    const marker = read(join(original, "spec/plan/README.md")).split("\n").indexOf("<<<<<<< yours") + 1;
+    expect(problems.map((p) => `${p.file}:${p.line}`)).toEqual([
+      ".github/agents/backend-engineer.agent.md:2",
+      "spec/context/notes.md:3",
+      "spec/context/notes.md:9",
+      `spec/plan/README.md:${marker}`,
+      "spec/task/001-parse.md:3",
+      "spec/task/001-parse.md:4",
+    ]);
+    expect(JSON.parse(crlf.stdout).problems).toEqual(problems);
+  });
 
   it("after a template change and an owner's edit on another line, update merges cleanly, in CRLF", () => {
     const clone = crlfClone(["core.autocrlf=true"]);
@@ -273,5 +322,157 @@ describe("line endings", () => {
     ["* text=auto eol=lf\n* text=auto !eol", "a.md", undefined],
   ])("%j gives %s the ending %j", (attributes, path, ending) => {
     expect(lineEndingFromAttributes(attributes, path)).toBe(ending);
+  });
+});
+
+describe("a new file's style from every .gitattributes git reads for it", () => {
+  it.each([
+    // A folder's file overrides the root's; its patterns match from its own folder.
+    [
+      [
+        ["", "*.md eol=lf"],
+        ["spec", "*.md eol=crlf"],
+      ],
+      "spec/plan/x.md",
+      "\r\n",
+    ],
+    [
+      [
+        ["", "*.md eol=lf"],
+        ["spec", "*.md eol=crlf"],
+      ],
+      "docs/x.md",
+      "\n",
+    ],
+    [
+      [
+        ["", "*.md eol=lf"],
+        ["spec", "plan/*.md eol=crlf"],
+      ],
+      "spec/plan/x.md",
+      "\r\n",
+    ],
+    [
+      [
+        ["", "*.md eol=lf"],
+        ["spec", "plan/*.md eol=crlf"],
+      ],
+      "spec/task/plan/x.md",
+      "\n",
+    ],
+    [[["spec", "/x.md eol=crlf"]], "spec/x.md", "\r\n"],
+    [[["spec", "/x.md eol=crlf"]], "spec/plan/x.md", undefined],
+    // The deeper file wins, and .git/info/attributes (last, as the root's) over both.
+    [
+      [
+        ["spec", "* eol=crlf"],
+        ["spec/plan", "* eol=lf"],
+      ],
+      "spec/plan/x.md",
+      "\n",
+    ],
+    [
+      [
+        ["spec", "* eol=crlf"],
+        ["spec/plan", "* eol=lf"],
+        ["", "x.md eol=crlf"],
+      ],
+      "spec/plan/x.md",
+      "\r\n",
+    ],
+    // `text` and `eol` are separate attributes: binary after eol=crlf, or before it, leaves the file as written.
+    [[["", "*.png binary\n* eol=crlf"]], "logo.png", "\n"],
+    [
+      [
+        ["", "* -text\n*.md text"],
+        ["spec", "* eol=crlf"],
+      ],
+      "spec/x.md",
+      "\r\n",
+    ],
+    [[["", "*.[ch] eol=crlf"]], "src/a.h", "\r\n"],
+    [[["", "*.[!ch] eol=crlf"]], "src/a.h", undefined],
+    [[["", "*.[z-a] eol=crlf"]], "src/a.h", undefined],
+    [[["", "[attr]foo eol=crlf"]], "tfoo", undefined],
+  ] as [[string, string][], string, string | undefined][])("%j gives %s the ending %j", (files, path, ending) => {
+    expect(
+      lineEndingFromAttributeFiles(
+        files.map(([folder, text]) => ({ folder, text })),
+        path,
+      ),
+    ).toBe(ending);
+  });
+
+  it.skipIf(!hasGit)(
+    "agrees with git check-attr on each path, the root's, each folder's and info/attributes read",
+    () => {
+      const cwd = tempDir();
+      git(cwd, "init", "-q");
+      const attributes: Record<string, string> = {
+        ".gitattributes": "* text=auto eol=lf\n*.bat text eol=crlf\n",
+        "spec/.gitattributes": "*.md eol=crlf\nplan/*.md eol=lf\n/notes.txt eol=crlf\n",
+        "spec/plan/.gitattributes": "keep-*.md eol=crlf\n",
+        "docs/.gitattributes": "*.md -text\n**/deep/*.md eol=crlf\n*.txt eol=crlf\n",
+        "tools/.gitattributes": "*.[ch] eol=crlf\n*.bat !eol\n",
+        ".git/info/attributes": "legacy.md eol=crlf\n",
+      };
+      // Written in CRLF, so that a path no line decides takes CRLF from the files beside it, not LF by default.
+      for (const [path, text] of Object.entries(attributes)) {
+        mkdirSync(join(cwd, path, ".."), { recursive: true });
+        writeFileSync(join(cwd, path), text.replace(/\n/g, "\r\n"));
+      }
+      const paths = [
+        "README.md",
+        "run.bat",
+        "spec/a.md",
+        "spec/plan/p.md",
+        "spec/plan/keep-x.md",
+        "spec/notes.txt",
+        "spec/sub/notes.txt",
+        "spec/task/legacy.md",
+        "docs/a.md",
+        "docs/a.txt",
+        "docs/x/deep/y.md",
+        "docs/deep/y.md",
+        "tools/a.c",
+        "tools/a.h",
+        "tools/run.bat",
+        "tools/sub/run.bat",
+        "other/a.md",
+      ];
+      const said = new Map<string, string>();
+      for (const line of git(cwd, "check-attr", "text", "eol", "--", ...paths)
+        .split("\n")
+        .filter(Boolean)) {
+        const [path, attr, value] = line.split(": ");
+        said.set(`${path} ${attr}`, value as string);
+      }
+      const style = repositoryStyle(realFileSystem, cwd);
+      const crlf: string[] = [];
+      for (const path of paths) {
+        const eol = said.get(`${path} eol`);
+        // Unspecified: the files beside it decide, and they are CRLF.
+        const expected = said.get(`${path} text`) === "unset" || eol === "lf" ? "\n" : "\r\n";
+        if (expected === "\r\n") crlf.push(path);
+        expect(style(path), `${path}: git says text ${said.get(`${path} text`)}, eol ${eol}`).toBe(expected);
+      }
+      // Both answers occur, so the comparison means something.
+      expect(crlf.length).toBeGreaterThan(3);
+      expect(crlf.length).toBeLessThan(paths.length - 3);
+    },
+  );
+
+  it.skipIf(!hasGit)("add plan follows spec/plan/.gitattributes below the preset's root one", () => {
+    const cwd = tempDir();
+    expect(bin(cwd, "svc", "--yes", "--git", "--no-install").status).toBe(0);
+    const repo = join(cwd, "svc");
+    writeFileSync(join(repo, "spec/plan/.gitattributes"), "*.md text eol=crlf\n");
+    expect(bin(repo, "add", "plan", "Export reports").status).toBe(0);
+    const plan = read(join(repo, "spec/plan/export-reports.md"));
+    expect(plan).toContain("\r\n");
+    expect(mixed(plan)).toBe(false);
+    // As git itself would check it out.
+    git(repo, "add", "-A");
+    expect(git(repo, "ls-files", "--eol", "spec/plan/export-reports.md")).toMatch(/i\/lf\s+w\/crlf/);
   });
 });

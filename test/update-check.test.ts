@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempDir } from "./support/context.js";
-import { snapshot } from "./support/tree.js";
+import { snapshot, writeTree } from "./support/tree.js";
 
 const PATH = "spec/plan/README.md";
 
@@ -88,6 +88,23 @@ describe("update --check", () => {
     });
   }
 
+  it("update names the repository as the other commands do, not by its absolute path", async () => {
+    const cwd = tempDir();
+    expect((await runCli(["svc", "--yes", "--no-git", "--no-install"], { cwd })).code).toBe(0);
+    const inside = await runCli(["update", "--dry-run"], { cwd: join(cwd, "svc") });
+    expect(inside.stdout).toMatch(/^Would update the current folder from create-spec-agent /);
+    const below = await runCli(["update"], { cwd: join(cwd, "svc/spec") });
+    expect(below.stdout).toMatch(/^Updating the repository at \.\. from create-spec-agent /);
+    // An update that writes only the record (made by an older version): named files, no count of none.
+    const recordPath = join(cwd, "svc/.spec-agent.json");
+    writeFileSync(recordPath, readFileSync(recordPath, "utf8").replace(/"version": "[^"]*"/, '"version": "0.1.9"'));
+    const written = await runCli(["update"], { cwd: join(cwd, "svc") });
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stdout).toMatch(/^✔ Wrote the current folder\n {2}overwritten: \.spec-agent\.json$/m);
+    expect(`${inside.stdout}${below.stdout}${written.stdout}`).not.toContain(cwd);
+    expect(written.stdout).not.toMatch(/\b0 new/);
+  });
+
   it("--json without --check is a usage error; --help lists --check", async () => {
     const cwd = tempDir();
     expect((await runCli(["svc", "--yes", "--no-git", "--no-install"], { cwd })).code).toBe(0);
@@ -100,5 +117,54 @@ describe("update --check", () => {
     // Each command's help says what the flag does there (issue 27).
     expect((await runCli(["check", "--help"], { cwd })).stdout).toMatch(/--json\s+print the findings as JSON\n/);
     expect((await runCli(["init", "--help"], { cwd })).stdout).toMatch(/--force\s+overwrite the clashes/);
+  });
+
+  describe("a repository behind its packs, this version unchanged", () => {
+    /** A pack beside the repository, made with its 1.0.0; then the pack moves on to `version`. */
+    async function behindPack(version: string, templates: Record<string, string>) {
+      const cwd = tempDir();
+      const pack = (v: string, files: Record<string, string>) =>
+        writeTree(join(cwd, "pack"), {
+          "spec-agent.pack.json": JSON.stringify({ name: "team", version: v, questions: [] }),
+          ...Object.fromEntries(Object.entries(files).map(([p, t]) => [`templates/${p}`, t])),
+        });
+      pack("1.0.0", { "docs/team.md": "first version\n" });
+      const made = await runCli(["svc", "--yes", "--no-git", "--no-install", "--template", "./pack"], { cwd });
+      expect(made.code, made.stderr).toBe(0);
+      pack(version, templates);
+      return join(cwd, "svc");
+    }
+
+    it("a pack file changed: exit 1, the file listed, the pack named as what is behind", async () => {
+      const repo = await behindPack("2.0.0", { "docs/team.md": "second version\n" });
+      const before = snapshot(repo);
+      const result = await runCli(["update", "--check", "--template", "../pack"], { cwd: repo });
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stdout).toBe("replaced (you had not edited it)  docs/team.md\n");
+      expect(result.stderr).toMatch(/^error: behind pack team 2\.0\.0: update would change 1 file;/);
+      const asJson = await runCli(["update", "--check", "--json", "--template", "../pack"], { cwd: repo });
+      expect(asJson.code).toBe(1);
+      expect(JSON.parse(asJson.stdout)).toMatchObject({
+        behind: true,
+        packs: [{ name: "team", from: "1.0.0", to: "2.0.0" }],
+        files: [{ path: "docs/team.md", fate: "replaced" }],
+      });
+      expect(snapshot(repo)).toEqual(before);
+    });
+
+    it("only the pack's version moved: exit 1 for the record, which says which versions", async () => {
+      const repo = await behindPack("1.0.1", { "docs/team.md": "first version\n" });
+      const result = await runCli(["update", "--check", "--template", "../pack"], { cwd: repo });
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stdout).toBe("recorded as team 1.0.0, would be team 1.0.1  .spec-agent.json\n");
+      expect(result.stderr).toMatch(/^error: behind pack team 1\.0\.1: update would change 1 file;/);
+    });
+
+    it("the pack as recorded: up to date, exit 0", async () => {
+      const repo = await behindPack("1.0.0", { "docs/team.md": "first version\n" });
+      const result = await runCli(["update", "--check", "--template", "../pack"], { cwd: repo });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/up to date/);
+    });
   });
 });

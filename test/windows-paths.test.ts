@@ -10,6 +10,7 @@ import { confinementProblem } from "../src/core/confine.js";
 import { GenerateError } from "../src/core/errors.js";
 import { checkPathSegment } from "../src/core/names.js";
 import { planFiles } from "../src/core/plan.js";
+import { whereOf } from "../src/io/root.js";
 import { DEFAULT_ANSWERS } from "./support/answers.js";
 
 const WIN_ROOT = "C:\\Users\\ada\\my-service";
@@ -115,5 +116,10 @@ describe("paths on Windows", () => {
     ];
     expect(() => planFiles(rendered, DEFAULT_ANSWERS, "0.0.0", "acme")).toThrow(GenerateError);
     expect(() => planFiles(rendered, DEFAULT_ANSWERS, "0.0.0", "acme")).toThrow(/differing only in case/);
+  });
+
+  it("names a repository above the current folder with / under path.win32's rules too", () => {
+    expect(whereOf("C:\\work\\svc\\spec\\plan", "C:\\work\\svc", win32)).toBe("the repository at ../..");
+    expect(whereOf("C:\\work\\svc", "C:\\work\\svc", win32)).toBe("the current folder");
   });
 });

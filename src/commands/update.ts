@@ -18,7 +18,7 @@ import { type FileFate, planUpdate } from "../core/update-plan.js";
 import { textFromHistory } from "../io/git-history.js";
 import { applyStages, prepareStages } from "../io/git-stages.js";
 import { renderedByVersion } from "../io/old-generator.js";
-import { findRecordedRoot, readRepositoryFiles } from "../io/root.js";
+import { findRecordedRoot, readRepositoryFiles, whereOf } from "../io/root.js";
 import { answerProblem } from "../options/answers.js";
 import type { ParsedArgs } from "../options/parse.js";
 import { openForRun, runPipeline } from "../pipeline.js";
@@ -91,7 +91,8 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   if (args.switches.json && !checkOnly)
     throw new UsageError("--json is for update --check: add --check, or leave --json out");
   const dryRun = args.switches["dry-run"] || checkOnly;
-  const target = await openForRun(ctx, root, root, dryRun);
+  const where = whereOf(ctx.cwd, root);
+  const target = await openForRun(ctx, root, where, dryRun);
   const recordText = ctx.fs.readTextSync(join(root, MANIFEST_PATH));
   // A project of another language's name is checked as init checked it: no Python distribution name.
   const foreignRoot = { otherLanguage: otherLanguage(new Set(ctx.fs.readdirSync(root))) !== undefined };
@@ -164,8 +165,8 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   );
   const unchanged = toWrite.length + removals.length === 0 && sameText(recordText, manifest.contents);
   if (checkOnly)
-    return reportBehind(ctx, fates, { recordText, manifest, from: record.version, json: args.switches.json });
-  const header = `${dryRun ? "Would update" : "Updating"} ${root} from create-spec-agent ${record.version} to ${ctx.version}:`;
+    return reportBehind(ctx, fates, { recordText, manifest, record, next: team?.records, json: args.switches.json });
+  const header = `${dryRun ? "Would update" : "Updating"} ${where} from create-spec-agent ${record.version} to ${ctx.version}:`;
   ctx.out.write(formatUpdate(fates, current, header, dryRun, ctx.out.paint));
   // Nothing to change, the record included: the fates said so, and the writer would say it again.
   if (dryRun || unchanged) return;
@@ -173,7 +174,7 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   const stages = await prepareStages(ctx.exec, root, conflicts);
   await runPipeline(ctx, {
     root,
-    where: root,
+    where,
     files: [...toWrite, manifest],
     dryRun: false,
     force: false,

@@ -7,8 +7,9 @@
  */
 import { join } from "node:path";
 import {
+  type AttributesFile,
   type LineEnding,
-  lineEndingFromAttributes,
+  lineEndingFromAttributeFiles,
   lineEndingOf,
   majorityLineEnding,
   toLf,
@@ -48,17 +49,30 @@ function folderSamples(fs: FileSystem, folder: string): string[] {
   return samples;
 }
 
+/** The folders that hold `path`, shallowest first, the root left out: `a/b/c.md` is in `a` and `a/b`. */
+const foldersOf = (path: string): string[] =>
+  path
+    .split("/")
+    .slice(0, -1)
+    .map((_, i, parts) => parts.slice(0, i + 1).join("/"));
+
 /**
- * Where a new file's style comes from: `.gitattributes` (the planned one when the repository has none yet, as git
- * will read it once written), then its folder's files, then the root's.
+ * Where a new file's style comes from: the `.gitattributes` files git reads for it (the root's, the planned one
+ * when the repository has none yet, as git will read it once written; each folder's on the way down; this clone's
+ * `.git/info/attributes`, which git reads last), then its folder's files, then the root's.
  */
 export function repositoryStyle(
   fs: FileSystem,
   root: string,
   plannedAttributes?: string,
 ): (path: string) => LineEnding {
-  // Read on the first new file: a plan of files that all exist needs neither.
-  let attributes: string | null = null;
+  // Each read once, on the first new file that needs it: a plan of files that all exist needs none.
+  const attributesIn = new Map<string, string | undefined>();
+  const attributesOf = (folder: string): string | undefined => {
+    if (!attributesIn.has(folder)) attributesIn.set(folder, readSmall(fs, join(root, folder, ".gitattributes"), LIMIT));
+    return attributesIn.get(folder);
+  };
+  let rootFiles: AttributesFile[] | undefined;
   const byFolder = new Map<string, LineEnding | undefined>();
   const folderStyle = (folder: string): LineEnding | undefined => {
     if (!byFolder.has(folder)) {
@@ -68,13 +82,16 @@ export function repositoryStyle(
     return byFolder.get(folder);
   };
   return (path) => {
-    // The repository's rules, then this clone's own (.git/info/attributes), which git reads last.
-    if (attributes === null)
-      attributes = [
-        readSmall(fs, join(root, ".gitattributes"), LIMIT) ?? plannedAttributes ?? "",
-        readSmall(fs, join(root, ".git/info/attributes"), LIMIT) ?? "",
-      ].join("\n");
-    const fromAttributes = lineEndingFromAttributes(attributes, path);
+    rootFiles ??= [
+      { folder: "", text: attributesOf("") ?? plannedAttributes ?? "" },
+      { folder: "", text: readSmall(fs, join(root, ".git/info/attributes"), LIMIT) ?? "" },
+    ];
+    const [repository, clone] = rootFiles as [AttributesFile, AttributesFile];
+    const folders = foldersOf(path).flatMap((folder) => {
+      const text = attributesOf(folder);
+      return text === undefined ? [] : [{ folder, text }];
+    });
+    const fromAttributes = lineEndingFromAttributeFiles([repository, ...folders, clone], path);
     if (fromAttributes) return fromAttributes;
     const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
     return folderStyle(folder) ?? folderStyle("") ?? "\n";

@@ -27,9 +27,13 @@ const knownFlags = (command: CommandName): string[] => [
   ...SWITCHES.filter((s) => s.commands.includes(command)).map((s) => s.flag),
 ];
 
-/** `-yes`, `-force`: a long flag given one dash, as some tools take them. */
+/** `-yes`, `-force`: a long flag given one dash, as some tools take them; `--Name=x`: one with capitals. */
 function oneDash(arg: string, command: CommandName): UsageError {
-  const word = /^-([A-Za-z][A-Za-z-]+)$/.exec(arg)?.[1]?.toLowerCase();
+  const word = /^(?:-([A-Za-z][A-Za-z-]+)|--([A-Za-z][A-Za-z-]*)(?:=.*)?)$/s
+    .exec(arg)
+    ?.slice(1)
+    .find(Boolean)
+    ?.toLowerCase();
   const known = knownFlags(command);
   const meant = word === undefined ? undefined : known.includes(word) ? word : didYouMean(word, known);
   const guess = meant ? `did you mean --${meant}? (${hint(command)})` : hint(command);

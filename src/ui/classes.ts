@@ -77,11 +77,12 @@ export function formatClassedSummary(
       `${paint.green("✔")} ${where} already has the preset: nothing changed (${plural(n.identical, "file")} identical${kept.length ? `, ${plural(kept.length, "clash")} left alone` : ""})`,
     );
   } else {
+    // Only the counts that are not zero: add's one new plan is "1 new", not "1 new, 0 merged, 0 identical".
     const parts = [
-      `${n.new} new`,
-      `${n.merged} merged`,
+      ...(n.new ? [`${n.new} new`] : []),
+      ...(n.merged ? [`${n.merged} merged`] : []),
       ...(n.updated ? [`${n.updated} updated`] : []),
-      `${n.identical} identical`,
+      ...(n.identical ? [`${n.identical} identical`] : []),
     ];
     if (overwritten.length) parts.push(`${overwritten.length} overwritten`);
     if (kept.length) parts.push(`${plural(kept.length, "clash")} left alone`);

@@ -33,7 +33,9 @@ export function formatWritten(report: WriteReport, where: string, paint: Paint):
   if (report.created.length === 0 && report.overwritten.length === 0) {
     return `${paint.green("✔")} ${where} already holds every file of the preset as it would be written: nothing needed writing\n`;
   }
-  const lines = [`${paint.green("✔")} Wrote ${where}: ${report.created.length} new files`];
+  // No "0 new files": an update that only rewrites files names them below.
+  const created = report.created.length ? `: ${report.created.length} new files` : "";
+  const lines = [`${paint.green("✔")} Wrote ${where}${created}`];
   if (report.overwritten.length) lines.push(`  overwritten: ${report.overwritten.join(", ")}`);
   if (report.identical.length) lines.push(`  ${report.identical.length} files already identical, left as they were`);
   return `${lines.join("\n")}\n`;
