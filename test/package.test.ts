@@ -26,8 +26,10 @@ const root = fileURLToPath(new URL("..", import.meta.url));
  * Issue 21's third round (init's Python question, tox/nox runs, other languages' names and README) added
  * 3,451 bytes: main bac1d06 325,141, issue-21 on it 328,592. Main 25f21ec (after issue-tools) packs 329,369,
  * past the 320 KiB budget already; issue-21 on it 332,943 (+3,574; docs/performance.md).
+ * Issue 22's last round (every folder's .gitattributes, packs in update --check) and issue 26b's check walk
+ * brought main d45ed91 to 334,685 bytes (326.8 KiB).
  */
-const MAX_PACKED_BYTES = 326 * 1024;
+const MAX_PACKED_BYTES = 330 * 1024;
 /** Bundles, and the program's source map (read only under --verbose). */
 const DIST_FILE = /^dist\/[A-Za-z0-9_-]+\.c?js$|^dist\/main\.cjs\.map$/;
 
