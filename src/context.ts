@@ -11,7 +11,7 @@ import type { Env, Exec, ExecResult, Interruption } from "./io/host.js";
 import { readVersion, templatesDir } from "./io/package-info.js";
 import type { LockOwner } from "./io/target/lock.js";
 import { createPrompter, type Prompter } from "./options/prompter.js";
-import { type DescriptorOutput, descriptorOutput, type Output } from "./ui/output.js";
+import { type DescriptorOutput, descriptorOutput, isTerminal, type Output } from "./ui/output.js";
 import { colorEnabled, type Printer } from "./ui/paint.js";
 
 export type { Env, Exec, ExecResult, Interruption };
@@ -94,10 +94,17 @@ export function nodeContext(proc: NodeJS.Process, options: NodeContextOptions): 
     platform: proc.platform,
     stdout,
     stderr,
-    // node:tty loads node:net: only a run that may ask questions looks.
+    // node:tty loads node:net: only a run that may ask questions looks, and only at a character device other
+    // than /dev/null (ui/output.ts); a descriptor that is closed is no terminal either.
     isTerminal: () => {
-      const { isatty } = nodeRequire("node:tty") as typeof import("node:tty");
-      return isatty(0) && isatty(1);
+      const terminal = (fd: number): boolean => {
+        try {
+          return isTerminal(fd);
+        } catch {
+          return false;
+        }
+      };
+      return terminal(0) && terminal(1);
     },
     fs: realFileSystem,
     // A signal stops the program we started (the terminal's Ctrl-C reaches it anyway, `kill` does not).

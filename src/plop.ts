@@ -19,6 +19,7 @@ import type { FileSystem } from "./io/fs.js";
 import { findRoot } from "./io/root.js";
 import type { CommandName } from "./options/flags.js";
 import { type Answers, QUESTIONS } from "./options/table.js";
+import { loadToolTable } from "./options/tool-table.js";
 import { PLOP_ROUTE, registerSpecGenerators, WRITE_INTO } from "./plop-spec.js";
 import { DEFAULT_TARGETS, normalizeTargets } from "./targets/table.js";
 import { printerFor } from "./ui/paint.js";
@@ -100,7 +101,8 @@ function occupiedPrompt(
   return { prompt, nameGiven };
 }
 
-export default function specAgentPlopfile(plop: NodePlopAPI): void {
+export default async function specAgentPlopfile(plop: NodePlopAPI): Promise<void> {
+  await loadToolTable(); // the prompts for --agents and the folders
   const base = nodeContext(process, {
     env: process.env,
     signal: { aborted: false },

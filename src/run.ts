@@ -8,6 +8,7 @@ import type { RunContext } from "./context.js";
 import { EXIT, type ExitCode, exitCodeOf } from "./core/errors.js";
 import { helpText } from "./options/help.js";
 import { parseArgs } from "./options/parse.js";
+import { loadToolTable } from "./options/tool-table.js";
 import { printerFor } from "./ui/paint.js";
 import { formatError } from "./ui/report.js";
 
@@ -20,6 +21,7 @@ export async function run(ctx: RunContext): Promise<ExitCode> {
     );
     const args = parseArgs(rest, command.name);
     if (args.switches.help) {
+      await loadToolTable(); // --help lists the AI tools
       out.write(helpText(ctx.version, command, COMMANDS));
     } else if (args.switches.version) {
       out.write(`${ctx.version}\n`);

@@ -208,3 +208,29 @@ describe("one module per AI tool", () => {
     expect(toolsNamed("/* claude */ const claudes = 1; const c = 'preclaude'; let Cursor: string;", ids)).toEqual([]);
   });
 });
+
+describe("what add starts with", () => {
+  /** The modules a file imports for their values, not lazily: what esbuild's bundle initialises with it. */
+  const eagerImports = (file: string): string[] => {
+    const code = transformSync(texts.get(file) as string, { loader: "ts" }).code;
+    const specifiers = [...code.matchAll(/\bfrom\s*"([^"]+)"/g)].map((m) => `from "${m[1]}"`);
+    return importsOf(file, specifiers.join("\n"));
+  };
+  const reached = (entries: readonly string[]): Set<string> => {
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file) || !texts.has(file)) return;
+      seen.add(file);
+      for (const next of eagerImports(file)) visit(next);
+    };
+    for (const entry of entries) visit(entry);
+    return seen;
+  };
+
+  it("add evaluates no AI tool's module: the option table reads them only once loaded (options/tool-table.ts)", () => {
+    const tools = [...reached(["cli.ts", "run.ts", "commands/add.ts"])].filter(
+      (file) => file === TABLE || file.startsWith(TOOLS),
+    );
+    expect(tools).toEqual([]);
+  });
+});

@@ -9,6 +9,10 @@ import { SWITCHES } from "../src/options/flags.js";
 import { helpText } from "../src/options/help.js";
 import { parseArgs } from "../src/options/parse.js";
 import { QUESTIONS } from "../src/options/table.js";
+import { loadToolTable } from "../src/options/tool-table.js";
+
+// The option table reads the AI tools once they are loaded, as the commands that ask about them do.
+await loadToolTable();
 
 describe("parseArgs", () => {
   it.each([

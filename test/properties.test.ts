@@ -25,12 +25,16 @@ import { checkPlannedPath, type PlannedFile } from "../src/core/planned-file.js"
 import { realFileSystem } from "../src/io/fs.js";
 import { templatesDir } from "../src/io/package-info.js";
 import { type Answers, DEFAULT_PYTHON, QUESTIONS } from "../src/options/table.js";
+import { loadToolTable } from "../src/options/tool-table.js";
 import { planPreset, renderPreset } from "../src/targets/preset.js";
 import { normalizeTargets, TARGET_IDS, TARGETS } from "../src/targets/table.js";
 import { presetPacks } from "../src/templates/preset.js";
 import { DEFAULT_ANSWERS, HARD_ANSWERS, NO_AUTHOR } from "./support/answers.js";
 import { runCli, tempDir } from "./support/context.js";
 import { NO_PYTHON, systemPython } from "./support/python.js";
+
+// The option table reads the AI tools once they are loaded, as the commands that ask about them do.
+await loadToolTable();
 
 /** Runs per property; the issue asks for at least 1,000. */
 const RUNS = 1000;

@@ -13,9 +13,13 @@ import { manifestFile, recordLeavingAlone } from "../src/core/manifest.js";
 import { compareVersions, parseRecord, versionProblem } from "../src/core/record.js";
 import { packageRoot } from "../src/io/package-info.js";
 import { answerProblem } from "../src/options/answers.js";
+import { loadToolTable } from "../src/options/tool-table.js";
 import { TARGET_RULES } from "../src/targets/table.js";
 import { runCli, tempDir } from "./support/context.js";
 import { hostileRecord } from "./support/hostile-record.js";
+
+// The option table reads the AI tools once they are loaded, as the commands that ask about them do.
+await loadToolTable();
 
 const read = (path: string): string => readFileSync(path, "utf8");
 const readJson = (path: string) => JSON.parse(read(path));

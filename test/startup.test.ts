@@ -94,6 +94,15 @@ describe("the built bin's start-up", () => {
     ]);
   });
 
+  it("add at a pipe sees no terminal without loading node:tty (nor node:net under it)", () => {
+    const repo = tempDir();
+    mkdirSync(join(repo, ".git"));
+    const { modules, internals } = loaded(["add", "plan", "A title"], { NO_COLOR: "1" }, repo);
+    expect(existsSync(join(repo, "spec/plan/a-title.md"))).toBe(true);
+    expect(modules).not.toContain("node:tty");
+    expect(internals).not.toContain("NativeModule net");
+  });
+
   it("deciding on colour for a pipe loads neither node:tty nor kleur's stream check", () => {
     const { modules, internals } = loaded(["--help"], {});
     expect(modules).not.toContain("node:tty");

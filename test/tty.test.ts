@@ -21,6 +21,7 @@ import { delimiter, join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../src/io/package-info.js";
 import { DEFAULT_DESCRIPTION, DEFAULT_PYTHON, type Facts, QUESTIONS } from "../src/options/table.js";
+import { loadToolTable } from "../src/options/tool-table.js";
 import { DEFAULT_TARGETS, normalizeTargets, targetChoices } from "../src/targets/table.js";
 import { hasTmux, NO_TMUX, TmuxServer, type TmuxSession } from "./support/tmux.js";
 
@@ -46,6 +47,8 @@ const facts: Facts = {
   hasTask: () => onPath("task"),
   uvVersion: async () => undefined,
 };
+// The option table reads the AI tools once they are loaded, as the commands that ask about them do.
+await loadToolTable();
 // The questions a default run asks: not those only a chosen tool needs (the generic target's folders).
 const PROMPTS = QUESTIONS.filter(
   (q) => q.askIf(facts) && (!("needed" in q) || q.needed?.({ agents: [...DEFAULT_TARGETS] }) !== false),

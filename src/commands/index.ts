@@ -9,6 +9,7 @@ import { quoted } from "../core/quote.js";
 import { COMMAND_LIST, type CommandName } from "../options/flags.js";
 import type { CommandHelp } from "../options/help.js";
 import type { ParsedArgs } from "../options/parse.js";
+import { loadToolTable } from "../options/tool-table.js";
 
 export type CommandRun = (ctx: CommandContext, args: ParsedArgs) => Promise<void>;
 
@@ -18,11 +19,12 @@ export interface CommandEntry extends CommandHelp {
 
 /** Each command's module, loaded only when it runs; the list itself is options/flags.ts's. */
 const LOADERS: Readonly<Record<CommandName, () => Promise<CommandRun>>> = {
-  create: async () => (await import("./create.js")).create,
-  init: async () => (await import("./init.js")).init,
+  // The commands that ask or check --agents read the table of AI tools through the option table; add and check do not.
+  create: async () => (await Promise.all([import("./create.js"), loadToolTable()]))[0].create,
+  init: async () => (await Promise.all([import("./init.js"), loadToolTable()]))[0].init,
   add: async () => (await import("./add.js")).add,
   check: async () => (await import("./check.js")).check,
-  update: async () => (await import("./update.js")).update,
+  update: async () => (await Promise.all([import("./update.js"), loadToolTable()]))[0].update,
 };
 
 export const COMMANDS: readonly CommandEntry[] = COMMAND_LIST.map((c) => ({ ...c, load: LOADERS[c.name] }));

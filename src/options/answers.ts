@@ -11,6 +11,7 @@ import type { TeamDefaults } from "./config.js";
 import type { CommandName } from "./flags.js";
 import type { Prompter } from "./prompter.js";
 import { type Answers, type Facts, QUESTIONS, type Question } from "./table.js";
+import { loadToolTable } from "./tool-table.js";
 
 export interface ResolveOptions {
   /** Only this command's questions are asked; the others keep their off value. */
@@ -30,6 +31,7 @@ export interface ResolveOptions {
 export async function resolveAnswers(options: ResolveOptions): Promise<Answers> {
   const { command = "create", onAnswer } = options;
   const answers: Partial<Answers> = { git: false, install: false };
+  await loadToolTable(); // --agents and the folders are checked against it
   for (const q of QUESTIONS) {
     if (!q.commands.includes(command)) continue;
     if (q.kind === "text" && q.needed && !q.needed(answers)) {

@@ -4,10 +4,12 @@
  * check, and recorded so that `update` writes into the same folders (or, given them, moves the files there).
  */
 import { folderProblem } from "../core/confine.js";
-import { chosenTargets, TARGETS, type Target } from "../targets/table.js";
+import type { Target } from "../targets/table.js";
+import { toolTable } from "./tool-table.js";
 
 const folderTools = (): string =>
-  TARGETS.filter((t: Target) => t.folders === true)
+  toolTable()
+    .TARGETS.filter((t: Target) => t.folders === true)
     .map((t) => `--agents ${t.id}`)
     .join(", ");
 
@@ -17,11 +19,15 @@ export const FOLDER_QUESTIONS = (["rules", "commands"] as const).map((what) => (
   commands: ["create", "init", "update"] as const, // update takes the flag alone (the record has them otherwise)
   key: `${what}-dir` as const,
   placeholder: "DIR",
-  help: `the folder for the ${what === "rules" ? "rules file" : "four steps as commands"} of a tool that takes one (${folderTools()}), e.g. .myai/${what}`,
+  get help() {
+    return `the folder for the ${what === "rules" ? "rules file" : "four steps as commands"} of a tool that takes one (${folderTools()}), e.g. .myai/${what}`;
+  },
   message: `Folder for the ${what === "rules" ? "rules" : "commands"}`,
   initial: () => undefined,
   validate: folderProblem,
   askIf: () => true,
   needed: (answers: { agents?: readonly string[] }) =>
-    chosenTargets(answers.agents ?? []).some((t) => t.folders === true),
+    toolTable()
+      .chosenTargets(answers.agents ?? [])
+      .some((t) => t.folders === true),
 }));

@@ -17,11 +17,11 @@ import {
 } from "../core/names.js";
 import { declaredPythonDefault, declaredPythonNote } from "../core/python.js";
 import type { Facts } from "../io/facts.js";
-import { checkTargets, DEFAULT_TARGETS, TARGET_IDS, targetChoices } from "../targets/table.js";
 
 import type { CommandName } from "./flags.js";
 import { FOLDER_QUESTIONS } from "./folders.js";
 import type { Question } from "./question.js";
+import { toolTable } from "./tool-table.js";
 
 export type { Answers, ConfirmQuestion, ListQuestion, Question, TextQuestion } from "./question.js";
 export type { Facts };
@@ -106,11 +106,17 @@ export const QUESTIONS: readonly Question[] = [
     key: "agents",
     commands: [...PROJECT, "update"], // update takes the flag alone (it asks nothing)
     placeholder: "LIST",
-    help: `AI tools to write for, comma-separated: ${TARGET_IDS.join(", ")}; default ${DEFAULT_TARGETS.join(",")}`,
+    // From the table of AI tools, read only where asked for (options/tool-table.ts).
+    get help() {
+      const { TARGET_IDS, DEFAULT_TARGETS } = toolTable();
+      return `AI tools to write for, comma-separated: ${TARGET_IDS.join(", ")}; default ${DEFAULT_TARGETS.join(",")}`;
+    },
     message: "AI tools to write for",
-    choices: targetChoices(),
-    initial: () => DEFAULT_TARGETS,
-    validate: checkTargets,
+    get choices() {
+      return toolTable().targetChoices();
+    },
+    initial: () => toolTable().DEFAULT_TARGETS,
+    validate: (values) => toolTable().checkTargets(values),
     askIf: () => true,
   },
   {

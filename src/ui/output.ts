@@ -27,7 +27,7 @@ export interface DescriptorOutput extends Output {
  * Pipes and files are never terminals, and /dev/null is known by its device:
  * node:tty, which loads node:net, is needed only for another character device.
  */
-function isTerminal(fd: number): boolean {
+export function isTerminal(fd: number): boolean {
   const stat = nodeFs.fstatSync(fd);
   if (!stat.isCharacterDevice()) return false;
   if (nodeFs.statSync("/dev/null", { throwIfNoEntry: false })?.rdev === stat.rdev) return false;
