@@ -4,27 +4,12 @@
  * every other file untouched; a narrower `init --agents` or `update --agents` removes a dropped tool's files
  * nobody edited, keeps (and names) the edited ones, and the record says which tools remain.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { packageRoot } from "../src/io/package-info.js";
+import { cli } from "./support/bin.js";
 import { tempDir } from "./support/context.js";
 import { readTree } from "./support/tree.js";
-
-const bin = join(packageRoot, "dist/cli.cjs");
-
-function cli(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: "utf8",
-    input: "",
-    timeout: 30_000,
-    env: { PATH: process.env.PATH ?? "", HOME: cwd, NO_COLOR: "1" },
-  });
-  expect(result.signal, "the CLI did not finish in time").toBeNull();
-  return result;
-}
 
 /** A repository made by create for `agents`, committed: `git status` then shows what a later run changed. */
 function made(agents: string): string {

@@ -3,23 +3,9 @@ import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { packageRoot } from "../src/io/package-info.js";
 import { TARGET_IDS } from "../src/targets/table.js";
+import { bin, cli } from "./support/bin.js";
 import { GIT_IDENTITY, tempDir } from "./support/context.js";
-
-const bin = join(packageRoot, "dist/cli.cjs");
-
-function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: "utf8",
-    input: "",
-    timeout: 20_000,
-    env: { PATH: process.env.PATH ?? "", HOME: cwd, NO_COLOR: "1", ...env },
-  });
-  expect(result.signal, "the CLI did not finish in time").toBeNull();
-  return result;
-}
 
 describe("the built bin", () => {
   it("generates a repository with --yes and exits 0", () => {

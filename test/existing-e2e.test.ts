@@ -3,30 +3,15 @@
  * it: init twice, an owner's hand-edited files kept byte for byte, a clash
  * left alone with exit 0, --force, add, and check passing and failing.
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { outsideBlock } from "../src/core/merge/marked.js";
-import { packageRoot } from "../src/io/package-info.js";
+import { cli } from "./support/bin.js";
 import { insertedInto } from "./support/bytes.js";
 import { tempDir } from "./support/context.js";
 import { OWNER, ownerRepo } from "./support/owner.js";
 import { readTree } from "./support/tree.js";
-
-const bin = join(packageRoot, "dist/cli.cjs");
-
-function cli(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: "utf8",
-    input: "",
-    timeout: 20_000,
-    env: { PATH: process.env.PATH ?? "", HOME: cwd, NO_COLOR: "1" },
-  });
-  expect(result.signal, "the CLI did not finish in time").toBeNull();
-  return result;
-}
 
 const read = (root: string, path: string): string => readFileSync(join(root, path), "utf8");
 

@@ -4,28 +4,13 @@
  * one confinement check, whichever way it comes in (flag or record), and recorded so `update` reuses it;
  * `update --rules-dir/--commands-dir` moves the files, as init does.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { packageRoot } from "../src/io/package-info.js";
 import { resolveAnswers } from "../src/options/answers.js";
 import type { Prompter } from "../src/options/prompter.js";
+import { cli } from "./support/bin.js";
 import { tempDir } from "./support/context.js";
-
-const bin = join(packageRoot, "dist/cli.cjs");
-
-function cli(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: "utf8",
-    input: "",
-    timeout: 30_000,
-    env: { PATH: process.env.PATH ?? "", HOME: cwd, NO_COLOR: "1" },
-  });
-  expect(result.signal, "the CLI did not finish in time").toBeNull();
-  return result;
-}
 
 const CREATE = ["svc", "--yes", "--no-git", "--no-install"];
 const FOLDERS = ["--rules-dir", ".myai/rules", "--commands-dir", ".myai/commands/"];

@@ -8,12 +8,11 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../src/io/package-info.js";
 import { OWNER, ownerRepo } from "./support/owner.js";
-import { hasTmux, NO_TMUX, TmuxServer, type TmuxSession } from "./support/tmux.js";
+import { binAtTerminal, hasTmux, NO_TMUX, TmuxServer, type TmuxSession } from "./support/tmux.js";
 import { readTree } from "./support/tree.js";
 
 const bin = join(packageRoot, "dist/cli.cjs");
 const tmuxThere = hasTmux();
-const quote = (value: string): string => `'${value.replaceAll("'", "'\\''")}'`;
 const question = (path: string): RegExp =>
   new RegExp(`^\\? ${path.replaceAll(".", "\\.")} exists and differs from the preset ›`, "m");
 
@@ -31,9 +30,8 @@ describe.skipIf(!tmuxThere)(`init's clash question${tmuxThere ? "" : ` (skipped:
 
   /** init in the repository, its exit code printed after it, the pane kept open to be read. */
   function init(root: string): TmuxSession {
-    const run = `${quote(process.execPath)} ${quote(bin)} init --agents copilot,agents-md --license none; echo "EXIT=$?"; sleep 60`;
     // Tall enough that the whole diff stays on the screen that capture-pane reads.
-    const command = `env -u CI NO_COLOR=1 HOME=${quote(root)} sh -c ${quote(run)}`;
+    const command = binAtTerminal(bin, "init --agents copilot,agents-md --license none", root);
     session = server.start({ cwd: root, command, height: 150 });
     return session;
   }

@@ -8,11 +8,10 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../src/io/package-info.js";
 import { OWNER, ownerRepo } from "./support/owner.js";
-import { hasTmux, NO_TMUX, TmuxServer, type TmuxSession } from "./support/tmux.js";
+import { binAtTerminal, hasTmux, NO_TMUX, TmuxServer, type TmuxSession } from "./support/tmux.js";
 
 const bin = join(packageRoot, "dist/cli.cjs");
 const tmuxThere = hasTmux();
-const quote = (value: string): string => `'${value.replaceAll("'", "'\\''")}'`;
 const PYTHON_QUESTION =
   /^\? Python version \(for CI: the project's requires-python ">=3\.8" starts below 3\.10, the oldest supported; the rules keep its own\) › 3\.10$/m;
 
@@ -29,8 +28,7 @@ describe.skipIf(!tmuxThere)(`init's Python question${tmuxThere ? "" : ` (skipped
   afterAll(() => server?.kill());
 
   function init(root: string): TmuxSession {
-    const run = `${quote(process.execPath)} ${quote(bin)} init --agents copilot,agents-md --license none; echo "EXIT=$?"; sleep 60`;
-    const command = `env -u CI NO_COLOR=1 HOME=${quote(root)} sh -c ${quote(run)}`;
+    const command = binAtTerminal(bin, "init --agents copilot,agents-md --license none", root);
     session = server.start({ cwd: root, command, width: 220 });
     return session;
   }

@@ -8,11 +8,10 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../src/io/package-info.js";
 import { tempDir } from "./support/context.js";
-import { hasTmux, NO_TMUX, TmuxServer } from "./support/tmux.js";
+import { binAtTerminal, hasTmux, NO_TMUX, TmuxServer } from "./support/tmux.js";
 
 const bin = join(packageRoot, "dist/cli.cjs");
 const tmuxThere = hasTmux();
-const quote = (value: string): string => `'${value.replaceAll("'", "'\\''")}'`;
 
 describe.skipIf(!tmuxThere)(
   `a folder swapped while the question waits${tmuxThere ? "" : ` (skipped: ${NO_TMUX})`}`,
@@ -27,8 +26,7 @@ describe.skipIf(!tmuxThere)(
       writeFileSync(join(root, "README.md"), "# mine\n");
       const flags =
         "--package svc --description d --author a --python 3.13 --agents copilot --license none --no-git --no-install";
-      const run = `${quote(process.execPath)} ${quote(bin)} svc ${flags}; echo "EXIT=$?"; sleep 60`;
-      const session = server?.start({ cwd, command: `env -u CI NO_COLOR=1 HOME=${quote(cwd)} sh -c ${quote(run)}` });
+      const session = server?.start({ cwd, command: binAtTerminal(bin, `svc ${flags}`, cwd) });
       if (!session) return;
       try {
         await session.waitFor(/is not empty \(README\.md\)\. Write the preset into it\?/);

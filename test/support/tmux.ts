@@ -108,3 +108,14 @@ export class TmuxSession {
     spawnSync("tmux", ["-S", this.server.socket, "kill-session", "-t", this.name], { stdio: "ignore" });
   }
 }
+
+const shellQuote = (value: string): string => `'${value.replaceAll("'", "'\\''")}'`;
+
+/**
+ * The shell command that runs the built bin with `args` as a person at this terminal would (no CI, no colour,
+ * HOME the folder given), prints its exit code after it and keeps the pane open to be read.
+ */
+export function binAtTerminal(bin: string, args: string, home: string): string {
+  const run = `${shellQuote(process.execPath)} ${shellQuote(bin)} ${args}; echo "EXIT=$?"; sleep 60`;
+  return `env -u CI NO_COLOR=1 HOME=${shellQuote(home)} sh -c ${shellQuote(run)}`;
+}
