@@ -14,11 +14,6 @@ export const plopfile = async (plop: NodePlopAPI): Promise<void> => (await impor
 export function main(): void {
   // The environment as given: what git and uv inherit.
   const env = { ...process.env };
-  // One libuv thread, unless the user chose otherwise: new files are written on it,
-  // in order, while this thread goes on; four threads would contend for the same
-  // folders. libuv reads this when the first write starts.
-  process.env.UV_THREADPOOL_SIZE ??= "1";
-
   const interruption = interruptionSource();
   const ctx = nodeContext(process, { env, signal: interruption, argv: process.argv.slice(2) });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {

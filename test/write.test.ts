@@ -243,6 +243,30 @@ describe("writePlan", () => {
     expect(readdirSync(parent)).toEqual([]);
   });
 
+  it("rolls back on a signal that came while the writes kept the thread busy (its handler runs only after them)", async () => {
+    const parent = tempDir();
+    const root = join(parent, "my-service");
+    const controller = new AbortController();
+    const stop = (): void => controller.abort();
+    process.once("SIGUSR2", stop);
+    let writes = 0;
+    const fs: FileSystem = {
+      ...realFileSystem,
+      writeNewFile(path, data, mode) {
+        // Node runs a signal's handler from its event loop: not before this thread is done with its work.
+        if (++writes === 3) process.kill(process.pid, "SIGUSR2");
+        return realFileSystem.writeNewFile(path, data, mode);
+      },
+    };
+    try {
+      const run = writeLocked(fs, root, inspectTarget(realFileSystem, root, "t", files), controller.signal);
+      await expect(run).rejects.toThrow(/^Cancelled: removed the \d+ files this run had written\.$/);
+      expect(readdirSync(parent)).toEqual([]);
+    } finally {
+      process.off("SIGUSR2", stop);
+    }
+  });
+
   it("never leaves a temporary file behind when the rename over a user's file fails, and keeps that file", async () => {
     const root = tempDir();
     writeFileSync(join(root, "README.md"), "my readme\n");
@@ -272,6 +296,17 @@ describe("writePlan", () => {
     writeFileSync(join(root, "spec", "mine.md"), "mine\n");
     await expect(writeLocked(failingOnWrite(files.length), root, inspection)).rejects.toThrow(/ENOSPC/);
     expect(snapshotTree(root)).toEqual({ "spec/": "", "spec/mine.md": "mine\n" });
+  });
+});
+
+describe("the real file system", () => {
+  it("writes a new file whole before writeNewFile returns: no request on libuv's thread, no callback for each", async () => {
+    const path = join(tempDir(), "new.md");
+    const written = realFileSystem.writeNewFile(path, "text\n", 0o644);
+    expect(readFileSync(path, "utf8")).toBe("text\n");
+    await written;
+    await expect(realFileSystem.writeNewFile(path, "again\n", 0o644)).rejects.toThrow(/EEXIST/);
+    expect(readFileSync(path, "utf8")).toBe("text\n");
   });
 });
 

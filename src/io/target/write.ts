@@ -3,8 +3,7 @@
  * journal (journal.ts): it is on disk before the first byte changes, and
  * removed once the last file is written. A new file is created exclusively
  * (never through a link, never over something that appeared since the
- * inspection), on libuv's thread: while the files go to disk, this thread goes
- * on to the next, and the manifest, which records the others, is written
+ * inspection), and the manifest, which records the others, is written
  * last. A file that is overwritten is written to a new name in the journal
  * and renamed into place, so the user's version is whole until the new one
  * is. On a failure or an interruption, the run waits for what is under way,
@@ -135,6 +134,9 @@ export async function writePlan(
   }
   // Nothing is undone while a write is still under way; the first failure is the one reported.
   await Promise.all(writes);
+  // The writes may all have been synchronous (the real file system's are): a signal that came meanwhile must
+  // still roll the run back, not arrive after it.
+  if (signal && !signal.aborted) await pollSignals();
   if (!failure && writeErrors.length > 0) failure = { error: writeErrors[0] };
   if (!failure && signal?.aborted) failure = { error: new CancelledError() };
   // The last step of the transaction (update's conflicts staged in git's index): a signal during it undoes all.
@@ -179,6 +181,15 @@ function removeEmptied(fs: FileSystem, removed: readonly string[], root: string)
         break;
       }
     }
+}
+
+/**
+ * Lets the event loop run the handlers of signals that came while this thread was busy: libuv reads them in its
+ * poll phase, and an immediate runs in the check phase after it, of this turn or the next; the second immediate
+ * comes after a poll whichever phase the first was queued from.
+ */
+async function pollSignals(): Promise<void> {
+  for (let turn = 0; turn < 2; turn++) await new Promise((turned) => setImmediate(turned));
 }
 
 function message(error: unknown): string {
