@@ -14,6 +14,7 @@ import { toLf } from "../core/line-endings.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
 import { otherLanguage, withoutPythonProject } from "../core/other-language.js";
 import { declaredPython, namesFromPyproject } from "../core/pyproject.js";
+import { pythonAdmitsNone } from "../core/python.js";
 import { quoted } from "../core/quote.js";
 import { packsFromManifest } from "../core/record.js";
 import { CLI_ROUTE, type Route } from "../core/route.js";
@@ -52,6 +53,9 @@ export async function init(ctx: CommandContext, { positionals, given, switches, 
   const rootEntries = new Set(ctx.fs.readdirSync(root));
   facts.ownerProject = pyproject !== undefined;
   if (pyproject !== undefined) facts.ownerPython = declaredPython(pyproject, rootEntries);
+  // Before any question: no answer would do, and CI would set up a Python uv refuses.
+  const noPython = facts.ownerPython && pythonAdmitsNone(facts.ownerPython);
+  if (noPython) throw new UsageError(noPython);
   facts.otherLanguage = otherLanguage(rootEntries) !== undefined;
   const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
   const prompter = interactive ? await ctx.createPrompter() : undefined;
