@@ -45,7 +45,7 @@ describe("init in a project whose requires-python has an upper bound", () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe(
-      'error: the project\'s requires-python ">=3.8,<3.10" admits no Python from 3.10 to 3.16, the ones supported: widen it to admit one (for CI and uv), or keep a .python-version of yours, then run init again\n',
+      'error: the project\'s requires-python ">=3.8,<3.10" admits none of Python 3.10 to 3.16, which init supports: widen it, or keep a .python-version of yours, then run init again\n',
     );
     expect(readTree(root)).toEqual(before);
     expect(readdirSync(root).sort()).toEqual([".git", "pyproject.toml"]);

@@ -89,7 +89,7 @@ export function pythonOutsideDeclared(python: string, declared: DeclaredPython |
  */
 export function pythonAdmitsNone(declared: DeclaredPython): string | undefined {
   if (declared.versionFile || declared.admitted === undefined || declared.admitted.length > 0) return undefined;
-  return `the project's ${requirementWords(declared.requires)} admits no Python from 3.${PYTHON_MINORS.lowest} to 3.${PYTHON_MINORS.inDevelopment}, the ones supported: widen it to admit one (for CI and uv), or keep a .python-version of yours, then run init again`;
+  return `the project's ${requirementWords(declared.requires)} admits none of Python 3.${PYTHON_MINORS.lowest} to 3.${PYTHON_MINORS.inDevelopment}, which init supports: widen it, or keep a .python-version of yours, then run init again`;
 }
 
 /** The words the question adds: what the answer is for here, and what the project itself declares. */
