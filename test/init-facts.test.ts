@@ -65,7 +65,8 @@ describe("init writes rules that are true of a real project", () => {
 
     // Python: the project's lowest, or that none is declared; never the preset's 3.13.
     if (facts.lowestPython !== "3.13") expect(all).not.toMatch(/Python 3\.13/);
-    if (facts.lowestPython) expect(all).toContain(`Python ${facts.lowestPython} or newer`);
+    if (facts.lowestPython && facts.newestPython) expect(all).toContain(`Python ${facts.lowestPython} to`);
+    else if (facts.lowestPython) expect(all).toContain(`Python ${facts.lowestPython} or newer`);
     else expect(all).toContain("no `requires-python` is declared");
     // CI sets up a Python the project admits: its lowest, raised to the oldest supported; its own
     // .python-version where it keeps one (setup-python fails on a version file that is not there).

@@ -202,7 +202,19 @@ describe("the Python offered in a project that exists", () => {
     ],
     [">=3.11", "3.11", 'for CI: the project\'s requires-python ">=3.11"'],
     ["~=3.12", "3.12", 'for CI: the project\'s requires-python "~=3.12"'],
-    [">3", "3.13", 'for CI: the project\'s requires-python ">3"'],
+    // The lowest it admits: >3 is >3.0.0, so 3.0 and on (it was 3.13 before the requirement was read whole).
+    [
+      ">3",
+      "3.10",
+      'for CI: the project\'s requires-python ">3" starts below 3.10, the oldest supported; the rules keep its own',
+    ],
+    // An upper bound and exclusions are read: the lowest supported Python the project admits.
+    [
+      ">=3.8,<3.12",
+      "3.10",
+      'for CI: the project\'s requires-python ">=3.8,<3.12" starts below 3.10, the oldest supported; the rules keep its own',
+    ],
+    [">=3.10,!=3.10.*", "3.11", 'for CI: the project\'s requires-python ">=3.10,!=3.10.*"'],
     [undefined, "3.13", "for CI: the project declares no requires-python"],
     // Printed at a terminal: a requirement that is not plain text is not quoted.
     [
@@ -216,7 +228,12 @@ describe("the Python offered in a project that exists", () => {
   });
   it("reads Poetry's python requirement, and whether the project keeps a .python-version", () => {
     const poetry = declaredPython('[tool.poetry.dependencies]\npython = "^3.9"\n', new Set([".python-version"]));
-    expect(poetry).toEqual({ requires: "^3.9", lowest: "3.9", versionFile: true });
+    expect(poetry).toEqual({
+      requires: "^3.9",
+      lowest: "3.9",
+      admitted: [10, 11, 12, 13, 14, 15, 16],
+      versionFile: true,
+    });
     expect(namesFromPyproject('[tool.poetry.dependencies]\npython = "^3.11"\n').python).toBe("3.11");
   });
 });

@@ -123,6 +123,18 @@ describe("plop.load('create-spec-agent') in a team's plopfile", () => {
     expect(init.stdout).toContain("nothing changed");
     expect(readTree(repo)).toEqual(before);
   });
+
+  it("spec:init refuses a Python the project's requires-python leaves out, writing nothing", () => {
+    const repo = tempDir();
+    mkdirSync(join(repo, ".git"));
+    writeFileSync(join(repo, "pyproject.toml"), '[project]\nname = "svc"\nrequires-python = ">=3.8,<3.12"\n');
+    const before = readTree(repo);
+    const init = plop(repo, "spec:init", "svc", "svc", "A tool.", "Ann", "3.13", "copilot", "none");
+    expect(init.stdout + init.stderr).toContain(
+      'Python 3.13 is outside the project\'s requires-python ">=3.8,<3.12" (of ours it admits 3.10, 3.11), and uv would refuse it',
+    );
+    expect(readTree(repo)).toEqual(before);
+  });
 });
 
 /** The CLI's flags plop does not have: a message may name one only as the CLI's (`npx create-spec-agent init --force`). */

@@ -174,6 +174,12 @@ describe("readProjectFacts by itself", () => {
     ["~=3.12", "3.12"],
     ["<4", undefined],
     [undefined, undefined],
+    // The lowest it admits, exclusions read; one that is not read gives the lowest named.
+    [">=3.10,!=3.10.*", "3.11"],
+    [">3.9", "3.9"],
+    ["~3.11", "3.11"],
+    [">=3.11,<3.11", undefined],
+    [">=3.10rc1", "3.10"],
   ])("lowestPython(%s) = %s", (spec, lowest) => {
     expect(lowestPython(spec)).toBe(lowest);
   });

@@ -14,6 +14,7 @@ import { toLf } from "../core/line-endings.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
 import { otherLanguage, withoutPythonProject } from "../core/other-language.js";
 import { declaredPython, namesFromPyproject } from "../core/pyproject.js";
+import { pythonAdmitsNone, pythonOutsideDeclared } from "../core/python.js";
 import { quoted } from "../core/quote.js";
 import { packsFromManifest } from "../core/record.js";
 import { CLI_ROUTE, type Route } from "../core/route.js";
@@ -52,6 +53,9 @@ export async function init(ctx: CommandContext, { positionals, given, switches, 
   const rootEntries = new Set(ctx.fs.readdirSync(root));
   facts.ownerProject = pyproject !== undefined;
   if (pyproject !== undefined) facts.ownerPython = declaredPython(pyproject, rootEntries);
+  // Before any question: no answer would do, and CI would set up a Python uv refuses.
+  const noPython = facts.ownerPython && pythonAdmitsNone(facts.ownerPython);
+  if (noPython) throw new UsageError(noPython);
   facts.otherLanguage = otherLanguage(rootEntries) !== undefined;
   const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
   const prompter = interactive ? await ctx.createPrompter() : undefined;
@@ -119,6 +123,13 @@ export async function initRepository(ctx: CommandContext, job: InitJob): Promise
       (f) => !(theirReadme && f.path === "README.md"),
     );
   const foreign = otherLanguage(new Set(ctx.fs.readdirSync(root)));
+  // plop's spec:init comes here with its answers alone: the Python CI sets up must be one the project admits.
+  const pyproject = foreign === undefined ? read("pyproject.toml") : undefined;
+  if (pyproject !== undefined) {
+    const declared = declaredPython(pyproject, new Set(ctx.fs.readdirSync(root)));
+    const problem = pythonAdmitsNone(declared) ?? pythonOutsideDeclared(answers.python, declared);
+    if (problem) throw new UsageError(problem);
+  }
   if (foreign !== undefined) {
     // Another language's project: rules that name its own commands, and nothing of Python's.
     const owner = foreignProjectAt(ctx.fs, root, foreign, answers.name);

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { foreignProject } from "../core/foreign-commands.js";
 import { sameText } from "../core/line-endings.js";
 import type { PlannedFile } from "../core/planned-file.js";
-import { FIVE_TASKS } from "../core/project-commands.js";
+import { FIVE_TASKS, versionWithoutGit } from "../core/project-commands.js";
 import { readProjectFacts } from "../core/project-facts.js";
 import type { FileSystem } from "../io/fs.js";
 import { projectSourcesAt } from "../io/project-files.js";
@@ -29,7 +29,12 @@ export function ownerProjectAt(
   // Ours in a CRLF checkout is still ours: line endings are not edits.
   if (sources === undefined || (ours !== undefined && sameText(sources.pyproject, ours))) return undefined;
   const names = teamTaskfile === undefined ? undefined : taskNames(teamTaskfile);
-  return ownerTexts(readProjectFacts(sources), name, names && teamTasks(names));
+  const facts = readProjectFacts(sources);
+  const texts = ownerTexts(facts, name, names && teamTasks(names));
+  // Of this folder, not of the project: printed, never written into the rules.
+  const noCheckout = versionWithoutGit(facts.version, new Set(fs.readdirSync(root)));
+  if (noCheckout !== undefined) texts.notes.push(noCheckout);
+  return texts;
 }
 
 /** Their README under another name (`readme.md`, `README.rst`) is their README: ours is not written beside it. */

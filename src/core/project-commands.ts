@@ -174,3 +174,16 @@ export function projectCommands(facts: ProjectFacts): ProjectCommands {
     notes,
   };
 }
+
+/**
+ * Why uv cannot build the project in this folder: its version comes from git's tags through a build plugin, and
+ * the folder is no git checkout (a downloaded archive), nor an sdist (whose PKG-INFO holds the version). hatch-vcs
+ * and setuptools-scm then stop with "unable to detect version", and `uv sync` with them. Undefined otherwise.
+ */
+export function versionWithoutGit(
+  version: ProjectFacts["version"],
+  rootEntries: ReadonlySet<string>,
+): string | undefined {
+  if (version.kind !== "vcs" || rootEntries.has(".git") || rootEntries.has("PKG-INFO")) return undefined;
+  return `the version comes from git's tags (${version.plugin}) and this folder is no git checkout: \`task install\` fails (uv cannot build the project) until it is one, as \`git clone\` makes it, tags included`;
+}

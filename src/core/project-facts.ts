@@ -12,15 +12,20 @@ import { checkersDeclared, devTools, lockedVersions, requirementName, testsOf } 
 import { runnerChecks } from "./project-runners.js";
 import type { Backend, ProjectFacts, ProjectSources, VersionSource } from "./project-shape.js";
 import { hookExclude, hookIds, hookPins, mypyNamesFiles, toolsOf } from "./project-tools.js";
+import { admittedMinors, declaredRange } from "./requires-python.js";
 import { at, strings, type Table, table, text } from "./toml-table.js";
 
 export type { Backend, Declared, ProjectFacts, ProjectSources, Tool, VersionSource } from "./project-shape.js";
 export { TOOLS } from "./project-shape.js";
 
-/** `>=3.8`, `>=3.10,<4`, `~=3.12`, `>= 3.9`, Poetry's `^3.9`: the lowest minor named; undefined for none. */
+/**
+ * `>=3.8`, `>=3.10,<4`, `~=3.12`, `>= 3.9`, Poetry's `^3.9`: the lowest minor it admits (core/requires-python.ts);
+ * undefined for none. A requirement that is not read there gives the lowest minor it names.
+ */
 export function lowestPython(spec: string | undefined): string | undefined {
-  const match = spec === undefined ? null : /(?:>=|~=|==|\^)\s*(3\.\d{1,2})/.exec(spec);
-  return match?.[1];
+  if (spec === undefined) return undefined;
+  if (admittedMinors(spec, 0, 0) !== undefined) return declaredRange(spec)?.lowest;
+  return /(?:>=|~=|==|\^)\s*(3\.\d{1,2})/.exec(spec)?.[1];
 }
 
 const BACKENDS: readonly [RegExp, Backend][] = [
@@ -136,6 +141,7 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
     name: text(project.name) ?? text(at(data, "tool.poetry.name")),
     requiresPython,
     lowestPython: lowestPython(requiresPython),
+    newestPython: declaredRange(requiresPython)?.newest,
     pythonVersionFile: sources.files.includes(".python-version"),
     backend,
     layout,

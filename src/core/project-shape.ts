@@ -26,6 +26,8 @@ export interface ProjectFacts {
   /** `requires-python` as written, and the lowest `3.X` it admits; both undefined where none is declared. */
   requiresPython: string | undefined;
   lowestPython: string | undefined;
+  /** The newest `3.X` it admits where it has an upper bound (`<3.10`, `~=3.9.0`, `==3.9.*`); else undefined. */
+  newestPython: string | undefined;
   /** A `.python-version` at the root: uv and the CI workflows take their Python from it. */
   pythonVersionFile: boolean;
   backend: Backend;

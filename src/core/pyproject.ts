@@ -7,7 +7,8 @@
 import { parse } from "smol-toml";
 import { checkOneLine, checkPackageName, checkProjectName, checkPythonVersion, packageFromName } from "./names.js";
 import { lowestPython } from "./project-facts.js";
-import type { DeclaredPython } from "./python.js";
+import { type DeclaredPython, PYTHON_MINORS } from "./python.js";
+import { admittedMinors } from "./requires-python.js";
 
 export interface PyprojectNames {
   name?: string;
@@ -65,5 +66,7 @@ export function namesFromPyproject(source: string): PyprojectNames {
 /** The Python the project declares, for init's question (core/python.ts); `rootEntries` are its root's names. */
 export function declaredPython(source: string, rootEntries: ReadonlySet<string>): DeclaredPython {
   const requires = requiresPython(parsed(source) ?? {});
-  return { requires, lowest: lowestPython(requires), versionFile: rootEntries.has(".python-version") };
+  const admitted =
+    requires === undefined ? undefined : admittedMinors(requires, PYTHON_MINORS.lowest, PYTHON_MINORS.inDevelopment);
+  return { requires, lowest: lowestPython(requires), admitted, versionFile: rootEntries.has(".python-version") };
 }

@@ -46,25 +46,55 @@ export interface DeclaredPython {
   requires: string | undefined;
   /** The lowest `3.X` it names. */
   lowest: string | undefined;
+  /** The supported minors (3.10 to 3.16) it admits, lowest first; undefined where none is declared or it is not read. */
+  admitted: readonly number[] | undefined;
   /** The project keeps a `.python-version`: the workflows read that, not the answer. */
   versionFile: boolean;
 }
 
 /**
- * The Python offered for a project that exists: the lowest its requires-python names, raised to the oldest
- * supported where it starts below (3.8 → 3.10, which it also admits); `fallback` where it names none.
+ * The Python offered for a project that exists: the lowest supported one its requires-python admits, upper
+ * bounds and exclusions read (`>=3.8,<3.12` → 3.10, `>=3.10,!=3.10.*` → 3.11); `fallback` where it admits none
+ * (init refuses that first: pythonAdmitsNone) or declares none. A requirement that is not read gives the lowest
+ * it names, raised to the oldest supported.
  */
 export function declaredPythonDefault(declared: DeclaredPython, fallback: string): string {
+  if (declared.admitted !== undefined) {
+    const [lowest] = declared.admitted;
+    return lowest === undefined ? fallback : `3.${lowest}`;
+  }
   const minor = declared.lowest === undefined ? Number.NaN : Number(declared.lowest.split(".")[1]);
   if (!(minor <= PYTHON_MINORS.inDevelopment)) return fallback;
   return `3.${Math.max(minor, PYTHON_MINORS.lowest)}`;
 }
 
+/** A requirement shown at a terminal: quoted only when it is plain (the repository is untrusted input). */
+function requirementWords(requires: string | undefined): string {
+  const plain = requires !== undefined && /^[\w .,<>=!~^*|]{1,40}$/.test(requires);
+  return plain ? `requires-python "${requires}"` : "requires-python";
+}
+
+/** Why `python` (3.X, valid) is refused for CI: the project's own requires-python leaves it out. */
+export function pythonOutsideDeclared(python: string, declared: DeclaredPython | undefined): string | undefined {
+  const admitted = declared?.versionFile === false ? declared.admitted : undefined;
+  if (admitted === undefined || admitted.length === 0 || admitted.includes(Number(python.split(".")[1])))
+    return undefined;
+  const choices = admitted.map((minor) => `3.${minor}`);
+  return `Python ${python} is outside the project's ${requirementWords(declared?.requires)} (of ours it admits ${choices.join(", ")}), and uv would refuse it`;
+}
+
+/**
+ * Why init cannot go on: the project's requires-python admits none of the Pythons we support, so CI could set up
+ * none that uv accepts. Not where the project keeps a `.python-version` (the workflows read that one).
+ */
+export function pythonAdmitsNone(declared: DeclaredPython): string | undefined {
+  if (declared.versionFile || declared.admitted === undefined || declared.admitted.length > 0) return undefined;
+  return `the project's ${requirementWords(declared.requires)} admits none of Python 3.${PYTHON_MINORS.lowest} to 3.${PYTHON_MINORS.inDevelopment}, which init supports: widen it, or keep a .python-version of yours, then run init again`;
+}
+
 /** The words the question adds: what the answer is for here, and what the project itself declares. */
 export function declaredPythonNote(declared: DeclaredPython): string {
-  // Printed at a terminal: a requirement is quoted only when it is plain (the repository is untrusted input).
-  const plain = declared.requires !== undefined && /^[\w .,<>=!~^*]{1,40}$/.test(declared.requires);
-  const spec = plain ? `requires-python "${declared.requires}"` : "requires-python";
+  const spec = requirementWords(declared.requires);
   const minor = declared.lowest === undefined ? Number.NaN : Number(declared.lowest.split(".")[1]);
   if (declared.requires === undefined) return "for CI: the project declares no requires-python";
   if (minor < PYTHON_MINORS.lowest)

@@ -37,7 +37,7 @@ export interface TextQuestion {
   /** What --yes or a prompt offers when initial gives nothing; without them, the answer stays required. */
   fallback?: string;
   /** `facts` where they are known: a project of another language's name is no Python distribution name. */
-  validate(value: string, facts?: Pick<Facts, "otherLanguage">): string | undefined;
+  validate(value: string, facts?: Pick<Facts, "otherLanguage" | "ownerPython">): string | undefined;
   /** Whether to ask when a terminal is there; an invalid default is always asked about. */
   askIf(facts: Facts): boolean;
   /** Words the question adds after its message where the facts call for them (init's Python). */

@@ -15,7 +15,7 @@ import {
   importPackageFrom,
   packageFromName,
 } from "../core/names.js";
-import { declaredPythonDefault, declaredPythonNote } from "../core/python.js";
+import { declaredPythonDefault, declaredPythonNote, pythonOutsideDeclared } from "../core/python.js";
 import type { Facts } from "../io/facts.js";
 
 import type { CommandName } from "./flags.js";
@@ -91,11 +91,12 @@ export const QUESTIONS: readonly Question[] = [
     commands: PROJECT,
     key: "python",
     placeholder: "3.X",
-    help: `Python version, 3.10 to 3.16, for requires-python (init: for CI); default ${DEFAULT_PYTHON}, or the project's lowest`,
+    help: `Python version, 3.10 to 3.16, for requires-python (init: for CI); default ${DEFAULT_PYTHON}, or the lowest the project admits`,
     message: "Python version",
     initial: (_answers, facts) =>
       facts.ownerPython ? declaredPythonDefault(facts.ownerPython, DEFAULT_PYTHON) : DEFAULT_PYTHON,
-    validate: checkPythonVersion,
+    // In a project that exists, also one its requires-python admits: uv refuses any other.
+    validate: (value, facts) => checkPythonVersion(value) ?? pythonOutsideDeclared(value, facts?.ownerPython),
     // A project that exists keeps its requires-python (the rules state it): the answer is the Python CI runs,
     // unless its own .python-version says that. A valid floor comes as an answer (core/pyproject.ts).
     askIf: (facts) => facts.otherLanguage !== true && facts.ownerPython?.versionFile !== true,

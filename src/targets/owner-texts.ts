@@ -53,10 +53,18 @@ const code = (s: string): string => `\`${s}\``;
 const list = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 
+/** The Pythons the project admits: `Python 3.8 or newer`, `Python 3.8 to 3.9` (an upper bound), `Python 3.9`. */
+function pythonRange({ lowestPython: lowest, newestPython: newest }: ProjectFacts): string | undefined {
+  if (lowest === undefined) return undefined;
+  if (newest === undefined) return `Python ${lowest} or newer`;
+  return newest === lowest ? `Python ${lowest}` : `Python ${lowest} to ${newest}`;
+}
+
 function pythonStatement(facts: ProjectFacts): string {
   if (facts.requiresPython === undefined) return "no `requires-python` is declared";
-  if (facts.lowestPython === undefined) return `\`requires-python = "${facts.requiresPython}"\``;
-  return `Python ${facts.lowestPython} or newer (\`requires-python = "${facts.requiresPython}"\`)`;
+  const range = pythonRange(facts);
+  if (range === undefined) return `\`requires-python = "${facts.requiresPython}"\``;
+  return `${range} (\`requires-python = "${facts.requiresPython}"\`)`;
 }
 
 function versionStatement(facts: ProjectFacts): string {
@@ -179,7 +187,7 @@ export function ownerTexts(facts: ProjectFacts, name: string, team?: TeamTasks):
         : "Run everything through `task` (`task --list` shows the tasks); every task calls uv.",
       projectMustPass: `${ref("test")} and ${ref("lint")}`,
       projectRequirements: [
-        `- [uv](https://docs.astral.sh/uv/getting-started/installation/): installs ${facts.lowestPython === undefined ? `a Python when needed (${pythonStatement(facts)})` : `Python ${facts.lowestPython} or newer when needed (\`requires-python = "${facts.requiresPython}"\`)`}, the dependencies and the tools`,
+        `- [uv](https://docs.astral.sh/uv/getting-started/installation/): installs ${facts.lowestPython === undefined ? `a Python when needed (${pythonStatement(facts)})` : `${pythonRange(facts)} when needed (\`requires-python = "${facts.requiresPython}"\`)`}, the dependencies and the tools`,
         "- [go-task](https://taskfile.dev/installation/): runs the tasks below",
       ].join("\n"),
       noPythonVersionFile: facts.pythonVersionFile ? "" : "yes",
