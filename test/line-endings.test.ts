@@ -558,6 +558,29 @@ describe("a new file's style from every .gitattributes git reads for it", () => 
     },
   );
 
+  it.skipIf(!hasGit)(
+    "leaves out the attributes of one machine (~/.config/git/attributes), which git reads: the files beside decide",
+    () => {
+      const cwd = tempDir();
+      expect(bin(cwd, "svc", "--yes", "--git", "--no-install").status).toBe(0);
+      const repo = join(cwd, "svc");
+      git(repo, "rm", "-q", ".gitattributes");
+      // HOME is cwd for both the bin and this git: its global attributes file.
+      mkdirSync(join(cwd, ".config/git"), { recursive: true });
+      writeFileSync(join(cwd, ".config/git/attributes"), "*.md eol=crlf\n");
+      const said = spawnSync("git", ["check-attr", "eol", "--", "spec/plan/export-reports.md"], {
+        cwd: repo,
+        encoding: "utf8",
+        env: { PATH: process.env.PATH ?? "", HOME: cwd },
+      });
+      expect(said.stdout).toBe("spec/plan/export-reports.md: eol: crlf\n");
+      expect(bin(repo, "add", "plan", "Export reports").status).toBe(0);
+      const plan = read(join(repo, "spec/plan/export-reports.md"));
+      expect(plan).toContain("\n");
+      expect(plan).not.toContain("\r");
+    },
+  );
+
   it.skipIf(!hasGit)("add plan follows spec/plan/.gitattributes below the preset's root one", () => {
     const cwd = tempDir();
     expect(bin(cwd, "svc", "--yes", "--git", "--no-install").status).toBe(0);
