@@ -394,6 +394,25 @@ describe("a new file's style from every .gitattributes git reads for it", () => 
     [[["", "*.[!ch] eol=crlf"]], "src/a.h", undefined],
     [[["", "*.[z-a] eol=crlf"]], "src/a.h", undefined],
     [[["", "[attr]foo eol=crlf"]], "tfoo", undefined],
+    // Macros: defined in the root's file (or info/attributes), used anywhere; a folder's definition is dropped.
+    [[["", "*.md crlfy\n[attr]crlfy eol=crlf"]], "a.md", "\r\n"],
+    [[["spec", "[attr]crlfy eol=crlf\n*.md crlfy"]], "spec/a.md", undefined],
+    [
+      [
+        ["", "[attr]crlfy eol=crlf"],
+        ["spec", "*.md crlfy"],
+      ],
+      "spec/a.md",
+      "\r\n",
+    ],
+    [[["", "[attr]picture binary\n* eol=crlf\n*.png picture"]], "a.png", "\n"],
+    [[["", "[attr]loop loop eol=crlf\n* loop"]], "a.md", "\r\n"],
+    // A name git cannot read drops its line; so does a negated pattern.
+    [[["", "*.md eol=crlf bad/name"]], "a.md", undefined],
+    [[["", "!*.md eol=crlf"]], "!a.md", undefined],
+    // `text` before the older `crlf`, whatever their order; `text=input` checks out LF.
+    [[["", "* -text\n* crlf eol=crlf"]], "a.md", "\n"],
+    [[["", "* text=input"]], "a.md", "\n"],
   ] as [[string, string][], string, string | undefined][])("%j gives %s the ending %j", (files, path, ending) => {
     expect(
       lineEndingFromAttributeFiles(
@@ -403,62 +422,162 @@ describe("a new file's style from every .gitattributes git reads for it", () => 
     ).toBe(ending);
   });
 
+  /**
+   * Writes `attributes` (path → text, in CRLF) into a new repository, then asks git and repositoryStyle about
+   * each of `paths`. A path no line decides takes CRLF from the files beside it (the attribute files), so git's
+   * `unspecified` is CRLF and only `-text` or `eol=lf` give LF. git reads no global or system attributes here.
+   */
+  function compareWithGit(attributes: Record<string, string>, paths: readonly string[]): void {
+    const cwd = tempDir();
+    const isolated = {
+      ...process.env,
+      ...GIT_IDENTITY,
+      HOME: cwd,
+      XDG_CONFIG_HOME: join(cwd, ".config"),
+      GIT_CONFIG_GLOBAL: join(cwd, ".config/none"),
+    };
+    const run = (...args: string[]) => {
+      const result = spawnSync("git", args, { cwd, encoding: "utf8", env: { ...isolated, GIT_CONFIG_NOSYSTEM: "1" } });
+      if (result.status !== 0) throw new Error(`git ${args.join(" ")}: ${result.stderr}`);
+      return result.stdout;
+    };
+    run("init", "-q");
+    for (const [path, text] of Object.entries(attributes)) {
+      mkdirSync(join(cwd, path, ".."), { recursive: true });
+      writeFileSync(join(cwd, path), text.replace(/\n/g, "\r\n"));
+    }
+    const said = new Map<string, string>();
+    for (const line of run("check-attr", "text", "eol", "--", ...paths)
+      .split("\n")
+      .filter(Boolean)) {
+      const [path, attr, value] = line.split(": ");
+      said.set(`${path} ${attr}`, value as string);
+    }
+    const style = repositoryStyle(realFileSystem, cwd);
+    const crlf: string[] = [];
+    for (const path of paths) {
+      const eol = said.get(`${path} eol`);
+      const expected = said.get(`${path} text`) === "unset" || eol === "lf" ? "\n" : "\r\n";
+      if (expected === "\r\n") crlf.push(path);
+      expect.soft(style(path), `${path}: git says text ${said.get(`${path} text`)}, eol ${eol}`).toBe(expected);
+    }
+    // Both answers occur, so the comparison means something.
+    expect(crlf.length).toBeGreaterThan(2);
+    expect(crlf.length).toBeLessThan(paths.length - 2);
+  }
+
   it.skipIf(!hasGit)(
     "agrees with git check-attr on each path, the root's, each folder's and info/attributes read",
     () => {
+      compareWithGit(
+        {
+          ".gitattributes": "* text=auto eol=lf\n*.bat text eol=crlf\n",
+          "spec/.gitattributes": "*.md eol=crlf\nplan/*.md eol=lf\n/notes.txt eol=crlf\n",
+          "spec/plan/.gitattributes": "keep-*.md eol=crlf\n",
+          "docs/.gitattributes": "*.md -text\n**/deep/*.md eol=crlf\n*.txt eol=crlf\n",
+          "tools/.gitattributes": "*.[ch] eol=crlf\n*.bat !eol\n",
+          ".git/info/attributes": "legacy.md eol=crlf\n",
+        },
+        [
+          "README.md",
+          "run.bat",
+          "spec/a.md",
+          "spec/plan/p.md",
+          "spec/plan/keep-x.md",
+          "spec/notes.txt",
+          "spec/sub/notes.txt",
+          "spec/task/legacy.md",
+          "docs/a.md",
+          "docs/a.txt",
+          "docs/x/deep/y.md",
+          "docs/deep/y.md",
+          "tools/a.c",
+          "tools/a.h",
+          "tools/run.bat",
+          "tools/sub/run.bat",
+          "other/a.md",
+        ],
+      );
+    },
+  );
+
+  it.skipIf(!hasGit)(
+    "agrees with git check-attr on macros: binary, [attr] definitions, where git honours them, and their order",
+    () => {
+      compareWithGit(
+        {
+          ".gitattributes": [
+            "[attr]lfonly text eol=lf",
+            "[attr]crlfonly eol=crlf",
+            // A macro that sets another: the built-in binary, or one of ours.
+            "[attr]image binary",
+            "[attr]outer lfonly",
+            "*.ps1 eol=lf",
+            "*.ps1 crlfonly",
+            "*.dat eol=crlf",
+            "*.dat image",
+            "*.cfg outer",
+            "x.cfg eol=crlf",
+            // Unset or unspecified later, a macro fills nothing from an earlier line; nor does -binary.
+            "*.yml lfonly",
+            "*.yml -lfonly",
+            "*.yaml lfonly",
+            "*.yaml !lfonly",
+            "*.jpg eol=crlf -binary",
+            // binary, then text on the same line: the later attribute wins.
+            "*.gif eol=lf binary",
+            "*.svg binary text eol=crlf",
+            // Used before it is defined, and defined only in .git/info/attributes.
+            "*.json late",
+            "*.toml infolf",
+            "[attr]late text eol=lf",
+            // A folder's file defines no macro (git warns and drops the line), but uses the root's.
+            "",
+          ].join("\n"),
+          "sub/.gitattributes": "[attr]lfonly eol=crlf\n[attr]sublf eol=lf\n*.txt lfonly\n*.md sublf\n*.sh outer\n",
+          ".git/info/attributes": "[attr]infolf eol=lf\n",
+        },
+        [
+          "run.ps1",
+          "a.dat",
+          "a.cfg",
+          "x.cfg",
+          "a.yml",
+          "a.yaml",
+          "a.jpg",
+          "a.gif",
+          "a.svg",
+          "a.json",
+          "a.toml",
+          "sub/a.txt",
+          "sub/a.md",
+          "sub/deep/run.sh",
+          "other/a.md",
+        ],
+      );
+    },
+  );
+
+  it.skipIf(!hasGit)(
+    "leaves out the attributes of one machine (~/.config/git/attributes), which git reads: the files beside decide",
+    () => {
       const cwd = tempDir();
-      git(cwd, "init", "-q");
-      const attributes: Record<string, string> = {
-        ".gitattributes": "* text=auto eol=lf\n*.bat text eol=crlf\n",
-        "spec/.gitattributes": "*.md eol=crlf\nplan/*.md eol=lf\n/notes.txt eol=crlf\n",
-        "spec/plan/.gitattributes": "keep-*.md eol=crlf\n",
-        "docs/.gitattributes": "*.md -text\n**/deep/*.md eol=crlf\n*.txt eol=crlf\n",
-        "tools/.gitattributes": "*.[ch] eol=crlf\n*.bat !eol\n",
-        ".git/info/attributes": "legacy.md eol=crlf\n",
-      };
-      // Written in CRLF, so that a path no line decides takes CRLF from the files beside it, not LF by default.
-      for (const [path, text] of Object.entries(attributes)) {
-        mkdirSync(join(cwd, path, ".."), { recursive: true });
-        writeFileSync(join(cwd, path), text.replace(/\n/g, "\r\n"));
-      }
-      const paths = [
-        "README.md",
-        "run.bat",
-        "spec/a.md",
-        "spec/plan/p.md",
-        "spec/plan/keep-x.md",
-        "spec/notes.txt",
-        "spec/sub/notes.txt",
-        "spec/task/legacy.md",
-        "docs/a.md",
-        "docs/a.txt",
-        "docs/x/deep/y.md",
-        "docs/deep/y.md",
-        "tools/a.c",
-        "tools/a.h",
-        "tools/run.bat",
-        "tools/sub/run.bat",
-        "other/a.md",
-      ];
-      const said = new Map<string, string>();
-      for (const line of git(cwd, "check-attr", "text", "eol", "--", ...paths)
-        .split("\n")
-        .filter(Boolean)) {
-        const [path, attr, value] = line.split(": ");
-        said.set(`${path} ${attr}`, value as string);
-      }
-      const style = repositoryStyle(realFileSystem, cwd);
-      const crlf: string[] = [];
-      for (const path of paths) {
-        const eol = said.get(`${path} eol`);
-        // Unspecified: the files beside it decide, and they are CRLF.
-        const expected = said.get(`${path} text`) === "unset" || eol === "lf" ? "\n" : "\r\n";
-        if (expected === "\r\n") crlf.push(path);
-        expect(style(path), `${path}: git says text ${said.get(`${path} text`)}, eol ${eol}`).toBe(expected);
-      }
-      // Both answers occur, so the comparison means something.
-      expect(crlf.length).toBeGreaterThan(3);
-      expect(crlf.length).toBeLessThan(paths.length - 3);
+      expect(bin(cwd, "svc", "--yes", "--git", "--no-install").status).toBe(0);
+      const repo = join(cwd, "svc");
+      git(repo, "rm", "-q", ".gitattributes");
+      // HOME is cwd for both the bin and this git: its global attributes file.
+      mkdirSync(join(cwd, ".config/git"), { recursive: true });
+      writeFileSync(join(cwd, ".config/git/attributes"), "*.md eol=crlf\n");
+      const said = spawnSync("git", ["check-attr", "eol", "--", "spec/plan/export-reports.md"], {
+        cwd: repo,
+        encoding: "utf8",
+        env: { PATH: process.env.PATH ?? "", HOME: cwd },
+      });
+      expect(said.stdout).toBe("spec/plan/export-reports.md: eol: crlf\n");
+      expect(bin(repo, "add", "plan", "Export reports").status).toBe(0);
+      const plan = read(join(repo, "spec/plan/export-reports.md"));
+      expect(plan).toContain("\n");
+      expect(plan).not.toContain("\r");
     },
   );
 

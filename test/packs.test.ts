@@ -64,7 +64,8 @@ describe("--template", () => {
         name: "acme-pack",
         version: "1.2.0",
         digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
-        source: "./acme",
+        // From the repository's root, wherever create ran: the same bytes for every teammate's update.
+        source: "../acme",
         answers: { team: "platform", owner: HARD },
       },
     ]);

@@ -83,7 +83,7 @@ export async function create(ctx: CommandContext, { positionals, given, switches
     },
   });
   await createRepository(ctx, {
-    team: await team.layer(prompter),
+    team: await team.layer(prompter, resolve(ctx.cwd, folderArg ?? answers.name)),
     folder: folderArg ?? answers.name,
     answers,
     facts,

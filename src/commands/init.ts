@@ -75,7 +75,7 @@ export async function init(ctx: CommandContext, { positionals, given, switches, 
     prompter,
     dryRun: switches["dry-run"],
     force: switches.force,
-    team: await team.layer(prompter),
+    team: await team.layer(prompter, root),
     target,
   });
 }

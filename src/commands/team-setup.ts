@@ -18,8 +18,11 @@ export interface TeamSetup {
   defaults: TeamDefaults;
   /** Whether any pack is used: only then is there a question to ask. */
   packed: boolean;
-  /** Asks the packs' questions (or takes --set and their defaults), once our answers are in. */
-  layer(prompter: Prompter | undefined): Promise<TeamLayer | undefined>;
+  /**
+   * Asks the packs' questions (or takes --set and their defaults), once our answers are in. `root`: the
+   * repository's, from which the record names each pack's folder.
+   */
+  layer(prompter: Prompter | undefined, root: string): Promise<TeamLayer | undefined>;
 }
 
 /** A repository the command works in (init, update), and the packs its record names. */
@@ -60,7 +63,8 @@ export async function teamSetup(
   return {
     defaults: { ...team.packDefaults(packs), ...layers.defaults },
     packed: true,
-    layer: async (prompter) => team.teamLayer(packs, await team.answerPacks(packs, answers, prompter)),
+    layer: async (prompter, at) =>
+      team.teamLayer(packs, await team.answerPacks(packs, answers, prompter), at, recorded),
   };
 }
 

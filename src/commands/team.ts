@@ -11,7 +11,7 @@ import { quoted } from "../core/quote.js";
 import type { FileSystem } from "../io/fs.js";
 import type { Prompter } from "../options/prompter.js";
 import type { TeamLayer } from "../targets/preset.js";
-import { locateRecordedPack, readTeamPack, type TeamPack } from "../templates/team-pack.js";
+import { locateRecordedPack, readTeamPack, recordedSource, type TeamPack } from "../templates/team-pack.js";
 import { renderTeamPacks } from "../templates/team-render.js";
 
 /** Each pack found from the first of `bases` that has it. */
@@ -86,12 +86,21 @@ export async function answerPacks(
   return answers;
 }
 
-export function teamLayer(packs: readonly TeamPack[], answers: Readonly<Record<string, string>>): TeamLayer {
+/**
+ * `root`: the repository the records are for. `recorded`: the packs its record names now, whose sources are kept
+ * for the same folder or package, however the user named it this time.
+ */
+export function teamLayer(
+  packs: readonly TeamPack[],
+  answers: Readonly<Record<string, string>>,
+  root: string,
+  recorded: readonly PackRecord[],
+): TeamLayer {
   const records: PackRecord[] = packs.map((pack) => ({
     name: pack.manifest.name,
     version: pack.manifest.version,
     digest: pack.digest,
-    source: pack.ref,
+    source: recordedSource(pack, root, recorded),
     answers: Object.fromEntries(pack.manifest.questions.map((q) => [q.name, answers[q.name] as string])),
   }));
   return {

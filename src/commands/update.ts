@@ -80,7 +80,7 @@ async function recordedTeam(
 ): Promise<TeamLayer | undefined> {
   const team = await teamSetup(ctx, args.values, ctx.cwd, { root, packs: record.packs });
   const interactive = team.packed && !args.switches.yes && !args.switches.check && !ctx.env.CI && ctx.isTerminal();
-  return team.layer(interactive ? await ctx.createPrompter() : undefined);
+  return team.layer(interactive ? await ctx.createPrompter() : undefined, root);
 }
 
 export async function update(ctx: CommandContext, args: ParsedArgs): Promise<void> {

@@ -6,6 +6,10 @@
  * repository's for a new file, and never mixes the two. Pure.
  */
 
+import { type AttributesFile, type AttributeValue, attributesFor } from "./git-attributes.js";
+
+export type { AttributesFile } from "./git-attributes.js";
+
 export type LineEnding = "\n" | "\r\n";
 
 /** The text with every CRLF as LF (a lone CR, which no editor writes as an ending, is left as it is). */
@@ -32,79 +36,29 @@ export function withLineEnding(text: string, ending: LineEnding): string {
   return ending === "\n" ? lf : lf.replace(/\n/g, "\r\n");
 }
 
-/** A `.gitattributes` glob as git matches it: without a `/`, against the file's name; with one, against its path. */
-function globMatches(pattern: string, path: string): boolean {
-  const anchored = pattern.replace(/^\//, "");
-  const subject = pattern.includes("/") ? path : (path.split("/").pop() ?? path);
-  const source = anchored
-    .split(/(\*\*\/?|\*|\?|\[!?\]?[^\]]*\])/)
-    .map((part) => {
-      // A bracket expression, `[!…]` negated as in fnmatch; its characters taken literally but for a range's `-`.
-      if (part.startsWith("[") && part.length > 2)
-        return `[${part.startsWith("[!") ? "^" : ""}${part
-          .slice(part.startsWith("[!") ? 2 : 1, -1)
-          .replace(/[\\^\]]/g, "\\$&")}]`;
-      if (part === "**/") return "(?:.*/)?";
-      if (part === "**") return ".*";
-      if (part === "*") return "[^/]*";
-      if (part === "?") return "[^/]";
-      return part.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-    })
-    .join("");
-  try {
-    return new RegExp(`^${source}$`).test(subject);
-  } catch {
-    // A range git would not read either (`[z-a]`): the line matches nothing.
-    return false;
-  }
-}
-
-/** One `.gitattributes` file: the folder it lies in (`""` for the root's, `a/b` below it) and its text. */
-export interface AttributesFile {
-  folder: string;
-  text: string;
-}
-
 /**
- * The ending `.gitattributes` gives `path` in the working tree: the last matching line that sets `eol`, unless
- * the last that sets `text` unsets it (`-text`, `binary`: the file as written, LF as ours are). Undefined when
- * no line decides it.
+ * The ending `.gitattributes` gives `path` in the working tree, as git's convert.c reads its attributes: not text
+ * (`-text`, `binary`, a macro that says so) keeps the file as written, LF as ours are; otherwise `eol` decides,
+ * and `text=input` (or `crlf=input`) alone means LF. Undefined when nothing decides it: the checkout's settings do.
  */
 export function lineEndingFromAttributes(attributes: string, path: string): LineEnding | undefined {
   return lineEndingFromAttributeFiles([{ folder: "", text: attributes }], path);
 }
 
-/**
- * The same over every file git reads for `path`, in the order git gives them precedence, lowest first (the
- * root's, then each folder's down to the path's own, then `.git/info/attributes` as the root's): a line in a
- * later file overrides an earlier one, as a later line does within one file. A file's patterns match the path
- * from its own folder (gitattributes(5)); a file in a folder that does not hold `path` says nothing of it.
- */
+/** `text`, else the older `crlf`, as convert.c reads them: set, unset, `input` or `auto`. */
+const textAction = (value: AttributeValue | undefined): "text" | "binary" | "input" | "auto" | undefined =>
+  value === true ? "text" : value === false ? "binary" : value === "input" || value === "auto" ? value : undefined;
+
+/** The same over every file git reads for `path`, in git's precedence, lowest first (see attributesFor). */
 export function lineEndingFromAttributeFiles(files: readonly AttributesFile[], path: string): LineEnding | undefined {
-  // `text` and `eol` are two attributes, each set by the last line that names it.
-  let text: "set" | "unset" | "auto" | undefined;
-  let eol: LineEnding | undefined;
-  for (const { folder, text: lines } of files) {
-    if (folder !== "" && !path.startsWith(`${folder}/`)) continue;
-    const relative = folder === "" ? path : path.slice(folder.length + 1);
-    for (const line of toLf(lines).split("\n")) {
-      const [pattern, ...attrs] = line.trim().split(/\s+/);
-      // `[attr]name …` defines a macro, it matches no path.
-      if (!pattern || pattern.startsWith("#") || pattern.startsWith("[attr]") || !globMatches(pattern, relative))
-        continue;
-      for (const attr of attrs) {
-        if (attr === "eol=crlf") eol = "\r\n";
-        else if (attr === "eol=lf" || attr === "crlf=input") eol = "\n";
-        else if (attr === "!eol") eol = undefined;
-        else if (attr === "text" || attr === "crlf") text = "set";
-        else if (attr === "text=auto") text = "auto";
-        else if (attr === "-text" || attr === "-crlf" || attr === "binary") text = "unset";
-        else if (attr === "!text") text = undefined;
-      }
-    }
-  }
-  // Not text: git writes the file as it is stored, and ours are LF. Otherwise `eol`, or the checkout's settings.
-  return text === "unset" ? "\n" : eol;
+  const attributes = attributesFor(files, path);
+  const action = textAction(attributes.get("text")) ?? textAction(attributes.get("crlf"));
+  // Not text: git writes the file as it is stored, and ours are LF.
+  if (action === "binary") return "\n";
+  const eol = attributes.get("eol");
+  if (eol === "crlf") return "\r\n";
+  if (eol === "lf" || action === "input") return "\n";
+  return undefined;
 }
 
 /** The style most of `samples` end their lines in; LF when none says (our templates are LF). */

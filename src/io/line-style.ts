@@ -59,7 +59,10 @@ const foldersOf = (path: string): string[] =>
 /**
  * Where a new file's style comes from: the `.gitattributes` files git reads for it (the root's, the planned one
  * when the repository has none yet, as git will read it once written; each folder's on the way down; this clone's
- * `.git/info/attributes`, which git reads last), then its folder's files, then the root's.
+ * `.git/info/attributes`, which git reads last), then its folder's files, then the root's. Macros count where git
+ * honours them: defined in the root's file or `.git/info/attributes` (core/git-attributes.ts). The files outside
+ * the repository (core.attributesFile, `$XDG_CONFIG_HOME/git/attributes`, the system's) are not read: they are one
+ * machine's, and what a command writes must not depend on the machine; a macro defined only there says nothing.
  */
 export function repositoryStyle(
   fs: FileSystem,

@@ -5,9 +5,11 @@
  * followed, so a pack (or a repository it came from) cannot reach outside itself.
  */
 import { createHash } from "node:crypto";
+import * as nodePath from "node:path";
 import { isAbsolute, join, resolve } from "node:path";
 import { confinementProblem } from "../core/confine.js";
 import { UsageError } from "../core/errors.js";
+import type { PackRecord } from "../core/manifest.js";
 import { PACK_MANIFEST, type PackManifest, parsePackManifest } from "../core/pack-manifest.js";
 import type { FileSystem } from "../io/fs.js";
 import { readPack } from "./pack.js";
@@ -90,4 +92,32 @@ export function readTeamPack(fs: FileSystem, ref: string, bases: readonly string
   const hash = createHash("sha256").update(`${PACK_MANIFEST}\0${text}\0`);
   for (const [source, contents] of files) hash.update(`${source}\0${contents}\0`);
   return { ref, dir, manifest, files, digest: `sha256:${hash.digest("hex")}` };
+}
+
+/**
+ * How the record names a pack, so that it is the same bytes whoever runs the command, from whichever folder, on
+ * whichever system: an installed package by its name; a folder by its path from the repository's root, with `/`
+ * (`./packs/team`, `../pack`), never one machine's absolute path (but across Windows drives, where no relative
+ * path exists: then as the user gave it). The record's own source is kept when it names the same folder or package
+ * (a record is read from the repository's root), so an update with nothing new rewrites nothing.
+ */
+export function recordedSource(
+  pack: Pick<TeamPack, "ref" | "dir" | "manifest">,
+  root: string,
+  recorded: readonly Pick<PackRecord, "name" | "source">[],
+  paths: Pick<typeof nodePath, "relative" | "resolve" | "isAbsolute" | "join" | "sep"> = nodePath,
+): string {
+  const source = recorded.find((p) => p.name === pack.manifest.name)?.source;
+  // A record made before sources were portable may hold a path only one machine reads: never kept.
+  const before =
+    source === undefined || source.includes("\\") || nodePath.win32.isAbsolute(source) ? undefined : source;
+  const installed = PACKAGE_NAME.test(pack.ref) && pack.dir.endsWith(paths.join("node_modules", pack.ref));
+  if (before !== undefined && (installed ? before === pack.ref : paths.resolve(root, before) === pack.dir))
+    return before;
+  if (installed) return pack.ref;
+  const relative = paths.relative(root, pack.dir);
+  if (paths.isAbsolute(relative)) return pack.ref;
+  const portable = relative.split(paths.sep).join("/");
+  if (portable === "") return ".";
+  return portable === ".." || portable.startsWith("../") ? portable : `./${portable}`;
 }
