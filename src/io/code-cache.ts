@@ -149,14 +149,18 @@ export function runCached(
 ): { outcome: CacheOutcome; exports: unknown } {
   const cached = spot ? readCache(spot) : "untrusted";
   if (spot === undefined || typeof cached === "string") {
-    // No cache to read or to write, at most a mark: Node's own loader runs the file, as without a cache.
+    // No cache to read or to write, at most a mark: Node's own loader runs the file, as without a cache,
     const firstRun = spot !== undefined && cached !== "untrusted";
     if (firstRun) whenDone(() => markFirstRun(spot, cached === "no file"));
-    const exports: unknown = Module.createRequire(file)(file);
-    return { outcome: spot === undefined ? "off" : firstRun ? "first-run" : "untrusted", exports };
+    const outcome = spot === undefined ? "off" : firstRun ? "first-run" : "untrusted";
+    // except on a first run where Node keeps a compile cache of its own (NODE_COMPILE_CACHE, Node 22 on): its
+    // loader would serialize the program into it and write it at exit (7 M instructions on Node 24), for no
+    // run to read, since later runs compile the program here. So the first run compiles it here too.
+    if (firstRun && nodeCompileCacheOn()) return { outcome, exports: runScript(compile(file), file) };
+    return { outcome, exports: Module.createRequire(file)(file) };
   }
   const { commands, cache } = cached.length > 0 ? readCacheFile(cached) : { commands: [], cache: undefined };
-  const script = new Script(Module.wrap(readFileSync(file, "utf8")), { filename: file, cachedData: cache });
+  const script = compile(file, cache);
   const outcome: CacheOutcome =
     cached.length === 0
       ? "second-run"
@@ -168,9 +172,25 @@ export function runCached(
   // A widened cache keeps the commands it held: their functions, deserialized, are in what V8 writes now.
   const holds = outcome === "widened" ? [...commands, command] : [command];
   if (outcome !== "accepted") whenDone(() => saveCache(spot, script.createCachedData(), holds));
+  return { outcome, exports: runScript(script, file) };
+}
+
+/** Whether Node's own compile cache is on for this process (Node 22 on: module.getCompileCacheDir). */
+function nodeCompileCacheOn(): boolean {
+  const { getCompileCacheDir } = Module as { getCompileCacheDir?: () => string | undefined };
+  return getCompileCacheDir?.() !== undefined;
+}
+
+/** The CommonJS file as Node's loader wraps it, compiled with V8's cache when one is given. */
+function compile(file: string, cachedData?: Buffer): Script {
+  return new Script(Module.wrap(readFileSync(file, "utf8")), { filename: file, cachedData });
+}
+
+/** Runs a compiled file as Node runs a CommonJS module (the same five arguments); returns its exports. */
+function runScript(script: Script, file: string): unknown {
   const module = new Module(file);
   module.filename = file;
   const main = script.runInThisContext() as (...args: unknown[]) => void;
   main.call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
-  return { outcome, exports: module.exports };
+  return module.exports;
 }
