@@ -30,8 +30,11 @@ const root = fileURLToPath(new URL("..", import.meta.url));
  * brought main d45ed91 to 334,685 bytes (326.8 KiB).
  * init-bounds (requires-python read whole, the note on a version from git outside a checkout) took main 34ce98c
  * from 335,693 to 337,900 bytes, 20 under: its README rows were cut to fit, the rest went to docs/robustness.md.
+ * attr-macros (git's attribute macros in core/git-attributes.ts, a pack's source from the repository's root)
+ * and issue-26g's first change (src/io/commonjs.ts) brought main 730d49d to 339,806 bytes (331.8 KiB).
+ * A create-only second program (+69 KB) was built and not merged for its size (docs/performance.md).
  */
-const MAX_PACKED_BYTES = 330 * 1024;
+const MAX_PACKED_BYTES = 336 * 1024;
 /** Bundles, and the program's source map (read only under --verbose). */
 const DIST_FILE = /^dist\/[A-Za-z0-9_-]+\.c?js$|^dist\/main\.cjs\.map$/;
 
