@@ -101,6 +101,7 @@ describe("the built bin's start-up", () => {
     expect(existsSync(join(repo, "spec/plan/a-title.md"))).toBe(true);
     expect(modules).not.toContain("node:tty");
     expect(internals).not.toContain("NativeModule net");
+    expect(internals, "the code cache's temp folder is found without node:os").not.toContain("NativeModule os");
   });
 
   it("deciding on colour for a pipe loads neither node:tty nor kleur's stream check", () => {

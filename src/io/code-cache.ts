@@ -40,15 +40,31 @@ const PREFIX = "create-spec-agent-";
 
 /**
  * Where the cache goes: Node's own settings for its compile cache decide, so a user who moved or
- * disabled it (NODE_COMPILE_CACHE, NODE_DISABLE_COMPILE_CACHE) gets the same from us.
+ * disabled it (NODE_COMPILE_CACHE, NODE_DISABLE_COMPILE_CACHE) gets the same from us. The temp
+ * folder is asked for only when NODE_COMPILE_CACHE does not say.
  */
 export function codeCacheSpot(
   env: Record<string, string | undefined>,
-  facts: { tmpdir: string; buildId: string; nodeVersion: string; arch: string; uid: number | undefined },
+  facts: { tmpdir: () => string; buildId: string; nodeVersion: string; arch: string; uid: number | undefined },
 ): CodeCacheSpot | undefined {
   if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
-  const dir = env.NODE_COMPILE_CACHE || join(facts.tmpdir, "node-compile-cache");
+  const dir = env.NODE_COMPILE_CACHE || join(facts.tmpdir(), "node-compile-cache");
   return { dir, file: `${PREFIX}${facts.buildId}-${facts.nodeVersion}-${facts.arch}.cache`, uid: facts.uid };
+}
+
+/**
+ * os.tmpdir() without loading node:os, whose set-up cost every start about 1 M instructions (1 % of an add,
+ * docs/performance.md): on POSIX, Node's own rule (TMPDIR, else TMP, else TEMP, else /tmp, less a trailing
+ * slash; test/code-cache.test.ts holds it equal to os.tmpdir()); on Windows, Node's function itself (`osTmpdir`).
+ */
+export function tempFolder(
+  env: Record<string, string | undefined>,
+  platform: NodeJS.Platform,
+  osTmpdir: () => string,
+): string {
+  if (platform === "win32") return osTmpdir();
+  const path = env.TMPDIR || env.TMP || env.TEMP || "/tmp";
+  return path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path;
 }
 
 /**
