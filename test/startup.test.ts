@@ -110,6 +110,11 @@ describe("the built bin's start-up", () => {
     expect(internals).not.toContain(STREAMS);
   });
 
+  it("the bin copies no module's properties at start (esbuild's interop for a default import of a CommonJS module)", () => {
+    // esbuild's __toESM copies every own property of what it wraps, by getOwnPropertyNames; named imports need none.
+    expect(readFileSync(bin, "utf8")).not.toContain("getOwnPropertyNames");
+  });
+
   it("keeps Handlebars in dist/handlebars.cjs alone: the preset is precompiled to JavaScript", () => {
     // Strings only Handlebars' compiler (its parser) and its runtime (its version check) hold.
     const withHandlebars = readdirSync(dist).filter((file) => {

@@ -20,7 +20,8 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import Module from "node:module";
+// Named, not the default: esbuild would copy each of node:module's forty-odd properties into an interop object.
+import { createRequire, Module, wrap } from "node:module";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
 
@@ -168,11 +169,11 @@ export function runCached(
     // No cache to read or to write, at most a mark: Node's own loader runs the file, as without a cache.
     const firstRun = spot !== undefined && cached !== "untrusted";
     if (firstRun) whenDone(() => markFirstRun(spot, cached === "no file"));
-    const exports: unknown = Module.createRequire(file)(file);
+    const exports: unknown = createRequire(file)(file);
     return { outcome: spot === undefined ? "off" : firstRun ? "first-run" : "untrusted", exports };
   }
   const { commands, cache } = cached.length > 0 ? readCacheFile(cached) : { commands: [], cache: undefined };
-  const script = new Script(Module.wrap(readFileSync(file, "utf8")), { filename: file, cachedData: cache });
+  const script = new Script(wrap(readFileSync(file, "utf8")), { filename: file, cachedData: cache });
   const outcome: CacheOutcome =
     cached.length === 0
       ? "second-run"
@@ -187,6 +188,6 @@ export function runCached(
   const module = new Module(file);
   module.filename = file;
   const main = script.runInThisContext() as (...args: unknown[]) => void;
-  main.call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
+  main.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   return { outcome, exports: module.exports };
 }
