@@ -13,9 +13,10 @@
  * command's own (as a user who runs the command again finds it). Several bins (builds) are measured side by
  * side on the same trees. Both sides run without NODE_EXTRA_CA_CERTS, with CI=1 and NO_COLOR=1.
  *
- *   node scripts/instructions.mjs [--node PATH] [--runs N] [--files N] [--only check] [BIN ...]   (default BIN: dist/cli.cjs)
+ *   node scripts/instructions.mjs [--node PATH] [--runs N] [--files N] [--only check|add] [BIN ...]   (default BIN: dist/cli.cjs)
  *
- * `--only check` measures check and the bare read alone (at 10,000 files, the rest would take long for nothing).
+ * `--only check` measures check and the bare read alone (at 10,000 files, the rest would take long for nothing);
+ * `--only add` measures add plan, task and context and `node -e 0` alone.
  *
  * Needs valgrind (apt-get install valgrind). Each run takes 5 to 60 s: valgrind runs the process about 50x slower.
  */
@@ -39,7 +40,7 @@ const node = resolve(flags.get("--node") ?? process.execPath);
 const runs = Number(flags.get("--runs") ?? 3);
 const files = Number(flags.get("--files") ?? 1000);
 const only = flags.get("--only");
-if (only !== undefined && only !== "check") throw new Error(`--only takes check, not ${only}`);
+if (only !== undefined && only !== "check" && only !== "add") throw new Error(`--only takes check or add, not ${only}`);
 
 const scratch = mkdtempSync(join(tmpdir(), "spec-agent-instructions-"));
 const { NODE_EXTRA_CA_CERTS: _certificates, ...inherited } = process.env;
@@ -97,13 +98,13 @@ const bare = join(scratch, "bare-read.cjs");
 writeFileSync(bare, BARE_READ);
 const floorEnv = { ...baseEnv, NODE_DISABLE_COMPILE_CACHE: "1" };
 const nodeStart = only === "check" ? Number.NaN : measure(() => ["-e", "0"], scratch, floorEnv);
-const bareRead = measure(() => [bare, "spec"], repo, floorEnv);
+const bareRead = only === "add" ? Number.NaN : measure(() => [bare, "spec"], repo, floorEnv);
 
 const createVite = join(root, "node_modules", "create-vite", "index.js");
 const viteDir = join(scratch, "vite");
 mkdirSync(viteDir);
 const vite =
-  only !== "check" && existsSync(createVite)
+  only === undefined && existsSync(createVite)
     ? measure(
         (i) => [createVite, `app-${i}`, "--template", "vanilla-ts", "--no-interactive"],
         viteDir,
@@ -146,6 +147,15 @@ for (const [b, bin] of bins.entries()) {
         writeFileSync(firstPlan, firstPlanText);
       },
     );
+  if (only === "add") {
+    rows.push({
+      bin,
+      "add plan (warm)": [add("plan"), nodeStart],
+      "add task (warm)": [add("task", ["--plan", "plan-0"]), nodeStart],
+      "add context (warm)": [add("context"), nodeStart],
+    });
+    continue;
+  }
   const check = [measure(() => [bin, "check"], repo, cacheFor("check")), bareRead];
   if (only === "check") {
     rows.push({ bin, [`check, ${files} spec files (warm)`]: check });
@@ -177,7 +187,7 @@ const lines = [
     .map((n) => n.toFixed(2))
     .join(
       " ",
-    )}; instructions (callgrind, less V8's random hash seed set-up), median of ${runs}; node -e 0 ${only === "check" ? "not run" : m(nodeStart)}, a bare read of the ${files} spec files ${m(bareRead)}${vite === undefined ? "" : `, create-vite (warm) ${m(vite)}`}.`,
+    )}; instructions (callgrind, less V8's random hash seed set-up), median of ${runs}; node -e 0 ${only === "check" ? "not run" : m(nodeStart)}, a bare read of the ${files} spec files ${only === "add" ? "not run" : m(bareRead)}${vite === undefined ? "" : `, create-vite (warm) ${m(vite)}`}.`,
   "",
   `| command | ${bins.map((_bin, i) => `${"ABCDEFGH"[i]}: ours | ratio`).join(" | ")} |`,
   `| --- | ${bins.map(() => "--- | ---").join(" | ")} |`,

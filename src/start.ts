@@ -3,9 +3,8 @@
  * The bin as installed (dist/cli.cjs): starts the program, cli.ts built as dist/main.cjs, from V8's
  * code cache (io/code-cache.ts). An entry point beside cli.ts and plop.ts, since it reads the process.
  */
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { codeCacheSpot, runCached } from "./io/code-cache.js";
+import { codeCacheSpot, runCached, tempFolder } from "./io/code-cache.js";
 import { COMMAND_NAMES } from "./options/flags.js";
 
 /** The build's hash of dist/main.cjs: a rebuilt program never meets the cache of another build. */
@@ -19,7 +18,7 @@ if (verbose) process.setSourceMapsEnabled(true);
 const spot = verbose
   ? undefined
   : codeCacheSpot(process.env, {
-      tmpdir: tmpdir(),
+      tmpdir: () => tempFolder(process.env, process.platform, () => process.getBuiltinModule("node:os").tmpdir()),
       buildId: MAIN_BUILD_ID,
       nodeVersion: process.version,
       arch: process.arch,

@@ -20,7 +20,7 @@ import Module from "node:module";
 import { join } from "node:path";
 import { buildSync } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
-import { codeCacheSpot, intactCache, readCacheFile, saveCache } from "../src/io/code-cache.js";
+import { codeCacheSpot, intactCache, readCacheFile, saveCache, tempFolder } from "../src/io/code-cache.js";
 import { packageRoot } from "../src/io/package-info.js";
 import { tempDir } from "./support/context.js";
 import { readTree } from "./support/tree.js";
@@ -31,13 +31,31 @@ const nodeHasCompileCache = "getCompileCacheDir" in Module;
 const asRoot = process.getuid?.() === 0;
 
 describe("codeCacheSpot", () => {
-  const facts = { tmpdir: "/tmp", buildId: "b1", nodeVersion: "v20.20.2", arch: "x64", uid: 1000 };
+  const facts = { tmpdir: () => "/tmp", buildId: "b1", nodeVersion: "v20.20.2", arch: "x64", uid: 1000 };
   it.each([
     [{}, "/tmp/node-compile-cache"],
     [{ NODE_COMPILE_CACHE: "/home/me/.cache/node" }, "/home/me/.cache/node"],
     [{ NODE_COMPILE_CACHE: "" }, "/tmp/node-compile-cache"],
   ])("with %j keeps the cache in %s, named for the build, Node and the machine", (env, dir) => {
     expect(codeCacheSpot(env, facts)).toEqual({ dir, file: "create-spec-agent-b1-v20.20.2-x64.cache", uid: 1000 });
+  });
+  it("asks for the temp folder only when NODE_COMPILE_CACHE does not say", () => {
+    const asked = { ...facts, tmpdir: () => expect.unreachable("the temp folder was asked for") };
+    expect(codeCacheSpot({ NODE_COMPILE_CACHE: "/c" }, asked)?.dir).toBe("/c");
+  });
+  it.each([
+    {},
+    { TMPDIR: "/var/tmp/me/" },
+    { TMPDIR: "/" },
+    { TMPDIR: "//" },
+    { TMPDIR: "", TMP: "/t/" },
+    { TEMP: "relative/dir" },
+    { TMP: "/a", TEMP: "/b" },
+  ])("finds the temp folder os.tmpdir() gives, without node:os, with %j", (vars) => {
+    const script = 'process.stdout.write(require("node:os").tmpdir())';
+    const env = { PATH: process.env.PATH ?? "", ...vars };
+    const node = spawnSync(process.execPath, ["-e", script], { env, encoding: "utf8" });
+    expect(tempFolder(vars, "linux", () => expect.unreachable("node:os asked on POSIX"))).toBe(node.stdout);
   });
   it("keeps none when Node's compile cache is disabled", () => {
     expect(codeCacheSpot({ NODE_DISABLE_COMPILE_CACHE: "1", NODE_COMPILE_CACHE: "/c" }, facts)).toBeUndefined();

@@ -47,8 +47,24 @@ describe("task numbers", () => {
     [["001-a.md", "007-b.md", "003-c.md"], "008"],
     [["999-z.md"], "1000"],
     [["12-x.md", "notes.md"], "013"],
+    [["0010-a.md", "9-b.md", "000-c.md"], "011"],
+    [["000-a.md"], "001"],
+    [["99-a.md", "100-b.md", "0099-c.md"], "101"],
   ])("after %j: %s", (names, next) => {
     expect(nextTaskNumber(names)).toBe(next);
+  });
+
+  it("is one past the highest as numbers, whatever the zeros and lengths: 1,000 random folders", () => {
+    const name = fc.tuple(fc.stringMatching(/^\d{1,20}$/), fc.constantFrom("-a.md", "-b.md", ".md", "-x.txt"));
+    fc.assert(
+      fc.property(fc.array(name.map(([digits, tail]) => digits + tail)), (names) => {
+        const numbers = names.flatMap((n) => (/^(\d+)-[^/]*\.md$/.exec(n)?.[1] ?? []) as string[]).map(BigInt);
+        let highest = 0n;
+        for (const n of numbers) if (n > highest) highest = n;
+        expect(nextTaskNumber(names)).toBe(String(highest + 1n).padStart(3, "0"));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

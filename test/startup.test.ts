@@ -101,12 +101,18 @@ describe("the built bin's start-up", () => {
     expect(existsSync(join(repo, "spec/plan/a-title.md"))).toBe(true);
     expect(modules).not.toContain("node:tty");
     expect(internals).not.toContain("NativeModule net");
+    expect(internals, "the code cache's temp folder is found without node:os").not.toContain("NativeModule os");
   });
 
   it("deciding on colour for a pipe loads neither node:tty nor kleur's stream check", () => {
     const { modules, internals } = loaded(["--help"], {});
     expect(modules).not.toContain("node:tty");
     expect(internals).not.toContain(STREAMS);
+  });
+
+  it("the bin copies no module's properties at start (esbuild's interop for a default import of a CommonJS module)", () => {
+    // esbuild's __toESM copies every own property of what it wraps, by getOwnPropertyNames; named imports need none.
+    expect(readFileSync(bin, "utf8")).not.toContain("getOwnPropertyNames");
   });
 
   it("keeps Handlebars in dist/handlebars.cjs alone: the preset is precompiled to JavaScript", () => {

@@ -15,15 +15,7 @@ import { FILE_MODE, type PlannedFile } from "../core/planned-file.js";
 import { quoted } from "../core/quote.js";
 import { CLI_ROUTE, type Route } from "../core/route.js";
 import { slugify } from "../core/slug.js";
-import {
-  fillTemplate,
-  listTask,
-  nextTaskNumber,
-  planTitle,
-  SPEC_KINDS,
-  type SpecKind,
-  TASK_FILE,
-} from "../core/spec-docs.js";
+import { fillTemplate, listTask, nextTaskNumber, planTitle, SPEC_KINDS, type SpecKind } from "../core/spec-docs.js";
 import type { FileSystem } from "../io/fs.js";
 import { findRoot, readIfFile, whereOf } from "../io/root.js";
 import type { ParsedArgs } from "../options/parse.js";
@@ -144,7 +136,7 @@ export async function addSpecFile(ctx: CommandContext, job: AddJob): Promise<str
     plan = findPlan(ctx, root, job.plan, route);
     const taskFolder = join(root, "spec/task");
     const existing = ctx.fs.statSync(taskFolder, { throwIfNoEntry: false }) ? ctx.fs.readdirSync(taskFolder) : [];
-    number = nextTaskNumber(existing.filter((n) => TASK_FILE.test(n)));
+    number = nextTaskNumber(existing);
     name = `${number}-${slug}.md`;
   }
   const segment = checkPathSegment(name);

@@ -19,11 +19,19 @@ const linkText = (text: string): string => text.replace(/[[\]\\]/g, (char) => `\
 /** A task file's name: `NNN-slug.md`. */
 export const TASK_FILE = /^(\d+)-[^/]*\.md$/;
 
-/** One past the highest number among the task files, three digits at least; exact at any size (BigInt). */
+/**
+ * One past the highest number among the task files, three digits at least; exact at any size (BigInt). Numbers
+ * are compared as digit strings (fewer digits, less), one BigInt made at the end: a spec/task/ of thousands of
+ * files cost add task a BigInt for each name, twice.
+ */
 export function nextTaskNumber(names: readonly string[]): string {
-  const numbers = names.map((name) => TASK_FILE.exec(name)?.[1]).filter((n) => n !== undefined);
-  const highest = numbers.reduce((max, n) => (BigInt(n) > max ? BigInt(n) : max), 0n);
-  return String(highest + 1n).padStart(3, "0");
+  let highest = "0";
+  for (const name of names) {
+    const digits = TASK_FILE.exec(name)?.[1]?.replace(/^0+/, "");
+    if (digits && (digits.length > highest.length || (digits.length === highest.length && digits > highest)))
+      highest = digits;
+  }
+  return String(BigInt(highest) + 1n).padStart(3, "0");
 }
 
 export interface SpecDoc {

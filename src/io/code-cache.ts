@@ -20,9 +20,10 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import Module from "node:module";
-import { dirname, join } from "node:path";
-import { Script } from "node:vm";
+// Named, not the default: esbuild would copy each of node:module's forty-odd properties into an interop object.
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { compile, nodeCompileCacheOn, runScript } from "./commonjs.js";
 
 /** What became of the cache on this run (the tests read it). */
 export type CacheOutcome = "off" | "untrusted" | "first-run" | "second-run" | "rejected" | "accepted" | "widened";
@@ -40,15 +41,31 @@ const PREFIX = "create-spec-agent-";
 
 /**
  * Where the cache goes: Node's own settings for its compile cache decide, so a user who moved or
- * disabled it (NODE_COMPILE_CACHE, NODE_DISABLE_COMPILE_CACHE) gets the same from us.
+ * disabled it (NODE_COMPILE_CACHE, NODE_DISABLE_COMPILE_CACHE) gets the same from us. The temp
+ * folder is asked for only when NODE_COMPILE_CACHE does not say.
  */
 export function codeCacheSpot(
   env: Record<string, string | undefined>,
-  facts: { tmpdir: string; buildId: string; nodeVersion: string; arch: string; uid: number | undefined },
+  facts: { tmpdir: () => string; buildId: string; nodeVersion: string; arch: string; uid: number | undefined },
 ): CodeCacheSpot | undefined {
   if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
-  const dir = env.NODE_COMPILE_CACHE || join(facts.tmpdir, "node-compile-cache");
+  const dir = env.NODE_COMPILE_CACHE || join(facts.tmpdir(), "node-compile-cache");
   return { dir, file: `${PREFIX}${facts.buildId}-${facts.nodeVersion}-${facts.arch}.cache`, uid: facts.uid };
+}
+
+/**
+ * os.tmpdir() without loading node:os, whose set-up cost every start about 1 M instructions (1 % of an add,
+ * docs/performance.md): on POSIX, Node's own rule (TMPDIR, else TMP, else TEMP, else /tmp, less a trailing
+ * slash; test/code-cache.test.ts holds it equal to os.tmpdir()); on Windows, Node's function itself (`osTmpdir`).
+ */
+export function tempFolder(
+  env: Record<string, string | undefined>,
+  platform: NodeJS.Platform,
+  osTmpdir: () => string,
+): string {
+  if (platform === "win32") return osTmpdir();
+  const path = env.TMPDIR || env.TMP || env.TEMP || "/tmp";
+  return path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path;
 }
 
 /**
@@ -157,7 +174,7 @@ export function runCached(
     // loader would serialize the program into it and write it at exit (7 M instructions on Node 24), for no
     // run to read, since later runs compile the program here. So the first run compiles it here too.
     if (firstRun && nodeCompileCacheOn()) return { outcome, exports: runScript(compile(file), file) };
-    return { outcome, exports: Module.createRequire(file)(file) };
+    return { outcome, exports: createRequire(file)(file) };
   }
   const { commands, cache } = cached.length > 0 ? readCacheFile(cached) : { commands: [], cache: undefined };
   const script = compile(file, cache);
@@ -173,24 +190,4 @@ export function runCached(
   const holds = outcome === "widened" ? [...commands, command] : [command];
   if (outcome !== "accepted") whenDone(() => saveCache(spot, script.createCachedData(), holds));
   return { outcome, exports: runScript(script, file) };
-}
-
-/** Whether Node's own compile cache is on for this process (Node 22 on: module.getCompileCacheDir). */
-function nodeCompileCacheOn(): boolean {
-  const { getCompileCacheDir } = Module as { getCompileCacheDir?: () => string | undefined };
-  return getCompileCacheDir?.() !== undefined;
-}
-
-/** The CommonJS file as Node's loader wraps it, compiled with V8's cache when one is given. */
-function compile(file: string, cachedData?: Buffer): Script {
-  return new Script(Module.wrap(readFileSync(file, "utf8")), { filename: file, cachedData });
-}
-
-/** Runs a compiled file as Node runs a CommonJS module (the same five arguments); returns its exports. */
-function runScript(script: Script, file: string): unknown {
-  const module = new Module(file);
-  module.filename = file;
-  const main = script.runInThisContext() as (...args: unknown[]) => void;
-  main.call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
-  return module.exports;
 }
