@@ -20,6 +20,11 @@ export interface FileSystem {
   readdirSync(path: string): string[];
   /** Names with their kinds, in one call: a walk of thousands of files then needs no lstat for each. */
   readdirEntriesSync(path: string): NodeFs.Dirent[];
+  /**
+   * A folder's entries one at a time, in the order the disk gives them: a folder of 100,000 is never held as
+   * 100,000 entries at once (readdirSync's list, and the C library's, made the heap grow for good).
+   */
+  eachEntrySync(path: string, visit: (entry: NodeFs.Dirent) => void): void;
   readFileSync(path: string): Buffer;
   /** UTF-8 text: Node's fast path, which skips the Buffer a first readFileSync sets up. */
   readTextSync(path: string): string;
@@ -47,6 +52,14 @@ export const realFileSystem: FileSystem = {
   statSync: (path, options) => nodeFs.statSync(path, options),
   readdirSync: (path) => nodeFs.readdirSync(path),
   readdirEntriesSync: (path) => nodeFs.readdirSync(path, { withFileTypes: true }),
+  eachEntrySync: (path, visit) => {
+    const dir = nodeFs.opendirSync(path);
+    try {
+      for (let entry = dir.readSync(); entry !== null; entry = dir.readSync()) visit(entry);
+    } finally {
+      dir.closeSync();
+    }
+  },
   readFileSync: (path) => nodeFs.readFileSync(path),
   readTextSync: (path) => nodeFs.readFileSync(path, "utf8"),
   // Node takes numeric open flags here too (its types say only strings): O_EXCL | O_NOFOLLOW has no string form.

@@ -21,10 +21,10 @@ export function checkTree(tree: CheckedTree, knowledge: CheckKnowledge): { files
   const numbers: TaskNumbers = new Map();
   const servers = configuredServers(tree);
   const ruleFiles: string[] = [];
-  const files = tree.walk((file, name) => {
+  const files = tree.walk((file, name, index) => {
     const text = tree.read(file);
     if (knowledge.rules(file)) ruleFiles.push(file);
-    const task = checkTask(file, name, text, tree, numbers);
+    const task = checkTask(file, name, index, text, tree, numbers);
     if (task) problems.push(...task.problems);
     problems.push(...checkLinks(file, text, tree, task ? (line) => task.judged.has(line) : NONE, knowledge.hubs));
     problems.push(...checkAgentFile(file, text, servers, knowledge.kinds));

@@ -10,12 +10,12 @@ const TASK_FOLDER = "spec/task/";
 const DEPENDENCY = /\b\d{3,}-[a-z0-9]+(?:-[a-z0-9]+)*\b/g;
 
 /**
- * Each task number's first file so far, by its name in spec/task/: check reads spec/task/ in sorted order, so the
- * first is the one a sort puts first. A number is kept as a small integer where it is one (a string of its digits
- * past 15 of them, where a double is no longer exact), and the name is the walk's own string: no BigInt and no
- * path held for each task.
+ * Each task number's first file so far, by its place among the names of spec/task/ (the tree gives the name back
+ * while the walk is there): check reads spec/task/ in sorted order, so the first is the one a sort puts first. A
+ * number is kept as a small integer where it is one (a string of its digits past 15 of them, where a double is no
+ * longer exact): two small integers a task, no string and no path held for each.
  */
-export type TaskNumbers = Map<number | string, string>;
+export type TaskNumbers = Map<number | string, number>;
 
 /** Where a task's file name (`042-parse-input.md`: TASK_FILE's shape) has its number: its digits without leading zeros. */
 function numberAt(name: string): { from: number; to: number } | undefined {
@@ -86,6 +86,7 @@ export function fieldLines(text: string): { content: string; line: number }[] {
 export function checkTask(
   file: string,
   name: string,
+  index: number,
   text: string,
   tree: CheckedTree,
   numbers: TaskNumbers,
@@ -97,12 +98,12 @@ export function checkTask(
   const judged = new Set<number>();
   const key = numberKey(name, number);
   const first = numbers.get(key);
-  if (first === undefined) numbers.set(key, name);
+  if (first === undefined) numbers.set(key, index);
   else
     problems.push({
       file,
       line: 1,
-      message: `task number ${name.slice(number.from, number.to).padStart(3, "0")} is used twice (also by ${shownName(TASK_FOLDER + first)}): renumber one`,
+      message: `task number ${name.slice(number.from, number.to).padStart(3, "0")} is used twice (also by ${shownName(TASK_FOLDER + tree.nameAt(first))}): renumber one`,
     });
   for (const { content, line } of fieldLines(text)) {
     judged.add(line);
