@@ -30,78 +30,99 @@ function compareBytes(x: Uint8Array, xFrom: number, xTo: number, y: Uint8Array, 
 /** One buffer a name to find is written into, grown for a longer one. */
 let scratch = Buffer.allocUnsafeSlow(1024);
 
+/**
+ * The names are written into chunks of this size, each name whole in one chunk: no buffer is copied to grow, and
+ * a name's place is one number (its chunk times CHUNK, plus where it starts there).
+ */
+const CHUNK = 1 << 16;
+
+/** Twice as long, the first `length` entries kept. */
+function grown<T extends Uint32Array | Uint16Array>(array: T, make: (length: number) => T): T {
+  const larger = make(array.length * 2);
+  larger.set(array);
+  return larger;
+}
+
 export class SortedNames {
   private constructor(
-    private readonly bytes: Buffer,
-    /** Where each name starts, and one past the last name's end. */
+    private readonly chunks: Buffer[],
+    /** Where each name starts (its chunk times CHUNK, plus its offset there), in the order the disk gave them. */
     private readonly starts: Uint32Array,
-    readonly count: number,
+    /** Each name's length in bytes (a name is at most 255 bytes on Linux, 765 anywhere: 255 UTF-16 units). */
+    private readonly lengths: Uint16Array,
+    /** The names' numbers in sorted order, each name once. */
+    private readonly order: Uint32Array,
   ) {}
+
+  get count(): number {
+    return this.order.length;
+  }
 
   /** Collects names in any order; `done()` sorts them and drops a name that is there twice. */
   static collect(): { add(name: string): void; done(): SortedNames } {
-    let bytes = Buffer.allocUnsafeSlow(4096);
-    let starts = new Uint32Array(256);
+    const chunks: Buffer[] = [];
+    let chunk = Buffer.allocUnsafeSlow(0);
     let used = 0;
+    let starts = new Uint32Array(256);
+    let lengths = new Uint16Array(256);
     let count = 0;
     return {
       add(name) {
-        if (used + name.length * 3 > bytes.length) {
-          const larger = Buffer.allocUnsafeSlow(Math.max(bytes.length * 2, used + name.length * 3));
-          bytes.copy(larger, 0, 0, used);
-          bytes = larger;
+        // A name starts in the first CHUNK bytes of its chunk (one longer than a chunk gets a chunk of its own).
+        if (used + name.length * 3 > Math.min(chunk.length, CHUNK)) {
+          chunk = Buffer.allocUnsafeSlow(Math.max(CHUNK, name.length * 3));
+          chunks.push(chunk);
+          used = 0;
         }
-        if (count + 2 > starts.length) {
-          const larger = new Uint32Array(starts.length * 2);
-          larger.set(starts);
-          starts = larger;
+        if (count === starts.length) {
+          starts = grown(starts, (length) => new Uint32Array(length));
+          lengths = grown(lengths, (length) => new Uint16Array(length));
         }
-        starts[count++] = used;
-        used += bytes.write(name, used);
+        const length = chunk.write(name, used);
+        starts[count] = (chunks.length - 1) * CHUNK + used;
+        lengths[count++] = length;
+        used += length;
       },
       done() {
-        starts[count] = used;
-        const order = new Uint32Array(count);
+        const names = new SortedNames(chunks, starts, lengths, new Uint32Array(count));
+        const order = names.order;
         for (let i = 0; i < count; i++) order[i] = i;
-        const from = starts;
-        order.sort((a, b) =>
-          compareBytes(
-            bytes,
-            from[a] as number,
-            from[a + 1] as number,
-            bytes,
-            from[b] as number,
-            from[b + 1] as number,
-          ),
-        );
-        // Laid out again in sorted order, each name once: two names that read the same (bytes that are not UTF-8,
-        // decoded) are one path, as they were one in a set of paths.
-        const sorted = Buffer.allocUnsafeSlow(Math.max(used, 1));
-        const sortedStarts = new Uint32Array(count + 1);
-        let at = 0;
+        order.sort((a, b) => names.compare(a, b));
+        // Each name once: two names that read the same (bytes that are not UTF-8, decoded) are one path, as they
+        // were one in a set of paths.
         let kept = 0;
-        let previous = -1;
-        for (const i of order) {
-          const start = from[i] as number;
-          const end = from[i + 1] as number;
-          if (
-            previous !== -1 &&
-            compareBytes(bytes, from[previous] as number, from[previous + 1] as number, bytes, start, end) === 0
-          )
-            continue;
-          previous = i;
-          sortedStarts[kept++] = at;
-          at += bytes.copy(sorted, at, start, end);
-        }
-        sortedStarts[kept] = at;
-        return new SortedNames(sorted, sortedStarts, kept);
+        for (let i = 0; i < count; i++)
+          if (kept === 0 || names.compare(order[kept - 1] as number, order[i] as number) !== 0)
+            order[kept++] = order[i] as number;
+        return kept === count ? names : new SortedNames(chunks, starts, lengths, order.slice(0, kept));
       },
     };
   }
 
+  private chunkOf(name: number): Buffer {
+    return this.chunks[Math.floor((this.starts[name] as number) / CHUNK)] as Buffer;
+  }
+
+  private compare(x: number, y: number): number {
+    const xFrom = (this.starts[x] as number) % CHUNK;
+    const yFrom = (this.starts[y] as number) % CHUNK;
+    const xChunk = this.chunkOf(x);
+    const yChunk = this.chunkOf(y);
+    return compareBytes(
+      xChunk,
+      xFrom,
+      xFrom + (this.lengths[x] as number),
+      yChunk,
+      yFrom,
+      yFrom + (this.lengths[y] as number),
+    );
+  }
+
   /** The name at `index`, 0 to `count - 1`. */
   at(index: number): string {
-    return this.bytes.toString("utf8", this.starts[index] as number, this.starts[index + 1] as number);
+    const name = this.order[index] as number;
+    const from = (this.starts[name] as number) % CHUNK;
+    return this.chunkOf(name).toString("utf8", from, from + (this.lengths[name] as number));
   }
 
   /** Where `name` is, by a binary search over the bytes (nothing decoded); -1 when it is not there. */
@@ -112,14 +133,9 @@ export class SortedNames {
     let high = this.count - 1;
     while (low <= high) {
       const middle = (low + high) >>> 1;
-      const order = compareBytes(
-        this.bytes,
-        this.starts[middle] as number,
-        this.starts[middle + 1] as number,
-        scratch,
-        0,
-        length,
-      );
+      const at = this.order[middle] as number;
+      const from = (this.starts[at] as number) % CHUNK;
+      const order = compareBytes(this.chunkOf(at), from, from + (this.lengths[at] as number), scratch, 0, length);
       if (order === 0) return middle;
       if (order < 0) low = middle + 1;
       else high = middle - 1;
