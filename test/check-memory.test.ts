@@ -11,7 +11,7 @@ import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { checkTree } from "../src/core/check/run.js";
 import { type FileSystem, realFileSystem } from "../src/io/fs.js";
-import { SortedNames } from "../src/io/sorted-names.js";
+import { collectNames } from "../src/io/sorted-names.js";
 import { readCheckedTree } from "../src/io/tree.js";
 import { checkKnowledge } from "../src/targets/table.js";
 import { checkedTree } from "./support/tree.js";
@@ -47,7 +47,7 @@ describe("a folder's names as bytes", () => {
       }
       // A name twice, as two byte sequences that decode the same would be.
       if (count > 0) names.push(names[0] as string);
-      const collected = SortedNames.collect();
+      const collected = collectNames();
       for (const name of names) collected.add(name);
       const sorted = collected.done();
       const expected = [...new Set(names)].sort();
@@ -66,7 +66,7 @@ describe("a folder's names as bytes", () => {
   it("holds names longer than a chunk, and more names than a chunk holds", () => {
     const long = "x".repeat(30_000);
     const names = [long, "b", `${long}y`, ...Array.from({ length: 20_000 }, (_, i) => `${i}-name.md`)];
-    const collected = SortedNames.collect();
+    const collected = collectNames();
     for (const name of names) collected.add(name);
     const sorted = collected.done();
     const expected = [...names].sort();

@@ -11,7 +11,7 @@
 import type { CheckedTree } from "../core/check/problems.js";
 import { LICENSE_FILE } from "../core/license.js";
 import type { FileSystem } from "./fs.js";
-import { SortedNames } from "./sorted-names.js";
+import { collectNames, type FolderNames } from "./sorted-names.js";
 
 /** The folders every repository has; the AI tools' own come from their modules (src/targets/tools/). */
 const FOLDERS = ["spec", ".github", ".agents"];
@@ -28,7 +28,7 @@ const OTHER = 3;
 /** One folder's names in sorted order (by UTF-16 code unit, as `<` compares), with the few entries that are no file. */
 interface Listing {
   path: string;
-  names: SortedNames;
+  names: FolderNames;
   notFiles: Map<string, number>;
 }
 
@@ -44,7 +44,7 @@ export function readCheckedTree(fs: FileSystem, root: string, toolFolders: reado
   // Paths joined by hand: they are built of names, and path.join's normalizing was a cost paid for every file.
   const full = (path: string): string => (path === "" ? root : `${root}/${path}`);
   const list = (path: string): Listing => {
-    const names = SortedNames.collect();
+    const names = collectNames();
     const notFiles = new Map<string, number>();
     fs.eachEntrySync(full(path), (entry) => {
       names.add(entry.name);
