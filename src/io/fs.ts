@@ -20,6 +20,11 @@ export interface FileSystem {
   readdirSync(path: string): string[];
   /** Names with their kinds, in one call: a walk of thousands of files then needs no lstat for each. */
   readdirEntriesSync(path: string): NodeFs.Dirent[];
+  /**
+   * A folder's entries one at a time, in the order the disk gives them: a folder of 100,000 is never held as
+   * 100,000 entries at once (readdirSync's list, and the C library's, made the heap grow for good).
+   */
+  eachEntrySync(path: string, visit: (entry: NodeFs.Dirent) => void): void;
   readFileSync(path: string): Buffer;
   /** UTF-8 text: Node's fast path, which skips the Buffer a first readFileSync sets up. */
   readTextSync(path: string): string;
@@ -42,11 +47,29 @@ export interface FileSystem {
   closeSync(fd: number): void;
 }
 
+/** A folder this large on disk (ext4: 13,000 names or so; tmpfs: 26,000) is listed one entry at a time. */
+const LARGE_FOLDER = 512 * 1024;
+
 export const realFileSystem: FileSystem = {
   lstatSync: (path, options) => nodeFs.lstatSync(path, options),
   statSync: (path, options) => nodeFs.statSync(path, options),
   readdirSync: (path) => nodeFs.readdirSync(path),
   readdirEntriesSync: (path) => nodeFs.readdirSync(path, { withFileTypes: true }),
+  eachEntrySync: (path, visit) => {
+    // A folder of a few thousand entries is listed in one call: Node's Dir, one entry at a time, cost 9 M
+    // instructions more for check of 1,000 files. A folder's size says roughly how many it holds (4 KB blocks of
+    // about 128 names on ext4, 20 bytes a name on tmpfs); where a file system says less, it is listed in one call.
+    if (nodeFs.statSync(path).size < LARGE_FOLDER) {
+      for (const entry of nodeFs.readdirSync(path, { withFileTypes: true })) visit(entry);
+      return;
+    }
+    const dir = nodeFs.opendirSync(path);
+    try {
+      for (let entry = dir.readSync(); entry !== null; entry = dir.readSync()) visit(entry);
+    } finally {
+      dir.closeSync();
+    }
+  },
   readFileSync: (path) => nodeFs.readFileSync(path),
   readTextSync: (path) => nodeFs.readFileSync(path, "utf8"),
   // Node takes numeric open flags here too (its types say only strings): O_EXCL | O_NOFOLLOW has no string form.

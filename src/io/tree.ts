@@ -3,14 +3,16 @@
  * instruction hubs, the MCP settings, the Taskfile, the GitHub workflows, pyproject.toml and the licence files
  * at the root, walked in sorted order.
  * The walk goes folder by folder as check asks for files, holding the sorted names of the folders it is in
- * (the root and each folder down to the current one) and nothing of the files and folders it has left: no set
- * of paths, so check's memory grows with its findings and the largest folder, not with the repository
- * (100,000 spec files held 290 MB of text at once, then 10 MB of paths). Each file's text is read when check
- * comes to it and dropped after. A path outside the folders the walk is in is looked up on disk, once each.
+ * (the root and each folder down to the current one; a large folder's as bytes outside V8's heap, read one entry
+ * at a time) and nothing of the files and folders it has left: no set of paths, so check's memory does not grow
+ * with the repository (100,000 spec files held 290 MB of text at once, then 10 MB of paths, then 2.5 MB of bytes
+ * outside the heap). Each file's text is read when check comes to it and dropped after. A path outside the
+ * folders the walk is in is looked up on disk, once each.
  */
 import type { CheckedTree } from "../core/check/problems.js";
 import { LICENSE_FILE } from "../core/license.js";
 import type { FileSystem } from "./fs.js";
+import { collectNames, type FolderNames } from "./sorted-names.js";
 
 /** The folders every repository has; the AI tools' own come from their modules (src/targets/tools/). */
 const FOLDERS = ["spec", ".github", ".agents"];
@@ -27,23 +29,13 @@ const OTHER = 3;
 /** One folder's names in sorted order (by UTF-16 code unit, as `<` compares), with the few entries that are no file. */
 interface Listing {
   path: string;
-  names: string[];
+  names: FolderNames;
   notFiles: Map<string, number>;
 }
 
 /** Sorted names first, by a binary search: spec/task/ may hold 100,000. */
 function kindIn(listing: Listing, name: string): number | undefined {
-  const { names } = listing;
-  let low = 0;
-  let high = names.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const at = names[middle] as string;
-    if (at === name) return listing.notFiles.get(name) ?? FILE;
-    if (at < name) low = middle + 1;
-    else high = middle - 1;
-  }
-  return undefined;
+  return listing.names.indexOf(name) === -1 ? undefined : (listing.notFiles.get(name) ?? FILE);
 }
 
 /** Bounded, so that a tree of many links outside the current folders holds no more than this many answers. */
@@ -53,19 +45,13 @@ export function readCheckedTree(fs: FileSystem, root: string, toolFolders: reado
   // Paths joined by hand: they are built of names, and path.join's normalizing was a cost paid for every file.
   const full = (path: string): string => (path === "" ? root : `${root}/${path}`);
   const list = (path: string): Listing => {
-    const names: string[] = [];
+    const names = collectNames();
     const notFiles = new Map<string, number>();
-    for (const entry of fs.readdirEntriesSync(full(path))) {
-      names.push(entry.name);
+    fs.eachEntrySync(full(path), (entry) => {
+      names.add(entry.name);
       if (!entry.isFile()) notFiles.set(entry.name, entry.isDirectory() ? FOLDER : OTHER);
-    }
-    // The default order of sort is by UTF-16 code unit, as `<` compares, without a comparator to call. Two
-    // names that read the same (bytes that are not UTF-8) are one path, as they were one in a set of paths.
-    names.sort();
-    let kept = 0;
-    for (const name of names) if (kept === 0 || names[kept - 1] !== name) names[kept++] = name;
-    names.length = kept;
-    return { path, names, notFiles };
+    });
+    return { path, names: names.done(), notFiles };
   };
   /** A folder's listing, or none when it cannot be listed (it is not there, or no folder). */
   const listed = (path: string): Listing | undefined => {
@@ -79,9 +65,11 @@ export function readCheckedTree(fs: FileSystem, root: string, toolFolders: reado
   const walked = (top: string): boolean => FOLDERS.includes(top) || toolFolders.includes(top);
   const readHere = (folder: string, name: string, path: string): boolean =>
     folder === "" ? name.endsWith(".md") || ROOT_FILES.includes(name) || LICENSE_FILE.test(name) : READ(path);
-  const rootFiles = rootListing.names.filter(
-    (name) => kindIn(rootListing, name) === FILE && !SKIP.has(name) && readHere("", name, name),
-  );
+  const rootFiles: string[] = [];
+  for (let i = 0; i < rootListing.names.count; i++) {
+    const name = rootListing.names.at(i);
+    if (!rootListing.notFiles.has(name) && !SKIP.has(name) && readHere("", name, name)) rootFiles.push(name);
+  }
   /** The folders the walk is in, the root first. */
   const stack: Listing[] = [];
   const heldListing = (folder: string): Listing | undefined => {
@@ -110,13 +98,13 @@ export function readCheckedTree(fs: FileSystem, root: string, toolFolders: reado
         const depth = stack.length - 1;
         const listing = stack[depth] as Listing;
         const i = at[depth] as number;
-        if (i === listing.names.length) {
+        if (i === listing.names.count) {
           stack.pop();
           at.pop();
           continue;
         }
         at[depth] = i + 1;
-        const name = listing.names[i] as string;
+        const name = listing.names.at(i);
         if (SKIP.has(name)) continue;
         const folder = listing.path;
         const path = folder === "" ? name : `${folder}/${name}`;
@@ -128,7 +116,7 @@ export function readCheckedTree(fs: FileSystem, root: string, toolFolders: reado
           }
         } else if (kind === FILE && readHere(folder, name, path)) {
           count++;
-          visit(path, name);
+          visit(path, name, i);
         }
       }
       return count;
@@ -150,6 +138,7 @@ export function readCheckedTree(fs: FileSystem, root: string, toolFolders: reado
       const listing = heldListing(folder) ?? listed(folder);
       return listing !== undefined && kindIn(listing, name) === FILE;
     },
+    nameAt: (index) => (stack.at(-1) as Listing).names.at(index),
     read: (path) => fs.readTextSync(full(path)),
     exists: (path) => {
       if (path === "") return true;

@@ -55,6 +55,8 @@ export function userTree(cwd: string): string {
 }
 
 /** A tree held in memory, as check reads it: the files it walks (in sorted order), their texts, what exists. */
+const baseName = (path: string): string => path.slice(path.lastIndexOf("/") + 1);
+
 export function checkedTree(
   files: ReadonlyMap<string, string>,
   exists = (path: string) => files.has(path),
@@ -62,9 +64,12 @@ export function checkedTree(
   const paths = [...files.keys()].sort();
   return {
     walk: (visit) => {
-      for (const path of paths) visit(path, path.slice(path.lastIndexOf("/") + 1));
+      paths.forEach((path, i) => {
+        visit(path, baseName(path), i);
+      });
       return paths.length;
     },
+    nameAt: (i) => baseName(paths[i] as string),
     isChecked: (path) => files.has(path),
     rootFiles: paths.filter((path) => !path.includes("/")),
     read: (path) => files.get(path) ?? "",

@@ -15,8 +15,13 @@ export interface Problem {
  * the files it has passed.
  */
 export interface CheckedTree {
-  /** Calls `visit` with each file check reads, its path and its name (the path's last part); returns how many. */
-  walk(visit: (path: string, name: string) => void): number;
+  /**
+   * Calls `visit` with each file check reads, its path, its name (the path's last part) and its place among the
+   * names of its folder; returns how many.
+   */
+  walk(visit: (path: string, name: string, index: number) => void): number;
+  /** While the walk visits a file: the name at `index` among the names of the file's folder. */
+  nameAt(index: number): string;
   /** Whether `path` is one of the files the walk visits, whether it has come to it or not. */
   isChecked(path: string): boolean;
   /** The files at the root the walk visits, in its order. */

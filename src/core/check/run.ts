@@ -10,7 +10,7 @@ import { checkLinks } from "./links.js";
 import { type CheckedTree, type Problem, sortProblems } from "./problems.js";
 import { checkSettings } from "./settings.js";
 import { checkTaskfile } from "./taskfile.js";
-import { checkTask, type TaskNumbers } from "./tasks.js";
+import { checkTask, TaskNumbers } from "./tasks.js";
 import { checkWorkflow } from "./workflows.js";
 
 const NONE = (): boolean => false;
@@ -18,13 +18,13 @@ const NONE = (): boolean => false;
 /** The problems, and how many files were checked. */
 export function checkTree(tree: CheckedTree, knowledge: CheckKnowledge): { files: number; problems: Problem[] } {
   const problems: Problem[] = [];
-  const numbers: TaskNumbers = new Map();
+  const numbers = new TaskNumbers();
   const servers = configuredServers(tree);
   const ruleFiles: string[] = [];
-  const files = tree.walk((file, name) => {
+  const files = tree.walk((file, name, index) => {
     const text = tree.read(file);
     if (knowledge.rules(file)) ruleFiles.push(file);
-    const task = checkTask(file, name, text, tree, numbers);
+    const task = checkTask(file, name, index, text, tree, numbers);
     if (task) problems.push(...task.problems);
     problems.push(...checkLinks(file, text, tree, task ? (line) => task.judged.has(line) : NONE, knowledge.hubs));
     problems.push(...checkAgentFile(file, text, servers, knowledge.kinds));

@@ -10,12 +10,33 @@ const TASK_FOLDER = "spec/task/";
 const DEPENDENCY = /\b\d{3,}-[a-z0-9]+(?:-[a-z0-9]+)*\b/g;
 
 /**
- * Each task number's first file so far, by its name in spec/task/: check reads spec/task/ in sorted order, so the
- * first is the one a sort puts first. A number is kept as a small integer where it is one (a string of its digits
- * past 15 of them, where a double is no longer exact), and the name is the walk's own string: no BigInt and no
- * path held for each task.
+ * Each task number's first file so far, by its place among the names of spec/task/ (the tree gives the name back
+ * while the walk is there): check reads spec/task/ in sorted order, so the first is the one a sort puts first. A
+ * number is a small integer where it is one (a string of its digits past 15 of them, where a double is no longer
+ * exact). Only the numbers written with a leading zero (`042-…`) are kept, in a map: every name that starts with
+ * 0 sorts before those that start with 1 to 9, and among those, the names with the same digits sort next to each
+ * other (`-` sorts before every digit), so a number met again there is either in the map or the one of the names
+ * just before. 100,000 tasks numbered from 1 keep 99 numbers, not 100,000 (a map of them was 6 MB of heap).
  */
-export type TaskNumbers = Map<number | string, string>;
+export class TaskNumbers {
+  private readonly withZero = new Map<number | string, number>();
+  private runKey: number | string | undefined;
+  private runFirst = -1;
+
+  /** The place of an earlier file with this number, or undefined when this is the first; `index` is this file's. */
+  firstOf(key: number | string, leadingZero: boolean, index: number): number | undefined {
+    const kept = this.withZero.get(key);
+    if (leadingZero) {
+      if (kept === undefined) this.withZero.set(key, index);
+      return kept;
+    }
+    if (kept !== undefined) return kept;
+    if (this.runKey === key) return this.runFirst;
+    this.runKey = key;
+    this.runFirst = index;
+    return undefined;
+  }
+}
 
 /** Where a task's file name (`042-parse-input.md`: TASK_FILE's shape) has its number: its digits without leading zeros. */
 function numberAt(name: string): { from: number; to: number } | undefined {
@@ -86,6 +107,7 @@ export function fieldLines(text: string): { content: string; line: number }[] {
 export function checkTask(
   file: string,
   name: string,
+  index: number,
   text: string,
   tree: CheckedTree,
   numbers: TaskNumbers,
@@ -96,13 +118,12 @@ export function checkTask(
   const problems: Problem[] = [];
   const judged = new Set<number>();
   const key = numberKey(name, number);
-  const first = numbers.get(key);
-  if (first === undefined) numbers.set(key, name);
-  else
+  const first = numbers.firstOf(key, name.charCodeAt(0) === 48, index);
+  if (first !== undefined)
     problems.push({
       file,
       line: 1,
-      message: `task number ${name.slice(number.from, number.to).padStart(3, "0")} is used twice (also by ${shownName(TASK_FOLDER + first)}): renumber one`,
+      message: `task number ${name.slice(number.from, number.to).padStart(3, "0")} is used twice (also by ${shownName(TASK_FOLDER + tree.nameAt(first))}): renumber one`,
     });
   for (const { content, line } of fieldLines(text)) {
     judged.add(line);
