@@ -69,4 +69,21 @@ describe("check on names that are not UTF-8", () => {
     ]);
     expect(json.status).toBe(1);
   });
+
+  // A guard, not a fix: these passed before check's fix too (they list folders for names and numbers only).
+  it("leaves add, init and update working beside such names", () => {
+    const root = created();
+    for (const folder of ["", "spec/plan/", "spec/task/", "spec/context/"])
+      writeFileSync(Buffer.concat([latin1(root, `${folder}caf`), Buffer.from(".md")]), "# Ours\n");
+    for (const args of [
+      ["add", "plan", "Export"],
+      ["add", "task", "Parse", "--plan", "export"],
+      ["add", "context", "Rates"],
+      ["init", "--yes"],
+      ["update", "--yes"],
+    ]) {
+      const result = run(root, ...args);
+      expect([args.join(" "), result.stderr, result.status]).toEqual([args.join(" "), "", 0]);
+    }
+  });
 });
