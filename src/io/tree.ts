@@ -116,18 +116,20 @@ export function readCheckedTree(fs: FileSystem, root: string, toolFolders: reado
         const folder = listing.path;
         const path = folder === "" ? name : `${folder}/${name}`;
         const kind = listing.notFiles.get(name) ?? FILE;
-        if ((kind === FOLDER || readHere(folder, name, path)) && undecodable(path, name)) {
-          unnamed(path);
-          continue;
-        }
         if (kind === FOLDER) {
           if (folder !== "" || walked(name)) {
-            stack.push(list(path));
-            at.push(0);
+            if (undecodable(path, name)) unnamed(path);
+            else {
+              stack.push(list(path));
+              at.push(0);
+            }
           }
         } else if (kind === FILE && readHere(folder, name, path)) {
-          count++;
-          visit(path, name, i);
+          if (undecodable(path, name)) unnamed(path);
+          else {
+            count++;
+            visit(path, name, i);
+          }
         }
       }
       return count;
