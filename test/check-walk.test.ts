@@ -11,6 +11,11 @@ import { readCheckedTree } from "../src/io/tree.js";
 import { tempDir } from "./support/context.js";
 import { writeTree } from "./support/tree.js";
 
+/** Every name in these trees is valid UTF-8. */
+const NAMED = (path: string): never => {
+  throw new Error(`${path} taken for a name that is not UTF-8`);
+};
+
 /** The real file system, counting the look-ups on disk. */
 function counting(): { fs: FileSystem; stats: string[] } {
   const stats: string[] = [];
@@ -52,7 +57,7 @@ describe("check's walk", () => {
     const root = repository();
     const tree = readCheckedTree(realFileSystem, root, []);
     const visited: string[] = [];
-    expect(tree.walk((path, name) => visited.push(`${path} ${name}`))).toBe(9);
+    expect(tree.walk((path, name) => visited.push(`${path} ${name}`), NAMED)).toBe(9);
     expect(visited).toEqual([
       ".github/workflows/ci.yml ci.yml",
       "LICENSE LICENSE",
@@ -86,7 +91,10 @@ describe("check's walk", () => {
       "spec//plan/a.md",
     ];
     expect(checked(asked)).toEqual(["Taskfile.yml", "spec/task/002-y.md", "spec/task/sub/deep.md"]);
-    tree.walk(() => expect(checked(asked)).toEqual(["Taskfile.yml", "spec/task/002-y.md", "spec/task/sub/deep.md"]));
+    tree.walk(
+      () => expect(checked(asked)).toEqual(["Taskfile.yml", "spec/task/002-y.md", "spec/task/sub/deep.md"]),
+      NAMED,
+    );
   });
 
   it("answers from the folders it is in, and asks the disk about the folders it has left", () => {
@@ -116,7 +124,7 @@ describe("check's walk", () => {
       // Asked twice, the disk once.
       for (const p of paths) tree.exists(p);
       answers.stats = String(stats.length);
-    });
+    }, NAMED);
     expect(answers).toEqual({
       "spec/task/001-x.md": "true",
       "spec/task/notes.txt": "true",

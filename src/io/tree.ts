@@ -61,6 +61,12 @@ export function readCheckedTree(fs: FileSystem, root: string, toolFolders: reado
       return undefined;
     }
   };
+  /**
+   * A name that is not valid UTF-8 (a name is bytes on Linux): Node decodes it with U+FFFD in place of the bad
+   * bytes, and a path built of that leads nowhere. Only a name holding U+FFFD is looked up, so other trees pay nothing.
+   */
+  const undecodable = (path: string, name: string): boolean =>
+    name.includes("\uFFFD") && fs.lstatSync(full(path), { throwIfNoEntry: false }) === undefined;
   const rootListing = list("");
   const walked = (top: string): boolean => FOLDERS.includes(top) || toolFolders.includes(top);
   const readHere = (folder: string, name: string, path: string): boolean =>
@@ -68,7 +74,8 @@ export function readCheckedTree(fs: FileSystem, root: string, toolFolders: reado
   const rootFiles: string[] = [];
   for (let i = 0; i < rootListing.names.count; i++) {
     const name = rootListing.names.at(i);
-    if (!rootListing.notFiles.has(name) && !SKIP.has(name) && readHere("", name, name)) rootFiles.push(name);
+    if (!rootListing.notFiles.has(name) && !SKIP.has(name) && readHere("", name, name) && !undecodable(name, name))
+      rootFiles.push(name);
   }
   /** The folders the walk is in, the root first. */
   const stack: Listing[] = [];
@@ -89,7 +96,7 @@ export function readCheckedTree(fs: FileSystem, root: string, toolFolders: reado
   };
   return {
     rootFiles,
-    walk(visit) {
+    walk(visit, unnamed) {
       let count = 0;
       stack.length = 0;
       stack.push(rootListing);
@@ -111,12 +118,18 @@ export function readCheckedTree(fs: FileSystem, root: string, toolFolders: reado
         const kind = listing.notFiles.get(name) ?? FILE;
         if (kind === FOLDER) {
           if (folder !== "" || walked(name)) {
-            stack.push(list(path));
-            at.push(0);
+            if (undecodable(path, name)) unnamed(path);
+            else {
+              stack.push(list(path));
+              at.push(0);
+            }
           }
         } else if (kind === FILE && readHere(folder, name, path)) {
-          count++;
-          visit(path, name, i);
+          if (undecodable(path, name)) unnamed(path);
+          else {
+            count++;
+            visit(path, name, i);
+          }
         }
       }
       return count;

@@ -17,9 +17,10 @@ export interface Problem {
 export interface CheckedTree {
   /**
    * Calls `visit` with each file check reads, its path, its name (the path's last part) and its place among the
-   * names of its folder; returns how many.
+   * names of its folder; returns how many. A file or folder whose name is not valid UTF-8 cannot be opened by
+   * the path Node decodes it to: `unnamed` gets that path (U+FFFD for the bad bytes) instead, and no folder's is walked.
    */
-  walk(visit: (path: string, name: string, index: number) => void): number;
+  walk(visit: (path: string, name: string, index: number) => void, unnamed: (path: string) => void): number;
   /** While the walk visits a file: the name at `index` among the names of the file's folder. */
   nameAt(index: number): string;
   /** Whether `path` is one of the files the walk visits, whether it has come to it or not. */

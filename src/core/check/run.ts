@@ -14,6 +14,8 @@ import { checkTask, TaskNumbers } from "./tasks.js";
 import { checkWorkflow } from "./workflows.js";
 
 const NONE = (): boolean => false;
+const UNNAMED =
+  "this name is not valid UTF-8 (shown with \uFFFD for the bad bytes), so check cannot read it: rename it";
 
 /** The problems, and how many files were checked. */
 export function checkTree(tree: CheckedTree, knowledge: CheckKnowledge): { files: number; problems: Problem[] } {
@@ -21,18 +23,21 @@ export function checkTree(tree: CheckedTree, knowledge: CheckKnowledge): { files
   const numbers = new TaskNumbers();
   const servers = configuredServers(tree);
   const ruleFiles: string[] = [];
-  const files = tree.walk((file, name, index) => {
-    const text = tree.read(file);
-    if (knowledge.rules(file)) ruleFiles.push(file);
-    const task = checkTask(file, name, index, text, tree, numbers);
-    if (task) problems.push(...task.problems);
-    problems.push(...checkLinks(file, text, tree, task ? (line) => task.judged.has(line) : NONE, knowledge.hubs));
-    problems.push(...checkAgentFile(file, text, servers, knowledge.kinds));
-    problems.push(...checkSettingsLimit(file, text));
-    problems.push(...checkWorkflow(file, text, knowledge.setups));
-    problems.push(...checkSettings(file, text, knowledge.settings));
-    for (const own of knowledge.files) if (own.path === file) problems.push(...own.check(text));
-  });
+  const files = tree.walk(
+    (file, name, index) => {
+      const text = tree.read(file);
+      if (knowledge.rules(file)) ruleFiles.push(file);
+      const task = checkTask(file, name, index, text, tree, numbers);
+      if (task) problems.push(...task.problems);
+      problems.push(...checkLinks(file, text, tree, task ? (line) => task.judged.has(line) : NONE, knowledge.hubs));
+      problems.push(...checkAgentFile(file, text, servers, knowledge.kinds));
+      problems.push(...checkSettingsLimit(file, text));
+      problems.push(...checkWorkflow(file, text, knowledge.setups));
+      problems.push(...checkSettings(file, text, knowledge.settings));
+      for (const own of knowledge.files) if (own.path === file) problems.push(...own.check(text));
+    },
+    (file) => problems.push({ file, line: 1, message: UNNAMED }),
+  );
   problems.push(...checkTaskfile(tree, knowledge, ruleFiles));
   problems.push(...checkLicenseAgreement(tree));
   return { files, problems: sortProblems(problems) };
