@@ -14,18 +14,8 @@ import { type FileSystem, realFileSystem } from "../src/io/fs.js";
 import { collectNames } from "../src/io/sorted-names.js";
 import { readCheckedTree } from "../src/io/tree.js";
 import { checkKnowledge } from "../src/targets/table.js";
+import { seeded } from "./support/seeded.js";
 import { checkedTree } from "./support/tree.js";
-
-/** mulberry32: the same names on every machine. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("a folder's names as bytes", () => {
   // Where UTF-8's byte order and UTF-16's code unit order part: past U+FFFF (a surrogate pair) against U+E000 to
