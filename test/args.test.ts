@@ -108,6 +108,8 @@ describe("--help", () => {
 
   it("keeps lines within 100 columns", () => {
     for (const line of help.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+    for (const command of COMMANDS)
+      for (const line of helpText("1.2.3", command, COMMANDS).split("\n")) expect(line.length).toBeLessThanOrEqual(100);
   });
 });
 

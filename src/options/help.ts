@@ -58,6 +58,6 @@ Options:
 ${optionRows(command.name)}
 
 Without a terminal, or with CI set, nothing is asked: give what is required, the rest take defaults.
-Exit codes: 0 done, 1 failed while generating${command.failure ? ` (or ${command.failure})` : ""}, 2 bad usage, 130 cancelled.
+${wrap(`Exit codes: 0 done, 1 failed while generating${command.failure ? ` (or ${command.failure})` : ""}, 2 bad usage, 130 cancelled.`, 98, 12)}
 `;
 }
