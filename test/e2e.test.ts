@@ -149,6 +149,16 @@ describe("the built bin", () => {
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
+  it("answers help with where the help is, and creates no repository named help", () => {
+    const cwd = tempDir();
+    const result = cli(["help"], cwd);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'error: "help" is not a command: run create-spec-agent --help (to create a folder of that name, give it as ./help)\n',
+    );
+    expect(existsSync(join(cwd, "help"))).toBe(false);
+  });
+
   it("says in each command's help what that command defaults to and what its exit 1 means", () => {
     const help = (command: string) => cli([command, "--help"], tempDir()).stdout.replace(/\s+/g, " ");
     // update (and init in a repository we made) keeps the recorded tools: copilot,agents-md is create's default.
