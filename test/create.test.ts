@@ -333,7 +333,7 @@ describe("bad input", () => {
     [["a", "b\nc"], 'error: unexpected argument "b\\nc": give one folder\n'],
     [
       ["--name", "a\u2028b"],
-      'error: project name "a\\u2028b" is not a valid Python distribution name: use letters, digits, and . _ - inside: pass a valid --name\n',
+      'error: project name "a\\u2028b" is not a valid Python distribution name: use ASCII letters and digits, with . _ - only between them: pass a valid --name\n',
     ],
     [["..", "--yes"], 'error: folder ".." is not a name: give a folder name, or "." for the current folder\n'],
     [["x/..", "--yes"], 'error: folder ".." is not a name: give a folder name, or "." for the current folder\n'],
