@@ -212,7 +212,7 @@ describe("create-spec-agent update", () => {
     const { repo } = await evolvedRepository();
     const result = await runCli(UPDATE, { cwd: repo });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe("error: 1 file(s) have conflicts: resolve the <<<<<<< markers, then git add them\n");
+    expect(result.stderr).toBe("error: 1 file has conflicts: resolve the <<<<<<< markers, then git add it\n");
     expect(read(join(repo, "docs/untouched.md"))).toBe("second version\n");
     expect(read(join(repo, "docs/edited-apart.md"))).toBe("title\n\nONE (owner)\ntwo\nthree\nfour\nFIVE (ours)\n");
     expect(read(join(repo, "docs/clash.md"))).toBe(

@@ -192,6 +192,8 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   const counts = countFates(fates);
   if (counts.conflict)
     throw new GenerateError(
-      `${counts.conflict} file(s) have conflicts: resolve the <<<<<<< markers, then git add them`,
+      counts.conflict === 1
+        ? "1 file has conflicts: resolve the <<<<<<< markers, then git add it"
+        : `${counts.conflict} files have conflicts: resolve the <<<<<<< markers, then git add them`,
     );
 }
