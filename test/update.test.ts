@@ -353,7 +353,9 @@ describe("a repository init shared with its owner", () => {
     const again = await runCli(UPDATE, { cwd: repo });
     expect(again.code).toBe(0);
     // Said once: the writer, with nothing to write, says nothing.
-    expect(again.stdout).toMatch(/^Updating .* to [\d.]+:\n {2}every file is up to date: nothing to do\n$/);
+    expect(again.stdout).toMatch(
+      /^Updating the current folder \(create-spec-agent [\d.]+, the version it records\):\n {2}every file is up to date: nothing to do\n$/,
+    );
   });
 });
 
