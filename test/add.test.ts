@@ -87,6 +87,16 @@ describe("add", () => {
     expect(readTree(root)).toEqual(before);
   });
 
+  it("says --yes, not a missing terminal, is why the plan was not asked for at a terminal", async () => {
+    const root = await initialised();
+    writeFileSync(join(root, "spec/plan/existing.md"), "# Plan: Existing\n");
+    const result = await runCli(["add", "task", "x", "--yes"], { cwd: root, terminal: true });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("error: add task needs --plan SLUG (--yes asks nothing): one of existing\n");
+    const created = await runCli(["svc", "--yes", "--agents", "generic"], { cwd: tempDir(), terminal: true });
+    expect(created.stderr).toMatch(/^error: missing --rules-dir: .* \(--yes asks nothing\)\n$/);
+  });
+
   it("never overwrites: the same title twice is exit 2, the file as it was", async () => {
     const root = await initialised();
     await runCli(["add", "plan", "Same"], { cwd: root });

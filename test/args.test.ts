@@ -108,6 +108,8 @@ describe("--help", () => {
 
   it("keeps lines within 100 columns", () => {
     for (const line of help.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+    for (const command of COMMANDS)
+      for (const line of helpText("1.2.3", command, COMMANDS).split("\n")) expect(line.length).toBeLessThanOrEqual(100);
   });
 });
 
@@ -164,6 +166,18 @@ describe("did you mean", () => {
       ),
     );
     expect(selectCommand([word], () => true).command.name).toBe("create");
+  });
+
+  it.each([
+    [["help"], "run create-spec-agent --help"],
+    [["help", "init"], "run create-spec-agent init --help"],
+    [["Help", "my-service"], "run create-spec-agent --help"],
+  ])("takes %j for a request for help, when nothing of that name exists", (argv, advice) => {
+    const word = argv[0] as string;
+    expect(() => selectCommand(argv)).toThrow(
+      new UsageError(`"${word}" is not a command: ${advice} (to create a folder of that name, give it as ./${word})`),
+    );
+    expect(selectCommand(argv, () => true).command.name).toBe("create");
   });
 
   it.each([["app"], ["my-service"], ["demo"], ["./updte"]])("takes %j for the folder to create", (word) => {

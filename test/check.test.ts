@@ -1,6 +1,6 @@
 /** check (issue 13): a healthy tree passes; each broken case is one `file:line: message` line and exit 1. */
 import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { markdownLinks } from "../src/core/check/markdown.js";
@@ -33,6 +33,25 @@ describe("check", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^✔ the current folder: \d+ files checked, no problems\n$/);
+  });
+
+  it("finds nothing to check in a folder with nothing of ours, and does not send it to init as a problem", async () => {
+    const root = await created();
+    const above = join(root, "..");
+    const nothing = "nothing to check in the current folder (no spec/, .spec-agent.json or AI tool's files)";
+    for (const argv of [["check"], ["check", "--json"]]) {
+      const result = await runCli(argv, { cwd: above });
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toBe(
+        `error: ${nothing}: run check inside a repository create-spec-agent made, or add the preset with create-spec-agent init\n`,
+      );
+    }
+    // A folder that has begun to be ours is checked: what it lacks is a problem.
+    mkdirSync(join(above, "spec"));
+    const begun = await runCli(["check"], { cwd: above });
+    expect(begun.code).toBe(1);
+    expect(begun.stdout).toBe("Taskfile.yml:1: there is no Taskfile.yml: run init to add one\n");
   });
 
   it("names the journal a stopped run left, and passes once update has put its files back", async () => {

@@ -236,6 +236,24 @@ describe("targets in the way", () => {
     expect(readdirSync(join(cwd, "svc"))).toEqual(["notes.txt"]);
   });
 
+  it("points to init and update for a repository it made, asked or not", async () => {
+    const cwd = tempDir();
+    await runCli(["svc", "--yes", "--no-git", "--no-install"], { cwd });
+    const before = readFileSync(join(cwd, "svc/.spec-agent.json"), "utf8");
+    // Another tool chosen: create over it would leave the dropped tool's files behind, unrecorded.
+    const refused = await runCli(["svc", "--yes", "--agents", "claude"], { cwd });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /^error: \.\/svc is a repository create-spec-agent made \(to change it, run create-spec-agent init or update in it\): choose a new folder, or pass --force to write the preset into it \(\d+ of its files would be overwritten\)\n$/,
+    );
+    const prompter = scriptedPrompter([undefined]);
+    await runCli(["svc"], { cwd, terminal: true, prompter });
+    expect(prompter.asked).toEqual([
+      "./svc is a repository create-spec-agent made (to change it, run create-spec-agent init or update in it). Write the preset into it? (files it holds under the preset's names would be overwritten)",
+    ]);
+    expect(readFileSync(join(cwd, "svc/.spec-agent.json"), "utf8")).toBe(before);
+  });
+
   it("writes into a non-empty folder with --force, touching nothing else", async () => {
     const cwd = tempDir();
     mkdirSync(join(cwd, "svc"));
@@ -298,7 +316,7 @@ describe("running again", () => {
     writeTree(join(cwd, "svc"), { "README.md": "mine\n" });
     const again = await runCli(argv, { cwd });
     expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/not empty .*1 of its files would be overwritten/);
+    expect(again.stderr).toMatch(/a repository create-spec-agent made .*1 of its files would be overwritten/);
     expect(readTree(join(cwd, "svc"))["README.md"]).toBe("mine\n");
   });
 });
@@ -315,7 +333,7 @@ describe("bad input", () => {
     [["a", "b\nc"], 'error: unexpected argument "b\\nc": give one folder\n'],
     [
       ["--name", "a\u2028b"],
-      'error: project name "a\\u2028b" is not a valid Python distribution name: use letters, digits, and . _ - inside: pass a valid --name\n',
+      'error: project name "a\\u2028b" is not a valid Python distribution name: use ASCII letters and digits, with . _ - only between them: pass a valid --name\n',
     ],
     [["..", "--yes"], 'error: folder ".." is not a name: give a folder name, or "." for the current folder\n'],
     [["x/..", "--yes"], 'error: folder ".." is not a name: give a folder name, or "." for the current folder\n'],

@@ -148,4 +148,29 @@ describe("the built bin", () => {
     const version = cli(["--version"], tempDir());
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
+
+  it("answers help with where the help is, and creates no repository named help", () => {
+    const cwd = tempDir();
+    const result = cli(["help"], cwd);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'error: "help" is not a command: run create-spec-agent --help (to create a folder of that name, give it as ./help)\n',
+    );
+    expect(existsSync(join(cwd, "help"))).toBe(false);
+  });
+
+  it("says in each command's help what that command defaults to and what its exit 1 means", () => {
+    const help = (command: string) => cli([command, "--help"], tempDir()).stdout.replace(/\s+/g, " ");
+    // update (and init in a repository we made) keeps the recorded tools: copilot,agents-md is create's default.
+    expect(help("update")).toContain("default the tools .spec-agent.json records");
+    expect(help("update")).not.toContain("default copilot,agents-md");
+    expect(help("init")).toContain("default the tools .spec-agent.json records, else copilot,agents-md");
+    expect(help("create")).toContain("default copilot,agents-md");
+    // The README's exit codes: update exits 1 with conflicts, and update --check when behind.
+    expect(help("update")).toContain(
+      "1 failed while generating (or conflicts left to resolve; with --check, the repository is behind)",
+    );
+    expect(help("check")).toContain("1 failed while generating (or problems found)");
+    expect(help("add")).toContain("1 failed while generating, 2 bad usage");
+  });
 });

@@ -178,6 +178,17 @@ describe.each([
     expect(read("README.md")).toContain(answers.description);
   });
 
+  it("tells the agent where the version lives as the skeleton keeps it: pyproject.toml alone", () => {
+    // __init__.py reads the installed metadata; a rule that puts the version there too would have the agent break that.
+    expect(read(`src/${answers.package}/__init__.py`)).not.toMatch(/__version__ = "\d/);
+    const rule = read("AGENTS.md")
+      .split("\n")
+      .find((line) => line.startsWith("- The version"));
+    expect(rule).toContain("once, in `pyproject.toml`");
+    expect(rule).toContain("uv version --bump");
+    expect(rule).not.toMatch(/in both|change both/);
+  });
+
   it("has a Taskfile whose tasks go through uv and keep go-task's variables", () => {
     const text = read("Taskfile.yml");
     expect(text.startsWith("# yaml-language-server: $schema=https://taskfile.dev/schema.json\nversion: '3'\n")).toBe(

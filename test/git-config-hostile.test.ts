@@ -71,7 +71,7 @@ describe.skipIf(!hasGit)("a hostile .git/config runs nothing through us", () => 
     const { ran } = arm(repo);
     racy(repo);
     const result = runBin(repo, ["update", "--template", "../pack"]);
-    expect(result.stderr).toContain("have conflicts");
+    expect(result.stderr).toContain("1 file has conflicts");
     expect(git(repo, "-c", "core.fsmonitor=", "-c", "core.hooksPath=/dev/null", "ls-files", "-u").stdout).toMatch(
       /docs\/clash\.md/,
     );

@@ -15,6 +15,18 @@ import { readTree } from "./support/tree.js";
 const read = (root: string, path: string): string => readFileSync(join(root, path), "utf8");
 
 describe("init in a repository that exists", () => {
+  it("ends, as create does, with how to reach the agent in the first tool chosen (not on a dry run)", async () => {
+    const root = ownerRepo();
+    const dry = await runCli(["init", "--dry-run", "--agents", "claude,copilot"], { cwd: root });
+    expect(dry.stdout).not.toContain("Next steps:");
+    const result = await runCli(["init", "--agents", "claude,copilot"], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    // The table's order, as create's next steps: copilot comes first.
+    expect(result.stdout).toMatch(
+      /\nNext steps:\n {2}open it in VS Code and pick the Backend Engineer agent in Copilot Chat; start with \/spec-context\n$/,
+    );
+  });
+
   it("classes every file, keeps every byte of the owner's, and names the project from pyproject.toml", async () => {
     const root = ownerRepo();
     const dry = await runCli(["init", "--dry-run"], { cwd: root });

@@ -34,8 +34,11 @@ const root = fileURLToPath(new URL("..", import.meta.url));
  * and issue-26g's first change (src/io/commonjs.ts) brought main 730d49d to 339,806 bytes (331.8 KiB).
  * A create-only second program (+69 KB) was built and not merged for its size (docs/performance.md).
  * issue-26e (check's names as bytes, sorted-names.ts and names-as-bytes.ts) brought main 06dcedd to 342,869.
+ * newcomer's papercuts (each command's --agents default and exit 1 in --help, `help`, create over a repository
+ * it made pointing to init, check with nothing to check, init's next step, clearer errors) took main 20f7f77
+ * from 343,381 to 344,447 bytes: 337 KiB.
  */
-const MAX_PACKED_BYTES = 336 * 1024;
+const MAX_PACKED_BYTES = 337 * 1024;
 /** Bundles, and the program's source map (read only under --verbose). */
 const DIST_FILE = /^dist\/[A-Za-z0-9_-]+\.c?js$|^dist\/main\.cjs\.map$/;
 

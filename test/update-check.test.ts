@@ -92,9 +92,11 @@ describe("update --check", () => {
     const cwd = tempDir();
     expect((await runCli(["svc", "--yes", "--no-git", "--no-install"], { cwd })).code).toBe(0);
     const inside = await runCli(["update", "--dry-run"], { cwd: join(cwd, "svc") });
-    expect(inside.stdout).toMatch(/^Would update the current folder from create-spec-agent /);
+    expect(inside.stdout).toMatch(
+      /^Would update the current folder \(create-spec-agent [\d.]+, the version it records\):\n/,
+    );
     const below = await runCli(["update"], { cwd: join(cwd, "svc/spec") });
-    expect(below.stdout).toMatch(/^Updating the repository at \.\. from create-spec-agent /);
+    expect(below.stdout).toMatch(/^Updating the repository at \.\. \(create-spec-agent /);
     // An update that writes only the record (made by an older version): named files, no count of none.
     const recordPath = join(cwd, "svc/.spec-agent.json");
     writeFileSync(recordPath, readFileSync(recordPath, "utf8").replace(/"version": "[^"]*"/, '"version": "0.1.9"'));

@@ -212,7 +212,7 @@ describe("create-spec-agent update", () => {
     const { repo } = await evolvedRepository();
     const result = await runCli(UPDATE, { cwd: repo });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe("error: 1 file(s) have conflicts: resolve the <<<<<<< markers, then git add them\n");
+    expect(result.stderr).toBe("error: 1 file has conflicts: resolve the <<<<<<< markers, then git add it\n");
     expect(read(join(repo, "docs/untouched.md"))).toBe("second version\n");
     expect(read(join(repo, "docs/edited-apart.md"))).toBe("title\n\nONE (owner)\ntwo\nthree\nfour\nFIVE (ours)\n");
     expect(read(join(repo, "docs/clash.md"))).toBe(
@@ -353,7 +353,9 @@ describe("a repository init shared with its owner", () => {
     const again = await runCli(UPDATE, { cwd: repo });
     expect(again.code).toBe(0);
     // Said once: the writer, with nothing to write, says nothing.
-    expect(again.stdout).toMatch(/^Updating .* to [\d.]+:\n {2}every file is up to date: nothing to do\n$/);
+    expect(again.stdout).toMatch(
+      /^Updating the current folder \(create-spec-agent [\d.]+, the version it records\):\n {2}every file is up to date: nothing to do\n$/,
+    );
   });
 });
 

@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import type { CommandContext } from "../context.js";
 import { closestFirst, didYouMean } from "../core/closest.js";
-import { UsageError } from "../core/errors.js";
+import { UsageError, whyNotAsked } from "../core/errors.js";
 import { toLf } from "../core/line-endings.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
 import { checkOneLine, checkPathSegment } from "../core/names.js";
@@ -57,7 +57,7 @@ export async function add(ctx: CommandContext, { positionals, values, switches }
     if (plans.length === 0)
       throw new UsageError(`there is no plan in spec/plan/ yet: add one first with ${CLI_ROUTE.addPlan}`);
     if (!interactive && title.trim() !== "")
-      throw new UsageError(`add task needs --plan SLUG (there is no terminal to ask): one of ${plans.join(", ")}`);
+      throw new UsageError(`add task needs --plan SLUG (${whyNotAsked(switches.yes)}): one of ${plans.join(", ")}`);
   }
   // In the order plop asks them: the title, then the plan from the list of plans.
   const prompter = interactive && (title.trim() === "" || planNeeded) ? await ctx.createPrompter() : undefined;

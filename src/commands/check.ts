@@ -77,6 +77,11 @@ export async function check(ctx: CommandContext, { positionals, switches }: Pars
   const root = findRoot(ctx.fs, ctx.cwd);
   const tree = readCheckedTree(ctx.fs, root, [...CHECKED_FOLDERS, ...namedFolders(ctx.fs, root)]);
   const checked = checkTree(tree, checkKnowledge());
+  // Nothing of ours to check (the folder above a repository, say): "run init" would put the preset there.
+  if (checked.files === 0 && ![MANIFEST_PATH, JOURNAL_NAME, "Taskfile.yml", "spec"].some((path) => tree.exists(path)))
+    throw new UsageError(
+      `nothing to check in ${whereOf(ctx.cwd, root)} (no spec/, ${MANIFEST_PATH} or AI tool's files): run check inside a repository create-spec-agent made, or add the preset with create-spec-agent init`,
+    );
   const problems = sortProblems([...checked.problems, ...journalLeft(tree), ...conflictsLeft(ctx.fs, root)]);
   if (switches.json) {
     ctx.out.write(`${JSON.stringify({ files: checked.files, problems }, null, 2)}\n`);

@@ -17,7 +17,7 @@ import type { Prompter } from "../options/prompter.js";
 import type { Answers, Facts } from "../options/table.js";
 import { runPipeline } from "../pipeline.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
-import { chosenTargets, targetNotes } from "../targets/table.js";
+import { agentStep, targetNotes } from "../targets/table.js";
 import { nextSteps, shellOf } from "../ui/next-steps.js";
 import { formatNextSteps, formatTargets } from "../ui/report.js";
 import { assertUnchanged, confirmOccupied } from "./occupied.js";
@@ -181,7 +181,7 @@ async function afterWriting(ctx: CommandContext, job: CreateJob, root: string, w
         hasTask: facts.hasTask(),
         shell: shellOf(ctx.platform, ctx.env),
         userAgent: ctx.env.npm_config_user_agent,
-        agentStep: chosenTargets(answers.agents).find((t) => t.start)?.start ?? "start with spec/context/",
+        agentStep: agentStep(answers.agents),
       }),
       ctx.out.paint,
     ),

@@ -41,7 +41,14 @@ export function selectCommand(
   const named = COMMANDS.find((c) => c.name === argv[0]);
   const create = COMMANDS[0] as CommandEntry;
   if (named) return { command: named, rest: argv.slice(1) };
-  const [word] = argv;
+  const [word, next] = argv;
+  // `help` (and `help init`), as git and npm take it, would otherwise create a repository named help.
+  if (word?.toLowerCase() === "help" && !isPath(word)) {
+    const about = COMMANDS.find((c) => c.name === next && c !== create);
+    throw new UsageError(
+      `${quoted(word)} is not a command: run create-spec-agent ${about ? `${about.name} ` : ""}--help (to create a folder of that name, give it as ./${word})`,
+    );
+  }
   // Three letters are too few to tell a typo from a name (`app` is one from `add`).
   if (word !== undefined && word.length >= 4 && /^[a-z]+$/i.test(word)) {
     const meant = didYouMean(

@@ -15,8 +15,8 @@ import type { Target } from "../io/target/target.js";
 import type { Prompter } from "../options/prompter.js";
 import type { Answers } from "../options/table.js";
 import { runPipeline } from "../pipeline.js";
-import { HUB_FILES, targetNotes } from "../targets/table.js";
-import { formatDropped, formatIgnored, formatProjectNotes, formatTargets } from "../ui/report.js";
+import { agentStep, HUB_FILES, targetNotes } from "../targets/table.js";
+import { formatDropped, formatIgnored, formatNextSteps, formatProjectNotes, formatTargets } from "../ui/report.js";
 import { droppedFiles, type PreviousAnswers } from "./dropped-files.js";
 import { taskfileKeptNote } from "./owner-project.js";
 
@@ -75,4 +75,6 @@ export async function writeInit(
   // A Taskfile of the team's kept by a clash answer: the tasks the rules name that it lacks.
   const all = [...notes, ...(job.dryRun ? [] : taskfileKeptNote(files, read("Taskfile.yml")))];
   if (all.length > 0) ctx.out.write(formatProjectNotes(all, ctx.out.paint));
+  // As after create: where the agent is, in the first tool chosen.
+  if (!job.dryRun) ctx.out.write(formatNextSteps([agentStep(answers.agents)], ctx.out.paint));
 }

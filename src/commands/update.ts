@@ -24,7 +24,7 @@ import type { ParsedArgs } from "../options/parse.js";
 import { openForRun, runPipeline } from "../pipeline.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
 import { HUB_FILES, TARGET_RULES } from "../targets/table.js";
-import { countFates, formatUpdate } from "../ui/update-report.js";
+import { countFates, formatUpdate, updateHeader } from "../ui/update-report.js";
 import { withGiven } from "./dropped-files.js";
 import { foreignProjectAt, ownerProjectAt } from "./owner-project.js";
 import { teamSetup } from "./team-setup.js";
@@ -166,7 +166,7 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   const unchanged = toWrite.length + removals.length === 0 && sameText(recordText, manifest.contents);
   if (checkOnly)
     return reportBehind(ctx, fates, { recordText, manifest, record, next: team?.records, json: args.switches.json });
-  const header = `${dryRun ? "Would update" : "Updating"} ${where} from create-spec-agent ${record.version} to ${ctx.version}:`;
+  const header = updateHeader(where, record.version, ctx.version, dryRun);
   ctx.out.write(formatUpdate(fates, current, header, dryRun, ctx.out.paint));
   // Nothing to change, the record included: the fates said so, and the writer would say it again.
   if (dryRun || unchanged) return;
@@ -192,6 +192,8 @@ export async function update(ctx: CommandContext, args: ParsedArgs): Promise<voi
   const counts = countFates(fates);
   if (counts.conflict)
     throw new GenerateError(
-      `${counts.conflict} file(s) have conflicts: resolve the <<<<<<< markers, then git add them`,
+      counts.conflict === 1
+        ? "1 file has conflicts: resolve the <<<<<<< markers, then git add it"
+        : `${counts.conflict} files have conflicts: resolve the <<<<<<< markers, then git add them`,
     );
 }

@@ -2,6 +2,7 @@
  * Target decisions: what the inspection found, weighed against what the
  * user allowed. Pure; the pipeline asks or refuses on what these return.
  */
+import { MANIFEST_PATH } from "./manifest.js";
 import { quoted } from "./quote.js";
 import { CLI_ROUTE } from "./route.js";
 
@@ -40,11 +41,21 @@ export function occupiedTarget(
   const differing = state.entries.filter(({ status }) => status === "differs").length;
   const overwritten =
     differing === 0 ? "none of its files would be overwritten" : `${differing} of its files would be overwritten`;
+  const made = occupiedByUs(state.occupants, where);
   return {
-    question: `${where} is not empty (${shown}). Write the preset into it? (${overwritten})`,
-    refusal: `${where} is not empty (it holds ${shown}): choose a new folder, or ${allow} (${overwritten})`,
+    question: `${made ?? `${where} is not empty (${shown})`}. Write the preset into it? (${overwritten})`,
+    refusal: `${made ?? `${where} is not empty (it holds ${shown})`}: choose a new folder, or ${allow} (${overwritten})`,
   };
 }
+
+/**
+ * A repository we made is changed by init or update, which keep its record: create over it would leave the
+ * files of a tool it no longer writes behind, unrecorded.
+ */
+const occupiedByUs = (occupants: readonly string[], where: string): string | undefined =>
+  occupants.includes(MANIFEST_PATH)
+    ? `${where} is a repository create-spec-agent made (to change it, run create-spec-agent init or update in it)`
+    : undefined;
 
 const shownOccupants = (occupants: readonly string[]): string =>
   occupants.slice(0, 3).map(displayName).join(", ") + (occupants.length > 3 ? ` and ${occupants.length - 3} more` : "");
@@ -55,7 +66,8 @@ const shownOccupants = (occupants: readonly string[]): string =>
  */
 export function earlyOccupiedQuestion(occupants: readonly string[], where: string): string | undefined {
   if (occupants.length === 0) return undefined;
-  return `${where} is not empty (${shownOccupants(occupants)}). Write the preset into it? (files it holds under the preset's names would be overwritten)`;
+  const made = occupiedByUs(occupants, where);
+  return `${made ?? `${where} is not empty (${shownOccupants(occupants)})`}. Write the preset into it? (files it holds under the preset's names would be overwritten)`;
 }
 
 /** A name from the disk, shown on one line: quoted when it holds anything but plain characters. */

@@ -40,6 +40,9 @@ export class CancelledError extends CliError {
   }
 }
 
+/** Why a missing answer was not asked for: said right, since a terminal is there when --yes is given. */
+export const whyNotAsked = (yes: boolean): string => (yes ? "--yes asks nothing" : "there is no terminal to ask");
+
 export function exitCodeOf(error: unknown): ExitCode {
   return error instanceof CliError ? error.exitCode : EXIT.failure;
 }

@@ -74,7 +74,7 @@ export function checkProjectName(name: string): string | undefined {
   if (segment) return `project name ${segment}`;
   if (name.length > NAME_LIMIT) return `project name is longer than ${NAME_LIMIT} characters`;
   if (!DISTRIBUTION_NAME.test(name)) {
-    return `project name ${quoted(name)} is not a valid Python distribution name: use letters, digits, and . _ - inside`;
+    return `project name ${quoted(name)} is not a valid Python distribution name: use ASCII letters and digits, with . _ - only between them`;
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
  */
 
 import { splitList } from "../core/comma-list.js";
-import { UsageError } from "../core/errors.js";
+import { UsageError, whyNotAsked } from "../core/errors.js";
 import { checkPackageForPython } from "../core/names.js";
 import { normalizeTargets } from "../targets/table.js";
 import type { TeamDefaults } from "./config.js";
@@ -104,8 +104,8 @@ async function answerOne(
   if (initial === undefined) {
     throw new UsageError(
       q.needed
-        ? `missing --${q.key}: ${q.help} (there is no terminal to ask)`
-        : `missing the project ${q.key === "name" ? "folder" : q.key}: give it as the first argument or with --${q.key} (there is no terminal to ask)`,
+        ? `missing --${q.key}: ${q.help} (${whyNotAsked(yes)})`
+        : `missing the project ${q.key === "name" ? "folder" : q.key}: give it as the first argument or with --${q.key} (${whyNotAsked(yes)})`,
     );
   }
   if (problem) throw new UsageError(`${problem}: pass --${q.key}`);

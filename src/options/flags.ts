@@ -25,11 +25,13 @@ export const COMMAND_LIST = [
     name: "check",
     usage: "create-spec-agent check [options]",
     summary: "validate the preset and spec/; exit 1 on problems",
+    failure: "problems found",
   },
   {
     name: "update",
     usage: "create-spec-agent update [options]",
     summary: "merge this version's preset into the repository",
+    failure: "conflicts left to resolve; with --check, the repository is behind",
   },
 ] as const;
 export type CommandName = (typeof COMMAND_LIST)[number]["name"];

@@ -6,12 +6,15 @@ export interface CommandHelp {
   name: CommandName;
   usage: string;
   summary: string;
+  /** What else exit code 1 means for this command. */
+  failure?: string;
 }
 
 function optionRows(command: CommandName): string {
   const rows: [string, string][] = [];
   for (const q of QUESTIONS.filter((q) => q.commands.includes(command))) {
-    rows.push(q.kind === "confirm" ? [`--${q.key}, --no-${q.key}`, q.help] : [`--${q.key} ${q.placeholder}`, q.help]);
+    const help = (q.kind === "list" ? q.helpFor?.[command] : undefined) ?? q.help;
+    rows.push(q.kind === "confirm" ? [`--${q.key}, --no-${q.key}`, help] : [`--${q.key} ${q.placeholder}`, help]);
   }
   for (const v of VALUES.filter((v) => v.commands.includes(command)))
     rows.push([`--${v.flag} ${v.placeholder}`, v.help]);
@@ -55,6 +58,6 @@ Options:
 ${optionRows(command.name)}
 
 Without a terminal, or with CI set, nothing is asked: give what is required, the rest take defaults.
-Exit codes: 0 done, 1 failed while generating${command.name === "check" ? " (or problems found)" : ""}, 2 bad usage, 130 cancelled.
+${wrap(`Exit codes: 0 done, 1 failed while generating${command.failure ? ` (or ${command.failure})` : ""}, 2 bad usage, 130 cancelled.`, 98, 12)}
 `;
 }

@@ -55,6 +55,8 @@ export interface ListQuestion {
   commands: readonly CommandName[];
   placeholder: string;
   help: string;
+  /** Where one command takes it to mean something more particular. */
+  helpFor?: Partial<Record<CommandName, string>>;
   message: string;
   choices: readonly Choice[];
   initial(): readonly string[];

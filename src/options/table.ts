@@ -112,6 +112,15 @@ export const QUESTIONS: readonly Question[] = [
       const { TARGET_IDS, DEFAULT_TARGETS } = toolTable();
       return `AI tools to write for, comma-separated: ${TARGET_IDS.join(", ")}; default ${DEFAULT_TARGETS.join(",")}`;
     },
+    // In a repository we made, the record's tools are the default, not ours.
+    get helpFor() {
+      const { TARGET_IDS, DEFAULT_TARGETS } = toolTable();
+      const list = `AI tools to write for, comma-separated: ${TARGET_IDS.join(", ")}`;
+      return {
+        init: `${list}; default the tools .spec-agent.json records, else ${DEFAULT_TARGETS.join(",")}`,
+        update: `${list}; default the tools .spec-agent.json records`,
+      };
+    },
     message: "AI tools to write for",
     get choices() {
       return toolTable().targetChoices();

@@ -105,6 +105,10 @@ export function normalizeTargets(values: readonly string[]): TargetId[] {
 /** The chosen rows of the table, in its order. */
 export const chosenTargets = (targets: readonly string[]): Target[] => TARGETS.filter((t) => targets.includes(t.id));
 
+/** How to reach the agent, for the next steps: in the first chosen tool that says how. */
+export const agentStep = (targets: readonly string[]): string =>
+  chosenTargets(targets).find((t) => t.start)?.start ?? "start with spec/context/";
+
 /** What the chosen tools cannot take, one line each, for --dry-run and the summary. */
 export function targetNotes(targets: readonly string[]): string[] {
   return chosenTargets(targets).flatMap((t) => t.drops.map((drop) => `${t.id}: ${drop}`));

@@ -41,6 +41,13 @@ function diffOf(fate: FileFate, before: string | undefined, paint: Paint): strin
 
 const CHANGES: readonly Fate[] = ["added", "replaced", "merged", "block", "conflict", "removed"];
 
+/** "from 0.2.0 to 0.2.0" reads as a mistake: an update within one version (new --agents, a pack) says so. */
+export function updateHeader(where: string, from: string, to: string, dryRun: boolean): string {
+  const versions =
+    from === to ? `(create-spec-agent ${to}, the version it records)` : `from create-spec-agent ${from} to ${to}`;
+  return `${dryRun ? "Would update" : "Updating"} ${where} ${versions}:`;
+}
+
 export function formatUpdate(
   fates: readonly FileFate[],
   current: ReadonlyMap<string, string | undefined>,
