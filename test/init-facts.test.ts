@@ -84,6 +84,9 @@ describe("init writes rules that are true of a real project", () => {
     expect(all).not.toContain("rules E, F, I, UP, B, SIM");
     expect(all).not.toContain("rules `E`, `F`, `I`, `UP`, `B`, `SIM`");
     if (facts.tools.mypy === undefined) expect(all).not.toMatch(/mypy/);
+    // Where the tests are: the folder pytest's testpaths names (pluggy's `testing/`), never a `tests/` it lacks.
+    if (facts.tests.folder !== undefined) expect(all).toContain(`pytest in \`${facts.tests.folder}/\``);
+    if (facts.tests.folder !== "tests") expect(all).not.toMatch(/pytest in `tests\/`|^tests\/ +tests$/m);
     expect(all).not.toContain("cli.py");
     // The Taskfile has a run task exactly when the project has a command, and the rules say so.
     const taskfile = readFileSync(join(root, "Taskfile.yml"), "utf8");

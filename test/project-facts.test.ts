@@ -95,6 +95,20 @@ const EXPECTED = {
     tools: { ruff: "pyproject.toml", black: ".pre-commit-config.yaml", mypy: "pyproject.toml" },
     runners: ["nox"],
   },
+  pluggy: {
+    requiresPython: ">=3.10",
+    lowestPython: "3.10",
+    backend: "setuptools",
+    layout: "src",
+    packages: ["src/pluggy"],
+    mainPackages: [],
+    scripts: [],
+    version: { kind: "vcs", plugin: "setuptools-scm" },
+    // tox.ini's [pytest] testpaths: its tests are in testing/, not tests/.
+    tests: { runner: "pytest", declared: { kind: "group", name: "testing" }, folder: "testing" },
+    tools: { ruff: "pyproject.toml", mypy: "pyproject.toml" },
+    runners: ["tox"],
+  },
   tqdm: {
     requiresPython: ">=3.8",
     lowestPython: "3.8",
@@ -169,6 +183,23 @@ describe("readProjectFacts by itself", () => {
   });
 
   it.each([
+    ["pytest.ini", "[pytest]\ntestpaths = testing\n", "testing"],
+    ["pytest.ini", "[pytest]\naddopts = -q\ntestpaths =\n    it\n    testing\n[other]\n", "it"],
+    ["tox.ini", "[tox]\nenv_list = py\n[pytest]\ntestpaths = testing\n", "testing"],
+    ["setup.cfg", "[metadata]\nname = x\n[tool:pytest]\ntestpaths = ./testing/\n", "testing"],
+    ["pyproject.toml", '[tool.pytest.ini_options]\ntestpaths = ["missing", "testing"]\n', "testing"],
+    ["pyproject.toml", '[tool.pytest]\ntestpaths = ["src/x/tests"]\n', "src/x/tests"],
+    // A path that is no folder here, or not a plain path, is passed over for the folder named for tests.
+    ["tox.ini", "[pytest]\ntestpaths = t*/unit ../x\n", "tests"],
+    ["setup.cfg", "[flake8]\ntestpaths = testing\n", "tests"],
+  ])("the tests folder from %s's testpaths: %j gives %s", (file, text, folder) => {
+    const files = ["pyproject.toml", file, "testing/test_a.py", "it/test_b.py", "tests/test_c.py", "src/x/tests/t.py"];
+    const pyproject = file === "pyproject.toml" ? text : "";
+    const f = facts(pyproject, files, (path) => (path === file ? text : undefined));
+    expect(f.tests).toMatchObject({ runner: "pytest", folder });
+  });
+
+  it.each([
     [">=3.8", "3.8"],
     [">= 3.10, <4", "3.10"],
     ["~=3.12", "3.12"],
@@ -186,21 +217,24 @@ describe("readProjectFacts by itself", () => {
 });
 
 describe("listProjectFiles", () => {
-  it("lists a tree as the corpus does: the facts read from a folder are the facts read from its listing", () => {
-    const root = mkdtempSync(join(tmpdir(), "facts-"));
-    try {
-      const { files, read } = projectSources("marko");
-      for (const path of files) {
-        mkdirSync(dirname(join(root, path)), { recursive: true });
-        writeFileSync(join(root, path), read(path) ?? "");
+  it.each(["marko", "pluggy"])(
+    "lists a tree as the corpus does: the facts read from %s's folder are those of its listing",
+    (project) => {
+      const root = mkdtempSync(join(tmpdir(), "facts-"));
+      try {
+        const { files, read } = projectSources(project);
+        for (const path of files) {
+          mkdirSync(dirname(join(root, path)), { recursive: true });
+          writeFileSync(join(root, path), read(path) ?? "");
+        }
+        mkdirSync(join(root, "node_modules", "x"), { recursive: true });
+        writeFileSync(join(root, "node_modules", "x", "__init__.py"), "");
+        const sources = projectSourcesAt(realFileSystem, root);
+        expect(sources && readProjectFacts(sources)).toEqual(readProjectFacts(projectSources(project)));
+        expect(projectSourcesAt(realFileSystem, join(root, "docs"))).toBeUndefined();
+      } finally {
+        rmSync(root, { recursive: true, force: true });
       }
-      mkdirSync(join(root, "node_modules", "x"), { recursive: true });
-      writeFileSync(join(root, "node_modules", "x", "__init__.py"), "");
-      const sources = projectSourcesAt(realFileSystem, root);
-      expect(sources && readProjectFacts(sources)).toEqual(readProjectFacts(projectSources("marko")));
-      expect(projectSourcesAt(realFileSystem, join(root, "marko"))).toBeUndefined();
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 });

@@ -81,14 +81,45 @@ export function declarations(data: Table, locked: Locked = new Map()): { where: 
   return out;
 }
 
+/** An ini file's `[section]`, up to the next section. */
+const iniSection = (text: string | undefined, section: string): string | undefined =>
+  text === undefined
+    ? undefined
+    : new RegExp(`^\\[${section}\\][^\\n]*\\n([\\s\\S]*?)(?=^\\[|(?![\\s\\S]))`, "m").exec(text)?.[1];
+
+/**
+ * pytest's `testpaths`, from the file pytest reads its settings from, in its order: pytest.ini, pyproject.toml
+ * (`[tool.pytest.ini_options]`, or pytest 9's `[tool.pytest]`), tox.ini's `[pytest]`, setup.cfg's `[tool:pytest]`.
+ */
+function pytestSettings(data: Table, sources: ProjectSources): { configured: boolean; testpaths: string[] } {
+  const has = new Set(sources.files);
+  const ini = (file: string, section: string) => (has.has(file) ? iniSection(sources.read(file), section) : undefined);
+  const fromIni = (body: string) =>
+    (/^testpaths\s*[=:]((?:.*)(?:\n[ \t]+\S.*)*)/m.exec(body)?.[1] ?? "").split(/\s+/).filter(Boolean);
+  // pytest.ini is pytest's settings file even without a [pytest] section: the others are then not read.
+  if (has.has("pytest.ini")) return { configured: true, testpaths: fromIni(ini("pytest.ini", "pytest") ?? "") };
+  const toml = table(at(data, "tool.pytest"));
+  if (at(data, "tool.pytest") !== undefined) {
+    const paths = table(toml.ini_options).testpaths ?? toml.testpaths;
+    return { configured: true, testpaths: typeof paths === "string" ? paths.split(/\s+/) : strings(paths) };
+  }
+  const other = ini("tox.ini", "pytest") ?? ini("setup.cfg", "tool:pytest");
+  return { configured: other !== undefined, testpaths: fromIni(other ?? "") };
+}
+
 export function testsOf(data: Table, sources: ProjectSources, locked?: Locked): ProjectFacts["tests"] {
-  const folder = ["tests", "test"].find((d) => sources.files.some((f) => f.startsWith(`${d}/`)));
+  const settings = pytestSettings(data, sources);
+  const holds = (dir: string) => sources.files.some((f) => f.startsWith(`${dir}/`));
+  // The first of pytest's testpaths that is a folder here (pluggy's `testing`), else a folder named for tests.
+  const folder =
+    settings.testpaths
+      .map((p) => p.replace(/^\.\/|\/+$/g, ""))
+      .find((p) => /^[\w.-]+(\/[\w.-]+)*$/.test(p) && holds(p)) ?? ["tests", "test", "testing"].find(holds);
   const declared = declarations(data, locked).find((d) => d.names.includes("pytest"))?.where;
   const configured =
-    at(data, "tool.pytest") !== undefined ||
-    sources.files.includes("pytest.ini") ||
+    settings.configured ||
     sources.files.includes("conftest.py") ||
-    sources.files.some((f) => /^tests?\/(.*\/)?conftest\.py$/.test(f));
+    (folder !== undefined && sources.files.some((f) => f.startsWith(`${folder}/`) && f.endsWith("/conftest.py")));
   // A tests folder is run by pytest too: it collects unittest cases as well.
   const runner = declared !== undefined || configured || folder !== undefined ? "pytest" : undefined;
   return { runner, declared, folder };
