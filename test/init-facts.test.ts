@@ -93,6 +93,8 @@ describe("init writes rules that are true of a real project", () => {
     const hasCommand = facts.scripts.length > 0 || facts.mainPackages.length > 0;
     expect(taskfile.includes("\n  run:\n")).toBe(hasCommand);
     expect(all.includes("task run")).toBe(hasCommand);
+    // The formatter the project checks with is checked by `task lint` too.
+    expect(/ruff format .*--check/.test(taskfile)).toBe(facts.ruffFormats);
     // check holds the Taskfile to the tasks the rules name: a library without `run` passes.
     const checked = await runCli(["check"], { cwd: root });
     expect(checked.code, checked.stdout + checked.stderr).toBe(0);

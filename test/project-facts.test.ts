@@ -122,6 +122,21 @@ const EXPECTED = {
     tools: { flake8: "pyproject.toml", isort: "pyproject.toml" },
     runners: ["tox"],
   },
+  typer: {
+    requiresPython: ">=3.10",
+    lowestPython: "3.10",
+    backend: "pdm",
+    layout: "flat",
+    packages: ["typer"],
+    mainPackages: ["typer"],
+    scripts: [{ name: "typer", target: "typer.cli:main" }],
+    version: { kind: "file", path: "typer/__init__.py" },
+    tests: { runner: "pytest", declared: { kind: "group", name: "dev" }, folder: "tests" },
+    tools: { ruff: "pyproject.toml", mypy: "pyproject.toml" },
+    // Its pre-commit hooks are local ones: `entry: uv run ruff format --force-exclude --exit-non-zero-on-format`.
+    ruffFormats: true,
+    runners: [],
+  },
   "uv-app": {
     requiresPython: ">=3.12",
     lowestPython: "3.12",
@@ -180,6 +195,22 @@ describe("readProjectFacts by itself", () => {
     const groups = '[dependency-groups]\na = [{ include-group = "b" }]\nb = [{ include-group = "a" }, "pytest>8"]\n';
     expect(facts(groups).tests.declared).toEqual({ kind: "group", name: "a" });
     expect(facts("[project\nname=").backend).toBe("none");
+  });
+
+  it.each([
+    ["  - id: local-ruff-format\n    entry: uv run ruff format --force-exclude\n", true, ["ruff"]],
+    [
+      "  - id: fmt\n    entry: 'python -m black'\n  - id: lint\n    entry: ruff check --fix\n",
+      false,
+      ["black", "ruff"],
+    ],
+    ["  - id: mine\n    entry: ./scripts/format.sh ruff format\n", false, []],
+  ])("a local hook's entry names the tool it runs: %j", (yaml, ruffFormats, tools) => {
+    const f = facts("", ["pyproject.toml", ".pre-commit-config.yaml"], (p) =>
+      p === ".pre-commit-config.yaml" ? yaml : undefined,
+    );
+    expect(f.ruffFormats).toBe(ruffFormats);
+    expect(Object.keys(f.tools)).toEqual(tools);
   });
 
   it.each([

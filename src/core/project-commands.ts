@@ -87,9 +87,16 @@ function tool(facts: ProjectFacts, name: Tool, extra = ""): string {
 const blackExclude = (facts: ProjectFacts): string =>
   facts.hookExclude === undefined ? "" : `--extend-exclude '${facts.hookExclude}'`;
 
+/**
+ * ruff format over what the project formats: ruff 0.16 and later also format Markdown's code blocks, which its own
+ * hook (typer's `types: [python]`, ruff-pre-commit's `[python, pyi]`) never hands it; `task lint` would fail on docs.
+ */
+const ruffFormat = (facts: ProjectFacts): string =>
+  join(`${tool(facts, "ruff")} format`, facts.ruffFormatsMarkdown ? "" : "--extend-exclude '*.md'");
+
 const LINT: Readonly<Record<Tool, (facts: ProjectFacts) => string[]>> = {
   // --no-fix: a project's `fix = true` would have the check rewrite files.
-  ruff: (f) => [`${tool(f, "ruff")} check --no-fix`, ...(f.ruffFormats ? [`${tool(f, "ruff")} format --check`] : [])],
+  ruff: (f) => [`${tool(f, "ruff")} check --no-fix`, ...(f.ruffFormats ? [`${ruffFormat(f)} --check`] : [])],
   // black takes a regex, as pre-commit does: what the project's hooks leave out (vendored code), black does too.
   black: (f) => [join(tool(f, "black"), "--check", blackExclude(f), ".")],
   // flake8 reads pyproject.toml only through the Flake8-pyproject plugin; unlike ruff, black and isort it
@@ -103,7 +110,7 @@ const LINT: Readonly<Record<Tool, (facts: ProjectFacts) => string[]>> = {
 };
 
 const FORMAT: Readonly<Partial<Record<Tool, (facts: ProjectFacts) => string[]>>> = {
-  ruff: (f) => [`${tool(f, "ruff")} check --fix`, ...(f.ruffFormats ? [`${tool(f, "ruff")} format`] : [])],
+  ruff: (f) => [`${tool(f, "ruff")} check --fix`, ...(f.ruffFormats ? [ruffFormat(f)] : [])],
   black: (f) => [join(tool(f, "black"), blackExclude(f), ".")],
   isort: (f) => [`${tool(f, "isort")} .`],
 };

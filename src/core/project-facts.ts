@@ -11,7 +11,7 @@ import { parse } from "smol-toml";
 import { checkersDeclared, devTools, lockedVersions, requirementName, testsOf } from "./project-requirements.js";
 import { runnerChecks } from "./project-runners.js";
 import type { Backend, ProjectFacts, ProjectSources, VersionSource } from "./project-shape.js";
-import { hookExclude, hookIds, hookPins, mypyNamesFiles, toolsOf } from "./project-tools.js";
+import { hookExclude, hookIds, hookPins, mypyNamesFiles, ruffFormatsMarkdown, toolsOf } from "./project-tools.js";
 import { admittedMinors, declaredRange } from "./requires-python.js";
 import { at, strings, type Table, table, text } from "./toml-table.js";
 
@@ -160,6 +160,7 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
       !sources.files.includes("setup.py") &&
       !sources.files.includes("setup.cfg"),
     ruffFormats: at(data, "tool.ruff.format") !== undefined || hooks.includes("ruff-format"),
+    ruffFormatsMarkdown: ruffFormatsMarkdown(data, sources, hooksText),
     preCommitHooks: hooks,
     checkersDeclared: checkersDeclared(data, locked),
     pins: hookPins(hooksText),

@@ -45,6 +45,8 @@ export interface ProjectFacts {
   tools: Partial<Record<Tool, string>>;
   /** `[tool.ruff.format]` or a ruff-format hook: the project formats with ruff. */
   ruffFormats: boolean;
+  /** Its ruff settings or hooks hand ruff format Markdown (core/project-tools.ts): else the tasks leave `*.md` out. */
+  ruffFormatsMarkdown: boolean;
   preCommitHooks: string[];
   /** The paths the project's pre-commit hooks leave out (its top-level `exclude:` regex). */
   hookExclude: string | undefined;
