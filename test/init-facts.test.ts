@@ -93,7 +93,9 @@ describe("init writes rules that are true of a real project", () => {
     const hasCommand = facts.scripts.length > 0 || facts.mainPackages.length > 0;
     expect(taskfile.includes("\n  run:\n")).toBe(hasCommand);
     expect(all.includes("task run")).toBe(hasCommand);
-    // The formatter the project checks with is checked by `task lint` too.
+    // The formatter the project checks with is checked by `task lint` too, and so is each linter it has.
+    for (const linter of ["ruff", "black", "flake8", "isort"] as const)
+      if (facts.tools[linter] !== undefined) expect(taskfile).toContain(` ${linter} `);
     expect(/ruff format .*--check/.test(taskfile)).toBe(facts.ruffFormats);
     // check holds the Taskfile to the tasks the rules name: a library without `run` passes.
     const checked = await runCli(["check"], { cwd: root });

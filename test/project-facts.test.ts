@@ -61,6 +61,20 @@ const EXPECTED = {
     tools: {},
     runners: [],
   },
+  llm: {
+    requiresPython: ">=3.10",
+    lowestPython: "3.10",
+    backend: "setuptools",
+    layout: "flat",
+    packages: ["llm"],
+    mainPackages: ["llm"],
+    scripts: [{ name: "llm", target: "llm.cli:cli" }],
+    version: { kind: "static", value: "0.32" },
+    tests: { runner: "pytest", declared: { kind: "group", name: "dev" }, folder: "tests" },
+    // black has no settings: its `dev` group declares it, and its CI and Justfile run `black --check .`.
+    tools: { ruff: "ruff.toml", mypy: "mypy.ini", black: "pyproject.toml" },
+    runners: [],
+  },
   marko: {
     requiresPython: ">=3.9",
     lowestPython: "3.9",

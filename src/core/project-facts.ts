@@ -129,7 +129,7 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
     ? sources.read(".pre-commit-config.yaml")
     : undefined;
   const hooks = hookIds(hooksText);
-  const tools = toolsOf(data, sources, hooks);
+  const tools = toolsOf(data, sources, hooks, devTools(data));
   // Poetry's and PDM's groups are installed by uv's --with: at the versions their lock file holds.
   const lockFile = ["poetry.lock", "pdm.lock"].find((file) => sources.files.includes(file));
   const locked = lockedVersions(lockFile === undefined ? undefined : sources.read(lockFile));

@@ -59,7 +59,12 @@ const HOOK_TOOL: Readonly<Record<string, Tool>> = {
   pyright: "pyright",
 };
 
-export function toolsOf(data: Table, sources: ProjectSources, hooks: readonly string[]): Partial<Record<Tool, string>> {
+export function toolsOf(
+  data: Table,
+  sources: ProjectSources,
+  hooks: readonly string[],
+  devTools: readonly Tool[],
+): Partial<Record<Tool, string>> {
   const tools: Partial<Record<Tool, string>> = {};
   const has = new Set(sources.files);
   for (const tool of TOOLS) {
@@ -79,6 +84,10 @@ export function toolsOf(data: Table, sources: ProjectSources, hooks: readonly st
     const tool = HOOK_TOOL[hook];
     if (tool !== undefined) tools[tool] ??= ".pre-commit-config.yaml";
   }
+  // A linter or formatter in the `dev` group, which `uv sync` installs, is one the team runs, with its defaults where
+  // nothing configures it (llm's and sqlite-utils' black, run by their CI as `black --check .`). A type checker
+  // needs to be told what to check: only a configured one is run.
+  for (const tool of devTools) if (tool !== "mypy" && tool !== "pyright") tools[tool] ??= "pyproject.toml";
   return tools;
 }
 
