@@ -93,6 +93,10 @@ describe("init writes rules that are true of a real project", () => {
     const hasCommand = facts.scripts.length > 0 || facts.mainPackages.length > 0;
     expect(taskfile.includes("\n  run:\n")).toBe(hasCommand);
     expect(all.includes("task run")).toBe(hasCommand);
+    expect(all).not.toContain("declared in nowhere");
+    // Tests run with what the project lists for them, where uv sync does not read it (httpx's requirements.txt).
+    if (facts.tests.declared?.kind === "requirements")
+      expect(taskfile).toContain(`uv run --with-requirements ${facts.tests.declared.name} pytest`);
     // The formatter the project checks with is checked by `task lint` too, and so is each linter it has.
     for (const linter of ["ruff", "black", "flake8", "isort"] as const)
       if (facts.tools[linter] !== undefined) expect(taskfile).toContain(` ${linter} `);

@@ -61,6 +61,21 @@ const EXPECTED = {
     tools: {},
     runners: [],
   },
+  httpx: {
+    requiresPython: ">=3.9",
+    lowestPython: "3.9",
+    backend: "hatchling",
+    layout: "flat",
+    packages: ["httpx"],
+    mainPackages: [],
+    scripts: [{ name: "httpx", target: "httpx:main" }],
+    version: { kind: "file", path: "httpx/__version__.py" },
+    // Its test and lint tools are pinned in requirements.txt, not in pyproject.toml.
+    tests: { runner: "pytest", declared: { kind: "requirements", name: "requirements.txt" }, folder: "tests" },
+    tools: { ruff: "pyproject.toml", mypy: "pyproject.toml" },
+    checkersDeclared: { mypy: { kind: "requirements", name: "requirements.txt" } },
+    runners: [],
+  },
   llm: {
     requiresPython: ">=3.10",
     lowestPython: "3.10",

@@ -8,7 +8,14 @@
  * Pure: the files come as a listing and a reader (io/project-files.ts).
  */
 import { parse } from "smol-toml";
-import { checkersDeclared, devTools, lockedVersions, requirementName, testsOf } from "./project-requirements.js";
+import {
+  checkersDeclared,
+  devTools,
+  lockedVersions,
+  requirementName,
+  requirementsFiles,
+  testsOf,
+} from "./project-requirements.js";
 import { runnerChecks } from "./project-runners.js";
 import type { Backend, ProjectFacts, ProjectSources, VersionSource } from "./project-shape.js";
 import { hookExclude, hookIds, hookPins, mypyNamesFiles, ruffFormatsMarkdown, toolsOf } from "./project-tools.js";
@@ -162,7 +169,7 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
     ruffFormats: at(data, "tool.ruff.format") !== undefined || hooks.includes("ruff-format"),
     ruffFormatsMarkdown: ruffFormatsMarkdown(data, sources, hooksText),
     preCommitHooks: hooks,
-    checkersDeclared: checkersDeclared(data, locked),
+    checkersDeclared: checkersDeclared(data, locked, requirementsFiles(sources)),
     pins: hookPins(hooksText),
     hookExclude: hookExclude(hooksText),
     devTools: devTools(data),

@@ -52,8 +52,31 @@ const fromPyPI = (names: readonly string[], locked: Locked): string[] =>
     .filter((n) => /^[a-z0-9][a-z0-9.-]*$/.test(n))
     .map((n) => (locked.has(n) ? `${n}==${locked.get(n)}` : n));
 
-/** Every place a requirement may be declared, in the order uv installs them by default first. */
-export function declarations(data: Table, locked: Locked = new Map()): { where: Declared; names: string[] }[] {
+/** Root files pip reads requirements from: requirements.txt, requirements-dev.txt, test-requirements.txt. */
+const REQUIREMENTS_FILE = /^(?:[\w-]+[-_])?requirements(?:[-_][\w-]+)?\.txt$/;
+
+/** Each root requirements file with the names it lists (options such as `-e .` and `-r other.txt` left out). */
+export function requirementsFiles(sources: ProjectSources): { file: string; names: string[] }[] {
+  return sources.files
+    .filter((file) => REQUIREMENTS_FILE.test(file))
+    .map((file) => ({
+      file,
+      names: (sources.read(file) ?? "")
+        .split(/\r?\n/)
+        .map((line) => line.replace(/(^|\s)#.*$/, "").trim())
+        .filter((line) => line !== "" && !line.startsWith("-"))
+        .map(requirementName),
+    }));
+}
+
+type Listed = { file: string; names: string[] }[];
+
+/** Every place a requirement may be declared, in the order uv installs them by default first; requirements files last. */
+export function declarations(
+  data: Table,
+  locked: Locked = new Map(),
+  listed: Listed = [],
+): { where: Declared; names: string[] }[] {
   const out: { where: Declared; names: string[] }[] = [];
   const groups = table(data["dependency-groups"]);
   const order = ["dev", ...Object.keys(groups).filter((g) => g !== "dev")].filter((g) => g in groups);
@@ -78,6 +101,7 @@ export function declarations(data: Table, locked: Locked = new Map()): { where: 
       names: strings(list).map(requirementName),
     });
   }
+  for (const { file, names } of listed) out.push({ where: { kind: "requirements", name: file }, names });
   return out;
 }
 
@@ -115,7 +139,9 @@ export function testsOf(data: Table, sources: ProjectSources, locked?: Locked): 
     settings.testpaths
       .map((p) => p.replace(/^\.\/|\/+$/g, ""))
       .find((p) => /^[\w.-]+(\/[\w.-]+)*$/.test(p) && holds(p)) ?? ["tests", "test", "testing"].find(holds);
-  const declared = declarations(data, locked).find((d) => d.names.includes("pytest"))?.where;
+  const declared = declarations(data, locked, requirementsFiles(sources)).find((d) =>
+    d.names.includes("pytest"),
+  )?.where;
   const configured =
     settings.configured ||
     sources.files.includes("conftest.py") ||
@@ -125,8 +151,12 @@ export function testsOf(data: Table, sources: ProjectSources, locked?: Locked): 
   return { runner, declared, folder };
 }
 
-export function checkersDeclared(data: Table, locked?: Locked): Partial<Record<"mypy" | "pyright", Declared>> {
-  const all = declarations(data, locked);
+export function checkersDeclared(
+  data: Table,
+  locked?: Locked,
+  listed: Listed = [],
+): Partial<Record<"mypy" | "pyright", Declared>> {
+  const all = declarations(data, locked, listed);
   const out: Partial<Record<"mypy" | "pyright", Declared>> = {};
   for (const checker of ["mypy", "pyright"] as const) {
     const where = all.find((d) => d.names.includes(checker))?.where;
