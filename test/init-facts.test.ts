@@ -84,12 +84,23 @@ describe("init writes rules that are true of a real project", () => {
     expect(all).not.toContain("rules E, F, I, UP, B, SIM");
     expect(all).not.toContain("rules `E`, `F`, `I`, `UP`, `B`, `SIM`");
     if (facts.tools.mypy === undefined) expect(all).not.toMatch(/mypy/);
+    // Where the tests are: the folder pytest's testpaths names (pluggy's `testing/`), never a `tests/` it lacks.
+    if (facts.tests.folder !== undefined) expect(all).toContain(`pytest in \`${facts.tests.folder}/\``);
+    if (facts.tests.folder !== "tests") expect(all).not.toMatch(/pytest in `tests\/`|^tests\/ +tests$/m);
     expect(all).not.toContain("cli.py");
     // The Taskfile has a run task exactly when the project has a command, and the rules say so.
     const taskfile = readFileSync(join(root, "Taskfile.yml"), "utf8");
     const hasCommand = facts.scripts.length > 0 || facts.mainPackages.length > 0;
     expect(taskfile.includes("\n  run:\n")).toBe(hasCommand);
     expect(all.includes("task run")).toBe(hasCommand);
+    expect(all).not.toContain("declared in nowhere");
+    // Tests run with what the project lists for them, where uv sync does not read it (httpx's requirements.txt).
+    if (facts.tests.declared?.kind === "requirements")
+      expect(taskfile).toContain(`uv run --with-requirements ${facts.tests.declared.name} pytest`);
+    // The formatter the project checks with is checked by `task lint` too, and so is each linter it has.
+    for (const linter of ["ruff", "black", "flake8", "isort"] as const)
+      if (facts.tools[linter] !== undefined) expect(taskfile).toContain(` ${linter} `);
+    expect(/ruff format .*--check/.test(taskfile)).toBe(facts.ruffFormats);
     // check holds the Taskfile to the tasks the rules name: a library without `run` passes.
     const checked = await runCli(["check"], { cwd: root });
     expect(checked.code, checked.stdout + checked.stderr).toBe(0);

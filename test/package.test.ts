@@ -37,8 +37,11 @@ const root = fileURLToPath(new URL("..", import.meta.url));
  * newcomer's papercuts (each command's --agents default and exit 1 in --help, `help`, create over a repository
  * it made pointing to init, check with nothing to check, init's next step, clearer errors) took main 20f7f77
  * from 343,381 to 344,447 bytes: 337 KiB.
+ * realworld (what real projects showed: pytest's testpaths, a local hook's tool, ruff format and Markdown, the dev
+ * group's linters, a setup.py project taken as its own, requirements files) took main a5567d8 from 344,447 to
+ * 346,602 bytes (+2,155): 339 KiB.
  */
-const MAX_PACKED_BYTES = 337 * 1024;
+const MAX_PACKED_BYTES = 339 * 1024;
 /** Bundles, and the program's source map (read only under --verbose). */
 const DIST_FILE = /^dist\/[A-Za-z0-9_-]+\.c?js$|^dist\/main\.cjs\.map$/;
 

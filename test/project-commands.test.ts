@@ -100,3 +100,24 @@ describe("projectCommands: black leaves out what the project's pre-commit hooks 
     expect(commands(PROJECT, { ".pre-commit-config.yaml": hooks(exclude) }).lint).toContain(expected);
   });
 });
+
+describe("projectCommands: ruff format and Markdown (ruff 0.16 and later format its code blocks)", () => {
+  const RUFF = '[dependency-groups]\ndev = ["ruff"]\n[tool.ruff.format]\nquote-style = "double"\n';
+  it.each<[string, string, Record<string, string>, boolean]>([
+    ["leaves Markdown out, as ruff's own hook does", RUFF, {}, false],
+    ["formats it where [tool.ruff] includes it", `${RUFF}[tool.ruff]\nextend-include = ["*.md"]\n`, {}, true],
+    ["formats it where ruff.toml includes it", RUFF, { "ruff.toml": 'extend-include = ["docs/*.md"]\n' }, true],
+    [
+      "formats it where a hook hands ruff Markdown",
+      RUFF,
+      { ".pre-commit-config.yaml": "  - id: ruff-format\n    types_or: [python, pyi, markdown]\n" },
+      true,
+    ],
+    ["leaves it out where ruff.toml only excludes it", RUFF, { "ruff.toml": 'extend-exclude = ["x.md"]\n' }, false],
+  ])("%s", (_, pyproject, extra, markdown) => {
+    const c = commands(`${PROJECT}${pyproject}`, extra);
+    const exclude = markdown ? "" : " --extend-exclude '*.md'";
+    expect(c.lint).toEqual(["uv run ruff check --no-fix", `uv run ruff format${exclude} --check`]);
+    expect(c.format).toEqual(["uv run ruff check --fix", `uv run ruff format${exclude}`]);
+  });
+});

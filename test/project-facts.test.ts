@@ -61,6 +61,35 @@ const EXPECTED = {
     tools: {},
     runners: [],
   },
+  httpx: {
+    requiresPython: ">=3.9",
+    lowestPython: "3.9",
+    backend: "hatchling",
+    layout: "flat",
+    packages: ["httpx"],
+    mainPackages: [],
+    scripts: [{ name: "httpx", target: "httpx:main" }],
+    version: { kind: "file", path: "httpx/__version__.py" },
+    // Its test and lint tools are pinned in requirements.txt, not in pyproject.toml.
+    tests: { runner: "pytest", declared: { kind: "requirements", name: "requirements.txt" }, folder: "tests" },
+    tools: { ruff: "pyproject.toml", mypy: "pyproject.toml" },
+    checkersDeclared: { mypy: { kind: "requirements", name: "requirements.txt" } },
+    runners: [],
+  },
+  llm: {
+    requiresPython: ">=3.10",
+    lowestPython: "3.10",
+    backend: "setuptools",
+    layout: "flat",
+    packages: ["llm"],
+    mainPackages: ["llm"],
+    scripts: [{ name: "llm", target: "llm.cli:cli" }],
+    version: { kind: "static", value: "0.32" },
+    tests: { runner: "pytest", declared: { kind: "group", name: "dev" }, folder: "tests" },
+    // black has no settings: its `dev` group declares it, and its CI and Justfile run `black --check .`.
+    tools: { ruff: "ruff.toml", mypy: "mypy.ini", black: "pyproject.toml" },
+    runners: [],
+  },
   marko: {
     requiresPython: ">=3.9",
     lowestPython: "3.9",
@@ -95,6 +124,20 @@ const EXPECTED = {
     tools: { ruff: "pyproject.toml", black: ".pre-commit-config.yaml", mypy: "pyproject.toml" },
     runners: ["nox"],
   },
+  pluggy: {
+    requiresPython: ">=3.10",
+    lowestPython: "3.10",
+    backend: "setuptools",
+    layout: "src",
+    packages: ["src/pluggy"],
+    mainPackages: [],
+    scripts: [],
+    version: { kind: "vcs", plugin: "setuptools-scm" },
+    // tox.ini's [pytest] testpaths: its tests are in testing/, not tests/.
+    tests: { runner: "pytest", declared: { kind: "group", name: "testing" }, folder: "testing" },
+    tools: { ruff: "pyproject.toml", mypy: "pyproject.toml" },
+    runners: ["tox"],
+  },
   tqdm: {
     requiresPython: ">=3.8",
     lowestPython: "3.8",
@@ -107,6 +150,21 @@ const EXPECTED = {
     tests: { runner: "pytest", declared: undefined, folder: "tests" },
     tools: { flake8: "pyproject.toml", isort: "pyproject.toml" },
     runners: ["tox"],
+  },
+  typer: {
+    requiresPython: ">=3.10",
+    lowestPython: "3.10",
+    backend: "pdm",
+    layout: "flat",
+    packages: ["typer"],
+    mainPackages: ["typer"],
+    scripts: [{ name: "typer", target: "typer.cli:main" }],
+    version: { kind: "file", path: "typer/__init__.py" },
+    tests: { runner: "pytest", declared: { kind: "group", name: "dev" }, folder: "tests" },
+    tools: { ruff: "pyproject.toml", mypy: "pyproject.toml" },
+    // Its pre-commit hooks are local ones: `entry: uv run ruff format --force-exclude --exit-non-zero-on-format`.
+    ruffFormats: true,
+    runners: [],
   },
   "uv-app": {
     requiresPython: ">=3.12",
@@ -169,6 +227,39 @@ describe("readProjectFacts by itself", () => {
   });
 
   it.each([
+    ["  - id: local-ruff-format\n    entry: uv run ruff format --force-exclude\n", true, ["ruff"]],
+    [
+      "  - id: fmt\n    entry: 'python -m black'\n  - id: lint\n    entry: ruff check --fix\n",
+      false,
+      ["black", "ruff"],
+    ],
+    ["  - id: mine\n    entry: ./scripts/format.sh ruff format\n", false, []],
+  ])("a local hook's entry names the tool it runs: %j", (yaml, ruffFormats, tools) => {
+    const f = facts("", ["pyproject.toml", ".pre-commit-config.yaml"], (p) =>
+      p === ".pre-commit-config.yaml" ? yaml : undefined,
+    );
+    expect(f.ruffFormats).toBe(ruffFormats);
+    expect(Object.keys(f.tools)).toEqual(tools);
+  });
+
+  it.each([
+    ["pytest.ini", "[pytest]\ntestpaths = testing\n", "testing"],
+    ["pytest.ini", "[pytest]\naddopts = -q\ntestpaths =\n    it\n    testing\n[other]\n", "it"],
+    ["tox.ini", "[tox]\nenv_list = py\n[pytest]\ntestpaths = testing\n", "testing"],
+    ["setup.cfg", "[metadata]\nname = x\n[tool:pytest]\ntestpaths = ./testing/\n", "testing"],
+    ["pyproject.toml", '[tool.pytest.ini_options]\ntestpaths = ["missing", "testing"]\n', "testing"],
+    ["pyproject.toml", '[tool.pytest]\ntestpaths = ["src/x/tests"]\n', "src/x/tests"],
+    // A path that is no folder here, or not a plain path, is passed over for the folder named for tests.
+    ["tox.ini", "[pytest]\ntestpaths = t*/unit ../x\n", "tests"],
+    ["setup.cfg", "[flake8]\ntestpaths = testing\n", "tests"],
+  ])("the tests folder from %s's testpaths: %j gives %s", (file, text, folder) => {
+    const files = ["pyproject.toml", file, "testing/test_a.py", "it/test_b.py", "tests/test_c.py", "src/x/tests/t.py"];
+    const pyproject = file === "pyproject.toml" ? text : "";
+    const f = facts(pyproject, files, (path) => (path === file ? text : undefined));
+    expect(f.tests).toMatchObject({ runner: "pytest", folder });
+  });
+
+  it.each([
     [">=3.8", "3.8"],
     [">= 3.10, <4", "3.10"],
     ["~=3.12", "3.12"],
@@ -186,21 +277,24 @@ describe("readProjectFacts by itself", () => {
 });
 
 describe("listProjectFiles", () => {
-  it("lists a tree as the corpus does: the facts read from a folder are the facts read from its listing", () => {
-    const root = mkdtempSync(join(tmpdir(), "facts-"));
-    try {
-      const { files, read } = projectSources("marko");
-      for (const path of files) {
-        mkdirSync(dirname(join(root, path)), { recursive: true });
-        writeFileSync(join(root, path), read(path) ?? "");
+  it.each(["marko", "pluggy"])(
+    "lists a tree as the corpus does: the facts read from %s's folder are those of its listing",
+    (project) => {
+      const root = mkdtempSync(join(tmpdir(), "facts-"));
+      try {
+        const { files, read } = projectSources(project);
+        for (const path of files) {
+          mkdirSync(dirname(join(root, path)), { recursive: true });
+          writeFileSync(join(root, path), read(path) ?? "");
+        }
+        mkdirSync(join(root, "node_modules", "x"), { recursive: true });
+        writeFileSync(join(root, "node_modules", "x", "__init__.py"), "");
+        const sources = projectSourcesAt(realFileSystem, root);
+        expect(sources && readProjectFacts(sources)).toEqual(readProjectFacts(projectSources(project)));
+        expect(projectSourcesAt(realFileSystem, join(root, "docs"))).toBeUndefined();
+      } finally {
+        rmSync(root, { recursive: true, force: true });
       }
-      mkdirSync(join(root, "node_modules", "x"), { recursive: true });
-      writeFileSync(join(root, "node_modules", "x", "__init__.py"), "");
-      const sources = projectSourcesAt(realFileSystem, root);
-      expect(sources && readProjectFacts(sources)).toEqual(readProjectFacts(projectSources("marko")));
-      expect(projectSourcesAt(realFileSystem, join(root, "marko"))).toBeUndefined();
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 });

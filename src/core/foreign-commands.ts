@@ -48,7 +48,30 @@ const KINDS: Readonly<Record<string, string>> = {
   "composer.json": "PHP (Composer)",
   "mix.exs": "Elixir (Mix)",
   "Package.swift": "Swift",
+  "setup.py": "Python (setup.py)",
+  "setup.cfg": "Python (setup.cfg)",
+  Pipfile: "Python (Pipenv)",
+  "requirements.txt": "Python (requirements.txt)",
 };
+
+/** A Python project without pyproject.toml: its tox or nox runs its suites; Pipenv or pip installs what it lists. */
+function pythonCommands(files: ReadonlySet<string>): [ForeignProject["commands"], string][] {
+  const runner = ["tox.ini", "tox.toml", "noxfile.py"].find((f) => files.has(f));
+  const lists = ["Pipfile", "requirements.txt"].find((f) => files.has(f));
+  return [
+    ...(runner
+      ? [[{ test: runner === "noxfile.py" ? "nox" : "tox" }, runner] as [ForeignProject["commands"], string]]
+      : []),
+    ...(lists
+      ? [
+          [
+            { install: lists === "Pipfile" ? "pipenv install --dev" : "python -m pip install -r requirements.txt" },
+            lists,
+          ] as [ForeignProject["commands"], string],
+        ]
+      : []),
+  ];
+}
 
 function byName(names: readonly string[], run: (name: string) => string): ForeignProject["commands"] {
   const found: ForeignProject["commands"] = {};
@@ -162,6 +185,7 @@ export function foreignProject(
       byName(makeTargets(read(makefile) ?? ""), (n) => `make ${n}`),
       makefile,
     );
+  for (const [found, file] of pythonCommands(files)) if (KINDS[manifest]?.startsWith("Python")) add(found, file);
   add(manifestCommands(manifest, files, read), manifest);
   return { manifest, kind: KINDS[manifest] ?? manifest, commands, sources };
 }

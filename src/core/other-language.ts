@@ -1,7 +1,8 @@
 /**
- * A repository whose root holds another language's project and no Python one:
- * init writes no Python skeleton and no Python tasks into it (a Maven or Node
- * project gains no `pyproject.toml`, no `src/<pkg>/`), and says so.
+ * A repository whose root holds another language's project, or a Python one
+ * without pyproject.toml: init writes no Python skeleton and no Python tasks
+ * into it (a Maven or Node project, six's setup.py, gain no `pyproject.toml`,
+ * no `src/<pkg>/`), and says so.
  */
 import type { PlannedFile } from "./planned-file.js";
 
@@ -17,12 +18,17 @@ const MANIFESTS = [
   "mix.exs",
   "Package.swift",
 ];
-const PYTHON = ["pyproject.toml", "setup.py", "setup.cfg", "requirements.txt", "Pipfile"];
+/**
+ * A Python project without pyproject.toml (six's setup.py, a Pipfile, a requirements.txt): uv cannot sync it, and a
+ * pyproject.toml of ours beside its setup.py would take over its build (pip builds what pyproject.toml declares).
+ * It is taken as another language's project is: its own commands, no skeleton of ours.
+ */
+export const PYTHON_WITHOUT_PYPROJECT = ["setup.py", "setup.cfg", "Pipfile", "requirements.txt"];
 
-/** The other language's manifest at the root (`pom.xml`), when there is no Python project beside it. */
+/** The manifest at the root (`pom.xml`, six's `setup.py`) of a project that has no pyproject.toml. */
 export function otherLanguage(rootFiles: ReadonlySet<string>): string | undefined {
-  if (PYTHON.some((file) => rootFiles.has(file))) return undefined;
-  return MANIFESTS.find((file) => rootFiles.has(file));
+  if (rootFiles.has("pyproject.toml")) return undefined;
+  return [...MANIFESTS, ...PYTHON_WITHOUT_PYPROJECT].find((file) => rootFiles.has(file));
 }
 
 /**

@@ -36,6 +36,7 @@ function from(declared: Declared | undefined, requirement: string): string {
   if (declared === undefined) return `--with ${requirement}`;
   if (declared.kind === "extra") return `--extra ${declared.name}`;
   if (declared.kind === "group") return declared.name === "dev" ? "" : `--group ${declared.name}`;
+  if (declared.kind === "requirements") return `--with-requirements ${declared.name}`;
   const has = declared.requirements.some((r) => r === requirement || r.startsWith(`${requirement}==`));
   const names = has ? declared.requirements : [requirement, ...declared.requirements];
   return names.map((name) => `--with ${name}`).join(" ");
@@ -48,14 +49,15 @@ const join = (...parts: string[]): string => parts.filter((p) => p !== "").join(
 const dotted = (path: string): string => path.replace(/^src\//, "").replace(/\//g, ".");
 
 export function where(declared: Declared | undefined): string {
-  if (declared === undefined) return "nowhere uv reads";
+  if (declared === undefined) return "declared nowhere uv reads";
   const kind = {
     group: "dependency group",
     extra: "optional extra",
     "poetry-group": "Poetry group",
     "pdm-group": "PDM group",
+    requirements: "requirements file",
   };
-  return `the ${kind[declared.kind]} \`${declared.name}\``;
+  return `declared in the ${kind[declared.kind]} \`${declared.name}\``;
 }
 
 function runCommand(facts: ProjectFacts): { run: string | undefined; runs: string | undefined } {
@@ -87,9 +89,13 @@ function tool(facts: ProjectFacts, name: Tool, extra = ""): string {
 const blackExclude = (facts: ProjectFacts): string =>
   facts.hookExclude === undefined ? "" : `--extend-exclude '${facts.hookExclude}'`;
 
+// ruff 0.16+ formats Markdown's code blocks, which the project's hook (typer's `types: [python]`) never hands it.
+const ruffFormat = (f: ProjectFacts): string =>
+  join(`${tool(f, "ruff")} format`, f.ruffFormatsMarkdown ? "" : "--extend-exclude '*.md'");
+
 const LINT: Readonly<Record<Tool, (facts: ProjectFacts) => string[]>> = {
   // --no-fix: a project's `fix = true` would have the check rewrite files.
-  ruff: (f) => [`${tool(f, "ruff")} check --no-fix`, ...(f.ruffFormats ? [`${tool(f, "ruff")} format --check`] : [])],
+  ruff: (f) => [`${tool(f, "ruff")} check --no-fix`, ...(f.ruffFormats ? [`${ruffFormat(f)} --check`] : [])],
   // black takes a regex, as pre-commit does: what the project's hooks leave out (vendored code), black does too.
   black: (f) => [join(tool(f, "black"), "--check", blackExclude(f), ".")],
   // flake8 reads pyproject.toml only through the Flake8-pyproject plugin; unlike ruff, black and isort it
@@ -103,7 +109,7 @@ const LINT: Readonly<Record<Tool, (facts: ProjectFacts) => string[]>> = {
 };
 
 const FORMAT: Readonly<Partial<Record<Tool, (facts: ProjectFacts) => string[]>>> = {
-  ruff: (f) => [`${tool(f, "ruff")} check --fix`, ...(f.ruffFormats ? [`${tool(f, "ruff")} format`] : [])],
+  ruff: (f) => [`${tool(f, "ruff")} check --fix`, ...(f.ruffFormats ? [ruffFormat(f)] : [])],
   black: (f) => [join(tool(f, "black"), blackExclude(f), ".")],
   isort: (f) => [`${tool(f, "isort")} .`],
 };
@@ -118,9 +124,13 @@ export function projectCommands(facts: ProjectFacts): ProjectCommands {
   const testFrom = from(tests.declared, "pytest");
   if (tests.declared === undefined)
     notes.push(`no test runner is declared in pyproject.toml: \`task test\` runs pytest with \`uv run --with pytest\``);
+  else if (tests.declared.kind === "requirements")
+    notes.push(
+      `pytest is listed in \`${tests.declared.name}\`, which uv sync does not read: \`task test\` installs the file's requirements for the run (\`uv run ${testFrom}\`)`,
+    );
   else if (tests.declared.kind === "poetry-group" || tests.declared.kind === "pdm-group")
     notes.push(
-      `pytest is declared in ${where(tests.declared)}, which uv does not read: \`task test\` adds the group's requirements from PyPI (\`uv run ${testFrom}\`)`,
+      `pytest is ${where(tests.declared)}, which uv does not read: \`task test\` adds the group's requirements from PyPI (\`uv run ${testFrom}\`)`,
     );
   const install = [
     join("uv sync", tests.declared?.kind === "extra" || tests.declared?.kind === "group" ? testFrom : ""),

@@ -8,10 +8,17 @@
  * Pure: the files come as a listing and a reader (io/project-files.ts).
  */
 import { parse } from "smol-toml";
-import { checkersDeclared, devTools, lockedVersions, requirementName, testsOf } from "./project-requirements.js";
+import {
+  checkersDeclared,
+  devTools,
+  lockedVersions,
+  requirementName,
+  requirementsFiles,
+  testsOf,
+} from "./project-requirements.js";
 import { runnerChecks } from "./project-runners.js";
 import type { Backend, ProjectFacts, ProjectSources, VersionSource } from "./project-shape.js";
-import { hookExclude, hookIds, hookPins, mypyNamesFiles, toolsOf } from "./project-tools.js";
+import { hookExclude, hookIds, hookPins, mypyNamesFiles, ruffFormatsMarkdown, toolsOf } from "./project-tools.js";
 import { admittedMinors, declaredRange } from "./requires-python.js";
 import { at, strings, type Table, table, text } from "./toml-table.js";
 
@@ -129,7 +136,7 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
     ? sources.read(".pre-commit-config.yaml")
     : undefined;
   const hooks = hookIds(hooksText);
-  const tools = toolsOf(data, sources, hooks);
+  const tools = toolsOf(data, sources, hooks, devTools(data));
   // Poetry's and PDM's groups are installed by uv's --with: at the versions their lock file holds.
   const lockFile = ["poetry.lock", "pdm.lock"].find((file) => sources.files.includes(file));
   const locked = lockedVersions(lockFile === undefined ? undefined : sources.read(lockFile));
@@ -160,8 +167,9 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
       !sources.files.includes("setup.py") &&
       !sources.files.includes("setup.cfg"),
     ruffFormats: at(data, "tool.ruff.format") !== undefined || hooks.includes("ruff-format"),
+    ruffFormatsMarkdown: ruffFormatsMarkdown(data, sources, hooksText),
     preCommitHooks: hooks,
-    checkersDeclared: checkersDeclared(data, locked),
+    checkersDeclared: checkersDeclared(data, locked, requirementsFiles(sources)),
     pins: hookPins(hooksText),
     hookExclude: hookExclude(hooksText),
     devTools: devTools(data),

@@ -52,8 +52,31 @@ const fromPyPI = (names: readonly string[], locked: Locked): string[] =>
     .filter((n) => /^[a-z0-9][a-z0-9.-]*$/.test(n))
     .map((n) => (locked.has(n) ? `${n}==${locked.get(n)}` : n));
 
-/** Every place a requirement may be declared, in the order uv installs them by default first. */
-export function declarations(data: Table, locked: Locked = new Map()): { where: Declared; names: string[] }[] {
+/** Root files pip reads requirements from: requirements.txt, requirements-dev.txt, test-requirements.txt. */
+const REQUIREMENTS_FILE = /^(?:[\w-]+[-_])?requirements(?:[-_][\w-]+)?\.txt$/;
+
+/** Each root requirements file with the names it lists (options such as `-e .` and `-r other.txt` left out). */
+export function requirementsFiles(sources: ProjectSources): { file: string; names: string[] }[] {
+  return sources.files
+    .filter((file) => REQUIREMENTS_FILE.test(file))
+    .map((file) => ({
+      file,
+      names: (sources.read(file) ?? "")
+        .split(/\r?\n/)
+        .map((line) => line.replace(/(^|\s)#.*$/, "").trim())
+        .filter((line) => line !== "" && !line.startsWith("-"))
+        .map(requirementName),
+    }));
+}
+
+type Listed = { file: string; names: string[] }[];
+
+/** Every place a requirement may be declared, in the order uv installs them by default first; requirements files last. */
+export function declarations(
+  data: Table,
+  locked: Locked = new Map(),
+  listed: Listed = [],
+): { where: Declared; names: string[] }[] {
   const out: { where: Declared; names: string[] }[] = [];
   const groups = table(data["dependency-groups"]);
   const order = ["dev", ...Object.keys(groups).filter((g) => g !== "dev")].filter((g) => g in groups);
@@ -78,24 +101,62 @@ export function declarations(data: Table, locked: Locked = new Map()): { where: 
       names: strings(list).map(requirementName),
     });
   }
+  for (const { file, names } of listed) out.push({ where: { kind: "requirements", name: file }, names });
   return out;
 }
 
+/** An ini file's `[section]`, up to the next section. */
+const iniSection = (text: string | undefined, section: string): string | undefined =>
+  text === undefined
+    ? undefined
+    : new RegExp(`^\\[${section}\\][^\\n]*\\n([\\s\\S]*?)(?=^\\[|(?![\\s\\S]))`, "m").exec(text)?.[1];
+
+/**
+ * pytest's `testpaths`, from the file pytest reads its settings from, in its order: pytest.ini, pyproject.toml
+ * (`[tool.pytest.ini_options]`, or pytest 9's `[tool.pytest]`), tox.ini's `[pytest]`, setup.cfg's `[tool:pytest]`.
+ */
+function pytestSettings(data: Table, sources: ProjectSources): { configured: boolean; testpaths: string[] } {
+  const has = new Set(sources.files);
+  const ini = (file: string, section: string) => (has.has(file) ? iniSection(sources.read(file), section) : undefined);
+  const fromIni = (body: string) =>
+    (/^testpaths\s*[=:]((?:.*)(?:\n[ \t]+\S.*)*)/m.exec(body)?.[1] ?? "").split(/\s+/).filter(Boolean);
+  // pytest.ini is pytest's settings file even without a [pytest] section: the others are then not read.
+  if (has.has("pytest.ini")) return { configured: true, testpaths: fromIni(ini("pytest.ini", "pytest") ?? "") };
+  const toml = table(at(data, "tool.pytest"));
+  if (at(data, "tool.pytest") !== undefined) {
+    const paths = table(toml.ini_options).testpaths ?? toml.testpaths;
+    return { configured: true, testpaths: typeof paths === "string" ? paths.split(/\s+/) : strings(paths) };
+  }
+  const other = ini("tox.ini", "pytest") ?? ini("setup.cfg", "tool:pytest");
+  return { configured: other !== undefined, testpaths: fromIni(other ?? "") };
+}
+
 export function testsOf(data: Table, sources: ProjectSources, locked?: Locked): ProjectFacts["tests"] {
-  const folder = ["tests", "test"].find((d) => sources.files.some((f) => f.startsWith(`${d}/`)));
-  const declared = declarations(data, locked).find((d) => d.names.includes("pytest"))?.where;
+  const settings = pytestSettings(data, sources);
+  const holds = (dir: string) => sources.files.some((f) => f.startsWith(`${dir}/`));
+  // The first of pytest's testpaths that is a folder here (pluggy's `testing`), else a folder named for tests.
+  const folder =
+    settings.testpaths
+      .map((p) => p.replace(/^\.\/|\/+$/g, ""))
+      .find((p) => /^[\w.-]+(\/[\w.-]+)*$/.test(p) && holds(p)) ?? ["tests", "test", "testing"].find(holds);
+  const declared = declarations(data, locked, requirementsFiles(sources)).find((d) =>
+    d.names.includes("pytest"),
+  )?.where;
   const configured =
-    at(data, "tool.pytest") !== undefined ||
-    sources.files.includes("pytest.ini") ||
+    settings.configured ||
     sources.files.includes("conftest.py") ||
-    sources.files.some((f) => /^tests?\/(.*\/)?conftest\.py$/.test(f));
+    (folder !== undefined && sources.files.some((f) => f.startsWith(`${folder}/`) && f.endsWith("/conftest.py")));
   // A tests folder is run by pytest too: it collects unittest cases as well.
   const runner = declared !== undefined || configured || folder !== undefined ? "pytest" : undefined;
   return { runner, declared, folder };
 }
 
-export function checkersDeclared(data: Table, locked?: Locked): Partial<Record<"mypy" | "pyright", Declared>> {
-  const all = declarations(data, locked);
+export function checkersDeclared(
+  data: Table,
+  locked?: Locked,
+  listed: Listed = [],
+): Partial<Record<"mypy" | "pyright", Declared>> {
+  const all = declarations(data, locked, listed);
   const out: Partial<Record<"mypy" | "pyright", Declared>> = {};
   for (const checker of ["mypy", "pyright"] as const) {
     const where = all.find((d) => d.names.includes(checker))?.where;

@@ -16,7 +16,9 @@ export type Declared =
   | { kind: "extra"; name: string }
   /** Poetry's and PDM's own groups, which uv does not read. */
   /** Poetry's and PDM's own groups, which uv does not read: `requirements`, the group's names uv can add from PyPI. */
-  | { kind: "poetry-group" | "pdm-group"; name: string; requirements: string[] };
+  | { kind: "poetry-group" | "pdm-group"; name: string; requirements: string[] }
+  /** A requirements file at the root (httpx's requirements.txt): uv installs it with `--with-requirements`. */
+  | { kind: "requirements"; name: string };
 
 export type Tool = "ruff" | "black" | "flake8" | "isort" | "mypy" | "pyright";
 export const TOOLS: readonly Tool[] = ["ruff", "black", "flake8", "isort", "mypy", "pyright"];
@@ -45,6 +47,8 @@ export interface ProjectFacts {
   tools: Partial<Record<Tool, string>>;
   /** `[tool.ruff.format]` or a ruff-format hook: the project formats with ruff. */
   ruffFormats: boolean;
+  /** Its ruff settings or hooks hand ruff format Markdown (core/project-tools.ts): else the tasks leave `*.md` out. */
+  ruffFormatsMarkdown: boolean;
   preCommitHooks: string[];
   /** The paths the project's pre-commit hooks leave out (its top-level `exclude:` regex). */
   hookExclude: string | undefined;

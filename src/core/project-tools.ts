@@ -1,7 +1,7 @@
 /** The linters, formatters and type checkers a project configures, and where it says so. */
 import type { ProjectSources, Tool } from "./project-shape.js";
 import { TOOLS } from "./project-shape.js";
-import { at, type Table } from "./toml-table.js";
+import { at, strings, type Table } from "./toml-table.js";
 
 const SECTION = (names: string) => new RegExp(`^\\[(?:${names})(?:[-:.][^\\]]*)?\\]`, "m");
 
@@ -30,9 +30,23 @@ const TOOL_FILES: Readonly<Record<Tool, readonly [string, RegExp | undefined][]>
   pyright: [["pyrightconfig.json", undefined]],
 };
 
-/** Pre-commit hook ids, by their `- id:` lines (the file is YAML; ids are all we need of it). */
-export const hookIds = (yaml: string | undefined): string[] =>
-  yaml === undefined ? [] : [...yaml.matchAll(/^\s*-?\s*id:\s*["']?([\w.-]+)/gm)].map((m) => m[1] as string);
+/**
+ * Pre-commit hook ids, by their `- id:` lines (the file is YAML; ids are all we need of it), and for each local
+ * hook's `entry:` (typer's `uv run ruff format --force-exclude`) the id the tool's own hook has: what it runs.
+ */
+const LAUNCHER = /^(?:(?:(?:uv|poetry|pdm|hatch|pipx)\s+run|uvx|python3?\s+-m)(?:\s+--?[\w-]+)*\s+)+/;
+
+export function hookIds(yaml: string | undefined): string[] {
+  if (yaml === undefined) return [];
+  const ids = [...yaml.matchAll(/^\s*-?\s*id:\s*["']?([\w.-]+)/gm)].map((m) => m[1] as string);
+  for (const entry of yaml.matchAll(/^\s*-?\s*entry:\s*["']?([^\n"'#]+)/gm)) {
+    // The command past its launcher (`uv run --frozen`, `python -m`, `uvx`), never a word a script is given.
+    const words = (entry[1] as string).trim().replace(LAUNCHER, "").split(/\s+/);
+    const tool = words[0] ?? "";
+    if (tool in HOOK_TOOL) ids.push(tool === "ruff" && words[1] === "format" ? "ruff-format" : tool);
+  }
+  return ids;
+}
 
 const HOOK_TOOL: Readonly<Record<string, Tool>> = {
   "ruff-check": "ruff",
@@ -45,7 +59,12 @@ const HOOK_TOOL: Readonly<Record<string, Tool>> = {
   pyright: "pyright",
 };
 
-export function toolsOf(data: Table, sources: ProjectSources, hooks: readonly string[]): Partial<Record<Tool, string>> {
+export function toolsOf(
+  data: Table,
+  sources: ProjectSources,
+  hooks: readonly string[],
+  devTools: readonly Tool[],
+): Partial<Record<Tool, string>> {
   const tools: Partial<Record<Tool, string>> = {};
   const has = new Set(sources.files);
   for (const tool of TOOLS) {
@@ -65,6 +84,10 @@ export function toolsOf(data: Table, sources: ProjectSources, hooks: readonly st
     const tool = HOOK_TOOL[hook];
     if (tool !== undefined) tools[tool] ??= ".pre-commit-config.yaml";
   }
+  // A linter or formatter in the `dev` group, which `uv sync` installs, is one the team runs, with its defaults where
+  // nothing configures it (llm's and sqlite-utils' black, run by their CI as `black --check .`). A type checker
+  // needs to be told what to check: only a configured one is run.
+  for (const tool of devTools) if (tool !== "mypy" && tool !== "pyright") tools[tool] ??= "pyproject.toml";
   return tools;
 }
 
@@ -76,6 +99,22 @@ export function mypyNamesFiles(data: Table, sources: ProjectSources, where: stri
   // The [mypy] section, up to the next section.
   const section = /^\[mypy\][^\n]*\n([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(text)?.[1] ?? "";
   return /^files\s*[=:]/m.test(section);
+}
+
+/**
+ * Whether the project has ruff format its Markdown: `include`/`extend-include` naming `.md` in its ruff settings, or
+ * a hook that hands ruff Markdown (`types_or: [python, markdown]`). ruff 0.16 and later format Markdown's code blocks
+ * unless told not to; ruff's own pre-commit hook (`types_or: [python, pyi]`) and older ruff never did.
+ */
+export function ruffFormatsMarkdown(data: Table, sources: ProjectSources, hooks: string | undefined): boolean {
+  const settings = [at(data, "tool.ruff.include"), at(data, "tool.ruff.extend-include")].flatMap(strings);
+  const file = ["ruff.toml", ".ruff.toml"].find((f) => sources.files.includes(f));
+  const text = file === undefined ? "" : (sources.read(file) ?? "");
+  return (
+    settings.some((glob) => /\.md\b/.test(glob)) ||
+    /^\s*(?:extend-)?include\s*=[^\]]*\.md\b/m.test(text) ||
+    /^\s*types(?:_or)?:[^\n]*\bmarkdown\b/m.test(hooks ?? "")
+  );
 }
 
 const HOOK_REPOS: readonly [RegExp, Tool][] = [

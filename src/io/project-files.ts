@@ -1,7 +1,9 @@
 /**
  * The listing core/project-facts.ts reads a project from: the root's files,
- * the package markers one level down and under `src/`, and the test folder's
- * entries. A few readdir calls, never a walk: a large repository costs the same.
+ * the package markers one level down and under `src/`, and the entries of each
+ * root folder named for tests (`tests`, `test`, pluggy's `testing`), where
+ * pytest's `testpaths` may point. A few readdir calls, never a walk: a large
+ * repository costs the same.
  */
 import { join } from "node:path";
 import type { ProjectSources } from "../core/project-facts.js";
@@ -30,7 +32,7 @@ export function listProjectFiles(fs: FileSystem, root: string): string[] {
     else if (SKIPPED.has(entry.name)) continue;
     else if (entry.name === "src") {
       for (const sub of entries(fs, join(root, "src"))) if (sub.isDir) markers(`src/${sub.name}`);
-    } else if (entry.name === "tests" || entry.name === "test") {
+    } else if (entry.name.startsWith("test")) {
       for (const sub of entries(fs, join(root, entry.name))) files.push(`${entry.name}/${sub.name}`);
     } else markers(entry.name);
   }

@@ -30,6 +30,16 @@ const TITLE: Readonly<Record<ForeignJob, string>> = {
   run: "Run the application",
 };
 
+/** What each file the commands come from holds, but the manifest and a Makefile. */
+const SOURCE_WHAT: Readonly<Record<string, string>> = {
+  "Taskfile.yml": "the team's tasks",
+  "tox.ini": "the tox environments",
+  "tox.toml": "the tox environments",
+  "noxfile.py": "the nox sessions",
+  Pipfile: "the dependencies Pipenv installs",
+  "requirements.txt": "the requirements pip installs",
+};
+
 /** The checks a change must pass: the test and lint commands the project has. */
 function mustPassOf(project: ForeignProject): string[] {
   return (["test", "lint"] as const).flatMap((job) => {
@@ -59,9 +69,7 @@ export function foreignTexts(project: ForeignProject, name: string): OwnerProjec
   const what = (file: string): string =>
     file === project.manifest
       ? `the ${project.kind} project's manifest`
-      : file === "Taskfile.yml"
-        ? "the team's tasks"
-        : "the team's make targets";
+      : (SOURCE_WHAT[file] ?? "the team's make targets");
   const width = Math.max(14, ...from.map((file) => file.length + 2));
   const layout = from.map((file) => file.padEnd(width) + what(file)).join("\n");
   const checks = [

@@ -133,7 +133,7 @@ export function ownerTexts(facts: ProjectFacts, name: string, team?: TeamTasks):
     c.ownLinters
       ? `- Lint: ${list(c.linters)}, configured in ${list([...new Set(Object.values(facts.tools))].map(code))}: follow the project's own settings, never add rules of your own.`
       : `- The project configures no linter: ${ref("lint")} checks only for syntax errors and undefined names; add no rules of your own.`,
-    `- Tests: pytest${facts.tests.folder ? ` in \`${facts.tests.folder}/\`` : ""}, declared in ${where(facts.tests.declared)}.`,
+    `- Tests: pytest${facts.tests.folder ? ` in \`${facts.tests.folder}/\`` : ""}, ${where(facts.tests.declared)}.`,
     `- ${versionStatement(facts)}`,
     ...(facts.runnerChecks.commands.length > 0
       ? [
