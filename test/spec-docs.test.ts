@@ -2,7 +2,7 @@
 
 import { posix } from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { checkPathSegment } from "../src/core/names.js";
 import { SLUG_MAX, slugify } from "../src/core/slug.js";
 import { fillTemplate, listTask, nextTaskNumber, planTitle } from "../src/core/spec-docs.js";
@@ -109,6 +109,72 @@ describe("documents from templates", () => {
     ["context", "no heading\n", "# Context: Ünï & <co>\n\nno heading\n"],
   ] as const)("a %s keeps the title as typed", (kind, template, expected) => {
     expect(fillTemplate(template, { kind, title: "Ünï & <co>" })).toBe(expected);
+  });
+
+  /** fillTemplate as it was, every line through the regular expressions: the reference the prefixes must equal. */
+  const byExpressions = (template: string, doc: Parameters<typeof fillTemplate>[1]): string => {
+    const lines = template.split("\n");
+    const out: string[] = [];
+    let headed = false;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] as string;
+      if (!headed && line.startsWith("# ")) {
+        out.push(
+          `# ${doc.kind === "plan" ? "Plan: " : doc.kind === "task" ? `${doc.number}: ` : "Context: "}${doc.title}`,
+        );
+        headed = true;
+      } else if (/^> Copy this file\b/.test(line)) {
+        if (lines[i + 1] === "") i++;
+      } else if (/^- \*\*Status\*\*: [^|]+ \| /.test(line)) out.push(line.split(" | ")[0] as string);
+      else if (doc.kind === "task" && /^- \*\*Depends on\*\*:/.test(line)) out.push("- **Depends on**: none");
+      else if (doc.plan && /^- \*\*Plan\*\*:/.test(line))
+        out.push(`- **Plan**: [Plan: ${doc.plan.title}](../plan/${doc.plan.slug}.md)`);
+      else out.push(line);
+    }
+    if (!headed) throw new Error("every template here has a heading");
+    return out.join("\n");
+  };
+
+  it("reads each line as the regular expressions did", () => {
+    const pieces = [
+      "# ",
+      "> Copy this file",
+      "> Copy this files",
+      "> Copy this file.",
+      "- **Status**: ",
+      "todo | doing | done",
+      " | ",
+      "|",
+      "- **Depends on**:",
+      "- **Plan**:",
+      "- **Plan**: x",
+      "a",
+      "_",
+      "\u00e9",
+      " ",
+      "",
+    ];
+    const line = fc.array(fc.constantFrom(...pieces), { maxLength: 4 }).map((parts) => parts.join(""));
+    const template = fc.array(line, { minLength: 1, maxLength: 8 }).map((lines) => ["# H", ...lines].join("\n"));
+    fc.assert(
+      fc.property(template, fc.constantFrom("plan", "task", "context"), (text, kind) => {
+        const doc = { kind, title: "T", number: "007", plan: kind === "task" ? { slug: "p", title: "P" } : undefined };
+        expect(fillTemplate(text, doc)).toBe(byExpressions(text, doc));
+      }),
+    );
+  });
+
+  it("runs no regular expression on a line that cannot match it (V8 compiles one to machine code on its second run)", () => {
+    const template = ["# H", ...Array.from({ length: 40 }, (_, i) => `line ${i}`), "- **Status**: todo | done"].join(
+      "\n",
+    );
+    const test = vi.spyOn(RegExp.prototype, "test");
+    try {
+      fillTemplate(template, { kind: "plan", title: "T" });
+      expect(test).toHaveBeenCalledTimes(1);
+    } finally {
+      test.mockRestore();
+    }
   });
 
   it("reads a plan's title from its heading", () => {
