@@ -228,6 +228,31 @@ process.stdout.write(JSON.stringify({ outcome, saves, seen: globalThis.seen }));
   it("keeps no cache when there is no place for one", () => {
     expect(run("-")).toMatchObject({ outcome: "off", saves: false, seen: { dep: "dep" } });
   });
+
+  it("reads the program as Latin-1 (a byte over 0x7f is one character, not a replaced one)", () => {
+    const dir = tempDir();
+    const latin = join(dir, "latin.cjs");
+    // "é" in Latin-1: one byte that is no UTF-8, which a UTF-8 read would turn into U+FFFD.
+    writeFileSync(
+      latin,
+      Buffer.concat([Buffer.from('globalThis.seen = { text: "'), Buffer.of(0xe9), Buffer.from('" };\n')]),
+    );
+    // The first run is Node's own loader's (UTF-8, as for a program of any other bytes); the second compiles it here.
+    const runs = [0, 1].map(() =>
+      spawnSync(process.execPath, [driver, latin, join(dir, "cache")], { encoding: "utf8" }),
+    );
+    expect(runs.map((r) => JSON.parse(r.stdout))).toEqual([
+      { outcome: "first-run", saves: true, seen: { text: "\ufffd" } },
+      { outcome: "second-run", saves: true, seen: { text: "\u00e9" } },
+    ]);
+  });
+});
+
+describe("the program", () => {
+  it("is ASCII, which the bin's Latin-1 read of it needs (src/io/commonjs.ts)", () => {
+    const program = readFileSync(join(packageRoot, "dist/main.cjs"));
+    expect(program.findIndex((byte) => byte > 0x7f)).toBe(-1);
+  });
 });
 
 describe("the bin", () => {

@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   lineEndingFromAttributeFiles,
   lineEndingFromAttributes,
@@ -81,6 +81,27 @@ const CHECKOUTS: [string, string[]][] = [
   ["core.autocrlf=true", ["core.autocrlf=true"]],
   ["core.eol=crlf", ["core.autocrlf=false", "core.eol=crlf"]],
 ];
+
+describe("attribute files without a needless global replace", () => {
+  const crlfReplaces = (run: () => void): number => {
+    const replace = vi.spyOn(String.prototype, "replace");
+    try {
+      run();
+      return replace.mock.calls.filter(([pattern]) => pattern instanceof RegExp && pattern.source === "\\r\\n").length;
+    } finally {
+      replace.mockRestore();
+    }
+  };
+
+  it("reads an LF file without one (V8 compiles a global replace's expression to machine code at once), a CRLF file as LF", () => {
+    const lf = [{ folder: "", text: "* text=auto eol=lf\n*.bat text eol=crlf\n" }];
+    const crlf = [{ folder: "", text: "* text=auto eol=lf\r\n*.bat text eol=crlf\r\n" }];
+    expect(crlfReplaces(() => lineEndingFromAttributeFiles(lf, "a.md"))).toBe(0);
+    expect(crlfReplaces(() => lineEndingFromAttributeFiles(crlf, "a.md"))).toBe(1);
+    expect(lineEndingFromAttributeFiles(crlf, "x.bat")).toBe("\r\n");
+    expect(lineEndingFromAttributeFiles(lf, "x.bat")).toBe("\r\n");
+  });
+});
 
 describe.skipIf(!hasGit)("a CRLF checkout of a repository create --git made", () => {
   for (const [name, config] of CHECKOUTS) {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { checkLicense } from "../src/core/license.js";
 import {
   checkFolderName,
@@ -131,6 +131,82 @@ describe("case without case-insensitive regexes", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("path segments without a regular expression where a string test says the same", () => {
+  /** checkPathSegment as it was, each rule a regular expression: the reference. */
+  const byExpressions = (segment: string): string | undefined => {
+    if (segment === "") return "empty";
+    if (Buffer.byteLength(segment) > 255) return "long";
+    if (segment === "." || segment === "..") return "dots";
+    if (/[/\\]/.test(segment)) return "separator";
+    if (/[<>:"|?*\u0000-\u001f]/.test(segment)) return "forbidden";
+    if (/[. ]$/.test(segment)) return "end";
+    if (
+      /^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\$|conout\$)(\..*)?$/.test(
+        segment.toLowerCase(),
+      )
+    )
+      return "device";
+    return undefined;
+  };
+  const kind = (message: string | undefined): string | undefined =>
+    message === undefined
+      ? undefined
+      : (
+          [
+            ["is empty", "empty"],
+            ["longer than 255", "long"],
+            ["is not a name", "dots"],
+            ["path separator", "separator"],
+            ["does not allow", "forbidden"],
+            ["dot or space", "end"],
+            ["device name", "device"],
+          ] as const
+        ).find(([words]) => message.includes(words))?.[1];
+
+  it("judges any name as the expressions did (2,000 runs)", () => {
+    const piece = fc.constantFrom(
+      "con",
+      "CON",
+      "Lpt",
+      "com\u00b9",
+      "conin$",
+      "conout$",
+      "nul",
+      "a",
+      ".",
+      " ",
+      "/",
+      "\\",
+      ":",
+      "\u0001",
+      "x.txt",
+      "",
+    );
+    const name = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 10 }),
+      fc.array(piece, { maxLength: 4 }).map((p) => p.join("")),
+    );
+    fc.assert(
+      fc.property(name, (segment) => {
+        expect(kind(checkPathSegment(segment))).toBe(byExpressions(segment));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("runs one regular expression on a plain name (V8 compiles one to machine code on its second run)", () => {
+    const test = vi.spyOn(RegExp.prototype, "test");
+    const exec = vi.spyOn(RegExp.prototype, "exec");
+    try {
+      expect(checkPathSegment("export-csv.md")).toBeUndefined();
+      expect(test.mock.calls.length + exec.mock.calls.length).toBe(1);
+    } finally {
+      test.mockRestore();
+      exec.mockRestore();
+    }
   });
 });
 

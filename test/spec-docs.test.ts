@@ -2,7 +2,7 @@
 
 import { posix } from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { checkPathSegment } from "../src/core/names.js";
 import { SLUG_MAX, slugify } from "../src/core/slug.js";
 import { fillTemplate, listTask, nextTaskNumber, planTitle } from "../src/core/spec-docs.js";
@@ -37,6 +37,57 @@ describe("slugify", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("slugify without needless global replaces", () => {
+  /** slugify as it was: the reference. */
+  const byReplaces = (title: string): string => {
+    const folds: Record<string, string> = {
+      ß: "ss",
+      æ: "ae",
+      œ: "oe",
+      ø: "o",
+      đ: "d",
+      ð: "d",
+      ł: "l",
+      þ: "th",
+      ı: "i",
+    };
+    const slug = title
+      .normalize("NFKD")
+      .toLowerCase()
+      .replace(/[^\u0000-\u007f]/g, (char) => folds[char] ?? (/\p{M}/u.test(char) ? "" : " "))
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "");
+    if (slug.length <= SLUG_MAX) return slug;
+    const cut = slug.slice(0, SLUG_MAX);
+    const lastHyphen = cut.lastIndexOf("-");
+    return (lastHyphen > SLUG_MAX / 2 ? cut.slice(0, lastHyphen) : cut).replace(/-+$/, "");
+  };
+
+  it("gives the slugs the replaces gave: 2,000 random titles", () => {
+    const piece = fc.constantFrom("-", " ", "a", "Z", "9", "ß", "é", "\u0301", "日", "--", "/", "Œ");
+    const title = fc.oneof(
+      fc.string({ unit: "binary" }),
+      fc.array(piece, { maxLength: 80 }).map((p) => p.join("")),
+    );
+    fc.assert(
+      fc.property(title, (text) => {
+        expect(slugify(text)).toBe(byReplaces(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("runs one global replace for an ASCII title (V8 compiles a global replace's expression to machine code at once)", () => {
+    const replace = vi.spyOn(String.prototype, "replace");
+    try {
+      expect(slugify("-Export CSV-")).toBe("export-csv");
+      expect(replace.mock.calls.filter(([pattern]) => pattern instanceof RegExp && pattern.global)).toHaveLength(1);
+    } finally {
+      replace.mockRestore();
+    }
   });
 });
 
@@ -109,6 +160,72 @@ describe("documents from templates", () => {
     ["context", "no heading\n", "# Context: Ünï & <co>\n\nno heading\n"],
   ] as const)("a %s keeps the title as typed", (kind, template, expected) => {
     expect(fillTemplate(template, { kind, title: "Ünï & <co>" })).toBe(expected);
+  });
+
+  /** fillTemplate as it was, every line through the regular expressions: the reference the prefixes must equal. */
+  const byExpressions = (template: string, doc: Parameters<typeof fillTemplate>[1]): string => {
+    const lines = template.split("\n");
+    const out: string[] = [];
+    let headed = false;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] as string;
+      if (!headed && line.startsWith("# ")) {
+        out.push(
+          `# ${doc.kind === "plan" ? "Plan: " : doc.kind === "task" ? `${doc.number}: ` : "Context: "}${doc.title}`,
+        );
+        headed = true;
+      } else if (/^> Copy this file\b/.test(line)) {
+        if (lines[i + 1] === "") i++;
+      } else if (/^- \*\*Status\*\*: [^|]+ \| /.test(line)) out.push(line.split(" | ")[0] as string);
+      else if (doc.kind === "task" && /^- \*\*Depends on\*\*:/.test(line)) out.push("- **Depends on**: none");
+      else if (doc.plan && /^- \*\*Plan\*\*:/.test(line))
+        out.push(`- **Plan**: [Plan: ${doc.plan.title}](../plan/${doc.plan.slug}.md)`);
+      else out.push(line);
+    }
+    if (!headed) throw new Error("every template here has a heading");
+    return out.join("\n");
+  };
+
+  it("reads each line as the regular expressions did", () => {
+    const pieces = [
+      "# ",
+      "> Copy this file",
+      "> Copy this files",
+      "> Copy this file.",
+      "- **Status**: ",
+      "todo | doing | done",
+      " | ",
+      "|",
+      "- **Depends on**:",
+      "- **Plan**:",
+      "- **Plan**: x",
+      "a",
+      "_",
+      "\u00e9",
+      " ",
+      "",
+    ];
+    const line = fc.array(fc.constantFrom(...pieces), { maxLength: 4 }).map((parts) => parts.join(""));
+    const template = fc.array(line, { minLength: 1, maxLength: 8 }).map((lines) => ["# H", ...lines].join("\n"));
+    fc.assert(
+      fc.property(template, fc.constantFrom("plan", "task", "context"), (text, kind) => {
+        const doc = { kind, title: "T", number: "007", plan: kind === "task" ? { slug: "p", title: "P" } : undefined };
+        expect(fillTemplate(text, doc)).toBe(byExpressions(text, doc));
+      }),
+    );
+  });
+
+  it("runs no regular expression on a line that cannot match it (V8 compiles one to machine code on its second run)", () => {
+    const template = ["# H", ...Array.from({ length: 40 }, (_, i) => `line ${i}`), "- **Status**: todo | done"].join(
+      "\n",
+    );
+    const test = vi.spyOn(RegExp.prototype, "test");
+    try {
+      fillTemplate(template, { kind: "plan", title: "T" });
+      expect(test).toHaveBeenCalledTimes(1);
+    } finally {
+      test.mockRestore();
+    }
   });
 
   it("reads a plan's title from its heading", () => {

@@ -105,7 +105,9 @@ export function attributesFor(files: readonly AttributesFile[], path: string): M
   for (const { folder, text } of files) {
     if (folder !== "" && !path.startsWith(`${folder}/`)) continue;
     const relative = folder === "" ? path : path.slice(folder.length + 1);
-    for (const line of parseLines(text.replace(/\r\n/g, "\n"), folder === "")) {
+    // Replaced only where there is a CRLF: a global replace is compiled to machine code at once (V8), for nothing.
+    const lf = text.includes("\r\n") ? text.replace(/\r\n/g, "\n") : text;
+    for (const line of parseLines(lf, folder === "")) {
       if (line.macro !== undefined) macros.set(line.macro, line.assignments);
       else if (line.pattern !== undefined && globMatches(line.pattern, relative)) matching.push(line.assignments);
     }

@@ -42,6 +42,13 @@ export interface SpecDoc {
   plan?: { slug: string; title: string };
 }
 
+/**
+ * A line's prefix is looked at before its regular expression runs: V8 compiles a regular expression to machine
+ * code on its second run, which no code cache keeps, and every line of a template would run each of them.
+ */
+const COPY_NOTE = /^> Copy this file\b/;
+const STATUS_LIST = /^- \*\*Status\*\*: [^|]+ \| /;
+
 /** The template with the document's heading, without the note that says to copy it. */
 export function fillTemplate(template: string, doc: SpecDoc): string {
   const heading = `# ${HEADING_PREFIX[doc.kind](doc.number ?? "")}${doc.title}`;
@@ -53,14 +60,14 @@ export function fillTemplate(template: string, doc: SpecDoc): string {
     if (!headed && line.startsWith("# ")) {
       out.push(heading);
       headed = true;
-    } else if (/^> Copy this file\b/.test(line)) {
+    } else if (line.startsWith("> Copy this file") && COPY_NOTE.test(line)) {
       if (lines[i + 1] === "") i++;
-    } else if (/^- \*\*Status\*\*: [^|]+ \| /.test(line)) {
+    } else if (line.startsWith("- **Status**: ") && STATUS_LIST.test(line)) {
       // The template lists the states; a new document starts in the first.
       out.push(line.split(" | ")[0] as string);
-    } else if (doc.kind === "task" && /^- \*\*Depends on\*\*:/.test(line)) {
+    } else if (doc.kind === "task" && line.startsWith("- **Depends on**:")) {
       out.push("- **Depends on**: none");
-    } else if (doc.plan && /^- \*\*Plan\*\*:/.test(line)) {
+    } else if (doc.plan && line.startsWith("- **Plan**:")) {
       out.push(`- **Plan**: [Plan: ${linkText(doc.plan.title)}](../plan/${doc.plan.slug}.md)`);
     } else {
       out.push(line);
