@@ -12,6 +12,7 @@ import { UsageError } from "../core/errors.js";
 import type { PackRecord } from "../core/manifest.js";
 import { PACK_MANIFEST, type PackManifest, parsePackManifest } from "../core/pack-manifest.js";
 import type { FileSystem } from "../io/fs.js";
+import { relativeWithSlashes } from "../io/root.js";
 import { readPack } from "./pack.js";
 import { TEMPLATE_VARIABLES } from "./template.js";
 
@@ -115,9 +116,9 @@ export function recordedSource(
   if (before !== undefined && (installed ? before === pack.ref : paths.resolve(root, before) === pack.dir))
     return before;
   if (installed) return pack.ref;
-  const relative = paths.relative(root, pack.dir);
-  if (paths.isAbsolute(relative)) return pack.ref;
-  const portable = relative.split(paths.sep).join("/");
+  const portable = relativeWithSlashes(root, pack.dir, paths);
+  // Across Windows drives there is no relative path: the other drive's absolute one comes back.
+  if (paths.isAbsolute(portable)) return pack.ref;
   if (portable === "") return ".";
   return portable === ".." || portable.startsWith("../") ? portable : `./${portable}`;
 }
