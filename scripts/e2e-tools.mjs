@@ -68,6 +68,9 @@ function matrix(pythons, defaultPython) {
   // A repository that exists, with its own README and AGENTS.md, after init (which writes the skeleton there).
   rows.push({ id: "after-init", args: [], fromInit: true });
   rows.push({ id: "team-pack", args: ["--template", join(root, "examples/acme-pack"), "--python", "3.12"] });
+  // A project whose requires-python has an upper bound (ours, test/fixtures/bounded-python: >=3.10,<3.13), init'd:
+  // init chooses the Python CI sets up, and uv and go-task install and test with that one.
+  rows.push({ id: "init-bounded-python", boundedProject: "test/fixtures/bounded-python", admitted: [10, 11, 12] });
   // Real public projects (test/fixtures/real/README.md), init'd: their own suite, run their own way, is the
   // reference task test must match; task run only where they have a command.
   rows.push({
@@ -203,6 +206,34 @@ async function checkRealProject(row, work, env, pythons, record) {
 }
 
 /**
+ * init in a project that admits only some Pythons: the one init writes into CI (setup-python's) must be one the
+ * project admits, and the tasks must pass with it first on PATH, as on CI's runner.
+ */
+async function checkBoundedProject(row, work, env, pythons, record) {
+  const folder = join(work, row.id, "bounded");
+  cpSync(join(root, row.boundedProject), folder, { recursive: true });
+  const initialised = await run(process.execPath, [cli, "init", "--yes"], { cwd: folder, env });
+  if (!record("init --yes", initialised.status === 0, tail(initialised.output))) return;
+  const ci = readFileSync(join(folder, ".github/workflows/ci.yml"), "utf8");
+  const python = /python-version: "(3\.\d+)"/.exec(ci)?.[1];
+  const admitted = row.admitted.map((minor) => `3.${minor}`);
+  if (!record(`init chose Python ${python}, which the project admits`, admitted.includes(python), ci)) return;
+  const bin = pythons.get(python);
+  if (!record(`Python ${python} is installed in pyenv`, bin !== undefined, `ls "$(pyenv root)/versions"`)) return;
+  const inRepo = (command, args) =>
+    run(command, args, { cwd: folder, env: { ...env, PATH: [bin, env.PATH].join(delimiter) } });
+  const step = async (check, command, args, expect = () => true) => {
+    const result = await inRepo(command, args);
+    return record(check, result.status === 0 && expect(result.output), `exit ${result.status}\n${tail(result.output)}`);
+  };
+  if (!(await step("task install", "task", ["install"]))) return;
+  await step("task test (its test asserts an admitted Python)", "task", ["test"], (out) => /1 passed/.test(out));
+  const version = ["run", "--no-sync", "python", "-c", "import sys; print('Python %d.%d' % sys.version_info[:2])"];
+  await step(`the project's .venv runs Python ${python}`, "uv", version, (out) => out.includes(`Python ${python}\n`));
+  await step("check exits 0", process.execPath, [cli, "check"]);
+}
+
+/**
  * The repository as its team would push it (what .gitignore leaves; with uv.lock after task install, as create
  * writes it, or without, as --no-install leaves it), checked out on a fresh runner with neither uv nor go-task,
  * where each workflow's steps must pass as GitHub would run them.
@@ -242,6 +273,10 @@ async function checkRepository(row, work, env, pythons, defaultPython, reference
   };
   if (row.realProject) {
     await checkRealProject(row, work, env, pythons, record);
+    return results;
+  }
+  if (row.boundedProject) {
+    await checkBoundedProject(row, work, env, pythons, record);
     return results;
   }
   const folder = join(work, row.id, row.folder ?? "svc");

@@ -8,14 +8,12 @@
 import type { ActionType, NodePlopAPI, PromptQuestion } from "node-plop";
 import { addSpecFile, checkTitle, planSlugs, SPEC_QUESTIONS } from "./commands/add.js";
 import { initRepository } from "./commands/init.js";
+import { type OwnerFacts, ownerAnswers } from "./commands/owner-project.js";
 import type { CommandContext } from "./context.js";
-import { licenseFromManifest } from "./core/existing.js";
-import { MANIFEST_PATH } from "./core/manifest.js";
-import { namesFromPyproject } from "./core/pyproject.js";
 import type { Route } from "./core/route.js";
 import type { SpecKind } from "./core/spec-docs.js";
 import type { FileSystem } from "./io/fs.js";
-import { findRoot, readIfFile } from "./io/root.js";
+import { findRoot } from "./io/root.js";
 import type { Answers } from "./options/table.js";
 import { DEFAULT_TARGETS, normalizeTargets } from "./targets/table.js";
 
@@ -24,8 +22,8 @@ export interface PlopSetup {
   dest: string;
   context(): Promise<CommandContext>;
   fs: FileSystem;
-  /** plop's prompts from the question table: init's questions, defaults from what the repository says. */
-  prompts(command: "init", known: Partial<Answers>): PromptQuestion[];
+  /** plop's prompts from the question table: init's questions, defaults from what the repository says (as the CLI's). */
+  prompts(command: "init", known: Partial<Answers>, owner: OwnerFacts): PromptQuestion[];
 }
 
 const title: PromptQuestion = {
@@ -75,7 +73,7 @@ const DESCRIPTIONS: Readonly<Record<SpecKind, string>> = {
 };
 
 export function registerSpecGenerators(plop: NodePlopAPI, setup: PlopSetup): void {
-  const root = (ctx: CommandContext): string => findRoot(ctx.fs, setup.dest);
+  const root = (ctx: Pick<CommandContext, "fs">): string => findRoot(ctx.fs, setup.dest);
   for (const kind of ["plan", "task", "context"] as const) {
     const action: ActionType = async function addSpecDocument(answers: object) {
       const { title: given, plan } = answers as { title: string; plan?: string };
@@ -96,12 +94,6 @@ export function registerSpecGenerators(plop: NodePlopAPI, setup: PlopSetup): voi
     plop.setGenerator(`spec:${kind}`, { description: DESCRIPTIONS[kind], prompts, actions: [action] });
   }
 
-  const known = (): Partial<Answers> => {
-    const at = findRoot(setup.fs, setup.dest);
-    const text = readIfFile(setup.fs, `${at}/pyproject.toml`);
-    const license = licenseFromManifest(readIfFile(setup.fs, `${at}/${MANIFEST_PATH}`));
-    return { ...(text === undefined ? {} : namesFromPyproject(text)), ...(license ? { license } : {}) };
-  };
   const initAction: ActionType = async function addSpecAgentPreset(answers: object) {
     const given = answers as Partial<Answers>;
     const ctx = await setup.context();
@@ -123,9 +115,15 @@ export function registerSpecGenerators(plop: NodePlopAPI, setup: PlopSetup): voi
     });
     return "the preset: added";
   };
+  // The defaults the CLI's init offers: the project's names, and a Python its requires-python admits. plop's
+  // --dest may name a folder that is not there yet (for spec-agent): no repository, nothing known.
+  const at = root(setup);
+  const { known, owner } = setup.fs.statSync(at, { throwIfNoEntry: false })?.isDirectory()
+    ? ownerAnswers(setup.fs, at)
+    : { known: {}, owner: {} };
   plop.setGenerator("spec:init", {
     description: "the preset added to this repository, keeping every line of yours (create-spec-agent init)",
-    prompts: setup.prompts("init", known()),
+    prompts: setup.prompts("init", known, owner),
     actions: [initAction],
   });
 }

@@ -63,7 +63,7 @@ function plopPrompts(
       name: q.key,
       message: q.message,
       default: async (answers: Partial<Answers>) => known[q.key] ?? (await q.initial(answers, facts)) ?? q.fallback,
-      validate: (value: string) => q.validate(value) ?? true,
+      validate: (value: string) => q.validate(value, facts) ?? true,
       // The folders are asked only when a chosen tool takes them, as in the CLI.
       ...(q.needed ? { when: (answers: Partial<Answers>) => q.needed?.(answers) === true } : {}),
     };
@@ -155,6 +155,6 @@ export default async function specAgentPlopfile(plop: NodePlopAPI): Promise<void
     dest,
     fs: base.fs,
     context,
-    prompts: (command, known) => plopPrompts(initFacts, command, known),
+    prompts: (command, known, owner) => plopPrompts({ ...initFacts, ...owner }, command, known),
   });
 }

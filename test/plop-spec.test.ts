@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import nodePlop from "node-plop";
+import nodePlop, { type PromptQuestion } from "node-plop";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SPEC_QUESTIONS } from "../src/commands/add.js";
 import { packageFromName } from "../src/core/names.js";
@@ -43,14 +43,17 @@ async function repoWithPlan(): Promise<string> {
   return repo;
 }
 
-const plop = (dest: string, ...args: string[]) =>
+/** plop with answers on its command line; `typed`, what the user types at the prompts it asks (for a `_` answer). */
+const plopTyping = (typed: string | undefined, dest: string, ...args: string[]) =>
   spawnSync(process.execPath, [plopBin, "--plopfile", join(fixture, "plopfile.mjs"), "--dest", dest, ...args], {
     cwd: fixture,
     encoding: "utf8",
     timeout: 30_000,
     env: { ...process.env, NO_COLOR: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
+    input: typed,
+    stdio: [typed === undefined ? "ignore" : "pipe", "pipe", "pipe"],
   });
+const plop = (dest: string, ...args: string[]) => plopTyping(undefined, dest, ...args);
 
 describe("plop.load('create-spec-agent') in a team's plopfile", () => {
   it("lists the generators", async () => {
@@ -62,6 +65,11 @@ describe("plop.load('create-spec-agent') in a team's plopfile", () => {
       "spec:context",
       "spec:init",
     ]);
+  });
+
+  it("loads with plop's --dest a folder that is not there yet (where spec-agent is to write)", async () => {
+    const api = await nodePlop(join(fixture, "plopfile.mjs"), { destBasePath: join(tempDir(), "new"), force: false });
+    expect(api.getGeneratorList().map((g) => g.name)).toContain("spec:init");
   });
 
   it("runs spec:task with answers on the command line, writing what the CLI writes, unescaped", async () => {
@@ -134,6 +142,47 @@ describe("plop.load('create-spec-agent') in a team's plopfile", () => {
       'Python 3.13 is outside the project\'s requires-python ">=3.8,<3.12" (of ours it admits 3.10, 3.11), and uv would refuse it',
     );
     expect(readTree(repo)).toEqual(before);
+  });
+
+  it.each([
+    [">=3.8,<3.12", "3.10", "3.12"],
+    [">=3.9", "3.10", undefined],
+    [">=3.10,!=3.10.*", "3.11", "3.10"],
+  ])("spec:init offers the Python the CLI's init takes for requires-python %j: %s", async (spec, python, outside) => {
+    const pyproject = `[project]\nname = "svc"\nrequires-python = "${spec}"\n`;
+    const [viaPlop, viaCli] = [tempDir(), tempDir()];
+    for (const repo of [viaPlop, viaCli]) {
+      mkdirSync(join(repo, ".git"));
+      writeFileSync(join(repo, "pyproject.toml"), pyproject);
+    }
+    const api = await nodePlop(join(fixture, "plopfile.mjs"), { destBasePath: viaPlop, force: false });
+    const prompts = api.getGenerator("spec:init").prompts as PromptQuestion[];
+    const question = prompts.find((q) => q.name === "python") as PromptQuestion;
+    expect(await (question.default as (answers: object) => Promise<string>)({})).toBe(python);
+    // As the CLI's prompt, plop's refuses a Python the project leaves out when it is typed.
+    if (outside !== undefined)
+      expect((question.validate as (value: string) => unknown)(outside)).toMatch(
+        /^Python 3\.1\d is outside the project's/,
+      );
+
+    expect((await runCli(["init", "--yes"], { cwd: viaCli })).code).toBe(0);
+    // `_` asks the question; Enter takes what it offers.
+    const init = plopTyping(
+      "\n",
+      viaPlop,
+      "spec:init",
+      "svc",
+      "svc",
+      "A tool.",
+      "Ann",
+      "_",
+      "copilot,agents-md",
+      "none",
+    );
+    expect(init.status, init.stderr).toBe(0);
+    const workflow = ".github/workflows/ci.yml";
+    expect(readFileSync(join(viaPlop, workflow), "utf8")).toContain(`python-version: "${python}"`);
+    expect(readFileSync(join(viaPlop, workflow), "utf8")).toBe(readFileSync(join(viaCli, workflow), "utf8"));
   });
 });
 

@@ -10,7 +10,7 @@ import { confinementProblem } from "../src/core/confine.js";
 import { GenerateError } from "../src/core/errors.js";
 import { checkPathSegment } from "../src/core/names.js";
 import { planFiles } from "../src/core/plan.js";
-import { whereOf } from "../src/io/root.js";
+import { relativeWithSlashes, whereOf } from "../src/io/root.js";
 import { DEFAULT_ANSWERS } from "./support/answers.js";
 
 const WIN_ROOT = "C:\\Users\\ada\\my-service";
@@ -121,5 +121,21 @@ describe("paths on Windows", () => {
   it("names a repository above the current folder with / under path.win32's rules too", () => {
     expect(whereOf("C:\\work\\svc\\spec\\plan", "C:\\work\\svc", win32)).toBe("the repository at ../..");
     expect(whereOf("C:\\work\\svc", "C:\\work\\svc", win32)).toBe("the current folder");
+  });
+
+  it.each([
+    ["C:\\work\\svc", "C:\\work\\svc\\spec\\plan", "spec/plan"],
+    ["C:\\work\\svc\\spec\\plan", "C:\\work\\svc", "../.."],
+    ["C:\\work\\svc", "C:\\work\\svc", ""],
+    // Across drives there is no relative path: the other drive's, with /, which path.win32 still takes as absolute.
+    ["C:\\work\\svc", "D:\\packs\\team", "D:/packs/team"],
+  ])("makes %j to %j relative with / under path.win32's rules: %j", (from, to, shown) => {
+    expect(relativeWithSlashes(from, to, win32)).toBe(shown);
+  });
+
+  it("makes a path relative with / under POSIX rules, as the host's", () => {
+    expect(relativeWithSlashes("/work/svc", "/work/svc/spec/plan")).toBe("spec/plan");
+    expect(relativeWithSlashes("/work/svc/spec", "/work/pack")).toBe("../../pack");
+    expect(relativeWithSlashes("/work/svc", "/work/svc")).toBe("");
   });
 });

@@ -8,12 +8,12 @@ import { join } from "node:path";
 import type { CommandContext } from "../context.js";
 import { uvBuildOfRecordText } from "../core/build-backend.js";
 import { UsageError } from "../core/errors.js";
-import { agentsFromManifest, basesFromManifest, licenseFromManifest, presetForExisting } from "../core/existing.js";
+import { basesFromManifest, presetForExisting } from "../core/existing.js";
 import { LICENSE_FILE } from "../core/license.js";
 import { toLf } from "../core/line-endings.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
 import { otherLanguage, withoutPythonProject } from "../core/other-language.js";
-import { declaredPython, namesFromPyproject } from "../core/pyproject.js";
+import { declaredPython } from "../core/pyproject.js";
 import { pythonAdmitsNone, pythonOutsideDeclared } from "../core/python.js";
 import { quoted } from "../core/quote.js";
 import { packsFromManifest } from "../core/record.js";
@@ -28,10 +28,9 @@ import type { Answers } from "../options/table.js";
 import { openForRun } from "../pipeline.js";
 import type { OwnerProject } from "../targets/owner-texts.js";
 import { planPreset, type TeamLayer } from "../targets/preset.js";
-import { TARGET_RULES } from "../targets/table.js";
 import type { PreviousAnswers } from "./dropped-files.js";
 import { writeInit } from "./init-write.js";
-import { foreignProjectAt, hasOtherReadme, ownerProjectAt, taskNames } from "./owner-project.js";
+import { foreignProjectAt, hasOtherReadme, ownerAnswers, ownerProjectAt, taskNames } from "./owner-project.js";
 import { teamSetup } from "./team-setup.js";
 
 export async function init(ctx: CommandContext, { positionals, given, switches, values }: ParsedArgs): Promise<void> {
@@ -41,22 +40,12 @@ export async function init(ctx: CommandContext, { positionals, given, switches, 
   const root = findRoot(ctx.fs, ctx.cwd);
   // Before anything is read: the names would otherwise come from what a killed run half wrote.
   const target = await openForRun(ctx, root, whereOf(ctx.cwd, root), switches["dry-run"]);
-  const pyproject = readIfFile(ctx.fs, join(root, "pyproject.toml"));
-  const known: Partial<Answers> = pyproject === undefined ? {} : namesFromPyproject(pyproject);
-  const record = readIfFile(ctx.fs, join(root, MANIFEST_PATH));
-  const agents = agentsFromManifest(record, TARGET_RULES);
-  if (agents) known.agents = agents;
-  const license = licenseFromManifest(record);
-  if (license) known.license = license;
+  const { known, owner, record } = ownerAnswers(ctx.fs, root);
   const answersGiven = { ...known, ...given };
-  const facts = gatherFacts({ ...ctx, cwd: root }, root, answersGiven.author === undefined);
-  const rootEntries = new Set(ctx.fs.readdirSync(root));
-  facts.ownerProject = pyproject !== undefined;
-  if (pyproject !== undefined) facts.ownerPython = declaredPython(pyproject, rootEntries);
+  const facts = { ...gatherFacts({ ...ctx, cwd: root }, root, answersGiven.author === undefined), ...owner };
   // Before any question: no answer would do, and CI would set up a Python uv refuses.
   const noPython = facts.ownerPython && pythonAdmitsNone(facts.ownerPython);
   if (noPython) throw new UsageError(noPython);
-  facts.otherLanguage = otherLanguage(rootEntries) !== undefined;
   const interactive = !switches.yes && !ctx.env.CI && ctx.isTerminal();
   const prompter = interactive ? await ctx.createPrompter() : undefined;
   // A repository made with --template keeps its packs, as update keeps them.

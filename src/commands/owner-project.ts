@@ -5,17 +5,52 @@
  */
 
 import { join } from "node:path";
+import { agentsFromManifest, licenseFromManifest } from "../core/existing.js";
 import { foreignProject } from "../core/foreign-commands.js";
 import { sameText } from "../core/line-endings.js";
+import { MANIFEST_PATH } from "../core/manifest.js";
+import { otherLanguage } from "../core/other-language.js";
 import type { PlannedFile } from "../core/planned-file.js";
 import { FIVE_TASKS, versionWithoutGit } from "../core/project-commands.js";
 import { readProjectFacts } from "../core/project-facts.js";
+import { declaredPython, namesFromPyproject } from "../core/pyproject.js";
+import type { Facts } from "../io/facts.js";
 import type { FileSystem } from "../io/fs.js";
 import { projectSourcesAt } from "../io/project-files.js";
 import { readIfFile } from "../io/root.js";
+import type { Answers } from "../options/table.js";
 import { foreignTexts } from "../targets/foreign-texts.js";
 import { teamTasks } from "../targets/owner-tasks.js";
 import { type OwnerProject, ownerTexts } from "../targets/owner-texts.js";
+import { TARGET_RULES } from "../targets/table.js";
+
+/** What a repository says of itself before init asks anything: the facts its questions read. */
+export type OwnerFacts = Pick<Facts, "ownerProject" | "ownerPython" | "otherLanguage">;
+
+/**
+ * What init's questions start from in the repository at `root`, for the CLI's init and plop's spec:init alike:
+ * the answers its pyproject.toml and our record (its text, `record`) give, and what it declares of its Python and its
+ * language.
+ */
+export function ownerAnswers(
+  fs: FileSystem,
+  root: string,
+): { known: Partial<Answers>; owner: OwnerFacts; record: string | undefined } {
+  const pyproject = readIfFile(fs, join(root, "pyproject.toml"));
+  const known: Partial<Answers> = pyproject === undefined ? {} : namesFromPyproject(pyproject);
+  const record = readIfFile(fs, join(root, MANIFEST_PATH));
+  const agents = agentsFromManifest(record, TARGET_RULES);
+  if (agents) known.agents = agents;
+  const license = licenseFromManifest(record);
+  if (license) known.license = license;
+  const rootEntries = new Set(fs.readdirSync(root));
+  const owner: OwnerFacts = {
+    ownerProject: pyproject !== undefined,
+    ownerPython: pyproject === undefined ? undefined : declaredPython(pyproject, rootEntries),
+    otherLanguage: otherLanguage(rootEntries) !== undefined,
+  };
+  return { known, owner, record };
+}
 
 /** Undefined without a pyproject.toml, or where it holds exactly `ours` (the preset's own, from create or an earlier init). */
 export function ownerProjectAt(

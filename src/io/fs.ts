@@ -25,6 +25,8 @@ export interface FileSystem {
    * 100,000 entries at once (readdirSync's list, and the C library's, made the heap grow for good).
    */
   eachEntrySync(path: string, visit: (entry: NodeFs.Dirent) => void): void;
+  /** eachEntrySync with names as their bytes: a name that is not UTF-8 is told from the one Node decodes it to. */
+  eachEntryBytesSync(path: string, visit: (entry: NodeFs.Dirent<Buffer>) => void): void;
   readFileSync(path: string): Buffer;
   /** UTF-8 text: Node's fast path, which skips the Buffer a first readFileSync sets up. */
   readTextSync(path: string): string;
@@ -66,6 +68,15 @@ export const realFileSystem: FileSystem = {
     const dir = nodeFs.opendirSync(path);
     try {
       for (let entry = dir.readSync(); entry !== null; entry = dir.readSync()) visit(entry);
+    } finally {
+      dir.closeSync();
+    }
+  },
+  eachEntryBytesSync: (path, visit) => {
+    // Node's types take no "buffer" here, nor give a Dir Buffer names, though Node does both.
+    const dir = nodeFs.opendirSync(path, { encoding: "buffer" as BufferEncoding });
+    try {
+      for (let entry = dir.readSync(); entry !== null; entry = dir.readSync()) visit(entry as never);
     } finally {
       dir.closeSync();
     }

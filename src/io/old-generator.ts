@@ -12,12 +12,13 @@
  * the repository's is read. What runs then is the published package itself, as the registry serves it.
  */
 import type * as NodeOs from "node:os";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { nodeRequire } from "#location";
 import type { ContentAnswers } from "../core/manifest.js";
 import { versionProblem } from "../core/record.js";
 import { nodeFs } from "./fs.js";
 import type { Exec } from "./host.js";
+import { relativeWithSlashes } from "./root.js";
 
 const PACKAGE = "create-spec-agent";
 
@@ -31,7 +32,7 @@ function filesUnder(dir: string): Map<string, string> {
   for (const entry of nodeFs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const full = join(entry.parentPath, entry.name);
-    files.set(relative(dir, full).split(sep).join("/"), nodeFs.readFileSync(full, "utf8"));
+    files.set(relativeWithSlashes(dir, full), nodeFs.readFileSync(full, "utf8"));
   }
   return files;
 }

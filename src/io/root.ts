@@ -1,6 +1,9 @@
-/** The repository a command works in (the nearest folder up from here that holds `.git`, else here), and reading it. */
+/**
+ * The repository a command works in (the nearest folder up from here that holds `.git`, else here), reading it, and
+ * paths in it as the plan and the user read them: with `/` on every platform.
+ */
 import { isUtf8 } from "node:buffer";
-import { dirname, join, type PlatformPath, posix, relative, sep } from "node:path";
+import { dirname, join, type PlatformPath, relative, sep } from "node:path";
 import { UsageError } from "../core/errors.js";
 import { MANIFEST_PATH } from "../core/manifest.js";
 import { quoted } from "../core/quote.js";
@@ -39,14 +42,16 @@ export function readIfFile(fs: FileSystem, path: string): string | undefined {
   return isUtf8(bytes) ? bytes.toString("utf8") : undefined;
 }
 
-/** The root as the user reads it, with `/` on every platform (`path`: Windows' rules, in a test). */
-export function whereOf(
-  cwd: string,
-  root: string,
+/** `to` from `from`, its parts joined by `/` ("" for the same folder). `path`: Windows' rules, in a test. */
+export const relativeWithSlashes = (
+  from: string,
+  to: string,
   path: Pick<PlatformPath, "relative" | "sep"> = { relative, sep },
-): string {
-  const shown = path.relative(cwd, root).split(path.sep).join(posix.sep);
-  return root === cwd ? "the current folder" : `the repository at ${shown || "."}`;
+): string => path.relative(from, to).split(path.sep).join("/");
+
+/** The root as the user reads it, with `/` on every platform (`path`: Windows' rules, in a test). */
+export function whereOf(cwd: string, root: string, path?: Pick<PlatformPath, "relative" | "sep">): string {
+  return root === cwd ? "the current folder" : `the repository at ${relativeWithSlashes(cwd, root, path) || "."}`;
 }
 
 /**

@@ -4,6 +4,7 @@
  * and 100,000 strings that outlive scavenges (with readdirSync's list of them) made V8 grow its young generation to
  * the largest and keep it, about 30 MB of peak memory. A name held as bytes is decoded when the walk comes to it.
  */
+import { isUtf8 } from "node:buffer";
 import { NamesAsBytes } from "./names-as-bytes.js";
 
 /** A folder's names in sorted order, each once. */
@@ -50,9 +51,8 @@ class FewNames implements FolderNames {
 }
 
 /**
- * Collects a folder's names in any order; `done()` sorts them and drops a name that is there twice (two names
- * that read the same, bytes that are not UTF-8 decoded, are one path, as they were one in a set of paths). Past
- * `few` names, they are held as bytes.
+ * Collects a folder's names in any order; `done()` sorts them and drops a name that is there twice (none is, since
+ * the walk keeps names that are not UTF-8 apart: undecodableName). Past `few` names, they are held as bytes.
  */
 export function collectNames(few = FEW): { add(name: string): void; done(): FolderNames } {
   const strings: string[] = [];
@@ -78,4 +78,22 @@ export function collectNames(few = FEW): { add(name: string): void; done(): Fold
       return new FewNames(strings);
     },
   };
+}
+
+/**
+ * A name that is not UTF-8 as Python's os.fsdecode reads it (surrogateescape): each byte outside a valid sequence
+ * as U+DC80 to U+DCFF, so that two such names, or one and the name Node decodes it to (U+FFFD for the bad bytes,
+ * which a real name may hold), are never one string, and JSON gives the bytes back.
+ */
+export function undecodableName(bytes: Buffer): string {
+  let name = "";
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i] as number;
+    const length = lead < 0x80 ? 1 : lead < 0xc2 ? 0 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : lead < 0xf5 ? 4 : 0;
+    const sequence = bytes.subarray(i, i + length);
+    const valid = length > 0 && sequence.length === length && isUtf8(sequence);
+    name += valid ? sequence.toString() : String.fromCharCode(0xdc00 + lead);
+    i += valid ? length : 1;
+  }
+  return name;
 }

@@ -9,10 +9,11 @@
  * outside the heap). Each file's text is read when check comes to it and dropped after. A path outside the
  * folders the walk is in is looked up on disk, once each.
  */
+import { isUtf8 } from "node:buffer";
 import type { CheckedTree } from "../core/check/problems.js";
 import { LICENSE_FILE } from "../core/license.js";
 import type { FileSystem } from "./fs.js";
-import { collectNames, type FolderNames } from "./sorted-names.js";
+import { collectNames, type FolderNames, undecodableName } from "./sorted-names.js";
 
 /** The folders every repository has; the AI tools' own come from their modules (src/targets/tools/). */
 const FOLDERS = ["spec", ".github", ".agents"];
@@ -31,7 +32,12 @@ interface Listing {
   path: string;
   names: FolderNames;
   notFiles: Map<string, number>;
+  /** The names that are not UTF-8 (escaped: undecodableName), which check cannot open, with their kinds. */
+  undecodable: { name: string; kind: number }[];
 }
+
+const kindOf = (entry: { isFile(): boolean; isDirectory(): boolean }): number =>
+  entry.isFile() ? FILE : entry.isDirectory() ? FOLDER : OTHER;
 
 /** Sorted names first, by a binary search: spec/task/ may hold 100,000. */
 function kindIn(listing: Listing, name: string): number | undefined {
@@ -47,11 +53,26 @@ export function readCheckedTree(fs: FileSystem, root: string, toolFolders: reado
   const list = (path: string): Listing => {
     const names = collectNames();
     const notFiles = new Map<string, number>();
+    const add = (name: string, kind: number): void => {
+      names.add(name);
+      if (kind !== FILE) notFiles.set(name, kind);
+    };
+    // Node decodes a name that is not UTF-8 with U+FFFD for the bad bytes: a folder with U+FFFD in a name is listed
+    // again as bytes, to tell such names from real ones (only such a folder pays for it).
+    let replaced = false;
     fs.eachEntrySync(full(path), (entry) => {
-      names.add(entry.name);
-      if (!entry.isFile()) notFiles.set(entry.name, entry.isDirectory() ? FOLDER : OTHER);
+      if (entry.name.includes("\uFFFD")) replaced = true;
+      else add(entry.name, kindOf(entry));
     });
-    return { path, names: names.done(), notFiles };
+    const undecodable: Listing["undecodable"] = [];
+    if (replaced)
+      fs.eachEntryBytesSync(full(path), (entry) => {
+        const name = entry.name.toString();
+        if (!name.includes("\uFFFD")) return;
+        if (isUtf8(entry.name)) add(name, kindOf(entry));
+        else undecodable.push({ name: undecodableName(entry.name), kind: kindOf(entry) });
+      });
+    return { path, names: names.done(), notFiles, undecodable };
   };
   /** A folder's listing, or none when it cannot be listed (it is not there, or no folder). */
   const listed = (path: string): Listing | undefined => {
@@ -61,21 +82,17 @@ export function readCheckedTree(fs: FileSystem, root: string, toolFolders: reado
       return undefined;
     }
   };
-  /**
-   * A name that is not valid UTF-8 (a name is bytes on Linux): Node decodes it with U+FFFD in place of the bad
-   * bytes, and a path built of that leads nowhere. Only a name holding U+FFFD is looked up, so other trees pay nothing.
-   */
-  const undecodable = (path: string, name: string): boolean =>
-    name.includes("\uFFFD") && fs.lstatSync(full(path), { throwIfNoEntry: false }) === undefined;
   const rootListing = list("");
   const walked = (top: string): boolean => FOLDERS.includes(top) || toolFolders.includes(top);
   const readHere = (folder: string, name: string, path: string): boolean =>
     folder === "" ? name.endsWith(".md") || ROOT_FILES.includes(name) || LICENSE_FILE.test(name) : READ(path);
+  /** A folder the walk enters, or a file it reads. */
+  const wanted = (folder: string, name: string, path: string, kind: number): boolean =>
+    kind === FOLDER ? folder !== "" || walked(name) : kind === FILE && readHere(folder, name, path);
   const rootFiles: string[] = [];
   for (let i = 0; i < rootListing.names.count; i++) {
     const name = rootListing.names.at(i);
-    if (!rootListing.notFiles.has(name) && !SKIP.has(name) && readHere("", name, name) && !undecodable(name, name))
-      rootFiles.push(name);
+    if (!rootListing.notFiles.has(name) && !SKIP.has(name) && readHere("", name, name)) rootFiles.push(name);
   }
   /** The folders the walk is in, the root first. */
   const stack: Listing[] = [];
@@ -98,9 +115,18 @@ export function readCheckedTree(fs: FileSystem, root: string, toolFolders: reado
     rootFiles,
     walk(visit, unnamed) {
       let count = 0;
+      /** Into a folder: what of its names the walk would read or enter and cannot, said first. */
+      const enter = (listing: Listing): void => {
+        for (const { name, kind } of listing.undecodable) {
+          const path = listing.path === "" ? name : `${listing.path}/${name}`;
+          if (wanted(listing.path, name, path, kind)) unnamed(path);
+        }
+        stack.push(listing);
+        at.push(0);
+      };
       stack.length = 0;
-      stack.push(rootListing);
-      const at = [0];
+      const at: number[] = [];
+      enter(rootListing);
       while (stack.length > 0) {
         const depth = stack.length - 1;
         const listing = stack[depth] as Listing;
@@ -116,20 +142,11 @@ export function readCheckedTree(fs: FileSystem, root: string, toolFolders: reado
         const folder = listing.path;
         const path = folder === "" ? name : `${folder}/${name}`;
         const kind = listing.notFiles.get(name) ?? FILE;
-        if (kind === FOLDER) {
-          if (folder !== "" || walked(name)) {
-            if (undecodable(path, name)) unnamed(path);
-            else {
-              stack.push(list(path));
-              at.push(0);
-            }
-          }
-        } else if (kind === FILE && readHere(folder, name, path)) {
-          if (undecodable(path, name)) unnamed(path);
-          else {
-            count++;
-            visit(path, name, i);
-          }
+        if (!wanted(folder, name, path, kind)) continue;
+        if (kind === FOLDER) enter(list(path));
+        else {
+          count++;
+          visit(path, name, i);
         }
       }
       return count;

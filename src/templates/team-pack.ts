@@ -6,12 +6,12 @@
  */
 import { createHash } from "node:crypto";
 import * as nodePath from "node:path";
-import { isAbsolute, join, resolve } from "node:path";
 import { confinementProblem } from "../core/confine.js";
 import { UsageError } from "../core/errors.js";
 import type { PackRecord } from "../core/manifest.js";
 import { PACK_MANIFEST, type PackManifest, parsePackManifest } from "../core/pack-manifest.js";
 import type { FileSystem } from "../io/fs.js";
+import { relativeWithSlashes } from "../io/root.js";
 import { readPack } from "./pack.js";
 import { TEMPLATE_VARIABLES } from "./template.js";
 
@@ -33,18 +33,18 @@ const PACKAGE_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/;
  * `bases` in turn (update looks from the repository before the current folder).
  */
 export function locatePack(fs: FileSystem, ref: string, bases: readonly string[]): string {
-  const pathLike = isAbsolute(ref) || ref.startsWith(".") || (ref.includes("/") && !ref.startsWith("@"));
+  const pathLike = nodePath.isAbsolute(ref) || ref.startsWith(".") || (ref.includes("/") && !ref.startsWith("@"));
   for (const base of bases) {
-    const folder = resolve(base, ref);
+    const folder = nodePath.resolve(base, ref);
     if (fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) return folder;
     if (pathLike || !PACKAGE_NAME.test(ref)) continue;
-    for (let dir = base; ; dir = resolve(dir, "..")) {
-      const installed = join(dir, "node_modules", ref);
+    for (let dir = base; ; dir = nodePath.resolve(dir, "..")) {
+      const installed = nodePath.join(dir, "node_modules", ref);
       if (fs.statSync(installed, { throwIfNoEntry: false })?.isDirectory()) return installed;
-      if (resolve(dir, "..") === dir) break;
+      if (nodePath.resolve(dir, "..") === dir) break;
     }
   }
-  const folder = resolve(bases[0] ?? ".", ref);
+  const folder = nodePath.resolve(bases[0] ?? ".", ref);
   throw new UsageError(
     `--template ${ref}: no folder ${folder}${pathLike ? "" : ` and no installed package ${ref}`}: give a pack's folder, or npm install the package first`,
   );
@@ -61,28 +61,28 @@ export function locateRecordedPack(fs: FileSystem, ref: string, root: string): s
     let dir = root;
     // lstat: a link is not a directory, so a linked folder anywhere on the way leaves the repository unreached.
     const linkFree = inside.split("/").every((segment) => {
-      dir = join(dir, segment);
+      dir = nodePath.join(dir, segment);
       return fs.lstatSync(dir, { throwIfNoEntry: false })?.isDirectory() === true;
     });
     if (linkFree) return dir;
   }
   if (!PACKAGE_NAME.test(ref)) return undefined;
-  for (let dir = root; ; dir = resolve(dir, "..")) {
-    const installed = join(dir, "node_modules", ref);
+  for (let dir = root; ; dir = nodePath.resolve(dir, "..")) {
+    const installed = nodePath.join(dir, "node_modules", ref);
     if (fs.statSync(installed, { throwIfNoEntry: false })?.isDirectory()) return installed;
-    if (resolve(dir, "..") === dir) return undefined;
+    if (nodePath.resolve(dir, "..") === dir) return undefined;
   }
 }
 
 /** `dir`: where the pack is, when the caller found it already (a record's pack); otherwise found from `bases`. */
 export function readTeamPack(fs: FileSystem, ref: string, bases: readonly string[], found?: string): TeamPack {
   const dir = found ?? locatePack(fs, ref, bases);
-  const manifestFile = join(dir, PACK_MANIFEST);
+  const manifestFile = nodePath.join(dir, PACK_MANIFEST);
   if (!fs.statSync(manifestFile, { throwIfNoEntry: false })?.isFile())
     throw new UsageError(`--template ${ref}: ${dir} has no ${PACK_MANIFEST}: a pack is that file beside templates/`);
   const text = fs.readTextSync(manifestFile);
   const manifest = parsePackManifest(text, manifestFile, [...TEMPLATE_VARIABLES, "git", "install", "agents"]);
-  const templatesDir = join(dir, "templates");
+  const templatesDir = nodePath.join(dir, "templates");
   if (!fs.lstatSync(templatesDir, { throwIfNoEntry: false })?.isDirectory())
     throw new UsageError(`template pack "${manifest.name}": ${templatesDir} is missing (or a link): add templates/`);
   const files = readPack(fs, templatesDir, (source, what) => {
@@ -115,9 +115,9 @@ export function recordedSource(
   if (before !== undefined && (installed ? before === pack.ref : paths.resolve(root, before) === pack.dir))
     return before;
   if (installed) return pack.ref;
-  const relative = paths.relative(root, pack.dir);
-  if (paths.isAbsolute(relative)) return pack.ref;
-  const portable = relative.split(paths.sep).join("/");
+  const portable = relativeWithSlashes(root, pack.dir, paths);
+  // Across Windows drives there is no relative path: the other drive's absolute one comes back.
+  if (paths.isAbsolute(portable)) return pack.ref;
   if (portable === "") return ".";
   return portable === ".." || portable.startsWith("../") ? portable : `./${portable}`;
 }

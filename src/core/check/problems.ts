@@ -1,5 +1,5 @@
 /** What check finds: one problem per file and line, in one order, so the same tree prints the same bytes. */
-import { quoted } from "../quote.js";
+import { quoted, unicodeEscape } from "../quote.js";
 
 export interface Problem {
   /** From the repository root, with / separators. */
@@ -18,7 +18,8 @@ export interface CheckedTree {
   /**
    * Calls `visit` with each file check reads, its path, its name (the path's last part) and its place among the
    * names of its folder; returns how many. A file or folder whose name is not valid UTF-8 cannot be opened by
-   * the path Node decodes it to: `unnamed` gets that path (U+FFFD for the bad bytes) instead, and no folder's is walked.
+   * the path Node decodes it to: `unnamed` gets its path instead, each bad byte as a lone surrogate (U+DC80 to
+   * U+DCFF, as Python's os.fsdecode reads it), and no folder's is walked.
    */
   walk(visit: (path: string, name: string, index: number) => void, unnamed: (path: string) => void): number;
   /** While the walk visits a file: the name at `index` among the names of the file's folder. */
@@ -42,8 +43,14 @@ const UNSAFE = /["\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a
 /**
  * A name from the repository (a file, a link's target) as a problem prints it: as it is when it is plain,
  * quoted with escapes otherwise, so that a newline cannot split a problem and no escape sequence reaches the terminal.
+ * A name's bad bytes (lone surrogates) are escaped, and so are the combining marks of a name not in NFC, which
+ * would print like its NFC twin (`cafe\u0301.md` beside `café.md`): two names are never shown alike.
  */
-export const shownName = (name: string): string => (UNSAFE.test(name) ? quoted(name) : name);
+export function shownName(name: string): string {
+  if (name !== name.normalize("NFC"))
+    return quoted(name).replace(/\p{M}/gu, (mark) => mark.split("").map(unicodeEscape).join(""));
+  return UNSAFE.test(name) || !name.isWellFormed() ? quoted(name) : name;
+}
 
 export const formatProblem = (p: Problem): string => `${shownName(p.file)}:${p.line}: ${p.message}`;
 

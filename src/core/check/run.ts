@@ -15,7 +15,7 @@ import { checkWorkflow } from "./workflows.js";
 
 const NONE = (): boolean => false;
 const UNNAMED =
-  "this name is not valid UTF-8 (shown with \uFFFD for the bad bytes), so check cannot read it: rename it";
+  "this name is not valid UTF-8 (each bad byte XX shown as \\udcXX, as Python's os.fsdecode reads it), so check cannot read it: rename it";
 
 /** The problems, and how many files were checked. */
 export function checkTree(tree: CheckedTree, knowledge: CheckKnowledge): { files: number; problems: Problem[] } {

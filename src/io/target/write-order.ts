@@ -1,7 +1,7 @@
 /** The order of a plan's writes, and what the journal records of them before the first one. */
-import { relative, sep } from "node:path";
 import { MANIFEST_PATH } from "../../core/manifest.js";
 import type { PlannedRemoval } from "../../core/planned-file.js";
+import { relativeWithSlashes } from "../root.js";
 import type { Inspection, TargetEntry } from "./inspect.js";
 import type { JournalRecord, PlannedRecord } from "./journal-record.js";
 import { textHash } from "./journal-record.js";
@@ -48,5 +48,5 @@ export function recordOf(
  * per file (path.join, cold, cost about 1 ms over a plan). The root is there once the lock is taken.
  */
 export const foldersFromRoot = (root: string, inspection: Inspection): Set<string> =>
-  new Set(["", ...[...inspection.existingFolders].map((folder) => relative(root, folder).split(sep).join("/"))]);
+  new Set(["", ...[...inspection.existingFolders].map((folder) => relativeWithSlashes(root, folder))]);
 export const parentOf = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf("/")));
