@@ -21,6 +21,7 @@ export function recordOf(
   lock: Lock,
   existing: Set<string>,
   removals: readonly PlannedRemoval[],
+  encoded: readonly (Uint8Array | undefined)[],
 ) {
   const folders: string[] = [];
   const known = new Set(existing);
@@ -36,13 +37,38 @@ export function recordOf(
       }
     }
     if (status === "differs") overwritten.push({ path: file.path, backup: `${i}.old` });
-    // Into a folder the run made, the size says it (hashing a create's text would cost it ~10%, callgrind).
-    else if (lock.createdRoot) created.push({ path: file.path, size: Buffer.byteLength(file.contents) });
-    else created.push({ path: file.path, size: Buffer.byteLength(file.contents), hash: textHash(file.contents) });
+    else {
+      // The bytes the writer will write (encodedNewFiles). Into a folder the run made, the size says it (hashing a
+      // create's text would cost it ~10%, callgrind).
+      const size = (encoded[i] as Uint8Array).length;
+      created.push(
+        lock.createdRoot ? { path: file.path, size } : { path: file.path, size, hash: textHash(file.contents) },
+      );
+    }
   }
   const removed = removals.map(({ path }, i) => ({ path, backup: `${i}.removed` }));
   return { version: 1, createdRoot: lock.createdRoot, folders, created, overwritten, removed } satisfies PlannedRecord;
 }
+/**
+ * Each new file's text as the UTF-8 it is written as, encoded once: its length is the size the journal records,
+ * and the bytes are what the writer writes. Measuring the text (Buffer.byteLength) and then writing it as a
+ * string walked each text twice, slowly where it holds a character beyond Latin-1 (V8 keeps it in UTF-16): the
+ * record and a few files of the preset do (1.3 M instructions of a create, docs/performance.md). One buffer for
+ * all, outside V8's heap; 3 bytes a UTF-16 unit is the most UTF-8 takes (a lone surrogate becomes U+FFFD's 3).
+ */
+export function encodedNewFiles(entries: readonly TargetEntry[]): (Uint8Array | undefined)[] {
+  let most = 0;
+  for (const { file, status } of entries) if (status === "new") most += file.contents.length * 3;
+  const buffer = Buffer.allocUnsafeSlow(most);
+  let at = 0;
+  return entries.map(({ file, status }) => {
+    if (status !== "new") return undefined;
+    const length = buffer.write(file.contents, at, "utf8");
+    at += length;
+    return buffer.subarray(at - length, at);
+  });
+}
+
 /**
  * Folders as the plan names them (from the root, with /, "" for the root): the writer joins no paths
  * per file (path.join, cold, cost about 1 ms over a plan). The root is there once the lock is taken.
