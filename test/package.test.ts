@@ -40,8 +40,10 @@ const root = fileURLToPath(new URL("..", import.meta.url));
  * realworld (what real projects showed: pytest's testpaths, a local hook's tool, ruff format and Markdown, the dev
  * group's linters, a setup.py project taken as its own, requirements files) took main a5567d8 from 344,447 to
  * 346,602 bytes (+2,155): 339 KiB.
+ * issue-26i (each new file encoded once, the record in pieces: 4 M instructions of a create) took main 06d36af
+ * from 346,602 to 347,448 bytes (+846: the record written in pieces and the writer's encoding): 340 KiB.
  */
-const MAX_PACKED_BYTES = 339 * 1024;
+const MAX_PACKED_BYTES = 340 * 1024;
 /** Bundles, and the program's source map (read only under --verbose). */
 const DIST_FILE = /^dist\/[A-Za-z0-9_-]+\.c?js$|^dist\/main\.cjs\.map$/;
 

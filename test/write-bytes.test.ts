@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FILE_MODE, type PlannedFile } from "../src/core/planned-file.js";
+import { FILE_MODE, fileInPieces, type PlannedFile } from "../src/core/planned-file.js";
 import { type FileSystem, realFileSystem } from "../src/io/fs.js";
 import { type FileStatus, inspectTarget } from "../src/io/target/inspect.js";
 import { RECORD } from "../src/io/target/journal-record.js";
@@ -54,7 +54,11 @@ describe("writePlan with texts beyond ASCII", () => {
     "lone \udc00 low",
     "\ud83d",
   ];
-  const plan: PlannedFile[] = hostile.map((contents, i) => ({ path: `t/${i}.txt`, contents, mode: FILE_MODE }));
+  const plan: PlannedFile[] = [
+    ...hostile.map((contents, i) => ({ path: `t/${i}.txt`, contents, mode: FILE_MODE })),
+    // A text kept in pieces (the record's way) is written as its joined text.
+    fileInPieces("t/pieces.json", ['{\n  "a": ', JSON.stringify("é → 😀 \ud800"), ',\n  "b": "plain"', "\n}\n"]),
+  ];
 
   for (const made of [true, false])
     it(`writes the bytes Node writes for each text and records their size (${made ? "a folder it makes" : "a folder there"})`, async () => {

@@ -1,7 +1,7 @@
 /** The order of a plan's writes, and what the journal records of them before the first one. */
 import { relative, sep } from "node:path";
 import { MANIFEST_PATH } from "../../core/manifest.js";
-import type { PlannedRemoval } from "../../core/planned-file.js";
+import { type PlannedRemoval, textPieces } from "../../core/planned-file.js";
 import type { Inspection, TargetEntry } from "./inspect.js";
 import type { JournalRecord, PlannedRecord } from "./journal-record.js";
 import { textHash } from "./journal-record.js";
@@ -38,8 +38,7 @@ export function recordOf(
     }
     if (status === "differs") overwritten.push({ path: file.path, backup: `${i}.old` });
     else {
-      // The bytes the writer will write (encodedNewFiles). Into a folder the run made, the size says it (hashing a
-      // create's text would cost it ~10%, callgrind).
+      // Into a folder the run made, the size says it (hashing a create's text would cost it ~10%, callgrind).
       const size = (encoded[i] as Uint8Array).length;
       created.push(
         lock.createdRoot ? { path: file.path, size } : { path: file.path, size, hash: textHash(file.contents) },
@@ -50,22 +49,21 @@ export function recordOf(
   return { version: 1, createdRoot: lock.createdRoot, folders, created, overwritten, removed } satisfies PlannedRecord;
 }
 /**
- * Each new file's text as the UTF-8 it is written as, encoded once: its length is the size the journal records,
- * and the bytes are what the writer writes. Measuring the text (Buffer.byteLength) and then writing it as a
- * string walked each text twice, slowly where it holds a character beyond Latin-1 (V8 keeps it in UTF-16): the
- * record and a few files of the preset do (1.3 M instructions of a create, docs/performance.md). One buffer for
- * all, outside V8's heap; 3 bytes a UTF-16 unit is the most UTF-8 takes (a lone surrogate becomes U+FFFD's 3).
+ * Each new file's UTF-8, encoded once (not measured, then encoded again: slow for UTF-16 texts): the journal's
+ * size and the bytes written. 3 bytes a UTF-16 unit at most (a lone surrogate: U+FFFD's 3).
  */
 export function encodedNewFiles(entries: readonly TargetEntry[]): (Uint8Array | undefined)[] {
   let most = 0;
-  for (const { file, status } of entries) if (status === "new") most += file.contents.length * 3;
+  const texts = entries.map(({ file, status }) => (status === "new" ? textPieces(file) : undefined));
+  for (const pieces of texts) for (const piece of pieces ?? []) most += piece.length * 3;
   const buffer = Buffer.allocUnsafeSlow(most);
   let at = 0;
-  return entries.map(({ file, status }) => {
-    if (status !== "new") return undefined;
-    const length = buffer.write(file.contents, at, "utf8");
-    at += length;
-    return buffer.subarray(at - length, at);
+  return texts.map((pieces) => {
+    if (pieces === undefined) return undefined;
+    const start = at;
+    // Exact while no surrogate pair spans two pieces: the record's are JSON.
+    for (const piece of pieces) at += buffer.write(piece, at, "utf8");
+    return buffer.subarray(start, at);
   });
 }
 
