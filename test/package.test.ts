@@ -43,8 +43,11 @@ const root = fileURLToPath(new URL("..", import.meta.url));
  * leftovers on main 06d36af (346,602): one helper for relative paths with / (-52), plop's spec:init on the CLI's
  * defaults (+99), and check telling apart names that decode alike (bytes re-read where a name holds U+FFFD, Python's
  * surrogateescape, NFD shown escaped: +870) made 347,481, 345 past 339 KiB: the budget is now 340 KiB.
+ * issue-26i (each new file encoded once, the record in pieces: 4 M instructions of a create) took main 06d36af
+ * from 346,602 to 347,448 bytes (+846: the record written in pieces and the writer's encoding): 340 KiB.
+ * Both merged (main after the two merges): 348,568 bytes: 341 KiB.
  */
-const MAX_PACKED_BYTES = 340 * 1024;
+const MAX_PACKED_BYTES = 341 * 1024;
 /** Bundles, and the program's source map (read only under --verbose). */
 const DIST_FILE = /^dist\/[A-Za-z0-9_-]+\.c?js$|^dist\/main\.cjs\.map$/;
 

@@ -5,7 +5,7 @@
  * then needs neither the old generator nor git history, and creating needs no
  * hashing. No timestamps, so the same answers give the same bytes.
  */
-import { FILE_MODE, type PlannedFile } from "./planned-file.js";
+import { fileInPieces, type PlannedFile } from "./planned-file.js";
 
 export const MANIFEST_PATH = ".spec-agent.json";
 export const GENERATOR = "create-spec-agent";
@@ -110,13 +110,30 @@ export function manifestFile(files: readonly PlannedFile[], record: ManifestReco
     ...(record.theirs?.length ? { theirs: [...record.theirs].sort() } : {}),
     files: Object.fromEntries(files.map((file) => [file.path, file.contents])),
   };
-  return { path: MANIFEST_PATH, contents: serialized(manifest), mode: FILE_MODE };
+  return recordFile(manifest);
 }
 
 // `{{` only ever stands inside a string here (objects open on a line of their own): written as
 // JSON escapes, the bases read back the same and the record shows no template syntax of its own.
-const serialized = (manifest: object): string =>
-  `${JSON.stringify(manifest, null, 2).replaceAll("{{", "\\u007b\\u007b")}\n`;
+const noBraces = (json: string): string => json.replaceAll("{{", "\\u007b\\u007b");
+
+/**
+ * The record as JSON.stringify(manifest, null, 2) gave it, byte for byte (test/record-pieces.test.ts), in pieces:
+ * whole JSON strings and the punctuation between them, so no `{{` spans two.
+ */
+export function serializedInPieces(manifest: { files: Record<string, string> }): string[] {
+  const { files, ...rest } = manifest;
+  const head = noBraces(JSON.stringify({ ...rest, files: 0 }, null, 2)).slice(0, -"0\n}".length);
+  const paths = Object.keys(files);
+  const pieces = [`${head}{`];
+  for (const [i, path] of paths.entries())
+    pieces.push(`${i ? "," : ""}\n    ${noBraces(JSON.stringify(path))}: `, noBraces(JSON.stringify(files[path])));
+  pieces.push(paths.length ? "\n  }\n}\n" : "}\n}\n");
+  return pieces;
+}
+
+const recordFile = (manifest: { files: Record<string, string> }): PlannedFile =>
+  fileInPieces(MANIFEST_PATH, serializedInPieces(manifest));
 
 /**
  * The record of a run into a repository that exists, once its clashes are decided: a file left alone is
@@ -141,7 +158,7 @@ export function recordLeavingAlone(
     return [];
   });
   const listed = owners.size > 0 ? { theirs: [...owners].sort() } : {};
-  return { ...manifest, contents: serialized({ ...rest, ...listed, files: Object.fromEntries(kept) }) };
+  return recordFile({ ...rest, ...listed, files: Object.fromEntries(kept) });
 }
 
 /** The plan with its record (when it has one) listing no clash left alone as ours. */

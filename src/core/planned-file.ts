@@ -16,6 +16,29 @@ export interface PlannedRemoval {
 
 export const FILE_MODE = 0o644;
 
+const PIECES = Symbol("the text in pieces");
+
+/**
+ * A text kept in pieces (the record: one for each file) and joined only when read: the writer encodes the pieces
+ * (textPieces), so ASCII ones stay one-byte strings (docs/performance.md, part I). A copy is a plain file again.
+ */
+export function fileInPieces(path: string, pieces: readonly string[], mode = FILE_MODE): PlannedFile {
+  let joined: string | undefined;
+  const file = {
+    path,
+    get contents(): string {
+      joined ??= pieces.join("");
+      return joined;
+    },
+    mode,
+  };
+  return Object.defineProperty(file, PIECES, { value: pieces });
+}
+
+/** The file's text as pieces whose join is its contents. */
+export const textPieces = (file: PlannedFile): readonly string[] =>
+  (file as { [PIECES]?: readonly string[] })[PIECES] ?? [file.contents];
+
 /** Paths from a template pack must stay inside the target and be valid on every OS. */
 export function checkPlannedPath(path: string): string | undefined {
   if (path.startsWith("/")) return `${path} is absolute`;

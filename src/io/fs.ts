@@ -32,7 +32,7 @@ export interface FileSystem {
   readTextSync(path: string): string;
   writeFileSync(path: string, data: string | Uint8Array, options: { mode: number; flag: string | number }): void;
   /** Creates `path`, which must not exist yet (EEXIST otherwise), holding `data`; settled once it is written whole. */
-  writeNewFile(path: string, data: string, mode: number): Promise<void>;
+  writeNewFile(path: string, data: string | Uint8Array, mode: number): Promise<void>;
   renameSync(from: string, to: string): void;
   mkdirSync(path: string): void;
   rmSync(path: string, options: { force: boolean }): void;

@@ -20,7 +20,7 @@ import { confinedOnDisk } from "./confined.js";
 import type { Inspection } from "./inspect.js";
 import { beginJournal, commitJournal, undoJournal } from "./journal.js";
 import { JOURNAL_NAME, type Lock, releaseLock } from "./lock.js";
-import { foldersFromRoot, parentOf, recordOf, writeOrder } from "./write-order.js";
+import { encodedNewFiles, foldersFromRoot, parentOf, recordOf, writeOrder } from "./write-order.js";
 import { describeUndo, reportOf, type WriteReport } from "./write-report.js";
 
 export type { WriteReport };
@@ -40,7 +40,8 @@ export async function writePlan(
   const order = writeOrder(entries);
   /** Folders there, as plan paths: those the inspection saw, then each one this run makes. */
   const knownFolders = foldersFromRoot(root, inspection);
-  const record = recordOf(entries, order, lock, knownFolders, removals);
+  const encoded = encodedNewFiles(entries);
+  const record = recordOf(entries, order, lock, knownFolders, removals, encoded);
   const inRoot = (path: string): string => (root.endsWith(sep) ? root + path : root + sep + path);
   const madeFolders = new Set<string>();
   const overwritten = new Set<string>();
@@ -82,14 +83,14 @@ export async function writePlan(
     knownFolders.add(folder);
   };
 
-  const writeNew = (file: PlannedFile, path: string): void => {
+  const writeNew = (file: PlannedFile, path: string, bytes: Uint8Array): void => {
     const failed = (error: unknown): void => {
       // A file someone made meanwhile (EEXIST) is not ours to remove.
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") partlyWritten.add(file.path);
       writeErrors.push(error);
     };
     try {
-      writes.push(fs.writeNewFile(path, file.contents, file.mode).then(() => void created.add(file.path), failed));
+      writes.push(fs.writeNewFile(path, bytes, file.mode).then(() => void created.add(file.path), failed));
     } catch (error) {
       failed(error);
     }
@@ -120,7 +121,7 @@ export async function writePlan(
         fs.renameSync(temporary, path);
         overwritten.add(file.path);
       } else {
-        writeNew(file, path);
+        writeNew(file, path, encoded[i] as Uint8Array);
       }
     }
     await removeAll();
