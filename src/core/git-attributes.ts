@@ -7,6 +7,8 @@
  * git's macros and precedence, and git itself would cost a process. Pure.
  */
 
+import { type GitPattern, hasUpper, parsePattern, patternMatches } from "./wildmatch.js";
+
 /** One `.gitattributes` file: the folder it lies in (`""` for the root's, `a/b` below it) and its text. */
 export interface AttributesFile {
   folder: string;
@@ -25,72 +27,119 @@ const BINARY: readonly Assignment[] = [
   ["text", false],
 ];
 
-/** attr.c's attr_name_valid: a name git would not read makes it drop the whole line. */
-const NAME = /^[-._0-9a-zA-Z]+$/;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+/** attr.c's blanks: no other space separates (a no-break space, \v or \f is part of a word). */
+const blank = (c: number | undefined): boolean => c === 32 || c === 9 || c === 13 || c === 10;
+/** attr.c drops a longer line (with a warning): its bound, in bytes. */
+const MAX_LINE = 2048;
+const MACRO = encoder.encode("[attr]");
 
-function assignment(word: string): Assignment | undefined {
-  const [sign, rest] = word[0] === "-" || word[0] === "!" ? [word[0], word.slice(1)] : ["", word];
-  const equals = rest.indexOf("=");
-  const name = sign === "" && equals !== -1 ? rest.slice(0, equals) : rest;
-  if (!NAME.test(name) || name.startsWith("-") || name.startsWith("builtin_")) return undefined;
-  if (sign === "-") return [name, false];
-  if (sign === "!") return [name, null];
-  return equals === -1 ? [name, true] : [name, rest.slice(equals + 1)];
+/** attr.c's attr_name_valid: ASCII letters, digits, `-._`, not first `-`; ours refuses git 2.44's `builtin_` too. */
+function attributeName(bytes: Uint8Array): string | undefined {
+  if (bytes.length === 0 || bytes[0] === 45) return undefined;
+  for (const c of bytes)
+    if (!(c === 45 || c === 46 || c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)))
+      return undefined;
+  const name = String.fromCharCode(...bytes);
+  return name.startsWith("builtin_") ? undefined : name;
 }
 
-/** A `.gitattributes` glob as git matches it: without a `/`, against the file's name; with one, against its path. */
-function globMatches(pattern: string, path: string): boolean {
-  const anchored = pattern.replace(/^\//, "");
-  const subject = pattern.includes("/") ? path : (path.split("/").pop() ?? path);
-  const source = anchored
-    .split(/(\*\*\/?|\*|\?|\[!?\]?[^\]]*\])/)
-    .map((part) => {
-      // A bracket expression, `[!…]` negated as in fnmatch; its characters taken literally but for a range's `-`.
-      if (part.startsWith("[") && part.length > 2)
-        return `[${part.startsWith("[!") ? "^" : ""}${part
-          .slice(part.startsWith("[!") ? 2 : 1, -1)
-          .replace(/[\\^\]]/g, "\\$&")}]`;
-      if (part === "**/") return "(?:.*/)?";
-      if (part === "**") return ".*";
-      if (part === "*") return "[^/]*";
-      if (part === "?") return "[^/]";
-      return part.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-    })
-    .join("");
-  try {
-    return new RegExp(`^${source}$`).test(subject);
-  } catch {
-    // A range git would not read either (`[z-a]`): the line matches nothing.
-    return false;
+/** attr.c's parse_attr: `name`, `-name`, `!name` (either with an `=value` git reads past), `name=value`. */
+function assignment(word: Uint8Array): Assignment | undefined {
+  const sign = word[0] === 45 || word[0] === 33 ? word[0] : 0;
+  const equals = word.indexOf(61);
+  const name = attributeName(word.subarray(sign ? 1 : 0, equals === -1 ? word.length : equals));
+  if (name === undefined) return undefined;
+  if (sign) return [name, sign === 45 ? false : null];
+  return equals === -1 ? [name, true] : [name, decoder.decode(word.subarray(equals + 1))];
+}
+
+const OCTAL = (c: number | undefined): boolean => c !== undefined && c >= 48 && c <= 55;
+const ESCAPES: Record<number, number> = { 97: 7, 98: 8, 102: 12, 110: 10, 114: 13, 116: 9, 118: 11, 92: 92, 34: 34 };
+
+/** quote.c's unquote_c_style from `"` at `from`: the bytes and where they end, or undefined (then taken as is). */
+function unquote(line: Uint8Array, from: number): [Uint8Array, number] | undefined {
+  const out: number[] = [];
+  for (let at = from + 1; at < line.length; ) {
+    const c = line[at++] as number;
+    if (c === 34) return [Uint8Array.from(out), at];
+    if (c !== 92) {
+      out.push(c);
+      continue;
+    }
+    const e = line[at++] ?? 0;
+    if (e >= 48 && e <= 51 && OCTAL(line[at]) && OCTAL(line[at + 1]))
+      out.push(((e - 48) << 6) | (((line[at++] as number) - 48) << 3) | ((line[at++] as number) - 48));
+    else if (ESCAPES[e] !== undefined) out.push(ESCAPES[e]);
+    else return undefined;
   }
+  return undefined;
 }
 
 interface Line {
   /** The pattern, or undefined for a macro's definition. */
-  pattern?: string;
+  pattern?: GitPattern;
   macro?: string;
   assignments: Assignment[];
 }
 
-/** The lines git keeps: a blank, a comment, a negated pattern or a name it cannot read drops the line (with a warning). */
+/** attr.c's parse_attr_line: undefined for a line git drops (with a warning, or silently for a comment). */
+function parseLine(line: Uint8Array, macrosAllowed: boolean): Line | undefined {
+  let at = line.findIndex((c) => !blank(c));
+  if (at === -1 || line[at] === 35 || line.length >= MAX_LINE) return undefined;
+  const quoted = line[at] === 34 ? unquote(line, at) : undefined;
+  let end = at;
+  while (end < line.length && !blank(line[end])) end++;
+  let [name, states] = quoted ?? [line.subarray(at, end), end];
+  if (name.includes(0)) name = name.subarray(0, name.indexOf(0));
+  let macro: string | undefined;
+  if (name.length > MACRO.length && MACRO.every((c, i) => name[i] === c)) {
+    // Only the root's file and .git/info/attributes may define one: a folder's definition is dropped whole.
+    if (!macrosAllowed) return undefined;
+    const rest = name.subarray(name.findIndex((c, i) => i >= MACRO.length && !blank(c)));
+    const word = rest.findIndex(blank);
+    macro = attributeName(word === -1 ? rest : rest.subarray(0, word));
+    if (macro === undefined) return undefined;
+  } else if (name[0] === 33) return undefined; // a negated pattern: git warns and drops it
+  const assignments: Assignment[] = [];
+  for (at = states; at < line.length; at = end) {
+    while (at < line.length && blank(line[at])) at++;
+    if (at === line.length) break;
+    for (end = at; end < line.length && !blank(line[end]); ) end++;
+    const one = assignment(line.subarray(at, end));
+    if (one === undefined) return undefined;
+    assignments.push(one);
+  }
+  return macro === undefined ? { pattern: parsePattern(name), assignments } : { macro, assignments };
+}
+
+/** The lines git keeps, as strbuf_getline gives them: a leading BOM dropped, a line cut at a NUL. */
 function parseLines(text: string, macrosAllowed: boolean): Line[] {
+  const bytes = encoder.encode(text);
   const lines: Line[] = [];
-  for (const raw of text.split("\n")) {
-    const [first, ...words] = raw.trim().split(/\s+/);
-    if (!first || first.startsWith("#") || first.startsWith("!")) continue;
-    const assignments = words.map(assignment);
-    if (assignments.some((a) => a === undefined)) continue;
-    // `[attr]` alone is a pattern (a bracket expression), as in attr.c: a name must follow at once.
-    if (first.startsWith("[attr]") && first.length > "[attr]".length) {
-      // Only the root's file and .git/info/attributes may define one: a folder's definition is dropped whole.
-      const macro = assignment(first.slice("[attr]".length));
-      if (macrosAllowed && macro?.[1] === true)
-        lines.push({ macro: macro[0], assignments: assignments as Assignment[] });
-      continue;
-    }
-    lines.push({ pattern: first, assignments: assignments as Assignment[] });
+  let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (at < bytes.length) {
+    const newline = bytes.indexOf(10, at);
+    const next = newline === -1 ? bytes.length : newline + 1;
+    let end = newline === -1 ? bytes.length : newline;
+    if (end > at && bytes[end - 1] === 13) end--;
+    const nul = bytes.subarray(at, end).indexOf(0);
+    const line = parseLine(bytes.subarray(at, nul === -1 ? end : at + nul), macrosAllowed);
+    if (line) lines.push(line);
+    at = next;
   }
   return lines;
+}
+
+/**
+ * Whether `pattern` matches, with ASCII case folded where core.ignorecase is true. The config is asked only when
+ * the answer depends on it: a plain repository (lower case names, no capitals in its patterns) has it not read.
+ */
+function matches(pattern: GitPattern, path: Uint8Array, ignoreCase: (() => boolean) | undefined): boolean {
+  const exact = patternMatches(pattern, path, false);
+  if (!ignoreCase || (!pattern.upper && !hasUpper(path))) return exact;
+  return patternMatches(pattern, path, true) === exact ? exact : ignoreCase() ? !exact : exact;
 }
 
 /**
@@ -99,31 +148,36 @@ function parseLines(text: string, macrosAllowed: boolean): Line[] {
  * own folder; a file whose folder does not hold the path says nothing of it. Macros may be defined only where
  * git reads them (the files of folder `""`), and one definition serves every file; a later one wins.
  */
-export function attributesFor(files: readonly AttributesFile[], path: string): Map<string, AttributeValue> {
+export function attributesFor(
+  files: readonly AttributesFile[],
+  path: string,
+  ignoreCase?: () => boolean,
+): Map<string, AttributeValue> {
   const macros = new Map<string, readonly Assignment[]>([["binary", BINARY]]);
   const matching: Assignment[][] = [];
   for (const { folder, text } of files) {
     if (folder !== "" && !path.startsWith(`${folder}/`)) continue;
-    const relative = folder === "" ? path : path.slice(folder.length + 1);
-    // Replaced only where there is a CRLF: a global replace is compiled to machine code at once (V8), for nothing.
-    const lf = text.includes("\r\n") ? text.replace(/\r\n/g, "\n") : text;
-    for (const line of parseLines(lf, folder === "")) {
-      if (line.macro !== undefined) macros.set(line.macro, line.assignments);
-      else if (line.pattern !== undefined && globMatches(line.pattern, relative)) matching.push(line.assignments);
+    const relative = encoder.encode(folder === "" ? path : path.slice(folder.length + 1));
+    for (const { pattern, macro, assignments } of parseLines(text, folder === "")) {
+      if (macro !== undefined) macros.set(macro, assignments);
+      else if (pattern && matches(pattern, relative, ignoreCase)) matching.push(assignments);
     }
   }
   // attr.c's fill: from the highest precedence down, the first to name an attribute decides it; a macro set
-  // (not unset, not given a value) fills its attributes there, below what was already decided.
+  // (not unset, not given a value) fills its attributes there, at once, below what was already decided. A stack,
+  // not recursion: a chain of a hundred thousand macros must not overflow; each name is decided once.
   const decided = new Map<string, AttributeValue>();
-  const fill = (assignments: readonly Assignment[]): void => {
-    for (let i = assignments.length - 1; i >= 0; i--) {
-      const [name, value] = assignments[i] as Assignment;
-      if (decided.has(name)) continue;
-      decided.set(name, value);
-      const macro = macros.get(name);
-      if (value === true && macro) fill(macro);
+  const todo: [readonly Assignment[], number][] = matching.map((assignments) => [assignments, assignments.length]);
+  for (let top = todo.at(-1); top; top = todo.at(-1)) {
+    if (top[1] === 0) {
+      todo.pop();
+      continue;
     }
-  };
-  for (let i = matching.length - 1; i >= 0; i--) fill(matching[i] as Assignment[]);
+    const [name, value] = top[0][--top[1]] as Assignment;
+    if (decided.has(name)) continue;
+    decided.set(name, value);
+    const macro = macros.get(name);
+    if (value === true && macro) todo.push([macro, macro.length]);
+  }
   return decided;
 }
