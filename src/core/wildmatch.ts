@@ -10,10 +10,7 @@ const STAR = 42;
 const BACKSLASH = 92;
 const OPEN = 91;
 const CLOSE = 93;
-const MATCH = 0;
-const NOMATCH = 1;
-const ABORT_ALL = -1;
-const ABORT_TO_STARSTAR = -2;
+const [MATCH, NOMATCH, ABORT_ALL, ABORT_TO_STARSTAR] = [0, 1, -1, -2];
 
 const upper = (c: number): boolean => c >= 65 && c <= 90;
 const lower = (c: number): boolean => c >= 97 && c <= 122;
@@ -38,6 +35,11 @@ const CLASSES: Record<string, (c: number) => boolean> = {
 };
 const globSpecial = (c: number | undefined): boolean => c === STAR || c === 63 || c === OPEN || c === BACKSLASH;
 
+/** Steps left: wildmatch backtracks (`*a*a…*b` on a name of `a`s takes exponential time, in git too). */
+export interface Budget {
+  steps: number;
+}
+
 /** wildmatch.c's dowild: `p` from `pi` against `t` from `ti`; `start` is where the pattern began (for `**`). */
 function dowild(
   p: Uint8Array,
@@ -47,8 +49,10 @@ function dowild(
   ti: number,
   path: boolean,
   fold: boolean,
+  budget: Budget,
 ): number {
   for (; pi < p.length; ti++, pi++) {
+    if (--budget.steps < 0) return ABORT_ALL;
     let pCh = p[pi] as number;
     let tCh = t[ti] ?? 0;
     if (tCh === 0 && pCh !== STAR) return ABORT_ALL;
@@ -71,7 +75,7 @@ function dowild(
           (before < start || p[before] === SLASH) &&
           (pi >= p.length || p[pi] === SLASH || (p[pi] === BACKSLASH && p[pi + 1] === SLASH))
         ) {
-          if (p[pi] === SLASH && dowild(p, pi + 1, pi + 1, t, ti, path, fold) === MATCH) return MATCH;
+          if (p[pi] === SLASH && dowild(p, pi + 1, pi + 1, t, ti, path, fold, budget) === MATCH) return MATCH;
           matchSlash = true;
         } else matchSlash = false;
       }
@@ -84,7 +88,7 @@ function dowild(
         continue;
       }
       for (;;) {
-        if (tCh === 0) break;
+        if (tCh === 0 || --budget.steps < 0) break;
         if (!globSpecial(p[pi])) {
           // A literal after the star: skip to where it occurs.
           const literal = fold ? toLower(p[pi] as number) : (p[pi] as number);
@@ -94,7 +98,7 @@ function dowild(
           }
           if (tCh !== literal) return NOMATCH;
         }
-        const matched = dowild(p, pi, pi, t, ti, path, fold);
+        const matched = dowild(p, pi, pi, t, ti, path, fold, budget);
         if (matched !== NOMATCH) {
           if (!matchSlash || matched !== ABORT_TO_STARSTAR) return matched;
         } else if (!matchSlash && tCh === SLASH) return ABORT_TO_STARSTAR;
@@ -176,13 +180,13 @@ const sameBytes = (a: Uint8Array, b: Uint8Array, fold: boolean): boolean =>
   a.length === b.length && a.every((c, i) => c === b[i] || (fold && toLower(c) === toLower(b[i] as number)));
 
 /** Whether `pattern` matches the file at `path` (UTF-8, relative to the attribute file's folder). */
-export function patternMatches(pattern: GitPattern, path: Uint8Array, fold: boolean): boolean {
+export function patternMatches(pattern: GitPattern, path: Uint8Array, fold: boolean, budget: Budget): boolean {
   if (pattern.folderOnly) return false;
   const { bytes, literal } = pattern;
   if (pattern.basename) {
     const name = path.subarray(path.lastIndexOf(SLASH) + 1);
     if (literal === bytes.length) return sameBytes(bytes, name, fold);
-    return dowild(bytes, 0, 0, name, 0, false, fold) === MATCH;
+    return dowild(bytes, 0, 0, name, 0, false, fold, budget) === MATCH;
   }
   // match_pathname: a leading `/` anchors what would be anchored anyway; the literal part compared first.
   const anchored = bytes[0] === SLASH ? 1 : 0;
@@ -190,5 +194,5 @@ export function patternMatches(pattern: GitPattern, path: Uint8Array, fold: bool
   if (prefix > path.length || !sameBytes(bytes.subarray(anchored, literal), path.subarray(0, prefix), fold))
     return false;
   if (literal === bytes.length) return prefix === path.length;
-  return dowild(bytes, literal, literal, path, prefix, true, fold) === MATCH;
+  return dowild(bytes, literal, literal, path, prefix, true, fold, budget) === MATCH;
 }
