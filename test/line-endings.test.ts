@@ -694,6 +694,28 @@ describe("a new file's style from every .gitattributes git reads for it", () => 
     },
   );
 
+  it("reads .git/config for core.ignorecase only when case alone decides a path: never for the preset's paths", () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, ".git"));
+    writeFileSync(join(cwd, ".git/config"), "[core]\n\tignoreCase\n");
+    writeFileSync(join(cwd, ".gitattributes"), "* text=auto eol=lf\n*.bat text eol=crlf\n*.cmd text eol=crlf\n");
+    const opened: string[] = [];
+    const fs = {
+      ...realFileSystem,
+      openSync: (path: string, flags: number) => {
+        opened.push(path);
+        return realFileSystem.openSync(path, flags);
+      },
+    };
+    const style = repositoryStyle(fs, cwd);
+    expect(style("spec/plan/export-reports.md")).toBe("\n");
+    expect(style("run.bat")).toBe("\r\n");
+    expect(opened.filter((path) => path.endsWith("config"))).toEqual([]);
+    // RUN.BAT matches *.bat only without regard to case: the bare key `ignoreCase` is git's true.
+    expect(style("RUN.BAT")).toBe("\r\n");
+    expect(opened.filter((path) => path.endsWith("config"))).toEqual([join(cwd, ".git/config")]);
+  });
+
   it.skipIf(!hasGit)(
     "leaves out the attributes of one machine (~/.config/git/attributes), which git reads: the files beside decide",
     () => {
