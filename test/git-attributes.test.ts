@@ -28,4 +28,10 @@ describe("attributesFor on hostile input", () => {
     const text = `${"*a".repeat(1000)}*b eol=lf\n${"*a".repeat(30)}* eol=crlf\n`.repeat(200);
     expect(attributesFor(root(text), name).get("eol")).toBe("crlf");
   });
+
+  it("counts a last line's CR toward attr.c's 2,048 bytes, and drops CRLF's (git check-attr says so)", () => {
+    const line = "long.md eol=crlf".padEnd(2047, " ");
+    expect(attributesFor(root(`* eol=lf\n${line}\r`), "long.md").get("eol")).toBe("lf");
+    expect(attributesFor(root(`* eol=lf\n${line}\r\n`), "long.md").get("eol")).toBe("crlf");
+  });
 });

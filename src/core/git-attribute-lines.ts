@@ -121,7 +121,8 @@ function parseAll(text: string, macrosAllowed: boolean): Line[] {
     const newline = bytes.indexOf(10, at);
     const next = newline === -1 ? bytes.length : newline + 1;
     let end = newline === -1 ? bytes.length : newline;
-    if (end > at && bytes[end - 1] === 13) end--;
+    // strbuf_getline drops a CR before the LF only: a last line's CR counts toward its length.
+    if (newline !== -1 && end > at && bytes[end - 1] === 13) end--;
     const nul = bytes.subarray(at, end).indexOf(0);
     const line = parseLine(bytes.subarray(at, nul === -1 ? end : at + nul), macrosAllowed);
     if (line) lines.push(line);
