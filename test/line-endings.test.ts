@@ -93,11 +93,12 @@ describe("attribute files without a needless global replace", () => {
     }
   };
 
+  // attr-quoted: the reader splits lines on bytes (git-attribute-lines.ts), so neither file needs a replace.
   it("reads an LF file without one (V8 compiles a global replace's expression to machine code at once), a CRLF file as LF", () => {
     const lf = [{ folder: "", text: "* text=auto eol=lf\n*.bat text eol=crlf\n" }];
     const crlf = [{ folder: "", text: "* text=auto eol=lf\r\n*.bat text eol=crlf\r\n" }];
     expect(crlfReplaces(() => lineEndingFromAttributeFiles(lf, "a.md"))).toBe(0);
-    expect(crlfReplaces(() => lineEndingFromAttributeFiles(crlf, "a.md"))).toBe(1);
+    expect(crlfReplaces(() => lineEndingFromAttributeFiles(crlf, "a.md"))).toBe(0);
     expect(lineEndingFromAttributeFiles(crlf, "x.bat")).toBe("\r\n");
     expect(lineEndingFromAttributeFiles(lf, "x.bat")).toBe("\r\n");
   });
@@ -448,7 +449,11 @@ describe("a new file's style from every .gitattributes git reads for it", () => 
    * each of `paths`. A path no line decides takes CRLF from the files beside it (the attribute files), so git's
    * `unspecified` is CRLF and only `-text` or `eol=lf` give LF. git reads no global or system attributes here.
    */
-  function compareWithGit(attributes: Record<string, string>, paths: readonly string[]): void {
+  function compareWithGit(
+    attributes: Record<string, string>,
+    paths: readonly string[],
+    config: Record<string, string> = {},
+  ): void {
     const cwd = tempDir();
     const isolated = {
       ...process.env,
@@ -463,17 +468,15 @@ describe("a new file's style from every .gitattributes git reads for it", () => 
       return result.stdout;
     };
     run("init", "-q");
+    for (const [key, value] of Object.entries(config)) run("config", key, value);
     for (const [path, text] of Object.entries(attributes)) {
       mkdirSync(join(cwd, path, ".."), { recursive: true });
       writeFileSync(join(cwd, path), text.replace(/\n/g, "\r\n"));
     }
     const said = new Map<string, string>();
-    for (const line of run("check-attr", "text", "eol", "--", ...paths)
-      .split("\n")
-      .filter(Boolean)) {
-      const [path, attr, value] = line.split(": ");
-      said.set(`${path} ${attr}`, value as string);
-    }
+    // -z: path, attribute and value each end in a NUL, the path unquoted (a tab or an é in it as it is).
+    const fields = run("check-attr", "-z", "text", "eol", "--", ...paths).split("\0");
+    for (let i = 0; i + 2 < fields.length; i += 3) said.set(`${fields[i]} ${fields[i + 1]}`, fields[i + 2] as string);
     const style = repositoryStyle(realFileSystem, cwd);
     const crlf: string[] = [];
     for (const path of paths) {
@@ -578,6 +581,141 @@ describe("a new file's style from every .gitattributes git reads for it", () => 
       );
     },
   );
+
+  it.skipIf(!hasGit)(
+    "agrees with git check-attr on quoted and escaped patterns and on lines as attr.c splits them",
+    () => {
+      const long = (pattern: string, bytes: number) => `${pattern} eol=crlf`.padEnd(bytes, " ");
+      compareWithGit(
+        {
+          ".gitattributes": [
+            "* eol=lf",
+            // C-style quoted patterns: a space, an escape, octal UTF-8, a quote, attributes right after it.
+            '"a b.md" eol=crlf',
+            '"tab\\there.md" eol=crlf',
+            '"caf\\303\\251.md" eol=crlf',
+            '"say \\"hi\\".md" eol=crlf',
+            '"glued.md"eol=crlf',
+            // An escape quote.c refuses: the word is taken as it is, quotes and all (`\\q` is then a q).
+            '"bad\\q.md" eol=crlf',
+            // wildmatch's backslash: a literal `!`, `#`, `*`.
+            "\\!bang.md eol=crlf",
+            "\\#hash.md eol=crlf",
+            "star\\*.md eol=crlf",
+            // An unclosed bracket matches nothing; `^` negates as `!` does; classes; `?` is one byte.
+            "[unclosed.md eol=crlf",
+            "[^a]b.md eol=crlf",
+            "[[:digit:]]*.md eol=crlf",
+            "?.txt eol=crlf",
+            // `**` not between slashes is one `*`, which stops at a slash.
+            "docs/x**y.md eol=crlf",
+            // Only space, tab and CR separate; a BOM past the first line is part of the pattern.
+            "nbsp.md\u00a0eol=crlf",
+            "vt.md\veol=crlf",
+            "\ufeffbom.md eol=crlf",
+            // `!name=value` is `!name`: the rest of the line still counts. A NUL ends the line.
+            "bang.txt eol=crlf !text=x",
+            "nul.md eol=lf\0junk",
+            // A quoted macro definition is one.
+            '"[attr]quoted" eol=crlf',
+            "qm.md quoted",
+            // attr.c drops a line of 2,048 bytes or more (CR not counted), bytes not characters.
+            long("long.md", 2048),
+            long("short.md", 2047),
+            `${"\u00e9".repeat(1020)}.md eol=crlf`,
+            "",
+          ].join("\n"),
+        },
+        [
+          "a b.md",
+          "tab\there.md",
+          "caf\u00e9.md",
+          'say "hi".md',
+          "glued.md",
+          '"badq.md"',
+          "!bang.md",
+          "#hash.md",
+          "star*.md",
+          "starx.md",
+          "[unclosed.md",
+          "xb.md",
+          "ab.md",
+          "1x.md",
+          "a.txt",
+          "\u00e9.txt",
+          "docs/xay.md",
+          "docs/xa/by.md",
+          "nbsp.md",
+          "vt.md",
+          "bom.md",
+          "bang.txt",
+          "nul.md",
+          "qm.md",
+          "long.md",
+          "short.md",
+          `${"\u00e9".repeat(1020)}.md`,
+        ],
+      );
+    },
+  );
+
+  it.skipIf(!hasGit)(
+    "agrees with git check-attr where core.ignorecase is true: ASCII case folded, as wildmatch folds it",
+    () => {
+      const attributes = {
+        ".gitattributes":
+          "* eol=lf\n*.MD eol=crlf\nDocs/*.txt eol=crlf\n[R]eadme.rst eol=crlf\n[A-C]*.cfg eol=crlf\n\u00c9.md eol=crlf\n",
+        "sub/.gitattributes": "*.Bat eol=crlf\n",
+        ".git/info/attributes": "LEGACY eol=crlf\n",
+      };
+      const paths = [
+        "a.md",
+        "A.Md",
+        "docs/a.txt",
+        "DOCS/a.TXT",
+        "Readme.rst",
+        "readme.rst",
+        "b.cfg",
+        "B.cfg",
+        "\u00e9.md",
+        "sub/run.BAT",
+        "legacy",
+        "a.txt",
+        "e.cfg",
+        "sub/run.sh",
+        "x.MD",
+        "Docs/b.txt",
+        "sub/x.Bat",
+        "LEGACY",
+        "\u00c9.md",
+      ];
+      compareWithGit(attributes, paths, { "core.ignorecase": "true" });
+      // Without it (git's default), case counts.
+      compareWithGit(attributes, paths);
+    },
+  );
+
+  it("reads .git/config for core.ignorecase only when case alone decides a path: never for the preset's paths", () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, ".git"));
+    writeFileSync(join(cwd, ".git/config"), "[core]\n\tignoreCase\n");
+    writeFileSync(join(cwd, ".gitattributes"), "* text=auto eol=lf\n*.bat text eol=crlf\n*.cmd text eol=crlf\n");
+    const opened: string[] = [];
+    const fs = {
+      ...realFileSystem,
+      openSync: (path: string, flags: number) => {
+        opened.push(path);
+        return realFileSystem.openSync(path, flags);
+      },
+    };
+    const style = repositoryStyle(fs, cwd);
+    expect(style("spec/plan/export-reports.md")).toBe("\n");
+    expect(style("run.bat")).toBe("\r\n");
+    expect(opened.filter((path) => path.endsWith("config"))).toEqual([]);
+    // RUN.BAT matches *.bat only without regard to case: the bare key `ignoreCase` is git's true.
+    expect(style("RUN.BAT")).toBe("\r\n");
+    expect(opened.filter((path) => path.endsWith("config"))).toEqual([join(cwd, ".git/config")]);
+  });
 
   it.skipIf(!hasGit)(
     "leaves out the attributes of one machine (~/.config/git/attributes), which git reads: the files beside decide",

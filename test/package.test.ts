@@ -46,8 +46,11 @@ const root = fileURLToPath(new URL("..", import.meta.url));
  * issue-26i (each new file encoded once, the record in pieces: 4 M instructions of a create) took main 06d36af
  * from 346,602 to 347,448 bytes (+846: the record written in pieces and the writer's encoding): 340 KiB.
  * Both merged (main after the two merges): 348,568 bytes: 341 KiB.
+ * attr-quoted (git's wildmatch ported for attribute patterns, C-quoted patterns, core.ignorecase, bounds on
+ * hostile files: core/wildmatch.ts, core/git-attribute-lines.ts) added about 4.8 KB (343,381 to 348,253 on main
+ * 20f7f77; 346,602 to 351,309 on 06d36af); the budget raised by 5 KiB for it (no npm library matches as wildmatch does).
  */
-const MAX_PACKED_BYTES = 341 * 1024;
+const MAX_PACKED_BYTES = 346 * 1024;
 /** Bundles, and the program's source map (read only under --verbose). */
 const DIST_FILE = /^dist\/[A-Za-z0-9_-]+\.c?js$|^dist\/main\.cjs\.map$/;
 

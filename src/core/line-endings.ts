@@ -49,9 +49,16 @@ export function lineEndingFromAttributes(attributes: string, path: string): Line
 const textAction = (value: AttributeValue | undefined): "text" | "binary" | "input" | "auto" | undefined =>
   value === true ? "text" : value === false ? "binary" : value === "input" || value === "auto" ? value : undefined;
 
-/** The same over every file git reads for `path`, in git's precedence, lowest first (see attributesFor). */
-export function lineEndingFromAttributeFiles(files: readonly AttributesFile[], path: string): LineEnding | undefined {
-  const attributes = attributesFor(files, path);
+/**
+ * The same over every file git reads for `path`, in git's precedence, lowest first (see attributesFor);
+ * `ignoreCase` says whether the repository has core.ignorecase, asked only when case alone would decide.
+ */
+export function lineEndingFromAttributeFiles(
+  files: readonly AttributesFile[],
+  path: string,
+  ignoreCase?: () => boolean,
+): LineEnding | undefined {
+  const attributes = attributesFor(files, path, ignoreCase);
   const action = textAction(attributes.get("text")) ?? textAction(attributes.get("crlf"));
   // Not text: git writes the file as it is stored, and ours are LF.
   if (action === "binary") return "\n";

@@ -4,10 +4,11 @@
  * case is modelled: the system and global files, read as git reads them.
  * Anything else (include directives, GIT_CONFIG_* overrides, a repository
  * around the folder, a value this reader does not parse) gives undefined, and
- * the caller asks git itself.
+ * the caller asks git itself. And a repository's core.ignorecase, the same way.
  */
 import { dirname, join } from "node:path";
 import type { FileSystem } from "./fs.js";
+import { readSmall } from "./target/lock.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -57,30 +58,47 @@ function parseValue(raw: string): string | typeof NOT_MODELLED {
   return quoted ? NOT_MODELLED : value;
 }
 
-/** user.name in one file's text: undefined when absent, NOT_MODELLED when the file needs git itself. */
-function userNameIn(text: string): string | undefined | typeof NOT_MODELLED {
-  let section = "";
-  let found: string | undefined;
+/**
+ * The last value of `section.key` (both lower case) in one file's text: true for a bare key (git's "true"),
+ * undefined when absent, NOT_MODELLED when the file needs git itself.
+ */
+function lastValueIn(text: string, section: string, key: string): string | true | undefined | typeof NOT_MODELLED {
+  let current = "";
+  let found: string | true | undefined;
   for (const rawLine of text.split(/\r?\n/)) {
     let line = rawLine.trim();
     const header = /^\[\s*([A-Za-z0-9.-]+)(\s+"[^"]*")?\s*\]/.exec(line);
     if (header) {
-      section = `${(header[1] as string).toLowerCase()}${header[2] ? " sub" : ""}`;
-      if (section.startsWith("include")) return NOT_MODELLED;
+      current = `${(header[1] as string).toLowerCase()}${header[2] ? " sub" : ""}`;
+      if (current.startsWith("include")) return NOT_MODELLED;
       line = line.slice(header[0].length).trim();
     } else if (line.startsWith("[")) {
       return NOT_MODELLED;
     }
-    if (line === "" || line.startsWith("#") || line.startsWith(";") || section !== "user") continue;
+    if (line === "" || line.startsWith("#") || line.startsWith(";") || current !== section) continue;
     const entry = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=(.*))?$/.exec(line);
     if (!entry) return NOT_MODELLED;
-    if ((entry[1] as string).toLowerCase() !== "name") continue;
-    if (entry[2] === undefined) return NOT_MODELLED; // a bare key means "true" to git
-    const value = parseValue(entry[2]);
+    if ((entry[1] as string).toLowerCase() !== key) continue;
+    const value = entry[2] === undefined ? true : parseValue(entry[2]);
     if (value === NOT_MODELLED) return NOT_MODELLED;
     found = value;
   }
   return found;
+}
+
+/**
+ * core.ignorecase in the repository's own `.git/config`, which git init and clone set on a case-insensitive file
+ * system: git then matches attribute patterns without regard to ASCII case. A value git reads as true (a bare key,
+ * true, yes, on, a number but 0); anything else, or a file this reader does not model, is false, git's default.
+ * One machine's global config is left out, as its attribute files are (line-style.ts).
+ */
+export function repositoryIgnoresCase(fs: FileSystem, root: string): boolean {
+  const text = readSmall(fs, join(root, ".git/config"), 1024 * 1024);
+  const value = text === undefined ? undefined : lastValueIn(text, "core", "ignorecase");
+  if (value === true) return true;
+  if (typeof value !== "string") return false;
+  const word = value.toLowerCase();
+  return word === "true" || word === "yes" || word === "on" || /^[-+]?0*[1-9][0-9]*[kmg]?$/i.test(word);
 }
 
 /** Whether `folder` is inside a git work tree, where a repository's own config could set user.name. */
@@ -108,8 +126,9 @@ export function readGitUserName(fs: FileSystem, env: Env, cwd: string): string |
     } catch {
       continue;
     }
-    const found = userNameIn(text);
-    if (found === NOT_MODELLED) return undefined;
+    const found = lastValueIn(text, "user", "name");
+    // A bare key means "true" to git: not a name this reader gives.
+    if (found === NOT_MODELLED || found === true) return undefined;
     if (found !== undefined) name = found;
   }
   return name;

@@ -17,6 +17,7 @@ import {
 } from "../core/line-endings.js";
 import type { PlannedFile } from "../core/planned-file.js";
 import type { FileSystem } from "./fs.js";
+import { repositoryIgnoresCase } from "./gitconfig.js";
 import { readSmall } from "./target/lock.js";
 
 /** Larger than any text file worth judging a style by; a larger one is left out of the samples. */
@@ -60,7 +61,8 @@ const foldersOf = (path: string): string[] =>
  * Where a new file's style comes from: the `.gitattributes` files git reads for it (the root's, the planned one
  * when the repository has none yet, as git will read it once written; each folder's on the way down; this clone's
  * `.git/info/attributes`, which git reads last), then its folder's files, then the root's. Macros count where git
- * honours them: defined in the root's file or `.git/info/attributes` (core/git-attributes.ts). The files outside
+ * honours them: defined in the root's file or `.git/info/attributes` (core/git-attributes.ts). Patterns match
+ * without regard to case where the clone's `.git/config` sets core.ignorecase, as git's do. The files outside
  * the repository (core.attributesFile, `$XDG_CONFIG_HOME/git/attributes`, the system's) are not read: they are one
  * machine's, and what a command writes must not depend on the machine; a macro defined only there says nothing.
  */
@@ -76,6 +78,11 @@ export function repositoryStyle(
     return attributesIn.get(folder);
   };
   let rootFiles: AttributesFile[] | undefined;
+  let ignoresCase: boolean | undefined;
+  const ignoreCase = (): boolean => {
+    ignoresCase ??= repositoryIgnoresCase(fs, root);
+    return ignoresCase;
+  };
   const byFolder = new Map<string, LineEnding | undefined>();
   const folderStyle = (folder: string): LineEnding | undefined => {
     if (!byFolder.has(folder)) {
@@ -94,7 +101,7 @@ export function repositoryStyle(
       const text = attributesOf(folder);
       return text === undefined ? [] : [{ folder, text }];
     });
-    const fromAttributes = lineEndingFromAttributeFiles([repository, ...folders, clone], path);
+    const fromAttributes = lineEndingFromAttributeFiles([repository, ...folders, clone], path, ignoreCase);
     if (fromAttributes) return fromAttributes;
     const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
     return folderStyle(folder) ?? folderStyle("") ?? "\n";
