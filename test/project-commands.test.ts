@@ -121,3 +121,32 @@ describe("projectCommands: ruff format and Markdown (ruff 0.16 and later format 
     expect(c.format).toEqual(["uv run ruff check --fix", `uv run ruff format${exclude}`]);
   });
 });
+
+describe("projectCommands: ruff older than 0.16 neither formats Markdown nor takes format --extend-exclude", () => {
+  const RUFF = '[dependency-groups]\ndev = ["ruff"]\n[tool.ruff.format]\nquote-style = "double"\n';
+  const hook = (rev: string) =>
+    `repos:\n- repo: https://github.com/astral-sh/ruff-pre-commit\n  rev: v${rev}\n  hooks:\n  - id: ruff\n  - id: ruff-format\n`;
+  const lock = (version: string) => `version = 1\n\n[[package]]\nname = "ruff"\nversion = "${version}"\nsource = {}\n`;
+  it.each<[string, Record<string, string>, string]>([
+    // itsdangerous pins 0.11.11: its task lint stopped at "unexpected argument '--extend-exclude'".
+    [
+      "a hook's pin below 0.16",
+      { ".pre-commit-config.yaml": hook("0.11.11") },
+      "uv run --with ruff==0.11.11 ruff format --check",
+    ],
+    [
+      "a hook's pin of 0.16",
+      { ".pre-commit-config.yaml": hook("0.16.0") },
+      "uv run --with ruff==0.16.0 ruff format --extend-exclude '*.md' --check",
+    ],
+    [
+      "the dev group's ruff as uv.lock holds it, below 0.16",
+      { "uv.lock": lock("0.15.12") },
+      "uv run ruff format --check",
+    ],
+    ["the same at 0.17", { "uv.lock": lock("0.17.5") }, "uv run ruff format --extend-exclude '*.md' --check"],
+    ["no lock: the newest", {}, "uv run ruff format --extend-exclude '*.md' --check"],
+  ])("%s", (_, extra, expected) => {
+    expect(commands(`${PROJECT}${RUFF}`, extra).lint).toContain(expected);
+  });
+});

@@ -91,7 +91,7 @@ const blackExclude = (facts: ProjectFacts): string =>
 
 // ruff 0.16+ formats Markdown's code blocks, which the project's hook (typer's `types: [python]`) never hands it.
 const ruffFormat = (f: ProjectFacts): string =>
-  join(`${tool(f, "ruff")} format`, f.ruffFormatsMarkdown ? "" : "--extend-exclude '*.md'");
+  join(`${tool(f, "ruff")} format`, f.ruffLeavesMarkdownOut ? "--extend-exclude '*.md'" : "");
 
 const LINT: Readonly<Record<Tool, (facts: ProjectFacts) => string[]>> = {
   // --no-fix: a project's `fix = true` would have the check rewrite files.

@@ -18,7 +18,7 @@ import {
 } from "./project-requirements.js";
 import { runnerChecks } from "./project-runners.js";
 import type { Backend, ProjectFacts, ProjectSources, VersionSource } from "./project-shape.js";
-import { hookExclude, hookIds, hookPins, mypyNamesFiles, ruffFormatsMarkdown, toolsOf } from "./project-tools.js";
+import { hookExclude, hookIds, hookPins, mypyNamesFiles, ruffLeavesMarkdownOut, toolsOf } from "./project-tools.js";
 import { admittedMinors, declaredRange } from "./requires-python.js";
 import { at, strings, type Table, table, text } from "./toml-table.js";
 
@@ -140,6 +140,10 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
   // Poetry's and PDM's groups are installed by uv's --with: at the versions their lock file holds.
   const lockFile = ["poetry.lock", "pdm.lock"].find((file) => sources.files.includes(file));
   const locked = lockedVersions(lockFile === undefined ? undefined : sources.read(lockFile));
+  // The ruff the tasks run (core/project-commands.ts): the hook's pin, else the dev group's as uv.lock holds it.
+  const ruffRun =
+    hookPins(hooksText).ruff ??
+    (sources.files.includes("uv.lock") ? lockedVersions(sources.read("uv.lock")).get("ruff") : undefined);
   const runners: ("tox" | "nox")[] = [];
   if (["tox.ini", "tox.toml"].some((f) => sources.files.includes(f)) || at(data, "tool.tox") !== undefined)
     runners.push("tox");
@@ -167,7 +171,7 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
       !sources.files.includes("setup.py") &&
       !sources.files.includes("setup.cfg"),
     ruffFormats: at(data, "tool.ruff.format") !== undefined || hooks.includes("ruff-format"),
-    ruffFormatsMarkdown: ruffFormatsMarkdown(data, sources, hooksText),
+    ruffLeavesMarkdownOut: ruffLeavesMarkdownOut(data, sources, hooksText, ruffRun),
     preCommitHooks: hooks,
     checkersDeclared: checkersDeclared(data, locked, requirementsFiles(sources)),
     pins: hookPins(hooksText),

@@ -47,8 +47,11 @@ export interface ProjectFacts {
   tools: Partial<Record<Tool, string>>;
   /** `[tool.ruff.format]` or a ruff-format hook: the project formats with ruff. */
   ruffFormats: boolean;
-  /** Its ruff settings or hooks hand ruff format Markdown (core/project-tools.ts): else the tasks leave `*.md` out. */
-  ruffFormatsMarkdown: boolean;
+  /**
+   * The tasks tell ruff format to leave `*.md` out: the ruff they run formats Markdown (0.16 and later) and the
+   * project's settings and hooks never hand it Markdown (core/project-tools.ts).
+   */
+  ruffLeavesMarkdownOut: boolean;
   preCommitHooks: string[];
   /** The paths the project's pre-commit hooks leave out (its top-level `exclude:` regex). */
   hookExclude: string | undefined;

@@ -102,15 +102,23 @@ export function mypyNamesFiles(data: Table, sources: ProjectSources, where: stri
 }
 
 /**
- * Whether the project has ruff format its Markdown: `include`/`extend-include` naming `.md` in its ruff settings, or
- * a hook that hands ruff Markdown (`types_or: [python, markdown]`). ruff 0.16 and later format Markdown's code blocks
- * unless told not to; ruff's own pre-commit hook (`types_or: [python, pyi]`) and older ruff never did.
+ * Whether ruff format must be told to leave Markdown out: ruff 0.16 and later format Markdown's code blocks (and
+ * only they take `format --extend-exclude`), which the project's own checks never do unless its ruff settings
+ * include `.md` or a hook hands ruff Markdown (`types_or: [python, markdown]`; ruff's own hook hands it
+ * `[python, pyi]`). `version` is the ruff the tasks run where known (a hook's pin, the lock's), else the newest.
  */
-export function ruffFormatsMarkdown(data: Table, sources: ProjectSources, hooks: string | undefined): boolean {
+export function ruffLeavesMarkdownOut(
+  data: Table,
+  sources: ProjectSources,
+  hooks: string | undefined,
+  version: string | undefined,
+): boolean {
+  const [major, minor] = (version ?? "").split(".").map(Number);
+  if (major === 0 && minor !== undefined && minor < 16) return false;
   const settings = [at(data, "tool.ruff.include"), at(data, "tool.ruff.extend-include")].flatMap(strings);
   const file = ["ruff.toml", ".ruff.toml"].find((f) => sources.files.includes(f));
   const text = file === undefined ? "" : (sources.read(file) ?? "");
-  return (
+  return !(
     settings.some((glob) => /\.md\b/.test(glob)) ||
     /^\s*(?:extend-)?include\s*=[^\]]*\.md\b/m.test(text) ||
     /^\s*types(?:_or)?:[^\n]*\bmarkdown\b/m.test(hooks ?? "")
