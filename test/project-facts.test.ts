@@ -298,3 +298,23 @@ describe("listProjectFiles", () => {
     },
   );
 });
+
+describe("readProjectFacts: uv.lock", () => {
+  const read = (dev: string) => {
+    const reads: string[] = [];
+    const lock = '[[package]]\nname = "ruff"\nversion = "0.11.11"\n';
+    const facts = readProjectFacts({
+      pyproject: `[project]\nname = "p"\nversion = "1"\n[dependency-groups]\ndev = [${dev}]\n[tool.ruff.format]\n`,
+      files: ["pyproject.toml", "uv.lock"],
+      read: (path) => {
+        reads.push(path);
+        return path === "uv.lock" ? lock : undefined;
+      },
+    });
+    return { reads, leavesMarkdownOut: facts.ruffLeavesMarkdownOut };
+  };
+  it("is read for the ruff the dev group installs, and only then (a lock runs to megabytes)", () => {
+    expect(read('"ruff"')).toEqual({ reads: ["uv.lock"], leavesMarkdownOut: false });
+    expect(read('"pytest"')).toEqual({ reads: [], leavesMarkdownOut: true });
+  });
+});

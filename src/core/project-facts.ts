@@ -136,14 +136,19 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
     ? sources.read(".pre-commit-config.yaml")
     : undefined;
   const hooks = hookIds(hooksText);
-  const tools = toolsOf(data, sources, hooks, devTools(data));
+  const dev = devTools(data);
+  const tools = toolsOf(data, sources, hooks, dev);
   // Poetry's and PDM's groups are installed by uv's --with: at the versions their lock file holds.
   const lockFile = ["poetry.lock", "pdm.lock"].find((file) => sources.files.includes(file));
   const locked = lockedVersions(lockFile === undefined ? undefined : sources.read(lockFile));
-  // The ruff the tasks run (core/project-commands.ts): the hook's pin, else the dev group's as uv.lock holds it.
+  const pins = hookPins(hooksText);
+  // The ruff the tasks run (core/project-commands.ts): the hook's pin, else the dev group's as uv.lock holds it
+  // (read only then: a lock runs to megabytes), else the newest.
   const ruffRun =
-    hookPins(hooksText).ruff ??
-    (sources.files.includes("uv.lock") ? lockedVersions(sources.read("uv.lock")).get("ruff") : undefined);
+    pins.ruff ??
+    (dev.includes("ruff") && sources.files.includes("uv.lock")
+      ? lockedVersions(sources.read("uv.lock")).get("ruff")
+      : undefined);
   const runners: ("tox" | "nox")[] = [];
   if (["tox.ini", "tox.toml"].some((f) => sources.files.includes(f)) || at(data, "tool.tox") !== undefined)
     runners.push("tox");
@@ -174,9 +179,9 @@ export function readProjectFacts(sources: ProjectSources): ProjectFacts {
     ruffLeavesMarkdownOut: ruffLeavesMarkdownOut(data, sources, hooksText, ruffRun),
     preCommitHooks: hooks,
     checkersDeclared: checkersDeclared(data, locked, requirementsFiles(sources)),
-    pins: hookPins(hooksText),
+    pins,
     hookExclude: hookExclude(hooksText),
-    devTools: devTools(data),
+    devTools: dev,
     runners,
     runnerChecks: runnerChecks(data, sources),
   };
